@@ -20,6 +20,8 @@ struct Assembly {
     var unmatchedNotes: [String] = []
 
     private var typical = 70
+    /// The measure: how wide a full line runs.
+    private var measure = 75
     private var lexicon: Lexicon? = nil
     private var spanLabel: String? = nil
     private var spanStart = 0
@@ -46,6 +48,7 @@ struct Assembly {
         for i in 0..<lines.count where roles[i] == .body && lines[i].width >= 20 { widths.append(lines[i].width) }
         widths.sort()
         typical = widths.isEmpty ? 70 : widths[widths.count * 3 / 4]
+        measure = widths.isEmpty ? 75 : widths[min(widths.count - 1, widths.count * 9 / 10)]
         for (k, h) in headings.items.enumerated() { headingAt[h.firstLine] = k }
         assignLevels()
         assignScopes()
@@ -84,7 +87,11 @@ struct Assembly {
                     let ch = chapters.first { $0.number == n } ?? (n >= 1 && n <= chapters.count ? chapters[n - 1] : nil)
                     if let ch {
                         from = ch.firstLine
-                        to = tops.first { $0.firstLine > ch.firstLine }?.firstLine ?? group.firstLine
+                        // the chapter runs to the next numbered chapter when chapters carry numbers
+                        let nextTop = ch.number != nil
+                            ? tops.first { $0.firstLine > ch.firstLine && ($0.number != nil || $0.kind == .backMatter || $0.kind == .part) }
+                            : tops.first { $0.firstLine > ch.firstLine }
+                        to = nextTop?.firstLine ?? group.firstLine
                         to = min(to, notes.groups.filter { $0.kind == .endnotes }.map(\.firstLine).min() ?? to)
                     } else { from = lastEnd; to = group.firstLine }
                 } else {
@@ -134,7 +141,7 @@ struct Assembly {
                 continue
             case .body:
                 var boundary = Boundary.plain
-                if open, let p = prev { boundary = self.boundary(p, i, kind: kind) }
+                if open, let p = prev { boundary = self.boundary(p, i, kind: kind, paraFirstLine: paraFirstLine) }
                 if open && boundary == .none {
                     join(prev!, i)
                     setPage(line: i)
@@ -182,7 +189,7 @@ struct Assembly {
 
     private func lastScalar(_ l: SourceLine) -> UInt32 { TextBytes.scalar(b, endingAt: l.contentEnd).value }
 
-    private func boundary(_ p: Int, _ c: Int, kind: ParagraphKind) -> Boundary {
+    private func boundary(_ p: Int, _ c: Int, kind: ParagraphKind, paraFirstLine: Int) -> Boundary {
         var gapBlank = false, gapOther = false
         if c > p + 1 { for k in (p + 1)..<c { if roles[k] == .blank { gapBlank = true } else { gapOther = true } } }
         if gapBlank && !gapOther { return .plain }
@@ -194,7 +201,26 @@ struct Assembly {
         if pl.indent >= 2 && cl.indent < 2 { return .plain }
         if last == 0x2D, TextBytes.isLower(first) { return .none }
         if pl.width * 5 < typical * 4 {
-            return endsSentence(pl) || last == 0x3A ? (last == 0x3A ? .colon : .plain) : .midSentence
+            // a short line ends its paragraph when the next line's first word would have fitted on it
+            var w = cl.contentStart
+            var firstWord = 0
+            var inBracket = false
+            while w < cl.contentEnd, b[w] != TextBytes.space || inBracket {
+                // a bracketed citation is set as one piece: "(Name 1949: 341)."
+                if b[w] == UInt8(ascii: "(") { inBracket = true } else if b[w] == UInt8(ascii: ")") { inBracket = false }
+                if b[w] & 0xC0 != 0x80 { firstWord += 1 }
+                w += 1
+                if inBracket, w - cl.contentStart > 40 { break }
+            }
+            // the measure of this paragraph so far (block quotations are set narrower)
+            var local = 0
+            var q = p
+            var seen = 0
+            while q >= paraFirstLine, seen < 4 { if roles[q] == .body, q != p { local = max(local, lines[q].width); seen += 1 }; q -= 1 }
+            let fullLine = seen >= 2 ? min(measure, local) : measure
+            if pl.width + 1 + firstWord <= fullLine {
+                return endsSentence(pl) || last == 0x3A ? (last == 0x3A ? .colon : .plain) : .midSentence
+            }
         }
         if last == 0x3A, TextBytes.isUpper(first) || TextBytes.isOpeningQuote(first) { return .colon }
         let newPage = pageMap.pageOfLine[p] != pageMap.pageOfLine[c]
@@ -267,6 +293,11 @@ struct Assembly {
             let c = b[k]
             guard TextBytes.isDigit(c) || c == UInt8(ascii: "[") || c == UInt8(ascii: "*") || c == 0xC2 || c == 0xE2 else { k += 1; continue }
             guard let m = markerCandidate(k, s, e) else { k += 1; continue }
+            if m.needsStop {
+                // after a decimal ("86.63.8"): only a marker if a new sentence follows
+                let nextOK = m.end == e || (m.end + 1 < e && b[m.end] == TextBytes.space && TextBytes.isUpper(TextBytes.scalar(b, m.end + 1).value))
+                if !nextOK { k = m.end; continue }
+            }
             if scope >= 0, let entry = match(m.label, group: scope) {
                 var from = m.start
                 if from > copyFrom, b[from - 1] == TextBytes.space, m.bracketed { from -= 1 }
@@ -299,7 +330,10 @@ struct Assembly {
         return nil
     }
 
-    private struct Marker { var label: String; var start: Int; var end: Int; var bracketed: Bool; var strong: Bool }
+    private struct Marker {
+        var label: String; var start: Int; var end: Int; var bracketed: Bool; var strong: Bool
+        var needsStop = false
+    }
 
     /// A note marker at `k`: "[3]", digits glued after a word or punctuation ("managed.1", "Nazi,12"),
     /// superscript digits, "*" or "†".
@@ -347,7 +381,12 @@ struct Assembly {
             // "4.53" is a decimal, "1,000" a number; "1934.11" is a year and its marker
             var d = before
             while d > s, TextBytes.isDigit(b[d - 1]) { d -= 1 }
-            if d < before, before - d < 4, pv == 0x2E || j - k > 2 { return nil }
+            if d < before, before - d < 4, pv == 0x2E || j - k > 2 {
+                // a decimal point or a thousands comma, unless a sentence ends right here: "86.63.8 The"
+                let dotAfterDigits = d > s && b[d - 1] == UInt8(ascii: ".") && pv == 0x2E
+                guard dotAfterDigits else { return nil }
+                return Marker(label: TextBytes.string(b, k, j), start: k, end: j, bracketed: false, strong: false, needsStop: true)
+            }
             // "p.6", "pp.12", "no.3": a page reference, not a marker
             if pv == 0x2E {
                 var w = before

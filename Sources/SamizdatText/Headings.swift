@@ -101,7 +101,14 @@ struct Headings: Sendable {
             if Headings.isCaps(b, l) {
                 var last = i
                 var parts = [TextBytes.string(b, l.contentStart, l.contentEnd)]
-                while parts.count < 3, let nx = next(last), nx == last + 1, Headings.isCaps(b, lines[nx]) {
+                // the second line of a heading may come after a page break
+                func acrossBreak(_ a: Int, _ c: Int) -> Bool {
+                    guard c > a + 1 else { return true }
+                    var sawArtifact = false
+                    for k in (a + 1)..<c { if roles[k] == .artifact { sawArtifact = true } else if roles[k] != .blank { return false } }
+                    return sawArtifact
+                }
+                while parts.count < 3, let nx = next(last), acrossBreak(last, nx), Headings.isCaps(b, lines[nx]) {
                     parts.append(TextBytes.string(b, lines[nx].contentStart, lines[nx].contentEnd))
                     last = nx
                 }
@@ -155,7 +162,7 @@ struct Headings: Sendable {
                     }
                     let (q, _) = TextBytes.scalar(b, lines[nx].contentStart)
                     if blankAfter(i) && TextBytes.isOpeningQuote(q) { return false }   // a byline over an epigraph
-                    if !Headings.isTitleCase(b, l) && !(TextBytes.isUpper(q) || TextBytes.isOpeningQuote(q)) { return false }
+                    if !Headings.isTitleCase(b, l) && !(TextBytes.isUpper(q) || TextBytes.isOpeningQuote(q) || q < 0x80 && TextBytes.isDigit(UInt8(q))) { return false }
                     return lines[nx].width >= typical * 3 / 4 && !Headings.isCaps(b, lines[nx])
                 }()
                 if l.width <= maxWidth, prevOK, nextOK {
@@ -253,7 +260,9 @@ struct Headings: Sendable {
     /// "2", "2.", "2.1", "2.1." followed by a capitalised title; returns the depth.
     static func numberedSection(_ b: [UInt8], _ l: SourceLine) -> Int? {
         let s = l.contentStart, e = l.contentEnd
-        guard l.width <= 80, s < e, TextBytes.isDigit(b[s]) else { return nil }
+        guard l.width <= 80, l.indent < 2, s < e, TextBytes.isDigit(b[s]) else { return nil }
+        let (lastScalar, _) = TextBytes.scalar(b, endingAt: e)
+        if lastScalar == 0x3F || lastScalar == 0x21 || lastScalar == 0x5D || lastScalar == TextBytes.rightDouble { return nil }
         var j = s
         var depth = 1
         while j < e, TextBytes.isDigit(b[j]) || b[j] == UInt8(ascii: ".") {
@@ -280,16 +289,34 @@ struct Headings: Sendable {
         guard l.width >= 3, l.width <= 100 else { return false }
         let (first, _) = TextBytes.scalar(b, l.contentStart)
         guard TextBytes.isLetter(first) || first == TextBytes.leftDouble || first == TextBytes.leftSingle || first == 0x22 else { return false }
-        let (last, _) = TextBytes.scalar(b, endingAt: l.contentEnd)
+        let (last, lastLen) = TextBytes.scalar(b, endingAt: l.contentEnd)
         guard TextBytes.isLetter(last) || TextBytes.isDigit(UInt8(truncatingIfNeeded: last)) && last < 0x80
-              || last == 0x29 || last == TextBytes.rightDouble || last == TextBytes.rightSingle || last == 0x22 || last == 0x3F
+              || last == 0x29 || last == TextBytes.rightDouble || last == TextBytes.rightSingle || last == 0x22
         else { return false }
+        var e = l.contentEnd
+        while e > l.contentStart, TextBytes.isDigit(b[e - 1]) { e -= 1 }
+        if e < l.contentEnd, e > l.contentStart, b[e - 1] == 0x2E || b[e - 1] == 0x3F || b[e - 1] == 0x21 || b[e - 1] == 0x9D || b[e - 1] == 0x99 {
+            return false   // "… tre.28": a sentence with its note marker
+        }
+        if !TextBytes.isLetter(last), l.contentEnd - lastLen > l.contentStart {
+            // "… to.”", "(Smith 2004)." — a sentence, not a title
+            let (before, _) = TextBytes.scalar(b, endingAt: l.contentEnd - lastLen)
+            if before == 0x2E || before == 0x3F || before == 0x21 { return false }
+        }
+        if last == 0x29, SentenceSplitter.citationClose(b, lastIndexOf(b, 0x28, l) ?? l.contentStart, l.contentEnd) != nil,
+           TextBytes.scalar(b, l.contentStart).value == 0x28 { return false }
         let text = TextBytes.string(b, l.contentStart, l.contentEnd)
         if text.contains(". ") || text.contains("; ") { return false }
         let words = text.split(separator: " ")
         guard words.count <= 14 else { return false }
         if let w = words.last, functionWords.contains(w.lowercased()) { return false }
         return true
+    }
+
+    static func lastIndexOf(_ b: [UInt8], _ c: UInt8, _ l: SourceLine) -> Int? {
+        var k = l.contentEnd - 1
+        while k >= l.contentStart { if b[k] == c { return k }; k -= 1 }
+        return nil
     }
 
     /// Most words of four or more letters capitalised.

@@ -105,7 +105,7 @@ struct PageLayout: Sendable {
                 if lab.value <= last.value { continue }
                 if lab.value > last.value + (i - last.line) / 8 + 4 { continue }
             }
-            if PageLayout.markerPrecedes(value: lab.value, line: i, lines: lines, bytes: b) { continue }
+            if !nextIsPageStart, PageLayout.markerPrecedes(value: lab.value, line: i, lines: lines, bytes: b) { continue }
             if !nextIsPageStart, let nx = nextNonBlank(i), PageLayout.startsWithLabel(b, lines[nx], lab.value) { continue }
             var side: Side? = nil
             if nextIsPageStart { side = .ending }
@@ -241,7 +241,14 @@ struct PageLayout: Sendable {
                     var ok = true
                     for d in 1..<digits.count where b[i + d] != digits[d] { ok = false; break }
                     let after = i + digits.count
-                    if ok, after == l.contentEnd || !(TextBytes.isDigit(b[after]) || TextBytes.isLetterASCII(b[after])) {
+                    // "12.62" is a decimal, not a marker; "1934.11" is a year and its marker
+                    var decimal = false
+                    if p == UInt8(ascii: ".") || p == UInt8(ascii: ",") {
+                        var d = i - 1
+                        while d > l.contentStart, TextBytes.isDigit(b[d - 1]) { d -= 1 }
+                        decimal = d < i - 1 && (i - 1) - d < 4
+                    }
+                    if ok, !decimal, after == l.contentEnd || !(TextBytes.isDigit(b[after]) || TextBytes.isLetterASCII(b[after])) {
                         return true
                     }
                 }

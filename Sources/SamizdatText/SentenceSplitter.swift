@@ -74,15 +74,15 @@ enum SentenceSplitter {
             guard nextStartsSentence else { i = j; continue }
             if c == UInt8(ascii: "."), !isEllipsis, !endsAfterFullStop(b, s, i, nextAt: k, end: end) { i = j; continue }
             if isEllipsis, !(TextBytes.isUpper(nv)) { i = j; continue }
-            // a citation in brackets right after the full stop belongs to this sentence
-            var e = j
+            // The source of a quotation in brackets after its full stop — "… discipline. (Foucault 1994a: 64)" —
+            // closes the sentence but is no sentence of its own.
+            let e = j
             if nv == 0x28, let close = citationClose(b, k, end) {
                 var after = close + 1
                 if after < end, b[after] == UInt8(ascii: ".") { after += 1 }
                 var m = after
                 while m < end, b[m] == TextBytes.space { m += 1 }
                 if m >= end || TextBytes.isUpper(TextBytes.scalar(b, m).value) || TextBytes.isOpeningQuote(TextBytes.scalar(b, m).value) {
-                    e = after
                     k = m
                 }
             }
@@ -94,7 +94,21 @@ enum SentenceSplitter {
         }
         var e = end
         while e > s, b[e - 1] == TextBytes.space { e -= 1 }
-        if e > s { out.append((s, e)) }
+        guard e > s else { return }
+        // a short run with no stop at all (a byline, a caption, a quotation's source) is not a sentence
+        if !out.isEmpty || e - s < 80 {
+            let (last, len) = TextBytes.scalar(b, endingAt: e)
+            var stop = last == 0x2E || last == 0x3F || last == 0x21 || last == TextBytes.ellipsis
+            if !stop, TextBytes.isClosingQuote(last) || last == 0x29 || last == 0x5D, e - len > s {
+                let (prev, _) = TextBytes.scalar(b, endingAt: e - len)
+                stop = prev == 0x2E || prev == 0x3F || prev == 0x21 || prev == TextBytes.ellipsis
+            }
+            if !stop {
+                if !out.isEmpty, citationClose(b, s, e) == e - 1 { return }   // the source after a quotation
+                if out.isEmpty { return }
+            }
+        }
+        out.append((s, e))
     }
 
     /// The full stop at `dot` ends a sentence unless it closes an abbreviation, an initial or a list number.

@@ -24,11 +24,12 @@ struct SentenceSplitterTests {
         #expect(sentences(s) == ["J. S. Mill wrote in 1859.", "It cost 4.53 roubles.", "He paused…", "And then he left.", "Wait [\u{2026}] for it."])
     }
 
+    /// A quotation's source after its full stop closes the sentence but is not one itself.
     @Test func quotesBracketsAndCitations() {
         let s = "He said ‘no.’ She left. (This was in brackets. It stays.) The end is near (Smith 2004: 65). Next one. The quote ends here.” Then more. It was discipline. (Foucault 1994a: 64) After that."
         #expect(sentences(s) == [
             "He said ‘no.’", "She left.", "(This was in brackets. It stays.)", "The end is near (Smith 2004: 65).", "Next one.",
-            "The quote ends here.”", "Then more.", "It was discipline. (Foucault 1994a: 64)", "After that.",
+            "The quote ends here.”", "Then more.", "It was discipline.", "After that.",
         ])
     }
 
