@@ -105,7 +105,9 @@ struct PageLayout: Sendable {
                 if lab.value <= last.value { continue }
                 if lab.value > last.value + (i - last.line) / 8 + 4 { continue }
             }
-            if !nextIsPageStart, PageLayout.markerPrecedes(value: lab.value, line: i, lines: lines, bytes: b) { continue }
+            // under a running head ("HEAD", blank, "12") it is a page number whatever markers came before
+            let underHead = blankBefore(i) && prevNonBlank(i).map { i - $0 == 2 && kinds[$0] == nil && lines[$0].indent != 1 && headLike($0) && !lines[$0 - 1 < 0 ? 0 : $0 - 1].isBlank } ?? false
+            if !nextIsPageStart, !underHead, PageLayout.markerPrecedes(value: lab.value, line: i, lines: lines, bytes: b) { continue }
             if !nextIsPageStart, let nx = nextNonBlank(i), PageLayout.startsWithLabel(b, lines[nx], lab.value) { continue }
             var side: Side? = nil
             if nextIsPageStart { side = .ending }
@@ -246,7 +248,7 @@ struct PageLayout: Sendable {
                     if p == UInt8(ascii: ".") || p == UInt8(ascii: ",") {
                         var d = i - 1
                         while d > l.contentStart, TextBytes.isDigit(b[d - 1]) { d -= 1 }
-                        decimal = d < i - 1 && (i - 1) - d < 4
+                        decimal = d < i - 1 && (i - 1) - d < 4 && !(d > l.contentStart && b[d - 1] == UInt8(ascii: "."))
                     }
                     if ok, !decimal, after == l.contentEnd || !(TextBytes.isDigit(b[after]) || TextBytes.isLetterASCII(b[after])) {
                         return true

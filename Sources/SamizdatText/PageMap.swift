@@ -7,8 +7,16 @@ struct PageMap: Sendable {
     var pageOfLine: [Int32]
     var labels: [String]
 
-    init(lineCount n: Int, breaks: [Int], leadingSpaceLines: [Int], anchors: [PageLayout.Anchor]) {
-        let base = Set(breaks.filter { $0 > 0 && $0 < n })
+    init(lineCount n: Int, breaks: [Int], leadingSpaceLines: [Int], anchors: [PageLayout.Anchor], roles: [LineRole]) {
+        // Two breaks with no text between them are one page turn: keep the later.
+        var merged: [Int] = []
+        for br in Set(breaks.filter { $0 > 0 && $0 < n }).sorted() {
+            if let last = merged.last, !(last..<br).contains(where: { roles[$0] == .body || roles[$0] == .heading || roles[$0] == .note }) {
+                merged.removeLast()
+            }
+            merged.append(br)
+        }
+        let base = Set(merged)
         var withLeading = base
         let sortedBase = base.sorted()
         for l in leadingSpaceLines where l > 0 {

@@ -21,7 +21,7 @@ public struct Segmenter: Sendable {
         let notes = NoteApparatus(lines: lines, bytes: b, roles: &roles)
         let headings = Headings(lines: lines, bytes: b, roles: &roles, notes: notes)
         let pageMap = PageMap(lineCount: lines.count, breaks: layout.breaks + notes.pageStarts,
-                              leadingSpaceLines: layout.leadingSpaceLines, anchors: layout.anchors)
+                              leadingSpaceLines: layout.leadingSpaceLines, anchors: layout.anchors, roles: roles)
         var assembly = Assembly(bytes: b, lines: lines, roles: roles, pageMap: pageMap, headings: headings, notes: notes)
         assembly.run()
         guard !assembly.out.isEmpty else {
