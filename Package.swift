@@ -1,0 +1,96 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Samizdat",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "samizdat", targets: ["SamizdatCLI"]),
+        .executable(name: "samizdat-ingest", targets: ["IngestService"]),
+        .executable(name: "samizdat-segment", targets: ["SegmentService"]),
+        .executable(name: "samizdat-index", targets: ["IndexService"]),
+        .executable(name: "samizdat-report", targets: ["ReportService"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML", "CommandLineArguments"]),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZeroMQ",
+            pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], swiftSettings: strict),
+        .target(
+            name: "SamizdatModel",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(name: "SamizdatText", dependencies: ["SamizdatModel"], swiftSettings: strict),
+        .target(
+            name: "SamizdatIndex",
+            dependencies: ["SamizdatModel", "SamizdatText", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(name: "SamizdatReports", dependencies: ["SamizdatModel"], swiftSettings: strict),
+        .target(name: "SamizdatCorpus", dependencies: ["SamizdatModel", "SamizdatText"], swiftSettings: strict),
+        .target(
+            name: "SamizdatService",
+            dependencies: [
+                "ZeroMQ", "SamizdatModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "IngestService",
+            dependencies: ["SamizdatService", "SamizdatModel", "SamizdatText", "ZeroMQ", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "SegmentService",
+            dependencies: ["SamizdatService", "SamizdatModel", "SamizdatText", "ZeroMQ"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "IndexService",
+            dependencies: ["SamizdatService", "SamizdatModel", "SamizdatIndex", "ZeroMQ"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "ReportService",
+            dependencies: [
+                "SamizdatService", "SamizdatModel", "SamizdatReports", "ZeroMQ",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "SamizdatCLI",
+            dependencies: [
+                "SamizdatService", "SamizdatModel", "SamizdatText", "SamizdatIndex", "SamizdatCorpus", "ZeroMQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: strict),
+        .testTarget(name: "SamizdatModelTests", dependencies: ["SamizdatModel"], swiftSettings: strict),
+        .testTarget(name: "SamizdatTextTests", dependencies: ["SamizdatText", "SamizdatCorpus"], swiftSettings: strict),
+        .testTarget(name: "SamizdatIndexTests", dependencies: ["SamizdatIndex", "SamizdatText"], swiftSettings: strict),
+        .testTarget(name: "SamizdatCorpusTests", dependencies: ["SamizdatCorpus"], swiftSettings: strict),
+        .testTarget(name: "SamizdatServiceTests", dependencies: ["SamizdatService"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["SamizdatModel", "ZeroMQ"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,15 @@
+/// The first frame of every Samizdat message, in ASCII.
+public enum MessageKind: String, Sendable, CaseIterable, Codable {
+    // client ↔ ingest
+    case ingest, accepted, duplicate, busy, error, ping, pong, status, delete, deleted
+    // segment worker ↔ ingest
+    case ready, work, heartbeat, failed
+    // segment → index
+    case segmented
+    // index → ingest (ack) and index → subscribers (event)
+    case indexed
+    // queries to index (and through report)
+    case search, kwic, terms, stats, documents, document
+    /// The answer to any query kind.
+    case result
+}

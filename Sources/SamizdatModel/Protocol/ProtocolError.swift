@@ -1,0 +1,48 @@
+/// A named reason a message or its content is refused. Travels in `error` replies as `code`.
+public struct ProtocolError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Code: String, Sendable, Codable, CaseIterable {
+        /// Fewer frames than the kind needs.
+        case truncatedMessage = "truncated_message"
+        /// The kind frame names no known kind.
+        case unknownKind = "unknown_kind"
+        /// The header frame is not a JSON object, or a field has the wrong type.
+        case badHeader = "bad_header"
+        /// The header's "v" is missing or not a version this peer speaks.
+        case wrongVersion = "wrong_version"
+        /// Metadata fields are not strings, or too long.
+        case badMetadata = "bad_metadata"
+        /// The text is not valid UTF-8; `offset` is the first bad byte.
+        case invalidUTF8 = "invalid_utf8"
+        /// The text holds NUL bytes: it is binary, not text.
+        case binaryContent = "binary_content"
+        /// The text is empty or only whitespace.
+        case emptyText = "empty_text"
+        /// The text is over the configured size limit.
+        case tooLarge = "too_large"
+        /// The query does not parse; `offset` is the position of the problem.
+        case badQuery = "bad_query"
+        /// No document with that id.
+        case notFound = "not_found"
+        /// The service needed for the request does not answer.
+        case unavailable
+        /// The kind is known but this socket does not take it.
+        case unexpectedKind = "unexpected_kind"
+        /// A bug or a storage failure on the server's side.
+        case `internal`
+    }
+
+    public var code: Code
+    public var message: String
+    /// A byte offset into the body (invalid_utf8, binary_content) or the query (bad_query).
+    public var offset: Int?
+
+    public init(_ code: Code, _ message: String, offset: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.offset = offset
+    }
+
+    public var description: String {
+        offset.map { "\(code.rawValue): \(message) (at \($0))" } ?? "\(code.rawValue): \(message)"
+    }
+}
