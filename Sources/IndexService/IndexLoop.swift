@@ -1,0 +1,106 @@
+import Foundation
+import Logging
+import SamizdatIndex
+import SamizdatModel
+import SamizdatService
+import ZeroMQ
+
+/// index's one thread, the single writer of the store: takes segmented documents, commits each
+/// in its own transaction, then acks to ingest and publishes an `indexed` event; answers queries.
+final class IndexLoop {
+    let config: SamizdatConfig
+    let logger: Logger
+    let store: CorpusStore
+    let context: Context
+    private let clock = ContinuousClock()
+    private var windowApplied = 0, windowQueries = 0
+
+    init(config: SamizdatConfig, logger: Logger, store: CorpusStore, context: Context) {
+        self.config = config
+        self.logger = logger
+        self.store = store
+        self.context = context
+    }
+
+    func run(stop: StopSignal) throws {
+        var intakeOptions = Socket.Options()
+        intakeOptions.receiveHighWaterMark = 200
+        let intake = try Socket.pull(context, binding: config.indexIntake, options: intakeOptions)
+        let queries = try Socket.router(context, binding: config.indexQueries)
+        let events = try Socket.pub(context, binding: config.indexEvents)
+        let acks = try Socket.push(context, connecting: config.indexAcks)
+        defer { intake.close(); queries.close(); events.close(); acks.close() }
+        var poller = Poller()
+        poller.add(intake)
+        poller.add(queries)
+        poller.add(fd: stop.wakeup.fd)
+        var nextStats = clock.now + .seconds(config.statsIntervalSeconds)
+        while !stop.requested {
+            _ = try poller.poll(timeoutMs: 1000)
+            // Queries first so a long intake burst never starves readers.
+            for frames in try queries.receiveBatch(limit: 64) { answer(frames, on: queries) }
+            for frames in try intake.receiveBatch(limit: 16) { try take(frames, acks: acks, events: events, stop: stop) }
+            if clock.now >= nextStats {
+                logger.event("stats", "index stats", ["applied": "\(windowApplied)", "queries": "\(windowQueries)"])
+                windowApplied = 0; windowQueries = 0
+                nextStats = clock.now + .seconds(config.statsIntervalSeconds)
+            }
+        }
+    }
+
+    private func take(_ frames: [Data], acks: Socket, events: Socket, stop: StopSignal) throws {
+        let message: WireMessage
+        do { message = try WireMessage.decode(frames) } catch {
+            logger.event("rejected", "malformed intake message: \(error.message)", level: .warning, ["error": .string(error.code.rawValue)])
+            return
+        }
+        guard message.kind == .segmented, let h = try? message.header(as: SegmentedHeader.self) else {
+            logger.event("rejected", "unexpected '\(message.kind.rawValue)' on the intake socket", level: .warning)
+            return
+        }
+        let reply: WireMessage
+        do {
+            let doc = try message.body(0, as: SegmentedDocument.self)
+            let t0 = clock.now
+            let outcome = try store.apply(doc)
+            let ms = (clock.now - t0).ms
+            windowApplied += 1
+            logger.event("indexed", "document committed", ["doc": .string(doc.id), "version": "\(doc.version)", "outcome": .string(outcome.rawValue),
+                                                          "paragraphs": "\(doc.paragraphs.count)", "ms": "\(Int(ms))"])
+            let header = IndexedHeader(doc: doc.id, version: doc.version, outcome: outcome.rawValue, paragraphs: doc.paragraphs.count)
+            reply = try WireMessage(.indexed, header)
+            try? events.send(reply.frames, wait: false)
+        } catch {
+            let reason = (error as? ProtocolError)?.message ?? "\(error)"
+            logger.event("failed", "cannot index: \(reason)", level: .error, ["doc": .string(h.doc), "version": "\(h.version)", "error": .string(reason)])
+            reply = try WireMessage(.failed, FailedHeader(doc: h.doc, version: h.version, stage: "index", reason: reason))
+        }
+        // The ack must reach ingest; wait for it (ingest redelivers otherwise, and apply is idempotent).
+        while !stop.requested {
+            do { try acks.send(reply.frames, wait: false); return } catch ZeroMQError.again { Thread.sleep(forTimeInterval: 0.02) }
+        }
+    }
+
+    private func answer(_ frames: [Data], on socket: Socket) {
+        let (envelope, rest) = Envelope.split(frames)
+        var req = WireMessage.requestID(inFrames: rest)
+        let reply: WireMessage?
+        do {
+            let m = try WireMessage.decode(rest)
+            req = m.requestID
+            windowQueries += 1
+            reply = try QueryHandler(store: store).answer(m)
+        } catch let e as ProtocolError {
+            logger.event("rejected", "query refused: \(e.message)", level: .info, ["error": .string(e.code.rawValue), "peer": .string(envelope.peer)])
+            reply = try? WireMessage(.error, ErrorHeader(req: req, e))
+        } catch {
+            logger.event("query_error", "query failed: \(error)", level: .error, ["error": .string("\(error)")])
+            reply = try? WireMessage(.error, ErrorHeader(req: req, ProtocolError(.internal, "\(error)")))
+        }
+        if let reply { try? socket.send(envelope.route + reply.frames, wait: false) }
+    }
+}
+
+extension Duration {
+    var ms: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
+}

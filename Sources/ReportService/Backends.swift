@@ -1,0 +1,60 @@
+import Foundation
+import SamizdatModel
+import SamizdatService
+import ZeroMQ
+
+/// report's view of the other services: request clients to ingest and index.
+struct Backends: Sendable {
+    let ingest: RequestClient
+    let index: RequestClient
+    let timeout: Duration
+
+    init(config: SamizdatConfig, context: Context) throws {
+        ingest = try RequestClient(context: context, endpoint: config.reportIngest)
+        index = try RequestClient(context: context, endpoint: config.reportIndex)
+        timeout = .milliseconds(config.requestTimeoutMs)
+    }
+
+    /// Sends a query to index with its JSON body and decodes the result.
+    func query<R: Decodable>(_ kind: MessageKind, body: some Encodable, as: R.Type) async throws -> R {
+        let data = try WireCoding.encoder.encode(body)
+        let reply = try await index.request(timeout: timeout) { try WireMessage(kind, RequestHeader(req: $0), body: [data]) }
+        return try RequestClient.result(reply, as: R.self)
+    }
+
+    func status() async -> SystemStatus {
+        async let p: PipelineStatus = {
+            let reply = try await ingest.request(timeout: timeout) { try WireMessage(.status, RequestHeader(req: $0)) }
+            return try RequestClient.result(reply, as: PipelineStatus.self)
+        }()
+        async let s: IndexStats = {
+            let reply = try await index.request(timeout: timeout) { try WireMessage(.stats, RequestHeader(req: $0)) }
+            return try RequestClient.result(reply, as: IndexStats.self)
+        }()
+        var unavailable: [String: String] = [:]
+        var pipeline: PipelineStatus?
+        var stats: IndexStats?
+        do { pipeline = try await p } catch { unavailable["ingest"] = "\(error)" }
+        do { stats = try await s } catch { unavailable["index"] = "\(error)" }
+        return SystemStatus(pipeline: pipeline, index: stats, unavailable: unavailable)
+    }
+
+    func documents() async throws -> [DocumentSummary] {
+        let reply = try await index.request(timeout: timeout) { try WireMessage(.documents, RequestHeader(req: $0)) }
+        return try RequestClient.result(reply, as: [DocumentSummary].self)
+    }
+
+    func document(id: String) async throws -> DocumentView {
+        let reply = try await index.request(timeout: timeout) { try WireMessage(.document, DocumentRefHeader(req: $0, doc: id)) }
+        return try RequestClient.result(reply, as: DocumentView.self)
+    }
+
+    /// Deletes everywhere: from ingest's journal (so it is not redelivered) and from the index.
+    func delete(id: String) async throws -> Bool {
+        let a = try await ingest.request(timeout: timeout) { try WireMessage(.delete, DocumentRefHeader(req: $0, doc: id)) }
+        let b = try await index.request(timeout: timeout) { try WireMessage(.delete, DocumentRefHeader(req: $0, doc: id)) }
+        for m in [a, b] where m.kind == .error { throw try m.header(as: ErrorHeader.self).error }
+        let found = [a, b].compactMap { try? $0.header(as: DeletedHeader.self).found }
+        return found.contains(true)
+    }
+}

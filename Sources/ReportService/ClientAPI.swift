@@ -1,0 +1,90 @@
+import Foundation
+import Logging
+import SamizdatModel
+import SamizdatService
+import ServiceLifecycle
+import ZeroMQ
+
+/// report's ZeroMQ API for the CLI: a ROUTER whose requests are answered concurrently,
+/// each forwarded to index or ingest.
+struct ClientAPI: Service {
+    let config: SamizdatConfig
+    let logger: Logger
+    let context: Context
+    let backends: Backends
+
+    func run() async throws {
+        let socket = try AsyncSocket(name: "report-client") { [config, context] in
+            try Socket.router(context, binding: config.reportClient)
+        }
+        logger.event("listen", "client API bound", ["endpoint": .string(config.reportClient)])
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                while true {
+                    let frames: [Data]?
+                    do { frames = try await socket.receive() } catch { break }
+                    guard let frames else { continue }
+                    group.addTask {
+                        let (envelope, rest) = Envelope.split(frames)
+                        let reply = await answer(rest)
+                        try? await socket.send(envelope.route + reply.frames)
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            Task { await socket.close() }
+        }
+    }
+
+    func answer(_ frames: [Data]) async -> WireMessage {
+        var req = WireMessage.requestID(inFrames: frames)
+        do {
+            let m = try WireMessage.decode(frames)
+            req = m.requestID
+            func pass<R: Codable & Sendable>(_ type: R.Type) async throws -> WireMessage {
+                let body = try m.body(0, as: R.self)
+                let reply = try await backends.index.request(timeout: backends.timeout) { id in
+                    try WireMessage(m.kind, RequestHeader(req: id), body: [WireCoding.encoder.encode(body)])
+                }
+                return try relabel(reply, req: req)
+            }
+            switch m.kind {
+            case .ping:
+                return try WireMessage(.pong, PongHeader(req: req, service: "report", instance: config.instance))
+            case .status:
+                let s = await backends.status()
+                return try WireMessage(.result, ResultHeader(req: req, of: .status), body: [WireCoding.encoder.encode(s)])
+            case .search: return try await pass(SearchRequest.self)
+            case .kwic: return try await pass(KWICRequest.self)
+            case .terms: return try await pass(TermsRequest.self)
+            case .stats, .documents:
+                let reply = try await backends.index.request(timeout: backends.timeout) { try WireMessage(m.kind, RequestHeader(req: $0)) }
+                return try relabel(reply, req: req)
+            case .document:
+                let h = try m.header(as: DocumentRefHeader.self)
+                let view = try await backends.document(id: h.doc)
+                return try WireMessage(.result, ResultHeader(req: req, of: .document), body: [WireCoding.encoder.encode(view)])
+            case .delete:
+                let h = try m.header(as: DocumentRefHeader.self)
+                let found = try await backends.delete(id: h.doc)
+                logger.event("deleted", "document deleted", ["doc": .string(h.doc), "found": "\(found)"])
+                return try WireMessage(.deleted, DeletedHeader(req: req, doc: h.doc, found: found))
+            default:
+                throw ProtocolError(.unexpectedKind, "report's client socket does not take '\(m.kind.rawValue)'")
+            }
+        } catch {
+            let e = error as? ProtocolError ?? ProtocolError(.internal, "\(error)")
+            logger.event("rejected", "request refused: \(e.message)", level: .info, ["error": .string(e.code.rawValue)])
+            return (try? WireMessage(.error, ErrorHeader(req: req, e))) ?? WireMessage(kind: .error, header: Data("{\"v\":1}".utf8))
+        }
+    }
+
+    /// A backend's reply with the client's request id put back in.
+    private func relabel(_ reply: WireMessage, req: String?) throws -> WireMessage {
+        guard var object = try JSONSerialization.jsonObject(with: reply.header) as? [String: Any] else { return reply }
+        object["req"] = req ?? NSNull()
+        var m = reply
+        m.header = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return m
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// A swift-log handler that writes one JSON object per line to stdout:
+/// `ts, level, service, instance, event, msg` and then the event's own fields.
+/// Metadata key `event` names the event; every other metadata key becomes a field.
+public struct JSONLogHandler: LogHandler {
+    public var metadata: Logger.Metadata = [:]
+    public var logLevel: Logger.Level = .info
+    let service: String
+    let instance: String
+
+    private static let output = Mutex(())
+
+    public init(service: String, instance: String) {
+        self.service = service
+        self.instance = instance
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var fields = metadata
+        if let extra = event.metadata { fields.merge(extra) { $1 } }
+        let line = Self.render(
+            ts: Date(), level: event.level, service: service, instance: instance,
+            message: "\(event.message)", fields: fields)
+        Self.output.withLock { _ in
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+    }
+
+    public func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+        log(event: LogEvent(level: level, message: message, metadata: metadata, source: source, file: file, function: function, line: line))
+    }
+
+    /// The JSON line for one event; keys in a fixed order so logs diff well.
+    static func render(ts: Date, level: Logger.Level, service: String, instance: String, message: String, fields: Logger.Metadata) -> String {
+        var parts: [String] = []
+        parts.append("\"ts\":\(quote(timestamp(ts)))")
+        parts.append("\"level\":\(quote(level.rawValue))")
+        parts.append("\"service\":\(quote(service))")
+        parts.append("\"instance\":\(quote(instance))")
+        var f = fields
+        let event = f.removeValue(forKey: "event").map { "\($0)" } ?? "log"
+        parts.append("\"event\":\(quote(event))")
+        parts.append("\"msg\":\(quote(message))")
+        for key in f.keys.sorted() {
+            parts.append("\(quote(key)):\(json(f[key]!))")
+        }
+        return "{" + parts.joined(separator: ",") + "}"
+    }
+
+    static func json(_ value: Logger.Metadata.Value) -> String {
+        switch value {
+        case .string(let s):
+            // Numbers logged as strings stay numbers in the JSON so log tools can sum them.
+            if let i = Int(s), String(i) == s { return s }
+            return quote(s)
+        case .stringConvertible(let c):
+            if let n = c as? any BinaryInteger { return "\(n)" }
+            if let d = c as? Double, d.isFinite { return String(format: "%.3f", d) }
+            if let b = c as? Bool { return b ? "true" : "false" }
+            return quote("\(c)")
+        case .array(let a): return "[" + a.map(json).joined(separator: ",") + "]"
+        case .dictionary(let d):
+            return "{" + d.keys.sorted().map { "\(quote($0)):\(json(d[$0]!))" }.joined(separator: ",") + "}"
+        }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let f = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        return date.formatted(f)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Logging
+import SamizdatModel
+import SamizdatService
+import SamizdatText
+import ZeroMQ
+
+/// One segment worker: asks ingest for work with credit (load balancing), segments each text,
+/// pushes the result to index, and reports texts it cannot segment. Heartbeats both ways;
+/// when ingest goes quiet for three beats it reconnects with backoff.
+final class SegmentWorker {
+    let config: SamizdatConfig
+    let logger: Logger
+    let context: Context
+    let segmenter = Segmenter()
+    let name: String
+    private let clock = ContinuousClock()
+    private var local: [WireMessage] = []
+    private var processed = 0
+    private var windowProcessed = 0, windowBytes = 0
+
+    init(config: SamizdatConfig, logger: Logger, context: Context) {
+        self.config = config
+        self.logger = logger
+        self.context = context
+        name = config.instance
+    }
+
+    var beat: Duration { .milliseconds(config.heartbeatMs) }
+
+    func run(stop: StopSignal) throws {
+        var options = Socket.Options()
+        options.sendHighWaterMark = 100
+        let index = try Socket.push(context, connecting: config.segmentIndex, options: options)
+        let acks = try Socket.push(context, connecting: config.segmentAcks)
+        defer { index.close(); acks.close() }
+        var backoff = Duration.milliseconds(config.heartbeatMs)
+        var generation = 0
+        while !stop.requested {
+            generation += 1
+            let ingest = try Socket.dealer(context, connecting: config.segmentIngest, identity: "\(name)#\(generation)")
+            logger.event("connect", "asking ingest for work", ["endpoint": .string(config.segmentIngest), "credit": "\(config.segmentCredit)"])
+            let heardAny = try session(ingest: ingest, index: index, acks: acks, stop: stop)
+            ingest.close()
+            if stop.requested { break }
+            backoff = heardAny ? .milliseconds(config.heartbeatMs) : min(backoff * 2, .seconds(30))
+            logger.event("reconnect", "ingest silent for 3 heartbeats; reconnecting", level: .warning, ["backoff_ms": "\(Int(backoff.ms))"])
+            sleep(for: backoff, stop: stop)
+        }
+    }
+
+    /// One connection's life. Returns whether ingest was ever heard from.
+    private func session(ingest: Socket, index: Socket, acks: Socket, stop: StopSignal) throws -> Bool {
+        try ingest.send(try WireMessage(.ready, ReadyHeader(credit: config.segmentCredit, worker: name)).frames)
+        var poller = Poller()
+        poller.add(ingest)
+        poller.add(fd: stop.wakeup.fd)
+        var lastHeard = clock.now
+        var heard = false
+        var nextBeat = clock.now + beat
+        var nextStats = clock.now + .seconds(config.statsIntervalSeconds)
+        local.removeAll()
+        while !stop.requested {
+            if local.isEmpty { _ = try poller.poll(timeoutMs: config.heartbeatMs) }
+            for frames in try ingest.receiveBatch(limit: 64) {
+                lastHeard = clock.now
+                heard = true
+                do {
+                    let m = try WireMessage.decode(frames)
+                    if m.kind == .work { local.append(m) }
+                } catch {
+                    logger.event("rejected", "malformed message from ingest: \(error.message)", level: .warning, ["error": .string(error.code.rawValue)])
+                }
+            }
+            if !local.isEmpty {
+                let m = local.removeFirst()
+                try process(m, index: index, acks: acks, ingest: ingest, stop: stop)
+                try ingest.send(try WireMessage(.ready, ReadyHeader(credit: 1, worker: name)).frames, wait: false)
+            }
+            let now = clock.now
+            if now >= nextBeat {
+                let credit = max(0, config.segmentCredit - local.count)
+                try? ingest.send(try WireMessage(.heartbeat, HeartbeatHeader(worker: name, credit: credit)).frames, wait: false)
+                nextBeat = now + beat
+            }
+            if now >= nextStats {
+                logger.event("stats", "segment stats", ["processed": "\(windowProcessed)", "bytes": "\(windowBytes)", "total": "\(processed)"])
+                windowProcessed = 0; windowBytes = 0
+                nextStats = now + .seconds(config.statsIntervalSeconds)
+            }
+            if now - lastHeard > beat * 3 { return heard }
+        }
+        return heard
+    }
+
+    private func process(_ m: WireMessage, index: Socket, acks: Socket, ingest: Socket, stop: StopSignal) throws {
+        let header: WorkHeader
+        do { header = try m.header(as: WorkHeader.self) } catch {
+            logger.event("rejected", "work without a valid header: \(error.message)", level: .warning)
+            return
+        }
+        let text = m.body.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let doc = header.document(text: text)
+        let t0 = clock.now
+        let outgoing: (Socket, [Data])
+        do {
+            let segmented = try segmenter.segment(doc)
+            let ms = (clock.now - t0).ms
+            let body = try WireCoding.encoder.encode(segmented)
+            outgoing = (index, try WireMessage(.segmented, SegmentedHeader(doc: doc.id, version: doc.version, attempt: header.attempt, ms: ms), body: [body]).frames)
+            logger.event("segmented", "text segmented", ["doc": .string(doc.id), "version": "\(doc.version)", "bytes": "\(text.utf8.count)",
+                                                        "paragraphs": "\(segmented.paragraphs.count)", "sentences": "\(segmented.sentences.count)",
+                                                        "ms": "\(Int(ms))", "attempt": "\(header.attempt)"])
+        } catch {
+            let (stage, reason) = (error as? SegmentationError).map { ($0.stage, $0.reason) } ?? ("segment", "\(error)")
+            logger.event("failed", "cannot segment: \(reason)", level: .error, ["doc": .string(doc.id), "version": "\(doc.version)", "stage": .string(stage), "error": .string(reason)])
+            outgoing = (acks, try WireMessage(.failed, FailedHeader(doc: doc.id, version: doc.version, stage: stage, reason: reason)).frames)
+        }
+        processed += 1
+        windowProcessed += 1
+        windowBytes += text.utf8.count
+        // Hand over without blocking forever: while the peer is away keep heartbeating ingest.
+        var nextBeat = clock.now + beat
+        while !stop.requested {
+            do {
+                try outgoing.0.send(outgoing.1, wait: false)
+                return
+            } catch ZeroMQError.again {
+                Thread.sleep(forTimeInterval: 0.02)
+                if clock.now >= nextBeat {
+                    try? ingest.send(try WireMessage(.heartbeat, HeartbeatHeader(worker: name, credit: 0)).frames, wait: false)
+                    nextBeat = clock.now + beat
+                }
+            }
+        }
+    }
+
+    private func sleep(for d: Duration, stop: StopSignal) {
+        var p = Poller()
+        p.add(fd: stop.wakeup.fd)
+        _ = try? p.poll(timeoutMs: Int(d.ms))
+    }
+}
+
+extension Duration {
+    var ms: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
+}
