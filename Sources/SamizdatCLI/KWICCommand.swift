@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import SamizdatModel
+import SamizdatService
+
+extension Samizdat {
+    struct KWIC: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "kwic", abstract: "A concordance: every occurrence with its context, page and chapter.")
+
+        @Argument(help: "A term or query.") var query: [String]
+        @Option(help: "Sort: document, left1…left3, right1…right3.") var sort: String = "document"
+        @Option(help: "Words of context on each side.") var context = 5
+        @Option(help: "Only this document id.") var doc: String?
+        @Option(help: "Lines to show.") var limit = 100
+        @Option(help: "Skip this many lines (paging).") var offset = 0
+        @Flag(help: "Print the result as JSON.") var json = false
+        @OptionGroup var services: ServiceOptions
+
+        func run() async throws {
+            guard let order = ConcordanceSort(rawValue: sort) else {
+                throw ValidationError("--sort must be one of \(ConcordanceSort.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let req = KWICRequest(query: query.joined(separator: " "), documentID: doc, context: context, sort: order, offset: offset, limit: limit)
+            let r: KWICResponse
+            do { r = try await services.ask(.kwic, body: req, as: KWICResponse.self) } catch { throw fail(error) }
+            if json { try printJSON(r); return }
+            print("\(r.total) occurrences; lines \(r.offset + 1)–\(r.offset + r.lines.count)")
+            let width = 50
+            for l in r.lines {
+                let left = String(l.left.suffix(width))
+                let pad = String(repeating: " ", count: max(0, width - left.count))
+                let loc = [l.source.isEmpty ? l.title : l.source, l.chapter ?? l.section, l.page.map { "p. \($0)" }].compactMap { $0 }.joined(separator: " · ")
+                print("\(pad)\(left) \(Terminal.bold(l.match)) \(String(l.right.prefix(width)))  \(Terminal.dim(loc))")
+            }
+        }
+    }
+
+    struct Terms: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Term statistics: frequency, document frequency, counts per document and chapter.")
+
+        @Argument(help: "Terms to look up; none lists the vocabulary by frequency.") var terms: [String] = []
+        @Option(help: "Only this document id.") var doc: String?
+        @Option(help: "Only terms starting with this.") var prefix: String?
+        @Option(help: "Terms to show.") var limit = 50
+        @Flag(help: "Count stems (stalinist = Stalinists) instead of exact forms.") var stemmed = false
+        @Flag(help: "Print the result as JSON.") var json = false
+        @OptionGroup var services: ServiceOptions
+
+        func run() async throws {
+            let req = TermsRequest(terms: terms, documentID: doc, stemmed: stemmed, perDocument: !terms.isEmpty, prefix: prefix, limit: limit)
+            let r: TermsResponse
+            do { r = try await services.ask(.terms, body: req, as: TermsResponse.self) } catch { throw fail(error) }
+            if json { try printJSON(r); return }
+            print("\(r.tokens) tokens, \(r.types) types in \(r.documents) documents")
+            for t in r.terms {
+                print("\(t.term.padding(toLength: 24, withPad: " ", startingAt: 0)) \(String(t.frequency).leftPad(9)) \(String(t.documentFrequency).leftPad(6)) docs")
+                for d in t.documents {
+                    print("    \(d.title.isEmpty ? d.documentID : d.title): \(d.count)")
+                    for s in d.sections where s.count > 0 { print("        \(s.title ?? "(before the first heading)"): \(s.count)") }
+                }
+            }
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a document everywhere: ingest's journal and the index.")
+        @Argument(help: "Document id.") var id: String
+        @OptionGroup var services: ServiceOptions
+
+        func run() async throws {
+            do {
+                let client = try SamizdatService.RequestClient(context: CLIContext.shared, endpoint: services.report)
+                let reply = try await client.request(timeout: services.timeoutDuration) { try WireMessage(.delete, DocumentRefHeader(req: $0, doc: id)) }
+                if reply.kind == .error { throw try reply.header(as: ErrorHeader.self).error }
+                let h = try reply.header(as: DeletedHeader.self)
+                print(h.found ? "deleted \(id)" : "no document \(id)")
+                if !h.found { throw ExitCode(1) }
+            } catch let e as ExitCode { throw e } catch { throw fail(error) }
+        }
+    }
+}
+
+extension String {
+    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import SamizdatModel
+
+extension Samizdat {
+    struct Search: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Search the corpus (query language: docs/QUERY.md).",
+            discussion: "Every hit names its file, chapter or section, printed page and paragraph.")
+
+        @Argument(help: "The query, e.g. Shalamov, \"bare life\", stalin* NEAR/5 camp, title:biopolitics.")
+        var query: [String]
+        @Option(name: .shortAndLong, help: "Documents to show.") var limit = 10
+        @Option(help: "Skip this many documents (paging).") var offset = 0
+        @Option(help: "Passages shown per document.") var passages = 3
+        @Option(help: "Only this document id.") var doc: String?
+        @Flag(help: "Print the result as JSON.") var json = false
+        @OptionGroup var services: ServiceOptions
+
+        func run() async throws {
+            let q = query.joined(separator: " ")
+            let request = SearchRequest(query: q, documentID: doc, limit: limit, offset: offset, passagesPerDocument: passages)
+            let r: SearchResponse
+            do { r = try await services.ask(.search, body: request, as: SearchResponse.self) } catch { throw fail(error) }
+            if json { try printJSON(r); return }
+            print("\(r.totalPassages) passages in \(r.totalDocuments) documents")
+            for d in r.documents {
+                print("")
+                print(Terminal.bold(d.source.isEmpty ? d.title : d.source) + Terminal.dim("  \(d.title)  [\(d.documentID)]  \(d.matchingPassages) passages"))
+                for h in d.hits {
+                    print("  " + Terminal.dim(location(h)))
+                    print("    " + render(h))
+                }
+            }
+        }
+
+        func location(_ h: SearchHit) -> String {
+            var parts: [String] = []
+            if let c = h.chapter ?? h.section { parts.append(c) }
+            if let p = h.page, !p.isEmpty { parts.append("p. \(p)") }
+            parts.append("¶ \(h.paragraph + 1)")
+            if let s = h.sentence { parts.append("sentence \(s + 1)") }
+            return parts.joined(separator: " · ")
+        }
+
+        func render(_ h: SearchHit) -> String {
+            let u = Array(h.snippetText.utf8)
+            var out = ""
+            var pos = 0
+            for m in h.snippetMatches.sorted(by: { $0.start < $1.start }) where m.start >= pos && m.end <= u.count {
+                out += String(decoding: u[pos..<m.start], as: UTF8.self)
+                let w = String(decoding: u[m.start..<m.end], as: UTF8.self)
+                out += Terminal.isTTY ? Terminal.bold(w) : "[\(w)]"
+                pos = m.end
+            }
+            return out + String(decoding: u[pos...], as: UTF8.self)
+        }
+    }
+}
