@@ -103,10 +103,13 @@ struct PageLayout: Sendable {
             guard nextIsPageStart || blankBefore(i) || blankAfter(i) else { deferred.append(i); continue }
             if let last = lastAccepted[lab.roman] {
                 if lab.value <= last.value { continue }
-                if lab.value > last.value + (i - last.line) / 8 + 4 { continue }
+                if lab.value > last.value + 300 { continue }
             }
             // under a running head ("HEAD", blank, "12") it is a page number whatever markers came before
-            let underHead = blankBefore(i) && prevNonBlank(i).map { i - $0 == 2 && kinds[$0] == nil && lines[$0].indent != 1 && headLike($0) && !lines[$0 - 1 < 0 ? 0 : $0 - 1].isBlank } ?? false
+            let underHead = blankBefore(i) && prevNonBlank(i).map {
+                i - $0 == 2 && kinds[$0] == nil && lines[$0].indent != 1 && lines[$0].width <= 50 && headLike($0)
+                    && !NoteApparatus.endsSentence(b, lines[$0]) && ($0 == 0 || !lines[$0 - 1].isBlank)
+            } ?? false
             if !nextIsPageStart, !underHead, PageLayout.markerPrecedes(value: lab.value, line: i, lines: lines, bytes: b) { continue }
             if !nextIsPageStart, let nx = nextNonBlank(i), PageLayout.startsWithLabel(b, lines[nx], lab.value) { continue }
             var side: Side? = nil
