@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+/// Runs the real executables: finds them beside the test bundle, picks free loopback ports,
+/// keeps data in a temporary directory and stops everything at the end.
+final class Harness: @unchecked Sendable {
+    let bin: String
+    let dir: URL
+    let basePort: Int
+    let httpPort: Int
+    private var up: Process?
+    let log: URL
+
+    init(workers: Int = 2) throws {
+        bin = try Self.binDirectory()
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("samizdat-e2e-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        basePort = try Self.freePortRange(count: 7)
+        httpPort = try Self.freePortRange(count: 1, avoiding: basePort..<(basePort + 7))
+        log = dir.appendingPathComponent("up.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "\(bin)/samizdat")
+        p.arguments = ["up", "--data-dir", dir.appendingPathComponent("data").path, "--base-port", "\(basePort)",
+                       "--http-port", "\(httpPort)", "--workers", "\(workers)", "--bin-dir", bin]
+        let out = try FileHandle(forWritingTo: log)
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        up = p
+    }
+
+    var ingestEndpoint: String { "tcp://127.0.0.1:\(basePort)" }
+    var reportEndpoint: String { "tcp://127.0.0.1:\(basePort + 6)" }
+
+    /// Runs the CLI against this pipeline; returns exit status, stdout and stderr.
+    @discardableResult
+    func cli(_ args: [String], stdin: Data? = nil) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "\(bin)/samizdat")
+        p.arguments = args + ["--ingest", ingestEndpoint, "--report", reportEndpoint]
+        if args.first == "segment" || args.first == "corpus" { p.arguments = args }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        if let stdin {
+            let inp = Pipe()
+            p.standardInput = inp
+            try p.run()
+            inp.fileHandleForWriting.write(stdin)
+            try inp.fileHandleForWriting.close()
+        } else {
+            p.standardInput = FileHandle.nullDevice
+            try p.run()
+        }
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    /// Polls until `check` holds or `seconds` pass.
+    func eventually(_ seconds: Double = 30, _ check: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try check() { return true }
+            Thread.sleep(forTimeInterval: 0.25)
+        }
+        return try check()
+    }
+
+    func json(_ s: String) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(s.utf8))) as? [String: Any] ?? [:]
+    }
+
+    var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// SIGTERM to `samizdat up`, which stops its children; returns whether all stopped in time.
+    @discardableResult
+    func stop() -> Bool {
+        guard let p = up, p.isRunning else { return true }
+        p.terminate()
+        let deadline = Date().addingTimeInterval(20)
+        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        if p.isRunning { kill(p.processIdentifier, SIGKILL); return false }
+        return true
+    }
+
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    static func binDirectory() throws -> String {
+        if let d = ProcessInfo.processInfo.environment["SAMIZDAT_BIN_DIR"] { return d }
+        var candidates: [String] = []
+        if let exe = Bundle.main.executablePath { candidates.append((exe as NSString).deletingLastPathComponent) }
+        candidates.append((CommandLine.arguments[0] as NSString).deletingLastPathComponent)
+        candidates.append(Bundle.main.bundlePath)
+        candidates.append((Bundle.main.bundlePath as NSString).deletingLastPathComponent)
+        for c in candidates where FileManager.default.isExecutableFile(atPath: "\(c)/samizdat-ingest") { return c }
+        throw HarnessError("cannot find the samizdat executables near \(candidates); build first or set SAMIZDAT_BIN_DIR")
+    }
+
+    /// The first port of `count` consecutive free loopback ports.
+    static func freePortRange(count: Int, avoiding: Range<Int> = 0..<0) throws -> Int {
+        for _ in 0..<200 {
+            let base = Int.random(in: 20_000...45_000)
+            let range = base..<(base + count)
+            if range.overlaps(avoiding) { continue }
+            if range.allSatisfy(isFree) { return base }
+        }
+        throw HarnessError("no free port range")
+    }
+
+    static func isFree(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
