@@ -52,7 +52,10 @@ public struct Scorer {
         var out: [String] = []
         var cur = String.UnicodeScalarView()
         for u in s.unicodeScalars {
-            if u.properties.isAlphabetic || u.properties.numericType != nil {
+            let isWord = u.value < 0x80
+                ? (u.value >= 0x61 && u.value <= 0x7A) || (u.value >= 0x41 && u.value <= 0x5A) || (u.value >= 0x30 && u.value <= 0x39)
+                : u.properties.isAlphabetic || u.properties.numericType != nil
+            if isWord {
                 cur.append(u)
             } else if !cur.isEmpty {
                 out.append(String(cur).lowercased())
