@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Validates deploy/compose.yaml without a Docker engine:
+#   1. `docker-compose config -q` (or `docker compose config -q`) accepts the file;
+#   2. only report's HTTP (8080) and ingest's client API (5550) are published on the host;
+#   3. segment is scalable (no container_name, no host ports); every service has a healthcheck,
+#      a restart policy and a stop grace period;
+#   4. every SAMIZDAT_* variable set in compose.yaml or the Dockerfile names a real key of
+#      Sources/SamizdatService/SamizdatConfig.swift (a typo would be silently ignored at run time).
+# Exits non-zero on the first failure. Installs Debian's docker-compose when no compose is found
+# and we are root (CI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+file=${1:-deploy/compose.yaml}   # another file may be given, e.g. to test this script
+
+compose=()
+if command -v docker-compose >/dev/null 2>&1; then
+    compose=(docker-compose)
+elif command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
+    compose=(docker compose)
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "check-compose: installing docker-compose (Debian package)" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose) >/dev/null
+    compose=(docker-compose)
+else
+    echo "check-compose: FAIL: neither docker-compose nor 'docker compose' is available" >&2
+    exit 1
+fi
+
+if ! "${compose[@]}" -f "$file" config -q; then
+    echo "check-compose: FAIL: $file is not a valid compose file" >&2
+    exit 1
+fi
+
+"${compose[@]}" -f "$file" config > /tmp/check-compose.$$.yaml
+trap 'rm -f /tmp/check-compose.$$.yaml' EXIT
+
+python3 - /tmp/check-compose.$$.yaml deploy/Dockerfile Sources/SamizdatService/SamizdatConfig.swift <<'PY'
+import re, sys
+try:
+    import yaml
+except ImportError:
+    sys.exit("check-compose: FAIL: python3-yaml is needed to inspect the compose file")
+
+resolved, dockerfile, config_swift = sys.argv[1:4]
+doc = yaml.safe_load(open(resolved))
+services = doc.get("services", {})
+problems = []
+
+def published(port):
+    """The host port of one `ports` entry, short or long syntax; None when not published."""
+    if isinstance(port, dict):
+        return str(port.get("published")) if port.get("published") is not None else None
+    s = str(port).split("/")[0]
+    parts = s.split(":")
+    return parts[-2] if len(parts) >= 2 else None
+
+found = {}
+for name, svc in services.items():
+    for p in svc.get("ports", []) or []:
+        host = published(p)
+        if host is not None:
+            found.setdefault(host, []).append(name)
+allowed = {"8080": "report", "5550": "ingest"}
+for host, names in sorted(found.items()):
+    if host not in allowed:
+        problems.append(f"port {host} is published by {', '.join(names)}; only 8080 (report) and 5550 (ingest) may be")
+    elif names != [allowed[host]]:
+        problems.append(f"port {host} must be published by {allowed[host]} only, not {', '.join(names)}")
+for host, name in allowed.items():
+    if host not in found:
+        problems.append(f"port {host} ({name}) is not published")
+
+for required in ["ingest", "segment", "index", "report"]:
+    if required not in services:
+        problems.append(f"service {required} is missing")
+seg = services.get("segment", {})
+if "container_name" in seg:
+    problems.append("segment has a container_name: it could not be scaled")
+if seg.get("ports"):
+    problems.append("segment publishes ports: it could not be scaled")
+for name, svc in services.items():
+    for key in ["healthcheck", "restart", "stop_grace_period", "command"]:
+        if key not in svc:
+            problems.append(f"service {name} has no {key}")
+
+# Config keys -> environment variable names, by swift-configuration's rule:
+# prefix "samizdat", components joined by "_", camelCase split at lower->Upper, upper-cased.
+keys = re.findall(r'c\.\w+\(forKey: "([^"]+)"', open(config_swift).read())
+if len(keys) < 20:
+    problems.append(f"found only {len(keys)} config keys in {config_swift}; the pattern needs updating")
+def env_name(key):
+    parts = ["samizdat"] + key.split(".")
+    return "_".join(re.sub(r"([a-z])([A-Z])", r"\1_\2", p).upper() for p in parts)
+known = {env_name(k) for k in keys} | {"SAMIZDAT_CONFIG", "SAMIZDAT_IMAGE"}
+used = {}
+for name, svc in services.items():
+    env = svc.get("environment", {}) or {}
+    if isinstance(env, list):
+        env = dict(e.split("=", 1) if "=" in e else (e, None) for e in env)
+    for var in env:
+        used.setdefault(var, []).append(f"compose service {name}")
+for var in re.findall(r"\b(SAMIZDAT_[A-Z0-9_]+)=", open(dockerfile).read()):
+    used.setdefault(var, []).append("Dockerfile")
+for var, where in sorted(used.items()):
+    if var.startswith("SAMIZDAT_") and var not in known:
+        problems.append(f"{var} ({', '.join(where)}) is not a Samizdat setting")
+
+if problems:
+    for p in problems:
+        print("check-compose: FAIL: " + p, file=sys.stderr)
+    sys.exit(1)
+print(f"check-compose: ok ({len(services)} services; published: {', '.join(sorted(found))}; "
+      f"{len([v for v in used if v.startswith('SAMIZDAT_')])} SAMIZDAT_ variables checked against {len(keys)} keys)")
+PY
