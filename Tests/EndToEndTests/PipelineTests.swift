@@ -96,3 +96,40 @@ import Testing
         #expect(h.logText.contains("all services stopped"))
     }
 }
+
+/// Whether `python3` can import pyzmq (CI installs it; the test is skipped where it cannot).
+let pythonHasZMQ: Bool = {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", "import zmq"]
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    do { try p.run() } catch { return false }
+    p.waitUntilExit()
+    return p.terminationStatus == 0
+}()
+
+@Suite(.serialized) struct ProtocolClientTests {
+    /// The Python client in docs/examples, written from docs/PROTOCOL.md alone, ingests and finds a text.
+    @Test(.enabled(if: pythonHasZMQ, "python3 with pyzmq is needed"))
+    func pythonClientFromTheProtocolPage() throws {
+        let h = try Harness(workers: 1)
+        defer { h.stop() }
+        #expect(try h.eventually(30) { try h.cli(["status", "--json", "--timeout", "2"]).status == 0 })
+        let file = h.dir.appendingPathComponent("py.txt")
+        try Data("A text sent by Python about Quuxwort.\n\nSecond paragraph.".utf8).write(to: file)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/examples/ingest_and_search.py").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", script, h.ingestEndpoint, h.reportEndpoint, file.path, "Quuxwort"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains("\"step\": \"search\""))
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Samizdat builds and tests against, if any is missing.
+# Needs root (or sudo). The Swift toolchain itself must already be on PATH (swift 6.2 or newer).
+set -euo pipefail
+packages=(libzmq3-dev libsqlite3-dev pkg-config docker-compose)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v swift >/dev/null || { echo "swift is not on PATH: install the Swift 6.2+ toolchain first" >&2; exit 1; }
