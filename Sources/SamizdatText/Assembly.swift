@@ -22,7 +22,7 @@ struct Assembly {
     private var typical = 70
     /// The measure: how wide a full line runs.
     private var measure = 75
-    private var lexicon: Lexicon? = nil
+    private var keepHyphen: [Int: Bool] = [:]
     private var spanLabel: String? = nil
     private var spanStart = 0
     private var scopeOfLine: [Int16]
@@ -52,9 +52,41 @@ struct Assembly {
         for (k, h) in headings.items.enumerated() { headingAt[h.firstLine] = k }
         assignLevels()
         assignScopes()
+        decideHyphens()
         layOut()
         finishSections()
         finishNotes()
+    }
+
+    // MARK: - Hyphens at line ends
+
+    /// For every line ending "word-" before a line starting in lower case: keep the hyphen (a compound) or not.
+    private mutating func decideHyphens() {
+        var pairs: [(line: Int, first: Range<Int>, second: Range<Int>)] = []
+        var wanted = Set<UInt64>()
+        var shapes = Set<Int>()
+        var p = -1
+        for c in 0..<lines.count where roles[c] == .body {
+            defer { p = c }
+            guard p >= 0 else { continue }
+            let pl = lines[p], cl = lines[c]
+            guard pl.contentEnd - pl.contentStart >= 3, b[pl.contentEnd - 1] == UInt8(ascii: "-") else { continue }
+            let before = b[pl.contentEnd - 2]
+            guard TextBytes.isLetterASCII(before) || before >= 0x80, TextBytes.isLower(TextBytes.scalar(b, cl.contentStart).value) else { continue }
+            var s = pl.contentEnd - 1
+            while s > pl.contentStart, Lexicon.isWordByte(b[s - 1]) { s -= 1 }
+            var e = cl.contentStart
+            while e < cl.contentEnd, Lexicon.isWordByte(b[e]) { e += 1 }
+            guard s < pl.contentEnd - 1, e > cl.contentStart else { continue }
+            pairs.append((p, s..<(pl.contentEnd - 1), cl.contentStart..<e))
+            for h in Lexicon.questions(first: b[s..<(pl.contentEnd - 1)], second: b[cl.contentStart..<e]) { wanted.insert(h) }
+            for k in Lexicon.shapes(first: b[s..<(pl.contentEnd - 1)], second: b[cl.contentStart..<e]) { shapes.insert(k) }
+        }
+        guard !pairs.isEmpty else { return }
+        let lexicon = Lexicon(b, wanted: wanted, shapes: shapes)
+        for pair in pairs {
+            keepHyphen[pair.line] = lexicon.keepsHyphen(first: b[pair.first], second: b[pair.second])
+        }
     }
 
     // MARK: - Levels and scopes
@@ -88,7 +120,7 @@ struct Assembly {
                     if let ch {
                         from = ch.firstLine
                         // the chapter runs to the next numbered chapter when chapters carry numbers
-                        let nextTop = ch.number != nil
+                        let nextTop = chapters.allSatisfy({ $0.number != nil })
                             ? tops.first { $0.firstLine > ch.firstLine && ($0.number != nil || $0.kind == .backMatter || $0.kind == .part) }
                             : tops.first { $0.firstLine > ch.firstLine }
                         to = nextTop?.firstLine ?? group.firstLine
@@ -244,12 +276,7 @@ struct Assembly {
         let (first, _) = TextBytes.scalar(b, cl.contentStart)
         if let last = out.last, last == UInt8(ascii: "-"), out.count >= 2, TextBytes.isLetterASCII(out[out.count - 2]) || out[out.count - 2] >= 0x80,
            TextBytes.isLower(first) {
-            var s = out.count - 1
-            while s > 0, TextBytes.isLetterASCII(out[s - 1]) || (out[s - 1] >= 0x80 && out[s - 1] != 0x80 && out[s - 1] != 0x94 && out[s - 1] != 0x93) { s -= 1 }
-            var e = cl.contentStart
-            while e < cl.contentEnd, TextBytes.isLetterASCII(b[e]) || b[e] >= 0x80 && b[e] != 0xE2 { e += 1 }
-            if lexicon == nil { lexicon = Lexicon(b) }
-            if !lexicon!.keepsHyphen(first: out[s..<(out.count - 1)], second: b[cl.contentStart..<e]) { out.removeLast() }
+            if keepHyphen[p] != true { out.removeLast() }
             return
         }
         if out.count >= 3, out[out.count - 3] == 0xE2, out[out.count - 2] == 0x80, out[out.count - 1] == 0x94 { return }

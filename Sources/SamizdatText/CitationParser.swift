@@ -160,22 +160,37 @@ enum CitationParser {
 
     /// "Danilov, Utkin and Filippov", "De Waal et al.", "Foucault in Simon": the names, or nil if not names.
     static func authorList(_ text: String) -> [String]? {
-        var t = text
-        var etAl = false
-        if let r = t.range(of: " et al.") ?? t.range(of: " et al") { t = String(t[..<r.lowerBound]); etAl = true }
-        let pieces = t.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
-            .replacingOccurrences(of: " in ", with: ",").split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
-        guard !pieces.isEmpty, pieces.count <= 8 else { return nil }
+        // split on ",", " and ", " & ", " in "; drop "et al."
+        var words = text.split(separator: " ", omittingEmptySubsequences: true)
+        if words.count >= 2, words[words.count - 1] == "al." || words[words.count - 1] == "al", words[words.count - 2] == "et" {
+            words.removeLast(2)
+        }
+        guard !words.isEmpty, words.count <= 16 else { return nil }
+        var pieces: [String] = []
+        var current: [Substring] = []
+        func flush() -> Bool {
+            guard !current.isEmpty else { return true }
+            guard current.count <= 4 else { return false }
+            pieces.append(current.joined(separator: " "))
+            current.removeAll()
+            return true
+        }
+        for var w in words {
+            if w == "and" || w == "&" || w == "in" { guard flush() else { return nil }; continue }
+            var endsPiece = false
+            if w.hasSuffix(",") { w = w.dropLast(); endsPiece = true }
+            if !w.isEmpty { current.append(w) }
+            if endsPiece { guard flush() else { return nil } }
+        }
+        guard flush(), !pieces.isEmpty, pieces.count <= 8 else { return nil }
         for piece in pieces {
-            let words = piece.split(separator: " ")
-            guard words.count <= 4 else { return nil }
-            guard let f = piece.first, f.isUppercase || particles.contains(String(words[0]).lowercased()) else { return nil }
-            for w in words {
+            let ws = piece.split(separator: " ")
+            guard let f = piece.first, f.isUppercase || particles.contains(String(ws[0]).lowercased()) else { return nil }
+            for w in ws {
                 guard let c = w.first else { return nil }
                 if !(c.isUppercase || particles.contains(w.lowercased()) || w.hasSuffix(".")) { return nil }
             }
         }
-        _ = etAl
         return pieces
     }
 

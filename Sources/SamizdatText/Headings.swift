@@ -131,7 +131,7 @@ struct Headings: Sendable {
                 continue
             }
             // "Abstract:" and the like
-            if l.width <= 40, let m = Headings.matter(TextBytes.string(b, l.contentStart, l.contentEnd)), b[l.contentEnd - 1] == UInt8(ascii: ":"),
+            if l.width <= 40, b[l.contentEnd - 1] == UInt8(ascii: ":"), let m = Headings.matter(TextBytes.string(b, l.contentStart, l.contentEnd)),
                let nx = next(i), lines[nx].width >= typical / 2 {
                 items.append(Heading(firstLine: i, lastLine: i, title: TextBytes.string(b, l.contentStart, l.contentEnd), rank: .chapter, kind: m, number: nil))
                 roles[i] = .heading
@@ -139,8 +139,8 @@ struct Headings: Sendable {
                 continue
             }
             // Short title-like lines: title case, or a few words in sentence case over a full body line
-            if Headings.isTitleLike(b, l), paragraphPerLine || Headings.isTitleCase(b, l) || Headings.isShortHeading(b, l) {
-                let maxWidth = paragraphPerLine ? 100 : typical * 3 / 4
+            let maxWidth = paragraphPerLine ? 100 : typical * 3 / 4
+            if l.width <= maxWidth, Headings.isTitleLike(b, l), paragraphPerLine || Headings.isTitleCase(b, l) || Headings.isShortHeading(b, l) {
                 let prevOK: Bool = {
                     guard let p = prev(i) else { return true }
                     if roles[p] == .heading { return true }

@@ -273,7 +273,9 @@ struct NoteApparatus: Sendable {
     }
 
     static func isNotesHeading(_ b: [UInt8], _ l: SourceLine) -> Bool {
-        guard l.width <= 40 else { return false }
+        guard l.width <= 40, l.width >= 5 else { return false }
+        let f = b[l.contentStart] | 0x20
+        guard f == UInt8(ascii: "n") || f == UInt8(ascii: "e") || f == UInt8(ascii: "f") || f == UInt8(ascii: "r") else { return false }
         let t = TextBytes.string(b, l.contentStart, l.contentEnd).lowercased()
         return t == "notes" || t == "endnotes" || t == "end notes" || t == "footnotes" || t.hasPrefix("notes to chapter")
             || t == "notes:" || t == "references and notes"

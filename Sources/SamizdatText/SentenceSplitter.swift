@@ -125,6 +125,8 @@ enum SentenceSplitter {
             if d < dot, d == sentenceStart, dot - d <= 3 { return false }
             return true
         }
+        guard dot - t <= 12 else { return true }   // a long word is no abbreviation
+        // only a short token can be an abbreviation or an initial
         let token = String(decoding: b[t..<dot], as: UTF8.self).lowercased()
         let letters = token.filter { $0 != "." }
         // an initial: "J. Smith", "T.T. Heine"
