@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import SamizdatModel
+import SamizdatText
+
+extension CorpusStore {
+    /// Key word in context: every positive match of the query in the corpus (or one document),
+    /// each with `context` words either side within its paragraph, sorted, then paged.
+    public func kwic(_ request: KWICRequest) throws -> KWICResponse {
+        let node = try parser.parse(request.query)
+        let expression = MatchExpression.compile(node)
+        let context = max(0, request.context)
+        let sortDepth = 3
+        return try writer.read { db in
+            let stems = TokenCapture.of(db).stems
+            var sql = "SELECT rowid FROM passages WHERE passages MATCH ?"
+            var arguments: StatementArguments = [expression]
+            if let id = request.documentID {
+                guard let key = try Int64.fetchOne(db, sql: "SELECT key FROM documents WHERE id = ?", arguments: [id]) else {
+                    return KWICResponse(query: request.query, total: 0, offset: request.offset, sort: request.sort, lines: [])
+                }
+                sql += " AND rowid BETWEEN ? AND ?"
+                arguments += [Self.paragraphRowID(document: key, index: 0), Self.paragraphRowID(document: key + 1, index: 0) - 1]
+            }
+            sql += " ORDER BY rowid"
+            var ids: [Int64] = []
+            do {
+                ids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+            } catch let error as DatabaseError {
+                throw QueryError(position: 0, message: "the index could not run this query: \(error.message ?? "\(error)")")
+            }
+
+            struct Entry { var id: Int64; var start: Int; var end: Int; var keys: [String]; var p: Int; var m: TextRangeValue }
+            var entries: [Entry] = []
+            var paragraphs: [StoredParagraph] = []
+            var documents: [Int64: StoredDocument] = [:]
+            let statement = try db.cachedStatement(sql: "SELECT \(StoredParagraph.columns) FROM paragraphs WHERE id = ?")
+            for id in ids {
+                guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
+                let p = StoredParagraph(row: row)
+                let key = Self.documentKey(paragraphRowID: id)
+                if documents[key] == nil { documents[key] = try StoredDocument.fetch(db, key: key) }
+                guard let d = documents[key] else { continue }
+                let tokens = self.analyzer.tokens(p.text, cache: stems)
+                let m = self.matcher(p, d, node, tokens: tokens)
+                guard let ranges = m.match(node), !ranges.isEmpty else { continue }
+                let plain = tokens.filter { !$0.isCompound }
+                let pi = paragraphs.count
+                paragraphs.append(p)
+                for r in ranges {
+                    var keys: [String] = []
+                    if request.sort != .document {
+                        let left = plain.filter { $0.end <= r.start }.suffix(sortDepth).reversed().map(\.term)
+                        let right = plain.filter { $0.start >= r.end }.prefix(sortDepth).map(\.term)
+                        let l = Array(left) + Array(repeating: "", count: sortDepth - left.count)
+                        let rr = Array(right) + Array(repeating: "", count: sortDepth - right.count)
+                        switch request.sort {
+                        case .left1: keys = l
+                        case .left2: keys = Array(l[1...]) + [l[0]]
+                        case .left3: keys = [l[2], l[0], l[1]]
+                        case .right1: keys = rr
+                        case .right2: keys = Array(rr[1...]) + [rr[0]]
+                        case .right3: keys = [rr[2], rr[0], rr[1]]
+                        case .document: break
+                        }
+                    }
+                    entries.append(Entry(id: id, start: p.start + r.start, end: p.start + r.end, keys: keys, p: pi, m: r))
+                }
+            }
+            if request.sort != .document {
+                entries.sort { a, b in
+                    if a.keys != b.keys { return a.keys.lexicographicallyPrecedes(b.keys) }
+                    return (a.id, a.start) < (b.id, b.start)
+                }
+            }
+            let page = entries.dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
+            var lines: [ConcordanceLine] = []
+            lines.reserveCapacity(page.count)
+            for e in page {
+                let p = paragraphs[e.p]
+                let key = Self.documentKey(paragraphRowID: e.id)
+                guard let d = documents[key] else { continue }
+                let (left, match, right) = Self.contextStrings(p.text, self.analyzer.tokens(p.text, cache: stems), e.m, context)
+                let section = p.section.flatMap { d.sections[$0] }
+                lines.append(ConcordanceLine(
+                    documentID: d.id, title: d.title, source: d.source, paragraph: p.index,
+                    sentence: p.sentence(at: e.m.start), page: d.page(at: e.start) ?? p.page,
+                    section: section?.title, chapter: section?.chapter,
+                    left: left, match: match, right: right, start: e.start, end: e.end))
+            }
+            return KWICResponse(query: request.query, total: entries.count, offset: request.offset, sort: request.sort, lines: lines)
+        }
+    }
+
+    static func contextStrings(_ text: String, _ tokens: [Token], _ m: TextRangeValue, _ n: Int) -> (String, String, String) {
+        let bytes = Array(text.utf8)
+        let plain = tokens.filter { !$0.isCompound }
+        let left = plain.filter { $0.end <= m.start }.suffix(n)
+        let right = plain.filter { $0.start >= m.end }.prefix(n)
+        let ls = left.first?.start ?? m.start
+        let re = right.last?.end ?? m.end
+        func s(_ a: Int, _ b: Int) -> String {
+            String(decoding: bytes[a..<b].map { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self)
+        }
+        return (s(ls, m.start).trimmingCharacters(in: .whitespaces), s(m.start, m.end),
+                s(m.end, re).trimmingCharacters(in: .whitespaces))
+    }
+}

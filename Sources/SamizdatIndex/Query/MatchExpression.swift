@@ -1,0 +1,47 @@
+/// Compiles a `QueryNode` to an FTS5 MATCH expression over the `passages` table.
+///
+/// Every token is written inside double quotes; the passage tokenizer passes query text through
+/// split on spaces, so what FTS5 looks up is exactly the analyzed token: the folded form for
+/// exact and prefix leaves, `~` + stem for stemmed leaves.
+enum MatchExpression {
+    static let stemMarker = "~"
+
+    static func compile(_ node: QueryNode) -> String {
+        switch node {
+        case .leaf(let l):
+            return column(l.field, phrase(l))
+        case .and(let children):
+            let pos = children.filter { if case .not = $0 { return false } else { return true } }
+            let neg = children.compactMap { c -> QueryNode? in if case .not(let n) = c { return n } else { return nil } }
+            var out = pos.count == 1 ? compile(pos[0]) : "(" + pos.map(compile).joined(separator: " AND ") + ")"
+            if !neg.isEmpty {
+                out = "(" + out + " NOT " + (neg.count == 1 ? compile(neg[0]) : "(" + neg.map(compile).joined(separator: " OR ") + ")") + ")"
+            }
+            return out
+        case .or(let children):
+            return "(" + children.map(compile).joined(separator: " OR ") + ")"
+        case .not(let n):
+            // validated away: a NOT never stands alone
+            return compile(n)
+        case .near(let leaves, let distance):
+            let body = "NEAR(" + leaves.map(phrase).joined(separator: " ") + ", \(distance))"
+            return column(leaves[0].field, body)
+        case .scope(_, let n):
+            return compile(n)
+        }
+    }
+
+    static func column(_ field: QueryField, _ expr: String) -> String {
+        field == .body ? "body : " + expr : field.rawValue + " : " + expr
+    }
+
+    static func phrase(_ l: QueryLeaf) -> String {
+        switch l.kind {
+        case .prefix:
+            return "\"" + l.words[0] + "\"*"
+        case .term, .phrase:
+            let tokens = l.exact ? l.words : l.stems.map { stemMarker + $0 }
+            return "\"" + tokens.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import SamizdatText
+
+/// Evaluates a query on one analyzed paragraph, in Swift, with the semantics FTS5 gives the
+/// compiled expression — plus sentence scopes, which FTS5 cannot express. It tells whether the
+/// paragraph matches and where: the UTF-8 ranges (paragraph-relative) of every positive match.
+struct PassageMatcher {
+    let tokens: [Token]
+    /// Sentence (0-based within the paragraph) of each token.
+    let sentenceOf: [Int]
+    let sentenceCount: Int
+    /// Token indices at each position.
+    let byPosition: [[Int]]
+    let fields: [QueryField: [Token]]
+
+    /// `sentenceStarts`: paragraph-relative start offsets of the paragraph's sentences, ascending.
+    init(tokens: [Token], sentenceStarts: [Int], fields: [QueryField: [Token]] = [:]) {
+        self.tokens = tokens
+        var sentenceOf = [Int](repeating: 0, count: tokens.count)
+        var s = 0
+        for (i, t) in tokens.enumerated() {
+            if !t.isCompound {
+                while s + 1 < sentenceStarts.count, sentenceStarts[s + 1] <= t.start { s += 1 }
+            }
+            sentenceOf[i] = s
+        }
+        self.sentenceOf = sentenceOf
+        self.sentenceCount = max(1, sentenceStarts.count)
+        self.byPosition = Self.positions(tokens)
+        self.fields = fields
+    }
+
+    static func positions(_ tokens: [Token]) -> [[Int]] {
+        let count = (tokens.last.map { $0.position + 1 } ?? 0)
+        var byPosition = [[Int]](repeating: [], count: max(count, tokens.map(\.position).max().map { $0 + 1 } ?? 0))
+        for (i, t) in tokens.enumerated() { byPosition[t.position].append(i) }
+        return byPosition
+    }
+
+    /// Matching ranges, or nil when the paragraph does not match.
+    func match(_ node: QueryNode) -> [TextRangeValue]? {
+        guard let r = evaluate(node, sentence: nil) else { return nil }
+        var seen = Set<TextRangeValue>()
+        return r.filter { seen.insert($0).inserted }.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    func evaluate(_ node: QueryNode, sentence: Int?) -> [TextRangeValue]? {
+        switch node {
+        case .leaf(let l):
+            if l.field != .body { return fieldMatches(l) ? [] : nil }
+            let occ = occurrences(l, sentence: sentence)
+            return occ.isEmpty ? nil : occ.map { TextRangeValue(start: tokens[$0.first].start, end: tokens[$0.last].end) }
+        case .and(let children):
+            var out: [TextRangeValue] = []
+            for c in children {
+                if case .not(let n) = c {
+                    if evaluate(n, sentence: sentence) != nil { return nil }
+                } else {
+                    guard let r = evaluate(c, sentence: sentence) else { return nil }
+                    out += r
+                }
+            }
+            return out
+        case .or(let children):
+            var out: [TextRangeValue]?
+            for c in children {
+                if let r = evaluate(c, sentence: sentence) { out = (out ?? []) + r }
+            }
+            return out
+        case .not(let n):
+            return evaluate(n, sentence: sentence) == nil ? [] : nil
+        case .near(let leaves, let distance):
+            if leaves[0].field != .body { return nearInField(leaves, distance) ? [] : nil }
+            let r = near(leaves, distance: distance, sentence: sentence)
+            return r.isEmpty ? nil : r
+        case .scope(let scope, let inner):
+            if scope == .paragraph || sentence != nil { return evaluate(inner, sentence: sentence) }
+            var out: [TextRangeValue]?
+            for s in 0..<sentenceCount {
+                if let r = evaluate(inner, sentence: s) { out = (out ?? []) + r }
+            }
+            return out
+        }
+    }
+
+    struct Occurrence { var first: Int; var last: Int; var startPosition: Int; var endPosition: Int }
+
+    static func tokenMatches(_ t: Token, _ l: QueryLeaf, _ k: Int) -> Bool {
+        switch l.kind {
+        case .prefix: return t.term.utf8.starts(with: l.words[0].utf8)
+        case .term, .phrase: return l.exact ? t.term == l.words[k] : t.stem == l.stems[k]
+        }
+    }
+
+    /// Occurrences of a body leaf (token index of its first and last word).
+    func occurrences(_ l: QueryLeaf, sentence: Int?) -> [Occurrence] {
+        var out: [Occurrence] = []
+        let n = l.kind == .prefix ? 1 : l.words.count
+        guard byPosition.count >= n else { return [] }
+        for p in 0...(byPosition.count - n) {
+            var firstIndex = -1, lastIndex = -1
+            var ok = true
+            for k in 0..<n {
+                guard let hit = byPosition[p + k].first(where: { Self.tokenMatches(tokens[$0], l, k) }) else { ok = false; break }
+                if let sentence, sentenceOf[hit] != sentence { ok = false; break }
+                if k == 0 { firstIndex = hit }
+                lastIndex = hit
+            }
+            if ok { out.append(Occurrence(first: firstIndex, last: lastIndex, startPosition: p, endPosition: p + n - 1)) }
+        }
+        return out
+    }
+
+    /// FTS5 NEAR: one occurrence of each leaf such that the words between the first one's end
+    /// and the last one's start, less the other phrases' lengths, are at most `distance`.
+    func near(_ leaves: [QueryLeaf], distance: Int, sentence: Int?) -> [TextRangeValue] {
+        let occ = leaves.map { occurrences($0, sentence: sentence) }
+        if occ.contains(where: \.isEmpty) { return [] }
+        let lengths = leaves.map { $0.kind == .prefix ? 1 : $0.words.count }
+        let total = lengths.reduce(0, +)
+        var out: [TextRangeValue] = []
+        for (li, list) in occ.enumerated() {
+            for anchor in list {
+                var chosen = [Occurrence]()
+                var maxEnd = anchor.endPosition
+                var ok = true
+                for (lj, other) in occ.enumerated() where lj != li {
+                    guard let best = other.filter({ $0.startPosition >= anchor.startPosition })
+                        .min(by: { $0.endPosition < $1.endPosition }) else { ok = false; break }
+                    chosen.append(best)
+                    maxEnd = max(maxEnd, best.endPosition)
+                }
+                guard ok else { continue }
+                let span = maxEnd - anchor.startPosition + 1
+                if span - total <= distance {
+                    for o in [anchor] + chosen {
+                        out.append(TextRangeValue(start: tokens[o.first].start, end: tokens[o.last].end))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    func fieldMatches(_ l: QueryLeaf) -> Bool {
+        guard let ftoks = fields[l.field], !ftoks.isEmpty else { return false }
+        let m = PassageMatcher(tokens: ftoks, sentenceStarts: [0])
+        return !m.occurrences(l, sentence: nil).isEmpty
+    }
+
+    func nearInField(_ leaves: [QueryLeaf], _ distance: Int) -> Bool {
+        guard let ftoks = fields[leaves[0].field], !ftoks.isEmpty else { return false }
+        return !PassageMatcher(tokens: ftoks, sentenceStarts: [0]).near(leaves, distance: distance, sentence: nil).isEmpty
+    }
+}
+
+/// A byte range inside the store (hashable, internal).
+struct TextRangeValue: Hashable, Sendable {
+    var start: Int
+    var end: Int
+}

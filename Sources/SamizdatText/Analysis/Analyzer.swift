@@ -1,0 +1,177 @@
+/// The one analyzer shared by indexing, queries and statistics.
+///
+/// Word boundaries follow Unicode (UAX #29) in spirit, over Unicode scalar properties:
+/// - a word is a run of letters, digits and combining marks; each CJK ideograph is a word;
+/// - an apostrophe (' ’ ʼ) between two letters stays inside the word: "don't", "Stalin’s";
+/// - "." and "," between two digits stay inside the number: "3.5", "1,000"; years are words;
+/// - "." between letters splits ("end.Next" from a PDF is two words, "e.g." is "e" and "g");
+/// - a hyphen (- ‐ ‑) between word characters joins a compound: every part is a word with its
+///   own position, and the parts joined ("post-war" → "postwar") are indexed as a compound
+///   token at the first part's position, so `post-war`, `postwar`, `war` and "post war" all find it;
+/// - soft hyphens and zero-width format characters inside a word are dropped.
+/// Each word is folded (`TermFolding`) and stemmed (`EnglishStemmer`).
+public struct Analyzer: Sendable {
+    public init() {}
+
+    /// The tokens of `text`, offsets in UTF-8 bytes of `text`, positions from 0.
+    public func tokens(_ text: String, cache: StemCache? = nil) -> [Token] {
+        var text = text
+        return text.withUTF8 { tokens(utf8: $0, cache: cache) }
+    }
+
+    public func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>, cache: StemCache? = nil) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(bytes.count / 5)
+        scan(utf8: bytes, cache: cache) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` for every token in text order (a compound's joined token comes right after its first part).
+    public func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, cache: StemCache? = nil, _ body: (Token) -> Void) {
+        @inline(__always) func stem(_ t: String) -> String { cache?.stem(t) ?? EnglishStemmer.stem(t) }
+        var position = 0
+        var k = 0
+        let n = bytes.count
+        var parts: [(Int, Int)] = []
+        while k < n {
+            let (c, len) = Self.decode(bytes, k)
+            let cls = Self.classify(c)
+            if cls == .ideograph {
+                emitWord(bytes, k, k + len, &position, cache, body)
+                k += len
+                continue
+            }
+            if cls != .letter && cls != .digit {
+                k += len
+                continue
+            }
+            parts.removeAll(keepingCapacity: true)
+            var partStart = k
+            var prev = cls
+            var j = k + len
+            while j < n {
+                let (d, dl) = Self.decode(bytes, j)
+                let dc = Self.classify(d)
+                if dc == .letter || dc == .digit || dc == .mark {
+                    prev = dc == .mark ? prev : dc
+                    j += dl
+                    continue
+                }
+                guard j + dl < n else { break }
+                let (next, nl) = Self.decode(bytes, j + dl)
+                let nc = Self.classify(next)
+                if dc == .apostrophe && prev == .letter && nc == .letter {
+                    j += dl + nl; prev = .letter; continue
+                }
+                if dc == .numberJoiner && prev == .digit && nc == .digit {
+                    j += dl + nl; prev = .digit; continue
+                }
+                if dc == .format && (nc == .letter || nc == .digit || nc == .mark) {
+                    j += dl; continue
+                }
+                if dc == .hyphen && (nc == .letter || nc == .digit) {
+                    parts.append((partStart, j))
+                    partStart = j + dl
+                    j += dl + nl
+                    prev = nc
+                    continue
+                }
+                break
+            }
+            parts.append((partStart, j))
+            if parts.count == 1 {
+                emitWord(bytes, k, j, &position, cache, body)
+            } else {
+                let terms = parts.map { Self.fold(bytes, $0.0, $0.1) }
+                let joined = terms.joined()
+                var emittedFirst = false
+                for (index, term) in terms.enumerated() where !term.isEmpty {
+                    body(Token(term: term, stem: stem(term), start: parts[index].0, end: parts[index].1, position: position))
+                    if !emittedFirst {
+                        emittedFirst = true
+                        // the joined form sits at the first part's position, right after it
+                        body(Token(term: joined, stem: stem(joined), start: k, end: j, position: position, isCompound: true))
+                    }
+                    position += 1
+                }
+            }
+            k = j
+        }
+    }
+
+    /// The folded form of one word, as the analyzer would index it.
+    public func fold(_ word: String) -> String { TermFolding.fold(word) }
+
+    @inline(__always)
+    func emitWord(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ position: inout Int, _ cache: StemCache?,
+                  _ body: (Token) -> Void) {
+        let term = Self.fold(bytes, s, e)
+        guard !term.isEmpty else { return }
+        body(Token(term: term, stem: cache?.stem(term) ?? EnglishStemmer.stem(term), start: s, end: e, position: position))
+        position += 1
+    }
+
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {
+        var ascii = true
+        var upper = false
+        for b in bytes[s..<e] {
+            if b >= 0x80 { ascii = false; break }
+            if b >= 0x41 && b <= 0x5A { upper = true }
+        }
+        if ascii {
+            if !upper { return String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: e - s) { buf in
+                for (o, b) in bytes[s..<e].enumerated() { buf[o] = (b >= 0x41 && b <= 0x5A) ? b + 32 : b }
+                return e - s
+            }
+        }
+        return TermFolding.fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self))
+    }
+
+    enum ScalarClass { case letter, digit, mark, ideograph, apostrophe, hyphen, numberJoiner, format, other }
+
+    @inline(__always)
+    static func classify(_ c: UInt32) -> ScalarClass {
+        if c < 0x80 {
+            switch c {
+            case 0x61...0x7A, 0x41...0x5A: return .letter
+            case 0x30...0x39: return .digit
+            case 0x27: return .apostrophe
+            case 0x2D: return .hyphen
+            case 0x2E, 0x2C: return .numberJoiner
+            case 0x5F: return .letter // "_" joins like a letter (ExtendNumLet)
+            default: return .other
+            }
+        }
+        switch c {
+        case 0x2019, 0x02BC, 0xFF07: return .apostrophe
+        case 0x2010, 0x2011: return .hyphen
+        case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return .format
+        default: break
+        }
+        guard let scalar = Unicode.Scalar(c) else { return .other }
+        let p = scalar.properties
+        if p.isIdeographic { return .ideograph }
+        switch p.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return .letter
+        case .decimalNumber, .letterNumber, .otherNumber: return .digit
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
+        default: return .other
+        }
+    }
+
+    @inline(__always)
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, _ k: Int) -> (UInt32, Int) {
+        let b0 = UInt32(b[k])
+        if b0 < 0x80 { return (b0, 1) }
+        let n = b.count
+        if b0 & 0xE0 == 0xC0, k + 1 < n { return ((b0 & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F), 2) }
+        if b0 & 0xF0 == 0xE0, k + 2 < n {
+            return ((b0 & 0x0F) << 12 | UInt32(b[k + 1] & 0x3F) << 6 | UInt32(b[k + 2] & 0x3F), 3)
+        }
+        if b0 & 0xF8 == 0xF0, k + 3 < n {
+            return ((b0 & 0x07) << 18 | UInt32(b[k + 1] & 0x3F) << 12 | UInt32(b[k + 2] & 0x3F) << 6 | UInt32(b[k + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+}
