@@ -14,6 +14,8 @@ final class IndexLoop {
     let context: Context
     private let clock = ContinuousClock()
     private var windowApplied = 0, windowQueries = 0
+    /// Acks not yet taken by ingest (it is down or slow); sent in order, never blocking the loop.
+    private var outbox: [[Data]] = []
 
     init(config: SamizdatConfig, logger: Logger, store: CorpusStore, context: Context) {
         self.config = config
@@ -36,10 +38,15 @@ final class IndexLoop {
         poller.add(fd: stop.wakeup.fd)
         var nextStats = clock.now + .seconds(config.statsIntervalSeconds)
         while !stop.requested {
-            _ = try poller.poll(timeoutMs: 1000)
+            _ = try poller.poll(timeoutMs: outbox.isEmpty ? 1000 : 20)
             // Queries first so a long intake burst never starves readers.
             for frames in try queries.receiveBatch(limit: 64) { answer(frames, on: queries) }
-            for frames in try intake.receiveBatch(limit: 16) { try take(frames, acks: acks, events: events, stop: stop) }
+            flush(acks)
+            // Take new documents only while ingest takes our acks, so the outbox stays bounded.
+            if outbox.count < 1000 {
+                for frames in try intake.receiveBatch(limit: 16) { try take(frames, events: events) }
+            }
+            flush(acks)
             if clock.now >= nextStats {
                 logger.event("stats", "index stats", ["applied": "\(windowApplied)", "queries": "\(windowQueries)"])
                 windowApplied = 0; windowQueries = 0
@@ -48,7 +55,14 @@ final class IndexLoop {
         }
     }
 
-    private func take(_ frames: [Data], acks: Socket, events: Socket, stop: StopSignal) throws {
+    private func flush(_ acks: Socket) {
+        while let first = outbox.first {
+            do { try acks.send(first, wait: false) } catch { return }
+            outbox.removeFirst()
+        }
+    }
+
+    private func take(_ frames: [Data], events: Socket) throws {
         let message: WireMessage
         do { message = try WireMessage.decode(frames) } catch {
             logger.event("rejected", "malformed intake message: \(error.message)", level: .warning, ["error": .string(error.code.rawValue)])
@@ -75,10 +89,8 @@ final class IndexLoop {
             logger.event("failed", "cannot index: \(reason)", level: .error, ["doc": .string(h.doc), "version": "\(h.version)", "error": .string(reason)])
             reply = try WireMessage(.failed, FailedHeader(doc: h.doc, version: h.version, stage: "index", reason: reason))
         }
-        // The ack must reach ingest; wait for it (ingest redelivers otherwise, and apply is idempotent).
-        while !stop.requested {
-            do { try acks.send(reply.frames, wait: false); return } catch ZeroMQError.again { Thread.sleep(forTimeInterval: 0.02) }
-        }
+        // If the ack never reaches ingest, ingest redelivers and apply, being idempotent, acks again.
+        outbox.append(reply.frames)
     }
 
     private func answer(_ frames: [Data], on socket: Socket) {

@@ -11,7 +11,7 @@ final class Harness: @unchecked Sendable {
     private var up: Process?
     let log: URL
 
-    init(workers: Int = 2) throws {
+    init(workers: Int = 2, environment: [String: String] = [:]) throws {
         bin = try Self.binDirectory()
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("samizdat-e2e-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -23,6 +23,7 @@ final class Harness: @unchecked Sendable {
         p.executableURL = URL(fileURLWithPath: "\(bin)/samizdat")
         p.arguments = ["up", "--data-dir", dir.appendingPathComponent("data").path, "--base-port", "\(basePort)",
                        "--http-port", "\(httpPort)", "--workers", "\(workers)", "--bin-dir", bin]
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = try FileHandle(forWritingTo: log)
         p.standardOutput = out
         p.standardError = out
@@ -71,6 +72,34 @@ final class Harness: @unchecked Sendable {
 
     func json(_ s: String) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(s.utf8))) as? [String: Any] ?? [:]
+    }
+
+    /// Pids of `samizdat up`'s children running `samizdat-NAME`.
+    func childPIDs(_ name: String) -> [Int32] {
+        guard let up else { return [] }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        p.arguments = ["-P", "\(up.processIdentifier)", "-f", "samizdat-\(name)"]
+        let out = Pipe()
+        p.standardOutput = out
+        try? p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return text.split(separator: "\n").compactMap { Int32($0) }
+    }
+
+    /// Starts the CLI without waiting; read its output after `waitUntilExit`.
+    func startCLI(_ args: [String], output: URL) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "\(bin)/samizdat")
+        p.arguments = args + ["--ingest", ingestEndpoint, "--report", reportEndpoint]
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        let h = try FileHandle(forWritingTo: output)
+        p.standardOutput = h
+        p.standardError = h
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        return p
     }
 
     var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
