@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import SamizdatIndex
+import SamizdatModel
+
+extension Samizdat.Bench {
+    /// Query latency, as index_bench.py measures the peers: the queries file (a leading `"` =
+    /// phrase, ` AND ` = and, else term), one warm-up round, then up to 5 timed rounds within
+    /// --budget; each query timed alone from the query string to the top-10 documents
+    /// (`CorpusStore.search`, ranked BM25 passages grouped by document, one passage each).
+    struct Query: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Query latency per class (query lines).")
+
+        @OptionGroup var options: BenchOptions
+        @Option(help: "Queries file (default: CORPUS/queries.txt).") var queries: String?
+        @Option(help: "Use this store (built by `bench index --keep`) instead of building one.") var store: String?
+        @Option(help: "Seconds for the timed rounds (default 90).") var budget: Double = 90
+        @Option(help: "Timed rounds.") var rounds = 5
+
+        func run() throws {
+            let corpus = try BenchCorpus(directory: options.corpus)
+            if !options.noMeta { corpus.metaLine(command: "bench query").emit() }
+            let list = try BenchCorpus.queries(path: queries ?? (options.corpus as NSString).appendingPathComponent("queries.txt"))
+            guard !list.isEmpty else { throw BenchError("no queries") }
+            var dir: String?
+            let corpusStore: CorpusStore
+            if let store {
+                corpusStore = try CorpusStore(path: store)
+            } else {
+                let d = try BenchStoreBuild.temporaryDirectory()
+                dir = d
+                let (segmented, _, _) = BenchStoreBuild.segment(corpus.documents())
+                corpusStore = try BenchStoreBuild.build(segmented, at: (d as NSString).appendingPathComponent("store.sqlite")).0
+            }
+            defer { if let dir { try? FileManager.default.removeItem(atPath: dir) } }
+
+            let topK = 10
+            func search(_ q: String) -> Int? {
+                (try? corpusStore.search(SearchRequest(query: q, limit: topK, passagesPerDocument: 1)))?.documents.count
+            }
+            var hits: [String: Int] = [:]
+            var errors: [String: Int] = [:]
+            for (q, kind) in list {
+                if let n = search(q) { hits[q] = n } else { hits[q] = 0; errors[kind, default: 0] += 1 }
+            }
+            let deadline = BenchDeadline(seconds: budget)
+            var perClass: [String: [UInt64]] = ["all": []]
+            var done = 0
+            for _ in 0..<rounds {
+                if deadline.expired { break }
+                for (q, kind) in list {
+                    let t0 = benchNanos()
+                    _ = search(q)
+                    let dt = benchNanos() - t0
+                    perClass["all", default: []].append(dt)
+                    perClass[kind, default: []].append(dt)
+                }
+                done += 1
+            }
+            let variant = store == nil ? "bm25-passages,grouped-by-doc,top-10,1-passage-each" : "bm25-passages,grouped-by-doc,top-10,1-passage-each,store=\(store!)"
+            for kind in ["term", "and", "phrase", "all"] {
+                guard let ns = perClass[kind], !ns.isEmpty else { continue }
+                let inClass = list.filter { kind == "all" || $0.kind == kind }
+                var line = BenchLine(bench: "query")
+                line.set("tool", "samizdat")
+                line.set("label", "samizdat")
+                line.set("variant", variant)
+                line.set("version", Samizdat.Bench.toolVersion)
+                line.set("class", kind)
+                line.set("queries", inClass.count)
+                line.set("rounds", done)
+                line.set("top_k", topK)
+                line.set("queries_with_hits", inClass.filter { (hits[$0.query] ?? 0) > 0 }.count)
+                let errs = kind == "all" ? errors.values.reduce(0, +) : errors[kind] ?? 0
+                if errs > 0 { line.set("query_errors", errs) }
+                latencySummary(ns, into: &line)
+                line.emit()
+            }
+        }
+    }
+}

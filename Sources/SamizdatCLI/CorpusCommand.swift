@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import SamizdatCorpus
+import SamizdatModel
+
+extension Samizdat {
+    struct Corpus: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Synthetic corpora with ground truth, for tests and benchmarks.",
+            subcommands: [Generate.self])
+
+        /// `samizdat corpus generate --mb N --seed S --out DIR`: the same arguments give the same bytes.
+        struct Generate: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write a deterministic synthetic corpus: books, journal articles and blog files, each with its ground truth.",
+                discussion: """
+                    Writes DIR/doc_NNNNN.txt, DIR/doc_NNNNN.truth.json (where every artifact, page, heading, \
+                    note, sentence end and citation is), DIR/queries.txt (200 queries drawn as make_corpus.py \
+                    draws them) and DIR/manifest.json (with the sha256 of all documents, computed as \
+                    make_corpus.py computes it). Earlier doc_* files in DIR are removed first.
+                    """)
+
+            @Option(help: "Megabytes (10^6 bytes) of text.") var mb: Double = 5
+            @Option(help: "Seed.") var seed: UInt64 = 42
+            @Option(help: "Output folder.") var out: String
+            @Flag(help: "Do not write the .truth.json files.") var noTruth = false
+
+            func validate() throws {
+                guard mb > 0, mb <= 10_000 else { throw ValidationError("--mb must be in (0, 10000]") }
+            }
+
+            func run() throws {
+                let fm = FileManager.default
+                try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
+                for n in (try? fm.contentsOfDirectory(atPath: out)) ?? [] where n.hasPrefix("doc_") && (n.hasSuffix(".txt") || n.hasSuffix(".json")) {
+                    try fm.removeItem(atPath: path(n))
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                var all = Data()
+                var queries = QuerySet(seed: seed)
+                var sizes: [Int] = []
+                var kinds: [TextKind: Int] = [:]
+                var truthCounts = (artifacts: 0, headings: 0, notes: 0, sentences: 0, citations: 0)
+                let t0 = Date()
+                for doc in CorpusGenerator(seed: seed, megabytes: mb) {
+                    let bytes = Data(doc.text.utf8)
+                    all.append(bytes)
+                    sizes.append(bytes.count)
+                    kinds[doc.kind, default: 0] += 1
+                    try bytes.write(to: URL(fileURLWithPath: path(doc.name + ".txt")))
+                    if !noTruth {
+                        var json = try encoder.encode(doc.truth)
+                        json.append(10)
+                        try json.write(to: URL(fileURLWithPath: path(doc.name + ".truth.json")))
+                    }
+                    queries.observe(doc.text)
+                    let t = doc.truth
+                    truthCounts.artifacts += t.artifacts.count
+                    truthCounts.headings += t.headings.count
+                    truthCounts.notes += t.notes.count
+                    truthCounts.sentences += t.sentences.count
+                    truthCounts.citations += t.citations.count
+                }
+                let list = queries.queries()
+                try Data((list.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path("queries.txt")))
+                var classes: [String: Int] = [:]
+                for q in list { classes[q.hasPrefix("\"") ? "phrase" : q.contains(" AND ") ? "and" : "term", default: 0] += 1 }
+                let manifest: [String: Any] = [
+                    "generator": "samizdat corpus generate", "version": Samizdat.Bench.toolVersion,
+                    "seed": Int(truncatingIfNeeded: seed), "mb": mb, "docs": sizes.count,
+                    "books": kinds[.book] ?? 0, "articles": kinds[.article] ?? 0, "blogs": kinds[.blog] ?? 0,
+                    "essays": (kinds[.article] ?? 0) + (kinds[.blog] ?? 0),
+                    "bytes": sizes.reduce(0, +), "min_doc_bytes": sizes.min() ?? 0, "max_doc_bytes": sizes.max() ?? 0,
+                    "vocab_ascii_words": queries.vocabularySize,
+                    "queries": list.count, "query_classes": classes,
+                    "truth": noTruth ? [:] : ["artifacts": truthCounts.artifacts, "headings": truthCounts.headings,
+                                              "notes": truthCounts.notes, "sentences": truthCounts.sentences,
+                                              "citations": truthCounts.citations],
+                    "sha256": ContentHash.sha256(all),
+                ]
+                let data = try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys])
+                try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path("manifest.json")))
+                print(String(decoding: data, as: UTF8.self))
+                FileHandle.standardError.write("wrote \(sizes.count) documents, \(sizes.reduce(0, +)) bytes in \(String(format: "%.1f", Date().timeIntervalSince(t0))) s\n".data(using: .utf8)!)
+            }
+
+            func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
+        }
+    }
+}
