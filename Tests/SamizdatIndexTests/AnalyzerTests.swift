@@ -1,0 +1,75 @@
+import Testing
+import SamizdatText
+
+@Suite struct AnalyzerTests {
+    let analyzer = Analyzer()
+    func terms(_ s: String) -> [String] { analyzer.tokens(s).map(\.term) }
+
+    @Test func foldsCaseAndDiacritics() {
+        #expect(terms("Žižek and CLAUDÍN") == ["zizek", "and", "claudin"])
+        #expect(terms("Łódź Øresund straße Æsir Œuvre") == ["lodz", "oresund", "strasse", "aesir", "oeuvre"])
+        #expect(terms("naïve café") == ["naive", "cafe"])
+        // decomposed input (e + combining acute) folds the same as precomposed
+        #expect(terms("Claudi\u{0301}n") == ["claudin"])
+        #expect(terms("ﬁnal") == ["final"])
+    }
+
+    @Test func apostrophesCurlyAndStraight() {
+        #expect(terms("Stalin’s") == ["stalin's"])
+        #expect(terms("Stalin's") == ["stalin's"])
+        #expect(terms("don’t") == terms("don't"))
+        #expect(analyzer.tokens("Stalin’s").first?.stem == "stalin")
+        // quotes around words are not part of them
+        #expect(terms("'quoted' ‘words’") == ["quoted", "words"])
+    }
+
+    @Test func hyphenatedWordsWholeAndByParts() {
+        let t = analyzer.tokens("post-war Marxism-Leninism")
+        #expect(t.map(\.term) == ["post", "postwar", "war", "marxism", "marxismleninism", "leninism"])
+        #expect(t.map(\.position) == [0, 0, 1, 2, 2, 3])
+        #expect(t.map(\.isCompound) == [false, true, false, false, true, false])
+        // the compound token spans the whole written word
+        #expect(t[1].start == 0 && t[1].end == 8)
+        // a dash with spaces is not a compound
+        #expect(terms("war - peace") == ["war", "peace"])
+    }
+
+    @Test func numbersAndYearsKept() {
+        #expect(terms("In 1917, 3.5 million; 1,000 men (1936-38)") == ["in", "1917", "3.5", "million", "1,000", "men", "1936", "193638", "38"])
+        #expect(analyzer.tokens("1917").first?.stem == "1917")
+    }
+
+    @Test func offsetsAreUTF8Bytes() {
+        let text = "Žižek: révolution"
+        let t = analyzer.tokens(text)
+        let bytes = Array(text.utf8)
+        #expect(t.count == 2)
+        #expect(String(decoding: bytes[t[0].start..<t[0].end], as: UTF8.self) == "Žižek")
+        #expect(String(decoding: bytes[t[1].start..<t[1].end], as: UTF8.self) == "révolution")
+    }
+
+    @Test func periodBetweenLettersSplits() {
+        #expect(terms("end.Next e.g.") == ["end", "next", "e", "g"])
+    }
+
+    @Test func ideographsAreWordsEach() {
+        #expect(terms("共产党 party") == ["共", "产", "党", "party"])
+    }
+
+    @Test func softHyphenDropped() {
+        #expect(terms("revo\u{00AD}lution") == ["revolution"])
+    }
+
+    @Test func stemsInSecondForm() {
+        let t = analyzer.tokens("Stalinists stalinist")
+        #expect(t.map(\.term) == ["stalinists", "stalinist"])
+        #expect(t[0].stem == t[1].stem)
+    }
+
+    @Test func stemCacheAgreesWithStemmer() {
+        let cache = StemCache(limit: 3)
+        for w in ["running", "generously", "organization", "running", "skies", "ties", "a", "1917"] {
+            #expect(cache.stem(w) == EnglishStemmer.stem(w))
+        }
+    }
+}
