@@ -250,7 +250,9 @@ struct Assembly {
             var seen = 0
             while q >= paraFirstLine, seen < 4 { if roles[q] == .body, q != p { local = max(local, lines[q].width); seen += 1 }; q -= 1 }
             let fullLine = seen >= 2 ? min(measure, local) : measure
-            if pl.width + 1 + firstWord <= fullLine {
+            // mid-sentence, ask for clear room: justified lines of proportional type vary in characters
+            let slack = endsSentence(pl) || last == 0x3A ? 0 : fullLine / 8
+            if pl.width + 1 + firstWord <= fullLine - slack {
                 return endsSentence(pl) || last == 0x3A ? (last == 0x3A ? .colon : .plain) : .midSentence
             }
         }
@@ -290,7 +292,11 @@ struct Assembly {
             return
         }
         var k = kind
-        if k == .body, endsWithCitationAfterStop(start, out.count) { k = .blockQuote }
+        let lineCount = (firstLine...lastLine).reduce(0) { $0 + (roles[$1] == .body ? 1 : 0) }
+        // a quotation closed by its source in brackets, when it is not run together with the text before it
+        if k == .body, lineCount <= 8, endsWithCitationAfterStop(start, out.count) { k = .blockQuote }
+        // a single short line after a short line ("Helsinki" / "May 2015") is no quotation
+        if k == .blockQuote, lineCount == 1, lines[firstLine].width * 2 < typical, !headings.paragraphPerLine { k = .body }
         let page = pageMap.label(ofLine: firstLine)
         let lastPage = pageMap.label(ofLine: lastLine)
         paragraphs.append(Paragraph(kind: k, start: start, end: out.count, section: sectionStack.last,
@@ -325,9 +331,12 @@ struct Assembly {
                 let nextOK = m.end == e || (m.end + 1 < e && b[m.end] == TextBytes.space && TextBytes.isUpper(TextBytes.scalar(b, m.end + 1).value))
                 if !nextOK { k = m.end; continue }
             }
-            if scope >= 0, let entry = match(m.label, group: scope) {
+            // notes collected as "[3] …" are called by "[3]", not by digits glued to a word
+            let styleFits = m.bracketed || scope < 0 || notes.groups[scope].kind != .bracketed
+            if scope >= 0, styleFits, let entry = match(m.label, group: scope) {
                 var from = m.start
-                if from > copyFrom, b[from - 1] == TextBytes.space, m.bracketed { from -= 1 }
+                if m.bracketed, from > copyFrom, b[from - 1] == TextBytes.space { from -= 1 }
+                else if m.bracketed, from - 1 > copyFrom, b[from - 2] == 0xC2, b[from - 1] == 0xA0 { from -= 2 }   // no-break space
                 out.append(contentsOf: b[copyFrom..<from])
                 markerOffset[entry] = out.count
                 markerSection[entry] = sections.isEmpty ? nil : sectionStack.last
