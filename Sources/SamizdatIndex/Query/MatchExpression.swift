@@ -6,13 +6,17 @@
 enum MatchExpression {
     static let stemMarker = "~"
 
-    static func compile(_ node: QueryNode) -> String {
+    /// Inside a sentence scope negations are left out: "a sentence with a and without b" may
+    /// stand in a paragraph that holds b elsewhere, so FTS5 only gathers candidates there and
+    /// `PassageMatcher` decides.
+    static func compile(_ node: QueryNode, inScope: Bool = false) -> String {
+        let compile = { (n: QueryNode) in Self.compile(n, inScope: inScope) }
         switch node {
         case .leaf(let l):
             return column(l.field, phrase(l))
         case .and(let children):
             let pos = children.filter { if case .not = $0 { return false } else { return true } }
-            let neg = children.compactMap { c -> QueryNode? in if case .not(let n) = c { return n } else { return nil } }
+            let neg = inScope ? [] : children.compactMap { c -> QueryNode? in if case .not(let n) = c { return n } else { return nil } }
             var out = pos.count == 1 ? compile(pos[0]) : "(" + pos.map(compile).joined(separator: " AND ") + ")"
             if !neg.isEmpty {
                 out = "(" + out + " NOT " + (neg.count == 1 ? compile(neg[0]) : "(" + neg.map(compile).joined(separator: " OR ") + ")") + ")"
@@ -26,8 +30,8 @@ enum MatchExpression {
         case .near(let leaves, let distance):
             let body = "NEAR(" + leaves.map(phrase).joined(separator: " ") + ", \(distance))"
             return column(leaves[0].field, body)
-        case .scope(_, let n):
-            return compile(n)
+        case .scope(let scope, let n):
+            return Self.compile(n, inScope: inScope || scope == .sentence)
         }
     }
 

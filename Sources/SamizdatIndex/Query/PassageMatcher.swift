@@ -110,32 +110,25 @@ struct PassageMatcher {
         return out
     }
 
-    /// FTS5 NEAR: one occurrence of each leaf such that the words between the first one's end
-    /// and the last one's start, less the other phrases' lengths, are at most `distance`.
+    /// FTS5 NEAR: one occurrence of each leaf such that, measured from the occurrence that starts
+    /// last, at most `distance` words lie between the end of every other occurrence and that start.
     func near(_ leaves: [QueryLeaf], distance: Int, sentence: Int?) -> [TextRangeValue] {
         let occ = leaves.map { occurrences($0, sentence: sentence) }
         if occ.contains(where: \.isEmpty) { return [] }
-        let lengths = leaves.map { $0.kind == .prefix ? 1 : $0.words.count }
-        let total = lengths.reduce(0, +)
         var out: [TextRangeValue] = []
         for (li, list) in occ.enumerated() {
-            for anchor in list {
-                var chosen = [Occurrence]()
-                var maxEnd = anchor.endPosition
+            for last in list {
+                var chosen = [last]
                 var ok = true
                 for (lj, other) in occ.enumerated() where lj != li {
-                    guard let best = other.filter({ $0.startPosition >= anchor.startPosition })
-                        .min(by: { $0.endPosition < $1.endPosition }) else { ok = false; break }
+                    // the nearest occurrence starting at or before `last`
+                    guard let best = other.filter({ $0.startPosition <= last.startPosition })
+                        .max(by: { $0.endPosition < $1.endPosition }),
+                          last.startPosition - (best.endPosition + 1) <= distance else { ok = false; break }
                     chosen.append(best)
-                    maxEnd = max(maxEnd, best.endPosition)
                 }
                 guard ok else { continue }
-                let span = maxEnd - anchor.startPosition + 1
-                if span - total <= distance {
-                    for o in [anchor] + chosen {
-                        out.append(TextRangeValue(start: tokens[o.first].start, end: tokens[o.last].end))
-                    }
-                }
+                for o in chosen { out.append(TextRangeValue(start: tokens[o.first].start, end: tokens[o.last].end)) }
             }
         }
         return out
