@@ -107,6 +107,7 @@ public struct SamizdatConfig: Sendable, Equatable {
     public static func load(arguments: [String] = CommandLine.arguments, environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> SamizdatConfig {
         var path: String?
         if let i = arguments.firstIndex(of: "--config"), i + 1 < arguments.count { path = arguments[i + 1] }
+        if path == nil, let a = arguments.first(where: { $0.hasPrefix("--config=") }) { path = String(a.dropFirst("--config=".count)) }
         path = path ?? environment["SAMIZDAT_CONFIG"]
         var providers: [any ConfigProvider] = [
             CommandLineArgumentsProvider(arguments: arguments),

@@ -184,6 +184,23 @@ struct SamizdatConfigLoadTests {
         #expect(c.maxAttempts == 5)
     }
 
+    @Test func readsYAMLFromConfigEqualsFlag() async throws {
+        let file = try TempYAML(Self.yaml)
+        defer { file.remove() }
+        let c = try await SamizdatConfig.load(arguments: ["samizdat-ingest", "--config=\(file.path)"], environment: [:])
+        #expect(c.ingestClient == "tcp://*:6550")
+        #expect(c.httpPort == 9191)
+    }
+
+    @Test func configFlagWinsOverSAMIZDAT_CONFIG() async throws {
+        let file = try TempYAML(Self.yaml)
+        defer { file.remove() }
+        let other = try TempYAML("report:\n  httpPort: 7171\n")
+        defer { other.remove() }
+        let c = try await SamizdatConfig.load(arguments: ["x", "--config", file.path], environment: ["SAMIZDAT_CONFIG": other.path])
+        #expect(c.httpPort == 9191)
+    }
+
     @Test func readsYAMLNamedBySAMIZDAT_CONFIG() async throws {
         let file = try TempYAML(Self.yaml)
         defer { file.remove() }
