@@ -132,6 +132,37 @@ import SamizdatModel
         #expect(e?.message.contains(message) == true, "message for \(q): \(String(describing: e))")
     }
 
+    /// The table in docs/QUERY.md, word for word.
+    @Test(arguments: [
+        ("(lenin", 0, "missing ')' for the '(' opened here"),
+        ("lenin)", 5, "unexpected ')' with no '(' to close"),
+        ("\"open phrase", 0, "unterminated phrase: missing closing '\"'"),
+        ("\"\"", 0, "empty phrase"),
+        ("AND lenin", 0, "AND needs a term on its left"),
+        ("lenin AND", 9, "AND needs a term on its right"),
+        ("lenin OR", 8, "OR needs a term on its right"),
+        ("lenin NOT", 9, "NOT needs a term on its right"),
+        ("-lenin", 1, "a query needs at least one term that is not negated"),
+        ("lenin OR -trotsky", 10, "a negated term cannot stand alone beside OR; group it with a positive term"),
+        ("lenin - trotsky", 6, "'-' must be followed by a term, phrase or group"),
+        ("a NEAR/x b", 2, "NEAR/k needs a whole number of words from 0 to 1000, got 'x'"),
+        ("(a b) NEAR/2 c", 0, "NEAR joins terms and phrases only, not groups"),
+        ("a NEAR/2 b NEAR/3 c", 11, "NEAR distances differ in one chain (2 and 3)"),
+        ("a NEAR/2 title:b", 9, "NEAR joins terms of one field only"),
+        ("color:red", 0, "unknown field 'color' (known: title, author, doc, chapter, exact, sentence, paragraph)"),
+        ("title: lenin", 0, "title: needs a term, phrase or group right after the ':'"),
+        ("le*nin", 0, "'*' may only end a word (prefix*)"),
+        ("\"a b\"*", 5, "a phrase cannot end with '*'; use prefix* on a single word"),
+        ("!!!", 0, "'!!!' has no searchable word"),
+        ("()", 0, "empty group '()'"),
+        ("sentence:(a sentence:(b))", 12, "scopes cannot be nested"),
+        ("title:(sentence:(a b))", 7, "a scope cannot stand inside a field"),
+    ])
+    func documentedErrors(_ q: String, _ position: Int, _ message: String) {
+        let e = error(q)
+        #expect(e?.position == position && e?.message == message, "\(q): \(String(describing: e))")
+    }
+
     @Test func compiledExpressionUsesStemsAndExactForms() throws {
         #expect(MatchExpression.compile(try parser.parse("Stalinists")) == "body : \"~stalinist\"")
         #expect(MatchExpression.compile(try parser.parse("exact:Stalinists")) == "body : \"stalinists\"")
