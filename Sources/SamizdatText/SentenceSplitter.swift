@@ -20,6 +20,13 @@ enum SentenceSplitter {
         "yet", "however", "thus", "for", "as", "on", "at", "if", "when", "while", "there", "such", "what", "his",
         "her", "their", "our", "its", "one", "to", "by", "after", "before", "so", "here", "both", "all", "moreover",
     ]
+    /// Bytes the splitter stops at: stops, brackets, and the lead byte of "…".
+    static let interesting: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for c in ".?!()[]" { t[Int(c.asciiValue!)] = true }
+        t[0xE2] = true
+        return t
+    }()
     static let ambiguous: Set<String> = ["al", "a.m", "p.m", "u.s", "u.k", "u.s.s.r", "u.s.a", "no", "b.c", "a.d", "s"]
 
     /// Appends the sentences of b[start..<end] as half-open byte ranges.
@@ -32,6 +39,7 @@ enum SentenceSplitter {
         var depthStart = 0
         while i < end {
             let c = b[i]
+            if !interesting[Int(c)] { i += 1; continue }
             if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") {
                 if depth == 0 { depthStart = i }
                 depth += 1; i += 1; continue

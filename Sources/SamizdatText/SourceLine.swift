@@ -14,37 +14,36 @@ struct SourceLine: Sendable {
     var isBlank: Bool { contentStart >= contentEnd }
 
     /// Splits UTF-8 bytes into lines.
-    static func scan(_ b: [UInt8]) -> [SourceLine] {
+    static func scan(_ bytes: [UInt8]) -> [SourceLine] {
         var lines: [SourceLine] = []
-        lines.reserveCapacity(b.count / 48 + 1)
-        var i = 0
-        let n = b.count
-        while i <= n {
-            let start = i
-            var indent = 0
-            var j = i
-            while j < n, b[j] == TextBytes.space || b[j] == TextBytes.tab {
-                indent += b[j] == TextBytes.tab ? 4 : 1
-                j += 1
+        lines.reserveCapacity(bytes.count / 48 + 1)
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i <= n {
+                let start = i
+                var indent = 0
+                var j = i
+                while j < n, b[j] == TextBytes.space || b[j] == TextBytes.tab {
+                    indent += b[j] == TextBytes.tab ? 4 : 1
+                    j += 1
+                }
+                let contentStart = j
+                var continuation = 0
+                while j < n {
+                    let c = b[j]
+                    if c == TextBytes.newline { break }
+                    continuation &+= (c & 0xC0 == 0x80) ? 1 : 0
+                    j += 1
+                }
+                var contentEnd = j
+                while contentEnd > contentStart, b[contentEnd - 1] == TextBytes.space || b[contentEnd - 1] == TextBytes.tab { contentEnd -= 1 }
+                let width = contentEnd - contentStart - continuation
+                lines.append(SourceLine(start: start, end: j, contentStart: contentStart, contentEnd: contentEnd,
+                                        indent: contentEnd > contentStart ? indent : 0, width: max(0, width)))
+                if j >= n { break }
+                i = j + 1
             }
-            let contentStart = j
-            var width = 0
-            var lastNonSpace = j
-            while j < n, b[j] != TextBytes.newline {
-                let c = b[j]
-                if c & 0xC0 != 0x80 { width += 1 }
-                if c != TextBytes.space && c != TextBytes.tab { lastNonSpace = j + 1 }
-                j += 1
-            }
-            let contentEnd = max(contentStart, lastNonSpace)
-            if contentEnd < j {
-                // trailing spaces counted in width: recount cheaply
-                width -= j - contentEnd
-            }
-            lines.append(SourceLine(start: start, end: j, contentStart: contentStart, contentEnd: contentEnd,
-                                    indent: contentEnd > contentStart ? indent : 0, width: max(0, width)))
-            if j >= n { break }
-            i = j + 1
         }
         return lines
     }
