@@ -6,7 +6,7 @@
 #      a restart policy and a stop grace period;
 #   4. every SAMIZDAT_* variable set in compose.yaml or the Dockerfile names a real key of
 #      Sources/SamizdatService/SamizdatConfig.swift (a typo would be silently ignored at run time).
-# Exits non-zero on the first failure. Installs Debian's docker-compose when no compose is found
+# Exits non-zero on any failure. Installs Debian's docker-compose (and python3-yaml) when missing
 # and we are root (CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +29,10 @@ fi
 if ! "${compose[@]}" -f "$file" config -q; then
     echo "check-compose: FAIL: $file is not a valid compose file" >&2
     exit 1
+fi
+
+if ! python3 -c 'import yaml' 2>/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-yaml) >/dev/null
 fi
 
 "${compose[@]}" -f "$file" config > /tmp/check-compose.$$.yaml
