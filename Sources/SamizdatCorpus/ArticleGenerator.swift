@@ -10,6 +10,7 @@ struct ArticleGenerator {
         var setter = PageSetter(name: name, kind: .article, paged: true, rng: SplitMix64(seed: rng.next()), capacity: targetBytes)
         var writer = ProseWriter(lexicon: lexicon, rng: SplitMix64(seed: rng.next()), markerStyle: .glued,
                                  citationStyle: .article, noteRate: 0.05, citationRate: 0.06)
+        writer.lostHyphenRate = 0.12
         setter.linesPerPage = rng.int(38...46)
         setter.width = rng.int(68...78)
         setter.hyphenationRate = 0.15

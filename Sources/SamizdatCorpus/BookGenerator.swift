@@ -12,6 +12,7 @@ struct BookGenerator {
         var setter = PageSetter(name: name, kind: .book, paged: true, rng: SplitMix64(seed: rng.next()), capacity: targetBytes)
         var writer = ProseWriter(lexicon: lexicon, rng: SplitMix64(seed: rng.next()), markerStyle: .glued,
                                  citationStyle: .book, noteRate: 0.07, citationRate: 0.1)
+        writer.lostHyphenRate = 0.12
         setter.linesPerPage = rng.int(34...42)
         setter.width = rng.int(66...76)
         let author = lexicon.surname(&rng)

@@ -151,6 +151,8 @@ public struct GroundTruth: Codable, Sendable, Hashable {
         public var kind: Kind
         /// The line holding the first part (or the joined word).
         public var line: Int
+        /// The first part as printed, hyphen included ("indis-", "well-"); for `lost`, the joined
+        /// word in lower case (it may be printed capitalised).
         public var printed: String
         public var word: String
         public init(kind: Kind, line: Int, printed: String, word: String) {

@@ -30,6 +30,15 @@ public struct Lexicon: Sendable {
         "where", "here", "should", "could", "will", "may", "did", "being", "after", "before", "over",
     ]
 
+    /// Short forms that end in a full stop in real text ("col.", "ser.", "ca."): no invented word
+    /// may be one, or a sentence ending in it would be a trap no real text sets so often.
+    static let abbreviations: Set<String> = [
+        "al", "art", "bk", "bd", "ca", "cap", "cf", "ch", "chap", "cit", "co", "col", "comp", "ed", "eds", "eg", "esp",
+        "et", "etc", "ff", "fig", "fol", "gen", "ie", "inc", "jr", "lit", "loc", "ltd", "mr", "mrs", "ms", "mss", "nb",
+        "nos", "op", "par", "pl", "pp", "pt", "repr", "rev", "sec", "ser", "sr", "st", "sup", "tr", "trans", "viz",
+        "vol", "vols", "vs", "dr", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "univ", "var", "nr", "ad", "bc", "pa", "ma", "ba", "phd", "esq",
+    ]
+
     static let onsets = ["b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w",
                          "b", "c", "d", "l", "m", "n", "p", "r", "s", "t", "br", "ch", "cl", "cr", "dr", "fr",
                          "gr", "pl", "pr", "sh", "sp", "st", "th", "tr", "", "", "", ""]
@@ -54,7 +63,7 @@ public struct Lexicon: Sendable {
                 w += rng.pick(Self.onsets) + rng.pick(Self.nuclei) + rng.pick(Self.codas)
             }
             if rank >= 400 { w += rng.pick(Self.endings) }
-            guard w.count >= 2, w.count <= 16, !seen.contains(w) else { continue }
+            guard w.count >= 2, w.count <= 16, !seen.contains(w), !Self.abbreviations.contains(w) else { continue }
             seen.insert(w)
             ranked.append(w)
         }

@@ -17,8 +17,6 @@ struct PageSetter {
     var width = 70
     /// Chance that a word too long for the line is broken with a hyphen (soft or at its own hyphen).
     var hyphenationRate = 0.35
-    /// Chance that a compound placed whole lost its hyphen in extraction.
-    var lostHyphenRate = 0.12
 
     // Pagination
     var numbering = Numbering.arabic
@@ -204,13 +202,9 @@ struct PageSetter {
             pieces.removeAll(keepingCapacity: true)
             len = 0
         }
-        for var t in tokens {
-            var lost: GroundTruth.Hyphenation?
-            if t.compound && t.sentenceEnd == nil && t.marker == nil && t.citations.isEmpty && rng.chance(lostHyphenRate) {
-                let joined = t.text.replacingOccurrences(of: "-", with: "")
-                lost = .init(kind: .lost, line: -1, printed: joined, word: t.text)
-                t.text = joined
-                t.compound = false
+        for t in tokens {
+            let lost = t.lostHyphen.map {
+                GroundTruth.Hyphenation(kind: .lost, line: -1, printed: $0.replacingOccurrences(of: "-", with: ""), word: $0)
             }
             let n = t.text.count
             if len > 0 && len + 1 + n > width {

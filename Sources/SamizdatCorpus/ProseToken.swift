@@ -13,6 +13,8 @@ struct ProseToken: Sendable {
     var splittable = false
     /// A compound with its own hyphen ("well-known").
     var compound = false
+    /// For a compound printed without its hyphen ("wellknown"), the word as written ("well-known").
+    var lostHyphen: String?
 
     init(_ text: String) { self.text = text }
 

@@ -11,6 +11,8 @@ struct ProseWriter {
     /// Chance that a sentence carries a note marker / a citation.
     var noteRate: Double
     var citationRate: Double
+    /// Chance that a compound lost its hyphen in a PDF extraction ("wellknown").
+    var lostHyphenRate = 0.0
     /// The notes called so far; a marker's `note` indexes this list.
     var notes: [(label: String, text: String)] = []
     /// The next note number; generators reset it where numbering restarts (chapter, post).
@@ -154,8 +156,14 @@ struct ProseWriter {
             } else if roll < 0.048 {
                 t = ProseToken(rng.chance(0.7) ? "\(rng.int(1900...2015))" : "\(rng.int(1...99)).\(rng.int(10...99))")
             } else if roll < 0.06 {
-                t = ProseToken(lexicon.contentWord(&rng) + "-" + lexicon.contentWord(&rng))
-                t.compound = true
+                let word = lexicon.contentWord(&rng) + "-" + lexicon.contentWord(&rng)
+                t = ProseToken(word)
+                if rng.chance(lostHyphenRate) {
+                    t.text = word.replacingOccurrences(of: "-", with: "")
+                    t.lostHyphen = word
+                } else {
+                    t.compound = true
+                }
             } else {
                 t = plainWord()
             }
