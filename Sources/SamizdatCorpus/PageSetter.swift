@@ -274,6 +274,12 @@ struct PageSetter {
 
     /// Headings: each printed line a body line; records the heading.
     mutating func heading(_ lines: [String], kind: SectionKind, level: Int, label: String? = nil) {
+        // A heading is never split by a page break (it moves to the next page with the text under it).
+        let count = lines.count + (label == nil ? 0 : 1)
+        if paged && pageOpen && bodyLinesOnPage > 0 && bodyLinesOnPage + count + 1 > linesPerPage {
+            endPage()
+            startPage(opening: false)
+        }
         var firstLine = -1
         if let label { firstLine = bodyLine(label).line }
         for l in lines {
