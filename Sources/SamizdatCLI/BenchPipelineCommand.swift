@@ -1,0 +1,250 @@
+import ArgumentParser
+import Foundation
+import SamizdatModel
+import SamizdatService
+import SamizdatText
+import Synchronization
+import ZeroMQ
+
+extension Samizdat.Bench {
+    /// Streams a corpus through a pipeline it starts itself (`samizdat up` on free loopback ports,
+    /// a temporary data directory), optionally SIGKILLing services mid-stream, and reports throughput
+    /// from the first byte sent to the last `indexed` event, freshness (accepted → indexed event)
+    /// and what was lost or doubled.
+    struct Pipeline: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stream a corpus through running services: MB/s first byte → last ack, freshness p50/p99, lost, doubled.",
+            discussion: """
+                Starts its own `samizdat up` (free loopback ports, temporary data dir, removed afterwards). \
+                --kill segment,index,ingest SIGKILLs one process of each listed service, in that order, spread over the \
+                stream; `up` restarts them. After the stream it waits for the backlog to drain, then counts: lost = \
+                accepted texts not in the index; doubled = paragraphs in the index beyond those of one copy of each \
+                text (segmented again locally, untimed).
+                """)
+
+        @OptionGroup var options: BenchOptions
+        @Option(help: "Segment workers.") var workers = 2
+        @Option(help: "Requests in flight.") var window = 16
+        @Option(help: "Services to SIGKILL once each mid-stream, comma-separated (segment, index, ingest).") var kill: String = ""
+        @Option(help: "Seconds to wait for the backlog to drain after the last text is accepted.") var drain: Double = 300
+
+        func run() async throws {
+            let corpus = try BenchCorpus(directory: options.corpus)
+            if !options.noMeta { corpus.metaLine(command: "bench pipeline").emit() }
+            let victims = kill.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for v in victims where !["segment", "index", "ingest"].contains(v) { throw ValidationError("--kill takes segment, index, ingest; not \(v)") }
+
+            let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("samizdat-bench-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: tmp) }
+            let base = try freePortRange(7)
+            let http = try freePortRange(1, avoiding: base..<(base + 7))
+            let up = Process()
+            up.executableURL = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+            up.arguments = ["up", "--data-dir", tmp.appendingPathComponent("data").path, "--base-port", "\(base)", "--http-port", "\(http)", "--workers", "\(workers)"]
+            var env = ProcessInfo.processInfo.environment
+            env["SAMIZDAT_INGEST_ACK_TIMEOUT_SECONDS"] = env["SAMIZDAT_INGEST_ACK_TIMEOUT_SECONDS"] ?? "30"
+            env["SAMIZDAT_LOG_LEVEL"] = env["SAMIZDAT_LOG_LEVEL"] ?? "warning"
+            up.environment = env
+            let log = tmp.appendingPathComponent("up.log")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            let logHandle = try FileHandle(forWritingTo: log)
+            up.standardOutput = logHandle
+            up.standardError = logHandle
+            try up.run()
+            defer {
+                if up.isRunning { up.terminate(); up.waitUntilExit() }
+            }
+            let ingestEP = "tcp://127.0.0.1:\(base)", reportEP = "tcp://127.0.0.1:\(base + 6)", eventsEP = "tcp://127.0.0.1:\(base + 5)"
+            let context = Context()
+            let report = try RequestClient(context: context, endpoint: reportEP)
+            var ready = false
+            for _ in 0..<120 where !ready {
+                if let r = try? await report.request(timeout: .seconds(1), { try WireMessage(.status, RequestHeader(req: $0)) }),
+                   let s = try? RequestClient.result(r, as: SystemStatus.self), s.unavailable.isEmpty, (s.pipeline?.workers.count ?? 0) >= workers { ready = true }
+                else { try await Task.sleep(for: .milliseconds(250)) }
+            }
+            guard ready else { throw BenchError("the pipeline did not come up; see its log") }
+
+            // Watch indexed events: the time each document became searchable.
+            let events = try AsyncSocket { try Socket.sub(context, connecting: eventsEP, prefix: "indexed") }
+            let tally = PipelineTally()
+            let watcher = Task {
+                while let m = try? await events.receive(), let msg = try? WireMessage.decode(m),
+                      let h = try? msg.header(as: IndexedHeader.self) {
+                    let now = benchNanos()
+                    tally.indexed(h.doc, at: now)
+                }
+            }
+            try await Task.sleep(for: .milliseconds(300))  // let the subscription reach index
+
+            // Stream.
+            let ingest = try RequestClient(context: context, endpoint: ingestEP)
+            let killAt = victims.enumerated().map { (i, v) in (corpus.texts.count * (i + 1) / (victims.count + 1), v) }
+            var killed: [String] = []
+            let upPID = up.processIdentifier
+            let t0 = benchNanos()
+            var sent = 0
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                var next = 0
+                func start(_ i: Int) {
+                    let header = IngestHeader(req: nil, title: corpus.names[i], source: corpus.names[i])
+                    let body = Data(corpus.texts[i].utf8)
+                    group.addTask {
+                        let id = ingest.nextRequestID()
+                        var attempts = 0
+                        while true {
+                            attempts += 1
+                            var h = header
+                            h.req = id
+                            let reply: WireMessage
+                            do { reply = try await ingest.request(id: id, timeout: .seconds(5)) { _ in try WireMessage(.ingest, h, body: [body]) } } catch {
+                                if attempts < 20 { continue }
+                                tally.refuse()
+                                return
+                            }
+                            switch reply.kind {
+                            case .accepted, .duplicate:
+                                let doc = (try? reply.header(as: AcceptedHeader.self).doc) ?? (try? reply.header(as: DuplicateHeader.self).doc) ?? ""
+                                tally.accepted(doc, at: benchNanos())
+                                return
+                            case .busy:
+                                let ms = (try? reply.header(as: BusyHeader.self).retryMs) ?? 200
+                                try await Task.sleep(for: .milliseconds(ms))
+                                attempts -= 1
+                            default:
+                                tally.refuse()
+                                return
+                            }
+                        }
+                    }
+                }
+                while next < min(window, corpus.texts.count) { start(next); next += 1 }
+                while try await group.next() != nil {
+                    sent += 1
+                    for (at, v) in killAt where sent == at {
+                        if let pid = childPID(of: upPID, service: v) {
+                            Foundation.kill(pid, SIGKILL)
+                            killed.append(v)
+                        }
+                    }
+                    if next < corpus.texts.count { start(next); next += 1 }
+                }
+            }
+            let tAccepted = benchNanos()
+
+            // Drain: wait until everything accepted is indexed.
+            var status: SystemStatus?
+            let deadline = BenchDeadline(seconds: drain)
+            while !deadline.expired {
+                if let r = try? await report.request(timeout: .seconds(3), { try WireMessage(.status, RequestHeader(req: $0)) }),
+                   let s = try? RequestClient.result(r, as: SystemStatus.self), let p = s.pipeline {
+                    status = s
+                    if p.backlog == 0 { break }
+                }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            watcher.cancel()
+            await events.close()
+
+            // Lost and doubled, against the index itself.
+            let docsReply = try await report.request(timeout: .seconds(30)) { try WireMessage(.documents, RequestHeader(req: $0)) }
+            let inIndex = try RequestClient.result(docsReply, as: [DocumentSummary].self)
+            let statsReply = try await report.request(timeout: .seconds(30)) { try WireMessage(.stats, RequestHeader(req: $0)) }
+            let stats = try RequestClient.result(statsReply, as: IndexStats.self)
+            let accepted = tally.acceptedAt.withLock { $0 }
+            let indexedIDs = Set(inIndex.map(\.id))
+            let lost = accepted.keys.filter { !indexedIDs.contains($0) }.count
+            let segmenter = Segmenter()
+            var expectedParagraphs = 0
+            for d in corpus.documents() { expectedParagraphs += (try? segmenter.segment(d).paragraphs.count) ?? 0 }
+            let doubled = max(0, stats.paragraphs - expectedParagraphs) + max(0, inIndex.count - Set(accepted.keys).count)
+
+            let events_ = tally.indexedAt.withLock { $0 }
+            let last = max(tally.lastEvent.load(ordering: .relaxed), tAccepted)
+            let seconds = Double(last - t0) / 1e9
+            var fresh: [UInt64] = []
+            for (doc, a) in accepted { if let i = events_[doc], i >= a { fresh.append(i - a) } }
+            fresh.sort()
+            func pct(_ p: Double) -> Double? {
+                guard !fresh.isEmpty else { return nil }
+                return Double(fresh[max(0, min(fresh.count - 1, Int((p / 100 * Double(fresh.count)).rounded(.up)) - 1))]) / 1e6
+            }
+            var line = BenchLine(bench: "pipeline")
+            line.set("tool", "samizdat")
+            line.set("version", Samizdat.Bench.toolVersion)
+            line.set("label", victims.isEmpty ? "samizdat pipeline" : "samizdat pipeline, kill \(victims.joined(separator: ","))")
+            line.set("workers", workers)
+            line.set("window", window)
+            line.set("docs", corpus.texts.count)
+            line.set("bytes", corpus.bytes)
+            line.set("seconds", seconds)
+            line.set("mb_per_s", Double(corpus.bytes) / 1e6 / seconds)
+            line.set("docs_per_s", Double(corpus.texts.count) / seconds)
+            line.set("accepted", accepted.count)
+            line.set("refused", tally.refused.load(ordering: .relaxed))
+            line.set("indexed", inIndex.count)
+            line.set("freshness_p50_ms", pct(50), places: 1)
+            line.set("freshness_p99_ms", pct(99), places: 1)
+            line.set("freshness_n", fresh.count)
+            line.set("redeliveries", status?.pipeline?.redeliveries)
+            line.set("killed", killed.joined(separator: ","))
+            line.set("lost", lost)
+            line.set("doubled", doubled)
+            line.set("paragraphs", stats.paragraphs)
+            line.set("expected_paragraphs", expectedParagraphs)
+            line.emit()
+            await ingest.close()
+            await report.close()
+        }
+
+        func childPID(of parent: Int32, service: String) -> Int32? {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+            p.arguments = ["-P", "\(parent)", "-f", "samizdat-\(service)"]
+            let out = Pipe()
+            p.standardOutput = out
+            try? p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return text.split(separator: "\n").compactMap { Int32($0) }.first
+        }
+
+        func freePortRange(_ count: Int, avoiding: Range<Int> = 0..<0) throws -> Int {
+            for _ in 0..<200 {
+                let base = Int.random(in: 20_000...45_000)
+                let range = base..<(base + count)
+                if !range.overlaps(avoiding), range.allSatisfy(portIsFree) { return base }
+            }
+            throw BenchError("no free port range")
+        }
+
+        func portIsFree(_ port: Int) -> Bool {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(fd) }
+            var addr = sockaddr_in()
+            addr.sin_family = sa_family_t(AF_INET)
+            addr.sin_port = in_port_t(UInt16(port).bigEndian)
+            addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+            return withUnsafePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+            }
+        }
+    }
+}
+
+/// What the pipeline bench's concurrent tasks count.
+final class PipelineTally: Sendable {
+    let acceptedAt = Mutex<[String: UInt64]>([:])
+    let indexedAt = Mutex<[String: UInt64]>([:])
+    let lastEvent = Atomic<UInt64>(0)
+    let refused = Atomic<Int>(0)
+
+    func accepted(_ doc: String, at t: UInt64) { acceptedAt.withLock { if $0[doc] == nil { $0[doc] = t } } }
+    func indexed(_ doc: String, at t: UInt64) {
+        indexedAt.withLock { if $0[doc] == nil { $0[doc] = t } }
+        lastEvent.store(t, ordering: .relaxed)
+    }
+    func refuse() { refused.add(1, ordering: .relaxed) }
+}
