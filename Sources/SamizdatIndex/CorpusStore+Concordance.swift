@@ -39,7 +39,7 @@ extension CorpusStore {
                 guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
                 let p = StoredParagraph(row: row)
                 let key = Self.documentKey(paragraphRowID: id)
-                if documents[key] == nil { documents[key] = try StoredDocument.fetch(db, key: key) }
+                if documents[key] == nil { documents[key] = try self.storedDocuments.document(db, key: key) }
                 guard let d = documents[key] else { continue }
                 let tokens = self.analyzer.tokens(p.text, cache: stems)
                 let m = self.matcher(p, d, node, tokens: tokens)

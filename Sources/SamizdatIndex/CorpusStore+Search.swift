@@ -27,7 +27,7 @@ extension CorpusStore {
                 candidates = try candidates.filter { c in
                     guard let p = try StoredParagraph.fetch(db, id: c.id) else { return false }
                     let key = Self.documentKey(paragraphRowID: c.id)
-                    if documents[key] == nil { documents[key] = try StoredDocument.fetch(db, key: key) }
+                    if documents[key] == nil { documents[key] = try self.storedDocuments.document(db, key: key) }
                     guard let d = documents[key], let m = self.matcher(p, d, node, stems).match(node) else { return false }
                     verified[c.id] = m
                     return true
@@ -53,9 +53,11 @@ extension CorpusStore {
             func hit(_ c: ScoredPassage) throws -> SearchHit? {
                 if let h = made[c.id] { return h }
                 let key = Self.documentKey(paragraphRowID: c.id)
-                if documents[key] == nil { documents[key] = try StoredDocument.fetch(db, key: key) }
+                if documents[key] == nil { documents[key] = try self.storedDocuments.document(db, key: key) }
                 guard let d = documents[key], let p = try StoredParagraph.fetch(db, id: c.id) else { return nil }
-                let h = self.makeHit(p, d, node: node, score: c.score, known: verified[c.id], words: request.snippetWords, stems: stems)
+                let h = request.highlight
+                    ? self.makeHit(p, d, node: node, score: c.score, known: verified[c.id], words: request.snippetWords, stems: stems)
+                    : self.plainHit(p, d, score: c.score)
                 made[c.id] = h
                 return h
             }
@@ -121,6 +123,18 @@ extension CorpusStore {
     func matcher(_ p: StoredParagraph, _ d: StoredDocument, _ node: QueryNode, tokens: [Token]) -> PassageMatcher {
         PassageMatcher(tokens: tokens, sentenceStarts: p.sentenceStarts,
                        fields: node.usesFields ? d.fieldTokens(analyzer, chapter: p.chapterField) : [:])
+    }
+
+    /// A hit without snippet or matches: located by its paragraph.
+    func plainHit(_ p: StoredParagraph, _ d: StoredDocument, score: Double) -> SearchHit {
+        let section = p.section.flatMap { d.sections[$0] }
+        var pages: [String] = []
+        if let pg = p.page { pages.append(pg) }
+        if let last = p.lastPage, last != p.page { pages.append(last) }
+        return SearchHit(
+            documentID: d.id, title: d.title, source: d.source, paragraph: p.index, sentence: p.sentence(at: 0),
+            section: section?.title, chapter: section?.chapter, page: p.page, paragraphPages: pages, score: score,
+            snippet: "", snippetText: "", snippetMatches: [], matches: [])
     }
 
     func makeHit(_ p: StoredParagraph, _ d: StoredDocument, node: QueryNode, score: Double,

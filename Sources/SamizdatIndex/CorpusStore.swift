@@ -26,6 +26,7 @@ public final class CorpusStore: Sendable {
     let analyzer = Analyzer()
     let parser = QueryParser()
     let vocabularyIDs = VocabularyIDs()
+    let storedDocuments = StoredDocumentCache()
 
     /// Opens or creates the store at `path` and migrates it.
     public init(path: String) throws {

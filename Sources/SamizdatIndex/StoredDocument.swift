@@ -17,12 +17,12 @@ struct StoredDocument {
     var sections: [Int: (title: String, chapter: String?, kind: SectionKind?)]
 
     static func fetch(_ db: Database, key: Int64) throws -> StoredDocument? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT key, id, version, title, author, source, doc_field, page_map FROM documents WHERE key = ?
-            """, arguments: [key]) else { return nil }
+            """), arguments: [key]) else { return nil }
         let pageData: Data = row["page_map"]
         var sections: [Int: (title: String, chapter: String?, kind: SectionKind?)] = [:]
-        for s in try Row.fetchAll(db, sql: "SELECT idx, title, chapter, kind FROM sections WHERE doc = ?", arguments: [key]) {
+        for s in try Row.fetchAll(db.cachedStatement(sql: "SELECT idx, title, chapter, kind FROM sections WHERE doc = ?"), arguments: [key]) {
             let kind: String = s["kind"]
             sections[s["idx"]] = (s["title"], s["chapter"], SectionKind(rawValue: kind))
         }
@@ -79,7 +79,7 @@ struct StoredParagraph {
     }
 
     static func fetch(_ db: Database, id: Int64) throws -> StoredParagraph? {
-        try Row.fetchOne(db, sql: "SELECT \(columns) FROM paragraphs WHERE id = ?", arguments: [id]).map(StoredParagraph.init)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM paragraphs WHERE id = ?"), arguments: [id]).map(StoredParagraph.init)
     }
 
     /// Global sentence index of a paragraph-relative offset.

@@ -11,11 +11,15 @@ public struct SearchRequest: Codable, Sendable, Hashable {
     public var passagesPerDocument: Int
     /// Words of context on each side of the first match in a snippet.
     public var snippetWords: Int
+    /// Build snippets and match offsets (re-reads each returned paragraph). Without them a hit
+    /// still names its document, section, chapter, paragraph, the paragraph's page and first
+    /// sentence, and its score — the cheap path for callers that only rank.
+    public var highlight: Bool
 
     public init(query: String, documentID: String? = nil, limit: Int = 10, offset: Int = 0,
-                passagesPerDocument: Int = 3, snippetWords: Int = 12) {
+                passagesPerDocument: Int = 3, snippetWords: Int = 12, highlight: Bool = true) {
         self.query = query; self.documentID = documentID; self.limit = limit; self.offset = offset
-        self.passagesPerDocument = passagesPerDocument; self.snippetWords = snippetWords
+        self.passagesPerDocument = passagesPerDocument; self.snippetWords = snippetWords; self.highlight = highlight
     }
 
     enum CodingKeys: String, CodingKey {
@@ -23,6 +27,7 @@ public struct SearchRequest: Codable, Sendable, Hashable {
         case documentID = "document_id"
         case passagesPerDocument = "passages_per_document"
         case snippetWords = "snippet_words"
+        case highlight
     }
 
     public init(from decoder: any Decoder) throws {
@@ -33,7 +38,8 @@ public struct SearchRequest: Codable, Sendable, Hashable {
             limit: try c.decodeIfPresent(Int.self, forKey: .limit) ?? 10,
             offset: try c.decodeIfPresent(Int.self, forKey: .offset) ?? 0,
             passagesPerDocument: try c.decodeIfPresent(Int.self, forKey: .passagesPerDocument) ?? 3,
-            snippetWords: try c.decodeIfPresent(Int.self, forKey: .snippetWords) ?? 12
+            snippetWords: try c.decodeIfPresent(Int.self, forKey: .snippetWords) ?? 12,
+            highlight: try c.decodeIfPresent(Bool.self, forKey: .highlight) ?? true
         )
     }
 }
