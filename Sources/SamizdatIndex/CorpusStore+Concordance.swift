@@ -50,8 +50,9 @@ extension CorpusStore {
                 for r in ranges {
                     var keys: [String] = []
                     if request.sort != .document {
-                        let left = plain.filter { $0.end <= r.start }.suffix(sortDepth).reversed().map(\.term)
-                        let right = plain.filter { $0.start >= r.end }.prefix(sortDepth).map(\.term)
+                        let (before, after) = Self.neighbours(plain, r)
+                        let left = plain[..<before].suffix(sortDepth).reversed().map(\.term)
+                        let right = plain[after...].prefix(sortDepth).map(\.term)
                         let l = Array(left) + Array(repeating: "", count: sortDepth - left.count)
                         let rr = Array(right) + Array(repeating: "", count: sortDepth - right.count)
                         switch request.sort {
@@ -76,11 +77,13 @@ extension CorpusStore {
             let page = entries.dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
             var lines: [ConcordanceLine] = []
             lines.reserveCapacity(page.count)
+            var pageTokens: [Int: [Token]] = [:]
             for e in page {
                 let p = paragraphs[e.p]
                 let key = Self.documentKey(paragraphRowID: e.id)
                 guard let d = documents[key] else { continue }
-                let (left, match, right) = Self.contextStrings(p.text, self.analyzer.tokens(p.text, cache: stems), e.m, context)
+                if pageTokens[e.p] == nil { pageTokens[e.p] = self.analyzer.tokens(p.text, cache: stems) }
+                let (left, match, right) = Self.contextStrings(p.text, pageTokens[e.p]!, e.m, context)
                 let section = p.section.flatMap { d.sections[$0] }
                 lines.append(ConcordanceLine(
                     documentID: d.id, title: d.title, source: d.source, paragraph: p.index,
@@ -92,11 +95,23 @@ extension CorpusStore {
         }
     }
 
+    /// In `plain` (ordered by offset): the end of the words wholly before the match and the
+    /// start of the words wholly after it, by binary search.
+    static func neighbours(_ plain: [Token], _ m: TextRangeValue) -> (Int, Int) {
+        var lo = 0, hi = plain.count
+        while lo < hi { let mid = (lo + hi) / 2; if plain[mid].end <= m.start { lo = mid + 1 } else { hi = mid } }
+        let before = lo
+        hi = plain.count
+        while lo < hi { let mid = (lo + hi) / 2; if plain[mid].start < m.end { lo = mid + 1 } else { hi = mid } }
+        return (before, lo)
+    }
+
     static func contextStrings(_ text: String, _ tokens: [Token], _ m: TextRangeValue, _ n: Int) -> (String, String, String) {
         let bytes = Array(text.utf8)
         let plain = tokens.filter { !$0.isCompound }
-        let left = plain.filter { $0.end <= m.start }.suffix(n)
-        let right = plain.filter { $0.start >= m.end }.prefix(n)
+        let (before, after) = neighbours(plain, m)
+        let left = plain[..<before].suffix(n)
+        let right = plain[after...].prefix(n)
         let ls = left.first?.start ?? m.start
         let re = right.last?.end ?? m.end
         func s(_ a: Int, _ b: Int) -> String {
