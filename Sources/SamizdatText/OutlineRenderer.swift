@@ -74,8 +74,16 @@ public enum OutlineRenderer {
             }
             out += "\n"
         }
-        if !doc.unmatchedNotes.isEmpty {
-            out += "Notes with no marker: " + doc.unmatchedNotes.joined(separator: "; ") + "\n"
+        // sections with no text of their own (endnotes taken out of the body) and the notes nobody calls
+        let headed = Set(doc.paragraphs.filter { $0.kind == .heading }.compactMap(\.section))
+        for (k, sec) in doc.sections.enumerated() where !headed.contains(k) && sec.start == sec.end {
+            out += "\n" + String(repeating: "  ", count: max(0, sec.level - 1)) + String(repeating: "#", count: max(1, sec.level)) + " " + sec.title
+                + (sec.kind == .backMatter ? "  (back matter)" : "") + "\n"
+        }
+        let unlinked = doc.notes.filter { $0.marker == nil }
+        if !unlinked.isEmpty {
+            out += "\nNotes with no marker:\n"
+            for n in unlinked { out += "    note \(n.label)" + (n.page.map { " (p. \($0))" } ?? "") + ": " + n.text + "\n" }
         }
         if !doc.unmatchedMarkers.isEmpty {
             out += "Markers with no note: " + doc.unmatchedMarkers.joined(separator: ", ") + "\n"

@@ -140,3 +140,20 @@ struct SegmenterTests {
         #expect(d.text.contains("the well-known harbour of the town"))
     }
 }
+
+struct OutlineRendererTests {
+    @Test func outlineShowsHeadingsPagesParagraphsAndNotes() throws {
+        let d = try Segmenter().segment(Document(id: "t", version: 1, contentHash: "", metadata: .init(), text: SegmenterTests.book))
+        let outline = OutlineRenderer.render(d)
+        #expect(outline.contains("[p. vii]"))
+        #expect(outline.contains("[p. 1]"))
+        #expect(outline.contains("[p. 2]"))
+        #expect(outline.contains("# PREFACE  (front matter)"))
+        #expect(outline.contains("# Chapter 1 THE LEDGERS OF THE HARBOUR: A SECOND LINE OF TITLE"))
+        #expect(outline.contains("  ## COUNTING SHIPS"))
+        #expect(outline.contains("managed.[1]"))
+        #expect(outline.contains("note 1 (p. 4): The ledgers are kept in the town archive."))
+        #expect(outline.contains("# Notes  (back matter)"))
+        #expect(!outline.contains("indd"))
+    }
+}
