@@ -90,6 +90,7 @@ let package = Package(
         .testTarget(name: "SamizdatTextTests", dependencies: ["SamizdatText", "SamizdatCorpus"], swiftSettings: strict),
         .testTarget(name: "SamizdatIndexTests", dependencies: ["SamizdatIndex", "SamizdatText"], swiftSettings: strict),
         .testTarget(name: "SamizdatCorpusTests", dependencies: ["SamizdatCorpus"], swiftSettings: strict),
+        .testTarget(name: "SamizdatReportsTests", dependencies: ["SamizdatReports"], swiftSettings: strict),
         .testTarget(name: "SamizdatServiceTests", dependencies: ["SamizdatService"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["SamizdatModel", "ZeroMQ"], swiftSettings: strict),
     ]

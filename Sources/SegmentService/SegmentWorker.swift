@@ -38,7 +38,8 @@ final class SegmentWorker {
         var generation = 0
         while !stop.requested {
             generation += 1
-            let ingest = try Socket.dealer(context, connecting: config.segmentIngest, identity: "\(name)#\(generation)")
+            // A fresh routing id per connection, so a restarted worker is never mistaken for its stale self.
+            let ingest = try Socket.dealer(context, connecting: config.segmentIngest, identity: "\(name)#\(generation)-\(UInt32.random(in: 0 ... .max))")
             logger.event("connect", "asking ingest for work", ["endpoint": .string(config.segmentIngest), "credit": "\(config.segmentCredit)"])
             let heardAny = try session(ingest: ingest, index: index, acks: acks, stop: stop)
             ingest.close()
