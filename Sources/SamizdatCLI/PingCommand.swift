@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import SamizdatModel
+import SamizdatService
+
+extension Samizdat {
+    struct Ping: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ask a service's ROUTER socket for `pong`: exit 0 when it answers (healthchecks use it).")
+
+        @Argument(help: "A ROUTER endpoint: ingest (tcp://host:5550), index queries (5554) or report (5556).")
+        var endpoint: String
+        @Option(help: "Seconds to wait.") var timeout: Double = 3
+
+        func run() async throws {
+            do {
+                let client = try RequestClient(context: CLIContext.shared, endpoint: endpoint)
+                let t0 = ContinuousClock.now
+                let reply = try await client.request(timeout: .milliseconds(Int(timeout * 1000))) { try WireMessage(.ping, RequestHeader(req: $0)) }
+                guard reply.kind == .pong, let h = try? reply.header(as: PongHeader.self) else {
+                    throw ProtocolError(.unexpectedKind, "expected pong, got '\(reply.kind.rawValue)'")
+                }
+                let ms = Double((ContinuousClock.now - t0).components.attoseconds) / 1e15 + Double((ContinuousClock.now - t0).components.seconds) * 1000
+                print("pong from \(h.service) \(h.instance) in \(String(format: "%.1f", ms)) ms")
+                await client.close()
+            } catch { throw fail(error) }
+        }
+    }
+}
