@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import SamizdatModel
 import SamizdatText
 
@@ -84,12 +85,20 @@ extension CorpusStore {
             sql += " AND rowid BETWEEN ? AND ?"
             arguments += [range.0, range.1]
         }
-        let statement = try db.cachedStatement(sql: sql)
         var out: [ScoredPassage] = []
         do {
-            let cursor = try Row.fetchCursor(statement, arguments: arguments)
-            while let row = try cursor.next() {
-                out.append(ScoredPassage(id: row[0], score: -(row[1] as Double)))
+            let statement = try db.cachedStatement(sql: sql)
+            try statement.setArguments(arguments)
+            // Straight to the C API: this loop runs once per matching passage.
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            while true {
+                let rc = sqlite3_step(handle)
+                if rc == SQLITE_DONE { break }
+                guard rc == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                out.append(ScoredPassage(id: sqlite3_column_int64(handle, 0), score: -sqlite3_column_double(handle, 1)))
             }
         } catch let error as DatabaseError {
             throw QueryError(position: 0, message: "the index could not run this query: \(error.message ?? "\(error)")")

@@ -182,6 +182,15 @@ import SamizdatModel
         #expect(try again.terms(TermsRequest(terms: ["stalinists"])).terms.first?.frequency == 2)
     }
 
+    @Test func optimizeKeepsResults() throws {
+        let store = try CorpusStore.inMemory()
+        for v in 1...3 { _ = try store.apply(Self.book(version: v, extra: "Version \(v) text.").document) }
+        let before = try store.search(SearchRequest(query: "stalinist OR version"))
+        try store.optimize()
+        #expect(try store.search(SearchRequest(query: "stalinist OR version")) == before)
+        #expect(before.totalPassages == 3)
+    }
+
     @Test func batchApply() throws {
         let store = try CorpusStore.inMemory()
         var other = DocumentFixture(id: "other")
