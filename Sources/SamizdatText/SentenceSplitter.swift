@@ -27,6 +27,8 @@ enum SentenceSplitter {
         t[0xE2] = true
         return t
     }()
+    /// Abbreviations that stand before a number.
+    static let numberAbbreviations: Set<String> = ["no", "nos", "vol", "vols", "fig", "figs", "nn", "para", "sec"]
     static let ambiguous: Set<String> = ["al", "a.m", "p.m", "u.s", "u.k", "u.s.s.r", "u.s.a", "no", "b.c", "a.d", "s"]
 
     /// Appends the sentences of b[start..<end] as half-open byte ranges.
@@ -140,6 +142,11 @@ enum SentenceSplitter {
         // an initial: "J. Smith", "T.T. Heine"
         if letters.count == 1, TextBytes.isUpperASCII(b[t]) || b[t] >= 0xC0 {
             return starters.contains(word(b, k, end))
+        }
+        if numberAbbreviations.contains(token) {
+            // "no. 11", "p. 6", "vol. 2": an abbreviation before a number; "No. Of course" ends a sentence
+            let (v, _) = TextBytes.scalar(b, k)
+            return !(v < 0x80 && TextBytes.isDigit(UInt8(v)))
         }
         if abbreviations.contains(token) {
             if ambiguous.contains(token) { return starters.contains(word(b, k, end)) }

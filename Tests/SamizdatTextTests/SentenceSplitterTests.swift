@@ -37,5 +37,6 @@ struct SentenceSplitterTests {
         #expect(sentences("1. The first item is here. It has two sentences.") == ["1. The first item is here.", "It has two sentences."])
         #expect(sentences("Smith et al. (2004) argue so. Was it? Yes! It was.") == ["Smith et al. (2004) argue so.", "Was it?", "Yes!", "It was."])
         #expect(sentences("As shown by Smith et al. The result holds.") == ["As shown by Smith et al.", "The result holds."])
+        #expect(sentences("Was it free? No. Of course not, see no. 4 and vol. 2.") == ["Was it free?", "No.", "Of course not, see no. 4 and vol. 2."])
     }
 }
