@@ -184,6 +184,7 @@ extension CorpusStore {
         try db.execute(sql: "INSERT INTO document_terms(doc, terms) VALUES (?, ?)", arguments: [key, Data(Varint.encode(documentTerms))])
         try db.execute(sql: "UPDATE documents SET tokens = ? WHERE key = ?", arguments: [documentTokens, key])
 
+        defer { capture.supplied = nil }
         for p in passages {
             capture.supplied = p.tokens
             capture.suppliedBytes = p.text.utf8.count

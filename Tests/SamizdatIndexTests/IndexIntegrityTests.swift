@@ -1,0 +1,61 @@
+import Testing
+@testable import SamizdatIndex
+import SamizdatModel
+import SamizdatText
+
+/// The FTS5 index stays consistent through replacements and deletes, and the statistics count
+/// the very tokens it holds.
+@Suite struct IndexIntegrityTests {
+    func integrityCheck(_ store: CorpusStore) throws {
+        try store.writer.write { db in
+            try db.execute(sql: "INSERT INTO passages(passages) VALUES ('integrity-check')")
+        }
+    }
+
+    @Test func replaceAndDeleteKeepTheIndexConsistent() throws {
+        let store = try CorpusStore.inMemory()
+        for v in 1...4 {
+            _ = try store.apply(CorpusStoreTests.book(version: v, extra: "Edition \(v) of post-war Žižek’s notes.").document)
+            try integrityCheck(store)
+        }
+        var other = DocumentFixture(id: "other", title: "Other")
+        other.paragraph(["Stalinists and post-war states."])
+        _ = try store.apply(other.document)
+        #expect(try store.delete(documentID: "book"))
+        try integrityCheck(store)
+        #expect(try store.search(SearchRequest(query: "edition")).totalPassages == 0)
+        #expect(try store.search(SearchRequest(query: "postwar")).totalPassages == 1)
+    }
+
+    @Test func vocabularyMatchesAnalyzerCounts() throws {
+        let store = try CorpusStore.inMemory()
+        let doc = CorpusStoreTests.book().document
+        _ = try store.apply(doc)
+        var counts: [String: Int] = [:]
+        var running = 0
+        for p in doc.paragraphs {
+            for t in Analyzer().tokens(doc.slice(p.start, p.end)) {
+                counts[t.term, default: 0] += 1
+                if !t.isCompound { running += 1 }
+            }
+        }
+        let listed = try store.terms(TermsRequest(limit: 10_000))
+        #expect(listed.tokens == running)
+        #expect(Dictionary(uniqueKeysWithValues: listed.terms.map { ($0.term, $0.frequency) }) == counts)
+        #expect(listed.types == counts.count)
+    }
+
+    @Test func stemmedStatisticsAddForms() throws {
+        let store = try CorpusStore.inMemory()
+        _ = try store.apply(CorpusStoreTests.book().document)
+        let s = try #require(try store.terms(TermsRequest(terms: ["Stalinists"], stemmed: true)).terms.first)
+        #expect(s.term == "stalinist" && s.forms == ["stalinist", "stalinists"] && s.frequency == 3 && s.documentFrequency == 1)
+        let e = try #require(try store.terms(TermsRequest(terms: ["Stalinists"])).terms.first)
+        #expect(e.term == "stalinists" && e.frequency == 1)
+        let bySection = try #require(s.documents.first).sections
+        #expect(bySection.map(\.title) == ["Preface", "The Revolution", "Aftermath"])
+        #expect(bySection.map(\.count) == [1, 1, 1])
+        let vocabulary = try store.terms(TermsRequest(stemmed: true, prefix: "stal", limit: 5))
+        #expect(vocabulary.terms.map(\.term) == ["stalinist"])
+    }
+}
