@@ -57,7 +57,7 @@ extension Samizdat.Bench {
                 }
                 done += 1
             }
-            let variant = store == nil ? "bm25-passages,grouped-by-doc,top-10,1-passage-each" : "bm25-passages,grouped-by-doc,top-10,1-passage-each,store=\(store!)"
+            let variant = "bm25-passages,and+phrase-within-one-passage,grouped-by-doc,top-10,1-passage-each"
             for kind in ["term", "and", "phrase", "all"] {
                 guard let ns = perClass[kind], !ns.isEmpty else { continue }
                 let inClass = list.filter { kind == "all" || $0.kind == kind }
