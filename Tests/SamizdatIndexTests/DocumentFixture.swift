@@ -59,7 +59,7 @@ struct DocumentFixture {
         return index
     }
 
-    /// Moves to a new page in the middle of the running paragraph text (the next sentence starts it).
+    /// The document built so far, with open pages and sections closed at the end of the text.
     var document: SegmentedDocument {
         var copy = self
         copy.closePage()
