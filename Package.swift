@@ -92,6 +92,6 @@ let package = Package(
         .testTarget(name: "SamizdatCorpusTests", dependencies: ["SamizdatCorpus"], swiftSettings: strict),
         .testTarget(name: "SamizdatReportsTests", dependencies: ["SamizdatReports"], swiftSettings: strict),
         .testTarget(name: "SamizdatServiceTests", dependencies: ["SamizdatService"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["SamizdatModel", "ZeroMQ"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["SamizdatModel", "SamizdatService", "ZeroMQ"], swiftSettings: strict),
     ]
 )

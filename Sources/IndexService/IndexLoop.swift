@@ -44,7 +44,7 @@ final class IndexLoop {
             flush(acks)
             // Take new documents only while ingest takes our acks, so the outbox stays bounded.
             if outbox.count < 1000 {
-                for frames in try intake.receiveBatch(limit: 16) { try take(frames, events: events) }
+                try take(try intake.receiveBatch(limit: 16), events: events)
             }
             flush(acks)
             if clock.now >= nextStats {
@@ -62,35 +62,53 @@ final class IndexLoop {
         }
     }
 
-    private func take(_ frames: [Data], events: Socket) throws {
-        let message: WireMessage
-        do { message = try WireMessage.decode(frames) } catch {
-            logger.event("rejected", "malformed intake message: \(error.message)", level: .warning, ["error": .string(error.code.rawValue)])
-            return
+    /// Decodes a batch from the intake and commits it in one transaction (one fsync for many texts);
+    /// if the batch fails, each document is tried alone so one bad text cannot hold up the rest.
+    private func take(_ batch: [[Data]], events: Socket) throws {
+        var docs: [SegmentedDocument] = []
+        for frames in batch {
+            let message: WireMessage
+            do { message = try WireMessage.decode(frames) } catch {
+                logger.event("rejected", "malformed intake message: \(error.message)", level: .warning, ["error": .string(error.code.rawValue)])
+                continue
+            }
+            guard message.kind == .segmented, let h = try? message.header(as: SegmentedHeader.self) else {
+                logger.event("rejected", "unexpected '\(message.kind.rawValue)' on the intake socket", level: .warning)
+                continue
+            }
+            do { docs.append(try message.body(0, as: SegmentedDocument.self)) } catch {
+                fail(doc: h.doc, version: h.version, reason: error.message)
+            }
         }
-        guard message.kind == .segmented, let h = try? message.header(as: SegmentedHeader.self) else {
-            logger.event("rejected", "unexpected '\(message.kind.rawValue)' on the intake socket", level: .warning)
-            return
-        }
-        let reply: WireMessage
-        do {
-            let doc = try message.body(0, as: SegmentedDocument.self)
-            let t0 = clock.now
-            let outcome = try store.apply(doc)
+        guard !docs.isEmpty else { return }
+        let t0 = clock.now
+        if let outcomes = try? store.apply(docs) {
             let ms = (clock.now - t0).ms
-            windowApplied += 1
-            logger.event("indexed", "document committed", ["doc": .string(doc.id), "version": "\(doc.version)", "outcome": .string(outcome.rawValue),
-                                                          "paragraphs": "\(doc.paragraphs.count)", "ms": "\(Int(ms))"])
-            let header = IndexedHeader(doc: doc.id, version: doc.version, outcome: outcome.rawValue, paragraphs: doc.paragraphs.count)
-            reply = try WireMessage(.indexed, header)
-            try? events.send(reply.frames, wait: false)
-        } catch {
-            let reason = (error as? ProtocolError)?.message ?? "\(error)"
-            logger.event("failed", "cannot index: \(reason)", level: .error, ["doc": .string(h.doc), "version": "\(h.version)", "error": .string(reason)])
-            reply = try WireMessage(.failed, FailedHeader(doc: h.doc, version: h.version, stage: "index", reason: reason))
+            for (doc, outcome) in zip(docs, outcomes) { committed(doc, outcome, ms: ms, batch: docs.count, events: events) }
+            return
         }
+        for doc in docs {
+            let t1 = clock.now
+            do { committed(doc, try store.apply(doc), ms: (clock.now - t1).ms, batch: 1, events: events) } catch {
+                fail(doc: doc.id, version: doc.version, reason: "\(error)")
+            }
+        }
+    }
+
+    private func committed(_ doc: SegmentedDocument, _ outcome: ApplyOutcome, ms: Double, batch: Int, events: Socket) {
+        windowApplied += 1
+        logger.event("indexed", "document committed", ["doc": .string(doc.id), "version": "\(doc.version)", "outcome": .string(outcome.rawValue),
+                                                      "paragraphs": "\(doc.paragraphs.count)", "ms": "\(Int(ms))", "batch": "\(batch)"])
+        let header = IndexedHeader(doc: doc.id, version: doc.version, outcome: outcome.rawValue, paragraphs: doc.paragraphs.count)
+        guard let reply = try? WireMessage(.indexed, header) else { return }
+        try? events.send(reply.frames, wait: false)
         // If the ack never reaches ingest, ingest redelivers and apply, being idempotent, acks again.
         outbox.append(reply.frames)
+    }
+
+    private func fail(doc: String, version: Int, reason: String) {
+        logger.event("failed", "cannot index: \(reason)", level: .error, ["doc": .string(doc), "version": "\(version)", "error": .string(reason)])
+        if let m = try? WireMessage(.failed, FailedHeader(doc: doc, version: version, stage: "index", reason: reason)) { outbox.append(m.frames) }
     }
 
     private func answer(_ frames: [Data], on socket: Socket) {

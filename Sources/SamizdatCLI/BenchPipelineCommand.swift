@@ -37,8 +37,8 @@ extension Samizdat.Bench {
             let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("samizdat-bench-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: tmp) }
-            let base = try freePortRange(7)
-            let http = try freePortRange(1, avoiding: base..<(base + 7))
+            let base = try LoopbackPorts.freeRange(count: 7)
+            let http = try LoopbackPorts.freeRange(count: 1, avoiding: base..<(base + 7))
             let up = Process()
             up.executableURL = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
             up.arguments = ["up", "--data-dir", tmp.appendingPathComponent("data").path, "--base-port", "\(base)", "--http-port", "\(http)", "--workers", "\(workers)"]
@@ -123,7 +123,7 @@ extension Samizdat.Bench {
                 while try await group.next() != nil {
                     sent += 1
                     for (at, v) in killAt where sent == at {
-                        if let pid = childPID(of: upPID, service: v) {
+                        if let pid = LoopbackPorts.childPIDs(of: upPID, service: v).first {
                             Foundation.kill(pid, SIGKILL)
                             killed.append(v)
                         }
@@ -199,38 +199,6 @@ extension Samizdat.Bench {
             await report.close()
         }
 
-        func childPID(of parent: Int32, service: String) -> Int32? {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-            p.arguments = ["-P", "\(parent)", "-f", "samizdat-\(service)"]
-            let out = Pipe()
-            p.standardOutput = out
-            try? p.run()
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            return text.split(separator: "\n").compactMap { Int32($0) }.first
-        }
-
-        func freePortRange(_ count: Int, avoiding: Range<Int> = 0..<0) throws -> Int {
-            for _ in 0..<200 {
-                let base = Int.random(in: 20_000...45_000)
-                let range = base..<(base + count)
-                if !range.overlaps(avoiding), range.allSatisfy(portIsFree) { return base }
-            }
-            throw BenchError("no free port range")
-        }
-
-        func portIsFree(_ port: Int) -> Bool {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            defer { close(fd) }
-            var addr = sockaddr_in()
-            addr.sin_family = sa_family_t(AF_INET)
-            addr.sin_port = in_port_t(UInt16(port).bigEndian)
-            addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-            return withUnsafePointer(to: &addr) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-            }
-        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SamizdatService
 import Testing
 
 /// Runs the real executables: finds them beside the test bundle, picks free loopback ports,
@@ -15,8 +16,8 @@ final class Harness: @unchecked Sendable {
         bin = try Self.binDirectory()
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("samizdat-e2e-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        basePort = try Self.freePortRange(count: 7)
-        httpPort = try Self.freePortRange(count: 1, avoiding: basePort..<(basePort + 7))
+        basePort = try LoopbackPorts.freeRange(count: 7)
+        httpPort = try LoopbackPorts.freeRange(count: 1, avoiding: basePort..<(basePort + 7))
         log = dir.appendingPathComponent("up.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let p = Process()
@@ -77,15 +78,7 @@ final class Harness: @unchecked Sendable {
     /// Pids of `samizdat up`'s children running `samizdat-NAME`.
     func childPIDs(_ name: String) -> [Int32] {
         guard let up else { return [] }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-        p.arguments = ["-P", "\(up.processIdentifier)", "-f", "samizdat-\(name)"]
-        let out = Pipe()
-        p.standardOutput = out
-        try? p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return text.split(separator: "\n").compactMap { Int32($0) }
+        return LoopbackPorts.childPIDs(of: up.processIdentifier, service: name)
     }
 
     /// Starts the CLI without waiting; read its output after `waitUntilExit`.
@@ -131,28 +124,6 @@ final class Harness: @unchecked Sendable {
         throw HarnessError("cannot find the samizdat executables near \(candidates); build first or set SAMIZDAT_BIN_DIR")
     }
 
-    /// The first port of `count` consecutive free loopback ports.
-    static func freePortRange(count: Int, avoiding: Range<Int> = 0..<0) throws -> Int {
-        for _ in 0..<200 {
-            let base = Int.random(in: 20_000...45_000)
-            let range = base..<(base + count)
-            if range.overlaps(avoiding) { continue }
-            if range.allSatisfy(isFree) { return base }
-        }
-        throw HarnessError("no free port range")
-    }
-
-    static func isFree(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = in_port_t(UInt16(port).bigEndian)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-    }
 }
 
 struct HarnessError: Error, CustomStringConvertible {

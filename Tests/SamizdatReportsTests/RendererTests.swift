@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func highlightsMatchesByByteRangeAndEscapesTheRest() {
-        let h = hit("a <b> Žižek c", [TextRange(start: 6, end: 12)])
+        let h = hit("a <b> Žižek c", [TextRange(start: 6, end: 13)])
         #expect(HTMLPage.highlight(h) == "a &lt;b&gt; <mark>Žižek</mark> c")
     }
 
