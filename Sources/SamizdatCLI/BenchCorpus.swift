@@ -1,4 +1,5 @@
 import Foundation
+import SamizdatCorpus
 import SamizdatModel
 
 /// The texts of a bench corpus, loaded into memory before anything is timed: the `doc_*.txt`
@@ -25,20 +26,20 @@ struct BenchCorpus {
         var names = all.filter { $0.hasPrefix("doc_") && $0.hasSuffix(".txt") }.sorted()
         if names.isEmpty { names = all.filter { $0.hasSuffix(".txt") && $0 != "queries.txt" }.sorted() }
         guard !names.isEmpty else { throw BenchError("no .txt files in \(directory)") }
-        var all_ = Data()
+        var digest = CorpusDigest()
         var texts: [String] = [], sizes: [Int] = []
         for n in names {
             guard let d = fm.contents(atPath: (directory as NSString).appendingPathComponent(n)) else {
                 throw BenchError("cannot read \(n)")
             }
-            all_.append(d)
+            digest.update(d)
             sizes.append(d.count)
             texts.append(String(decoding: d, as: UTF8.self))
         }
         self.names = names
         self.texts = texts
         self.sizes = sizes
-        self.sha256 = ContentHash.sha256(all_)
+        self.sha256 = digest.hex()
         let manifestPath = (directory as NSString).appendingPathComponent("manifest.json")
         manifest = fm.contents(atPath: manifestPath).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
     }

@@ -37,7 +37,7 @@ extension Samizdat {
                 }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
-                var all = Data()
+                var digest = CorpusDigest()
                 var queries = QuerySet(seed: seed)
                 var sizes: [Int] = []
                 var kinds: [TextKind: Int] = [:]
@@ -45,7 +45,7 @@ extension Samizdat {
                 let t0 = Date()
                 for doc in CorpusGenerator(seed: seed, megabytes: mb) {
                     let bytes = Data(doc.text.utf8)
-                    all.append(bytes)
+                    digest.update(bytes)
                     sizes.append(bytes.count)
                     kinds[doc.kind, default: 0] += 1
                     try bytes.write(to: URL(fileURLWithPath: path(doc.name + ".txt")))
@@ -77,7 +77,7 @@ extension Samizdat {
                     "truth": noTruth ? [:] : ["artifacts": truthCounts.artifacts, "headings": truthCounts.headings,
                                               "notes": truthCounts.notes, "sentences": truthCounts.sentences,
                                               "citations": truthCounts.citations],
-                    "sha256": ContentHash.sha256(all),
+                    "sha256": digest.hex(),
                 ]
                 let data = try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys])
                 try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path("manifest.json")))
