@@ -17,7 +17,6 @@ struct BlogGenerator {
             var words = writer.titleWords(rng.int(2...8))
             if rng.chance(0.4) { words.insert(lexicon.surname(&rng).lowercased() + ",", at: 0) }
             let title = words.joined(separator: " ")
-            if posts == 1 { setter.truth.title = title }
             setter.heading([title], kind: .post, level: 1)
             setter.raw("")
             writer.nextNoteNumber = 1

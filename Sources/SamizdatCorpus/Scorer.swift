@@ -20,7 +20,8 @@ import SamizdatModel
 /// - **headings**: a `Section` matches a truth heading if their titles have the same words, or the
 ///   section's words contain the heading's (two words or more) as a run — so "Chapter 3: The
 ///   Title" matches "THE TITLE" printed under `Chapter 3`. A section whose title is the document's
-///   title is neither found nor missed. `agreeing` counts matches of the same kind and level.
+///   title is neither found nor missed (nor is a truth heading that is the title). `agreeing`
+///   counts matches of the same kind and level.
 /// - **notes**: a `Note` matches a truth note with the same label whose text begins with the same
 ///   words (the first `noteWords` words of each).
 /// - **note_links**: as notes, counting only notes with a `marker`, which must also follow the
@@ -114,8 +115,10 @@ public struct Scorer {
 
     static func headings(_ doc: SegmentedDocument, _ truth: GroundTruth) -> CategoryScore {
         let titleWords = words(truth.title)
-        var used = [Bool](repeating: false, count: truth.headings.count)
         let truthWords = truth.headings.map { words($0.title) }
+        // A heading that is the document's title is neither found nor missed (see the doc comment).
+        var used = truthWords.map { !titleWords.isEmpty && $0 == titleWords }
+        let titles = used.filter { $0 }.count
         var found = 0, matched = 0, agreeing = 0
         for section in doc.sections {
             let w = words(section.title)
@@ -131,7 +134,7 @@ public struct Scorer {
                 }
             }
         }
-        return CategoryScore(truth: truth.headings.count, found: found, matched: matched, agreeing: agreeing)
+        return CategoryScore(truth: truth.headings.count - titles, found: found, matched: matched, agreeing: agreeing)
     }
 
     static func contains(_ a: [String], _ b: [String]) -> Bool {

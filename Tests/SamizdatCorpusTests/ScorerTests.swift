@@ -158,3 +158,17 @@ import Testing
         #expect(Scorer.tail("Déjà vu.") == "déjà vu")
     }
 }
+
+@Suite struct ScorerTitleTests {
+    @Test func theDocumentTitleIsNeitherFoundNorMissed() {
+        var truth = ScorerTests.truth
+        truth.title = "A Blog"
+        truth.headings.append(.init(title: "a blog", kind: .post, level: 1, line: 0, lineCount: 1))
+        var doc = ScorerTests.perfect
+        let without = Scorer.score(doc, truth: truth).headings
+        #expect(without.truth == 1 && without.found == 1 && without.matched == 1)
+        doc.sections.append(Section(kind: .post, level: 1, title: "A blog", start: 0, end: 1))
+        let with = Scorer.score(doc, truth: truth).headings
+        #expect(with.truth == 1 && with.found == 1 && with.matched == 1)
+    }
+}
