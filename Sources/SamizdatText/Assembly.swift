@@ -324,7 +324,7 @@ struct Assembly {
         var k = s
         while k < e {
             let c = b[k]
-            guard TextBytes.isDigit(c) || c == UInt8(ascii: "[") || c == UInt8(ascii: "*") || c == 0xC2 || c == 0xE2 else { k += 1; continue }
+            guard Assembly.markerStart[Int(c)] else { k += 1; continue }
             guard let m = markerCandidate(k, s, e) else { k += 1; continue }
             if m.needsStop {
                 // after a decimal ("86.63.8"): only a marker if a new sentence follows
@@ -435,6 +435,15 @@ struct Assembly {
         let strong = pv == 0x2E || pv == 0x3F || pv == 0x21 || pv == TextBytes.rightDouble || pv == TextBytes.rightSingle
         return Marker(label: TextBytes.string(b, k, j), start: k, end: j, bracketed: false, strong: strong && (j == e || b[j] == TextBytes.space))
     }
+
+    /// Bytes a note marker can begin with.
+    static let markerStart: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for c in "0123456789[*" { t[Int(c.asciiValue!)] = true }
+        t[0xC2] = true
+        t[0xE2] = true
+        return t
+    }()
 
     static func superscriptDigit(_ v: UInt32) -> Int? {
         switch v {

@@ -9,6 +9,7 @@ enum CitationParser {
             var i = p.start
             while i < p.end {
                 let c = b[i]
+                if c != UInt8(ascii: "(") && !TextBytes.isDigit(c) { i += 1; continue }
                 if c == UInt8(ascii: "(") {
                     var j = i + 1
                     var nested = 0

@@ -13,11 +13,19 @@ struct Lexicon: Sendable {
             let c = b[start]
             return Int(TextBytes.isUpperASCII(c) ? c | 0x20 : c) * 64 + min(63, end - start)
         }
+        var firstWanted = [Bool](repeating: false, count: 256)
+        for sh in shapes where sh >= 0 && sh < shapeMask.count { firstWanted[sh / 64] = true }
         let n = b.count
         var i = 0
         while i < n {
             guard Lexicon.isWordByte(b[i]) else { i += 1; continue }
             let s = i
+            let f = b[i]
+            if !firstWanted[Int(TextBytes.isUpperASCII(f) ? f | 0x20 : f)] {
+                // no wanted word starts so: step over the word (and any compound it heads)
+                while i < n, Lexicon.isWordByte(b[i]) || (b[i] == UInt8(ascii: "-") && i + 1 < n && Lexicon.isWordByte(b[i + 1])) { i += 1 }
+                continue
+            }
             var partStart = i
             var h: UInt64 = 0xcbf29ce484222325
             var part: UInt64 = 0xcbf29ce484222325

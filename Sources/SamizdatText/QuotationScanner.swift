@@ -10,6 +10,7 @@ enum QuotationScanner {
             var i = p.start
             while i < p.end {
                 let c = b[i]
+                if c != 0xE2 && c != 0x22 { i += 1; continue }
                 if c == 0xE2, i + 2 < p.end, b[i + 1] == 0x80, b[i + 2] == 0x9C {          // “
                     if let close = findClose(b, i + 3, p.end, double: true) { out.append(Quotation(start: i, end: close, block: false)); i = close; continue }
                 } else if c == 0xE2, i + 2 < p.end, b[i + 1] == 0x80, b[i + 2] == 0x98, opensAt(b, i, p.start) {  // ‘
