@@ -35,33 +35,13 @@ extension Samizdat {
                 for n in (try? fm.contentsOfDirectory(atPath: out)) ?? [] where n.hasPrefix("doc_") && (n.hasSuffix(".txt") || n.hasSuffix(".json")) {
                     try fm.removeItem(atPath: path(n))
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                var digest = CorpusDigest()
-                var queries = QuerySet(seed: seed)
-                var sizes: [Int] = []
-                var kinds: [TextKind: Int] = [:]
-                var truthCounts = (artifacts: 0, headings: 0, notes: 0, sentences: 0, citations: 0)
+                // The main thread makes the texts; a second one hashes, writes and counts them.
+                let sink = Sink(seed: seed, directory: out, writeTruth: !noTruth)
                 let t0 = Date()
-                for doc in CorpusGenerator(seed: seed, megabytes: mb) {
-                    let bytes = Data(doc.text.utf8)
-                    digest.update(bytes)
-                    sizes.append(bytes.count)
-                    kinds[doc.kind, default: 0] += 1
-                    try bytes.write(to: URL(fileURLWithPath: path(doc.name + ".txt")))
-                    if !noTruth {
-                        var json = try encoder.encode(doc.truth)
-                        json.append(10)
-                        try json.write(to: URL(fileURLWithPath: path(doc.name + ".truth.json")))
-                    }
-                    queries.observe(doc.text)
-                    let t = doc.truth
-                    truthCounts.artifacts += t.artifacts.count
-                    truthCounts.headings += t.headings.count
-                    truthCounts.notes += t.notes.count
-                    truthCounts.sentences += t.sentences.count
-                    truthCounts.citations += t.citations.count
-                }
+                for doc in CorpusGenerator(seed: seed, megabytes: mb) { sink.take(doc) }
+                try sink.finish()
+                var queries = sink.queries
+                let sizes = sink.sizes, kinds = sink.kinds, truthCounts = sink.truthCounts
                 let list = queries.queries()
                 try Data((list.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path("queries.txt")))
                 var classes: [String: Int] = [:]
@@ -77,7 +57,7 @@ extension Samizdat {
                     "truth": noTruth ? [:] : ["artifacts": truthCounts.artifacts, "headings": truthCounts.headings,
                                               "notes": truthCounts.notes, "sentences": truthCounts.sentences,
                                               "citations": truthCounts.citations],
-                    "sha256": digest.hex(),
+                    "sha256": sink.digest.hex(),
                 ]
                 let data = try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys])
                 try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path("manifest.json")))
@@ -86,6 +66,64 @@ extension Samizdat {
             }
 
             func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
+        }
+
+        /// Writes generated texts (and their truth) on a serial queue of its own, hashing and
+        /// counting them in corpus order, so that writing overlaps making the next text.
+        final class Sink: @unchecked Sendable {
+            // Touched only on `queue` until `finish()` has waited for it.
+            var digest = CorpusDigest()
+            var queries: QuerySet
+            var sizes: [Int] = []
+            var kinds: [TextKind: Int] = [:]
+            var truthCounts = (artifacts: 0, headings: 0, notes: 0, sentences: 0, citations: 0)
+            private var failure: (any Error)?
+            private let queue = DispatchQueue(label: "samizdat.corpus.write")
+            private let pending = DispatchSemaphore(value: 2)
+            private let directory: String
+            private let writeTruth: Bool
+
+            init(seed: UInt64, directory: String, writeTruth: Bool) {
+                queries = QuerySet(seed: seed)
+                self.directory = directory
+                self.writeTruth = writeTruth
+            }
+
+            func take(_ doc: GeneratedText) {
+                pending.wait()  // at most two texts wait to be written
+                queue.async {
+                    defer { self.pending.signal() }
+                    guard self.failure == nil else { return }
+                    do { try self.write(doc) } catch { self.failure = error }
+                }
+            }
+
+            private func write(_ doc: GeneratedText) throws {
+                let bytes = Data(doc.text.utf8)
+                digest.update(bytes)
+                sizes.append(bytes.count)
+                kinds[doc.kind, default: 0] += 1
+                try bytes.write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(doc.name + ".txt")))
+                if writeTruth {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys]
+                    var json = try encoder.encode(doc.truth)
+                    json.append(10)
+                    try json.write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(doc.name + ".truth.json")))
+                }
+                queries.observe(doc.text)
+                let t = doc.truth
+                truthCounts.artifacts += t.artifacts.count
+                truthCounts.headings += t.headings.count
+                truthCounts.notes += t.notes.count
+                truthCounts.sentences += t.sentences.count
+                truthCounts.citations += t.citations.count
+            }
+
+            func finish() throws {
+                queue.sync {}
+                if let failure { throw failure }
+            }
         }
     }
 }

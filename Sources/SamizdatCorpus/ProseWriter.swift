@@ -208,7 +208,8 @@ struct ProseWriter {
         let last = tokens.count - 1
         tokens[last].splittable = false
         tokens[last].sentenceEnd = tokens[last].text.utf8.count
-        tokens[last].sentenceTail = Scorer.tail(tokens.map(\.text).joined(separator: " "))
+        // Every token holds a word, so the last eight hold the last `Scorer.tailWords` words.
+        tokens[last].sentenceTail = Scorer.tail(tokens.suffix(8).map(\.text).joined(separator: " "))
         if notesAllowed && rng.chance(noteRate) { attachMarker(&tokens) }
         return tokens
     }
