@@ -75,6 +75,7 @@ struct BenchCorpus {
         m.set("cores", machine.cores)
         m.set("mem_gib", machine.memGiB, places: 1)
         m.set("platform", machine.platform)
+        m.set("python", "n/a (Swift \(BenchMachine.swiftVersion))")
         m.set("corpus", directory)
         if let mb = manifest?["mb"] as? Double { m.set("corpus_mb", mb, places: 3) } else { m.set("corpus_mb", Double(bytes) / 1e6, places: 3) }
         if let seed = manifest?["seed"] as? Int { m.set("corpus_seed", seed) }

@@ -1,4 +1,5 @@
 import Foundation
+import SamizdatModel
 
 /// One JSON object of the bench output, keys in the order they were added (like the peers'
 /// `json.dumps`), printed as one line.
@@ -48,21 +49,7 @@ struct BenchLine {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { JSONText.quote(s) }
 
     /// Prints the line to standard output and flushes, so a pipe sees it at once.
     func emit() {

@@ -100,6 +100,9 @@ final class Supervisor: Sendable {
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         let signals = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
+        // Cancelled at the end: this also keeps the sources alive (an optimised build would
+        // otherwise release them right after setup, and the signals would never be seen).
+        defer { signals.forEach { $0.cancel() } }
         let (stream, cont) = AsyncStream<Int32>.makeStream()
         for (s, n) in zip(signals, [SIGINT, SIGTERM]) {
             s.setEventHandler { cont.yield(n) }
