@@ -20,7 +20,7 @@ for _ in $(seq 1 60); do "$BIN/samizdat" status --timeout 1 >/dev/null 2>&1 && b
 # The sample: our own generated texts (a book from PDF, an article, blog essays), and
 # ../shared/corpus too when it sits beside this checkout.
 "$BIN/samizdat" corpus generate --mb 1 --seed 1 --out data/sample >/dev/null
-"$BIN/samizdat" ingest data/sample
+"$BIN/samizdat" ingest data/sample/doc_*.txt
 [ -d ../shared/corpus ] && "$BIN/samizdat" ingest ../shared/corpus
 sleep 2
 "$BIN/samizdat" status
