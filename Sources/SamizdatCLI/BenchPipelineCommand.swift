@@ -56,7 +56,7 @@ extension Samizdat.Bench {
                 // SIGTERM, then a bounded wait: `up` stops its children; SIGKILL if it hangs.
                 if up.isRunning { up.terminate() }
                 let until = Date().addingTimeInterval(20)
-                while up.isRunning && Date() < until { Thread.sleep(forTimeInterval: 0.1) }
+                while up.isRunning && Date() < until { usleep(100_000) }
                 if up.isRunning { Foundation.kill(up.processIdentifier, SIGKILL) }
             }
             let ingestEP = "tcp://127.0.0.1:\(base)", reportEP = "tcp://127.0.0.1:\(base + 6)", eventsEP = "tcp://127.0.0.1:\(base + 5)"

@@ -120,9 +120,9 @@ public final class AsyncSocket: Sendable {
                 } catch { p.done.resume(throwing: error) }
             }
             if closing { break }
-            // Take what has arrived.
+            // Take what has arrived (send-only kinds never receive: asking them is ENOTSUP).
             var received: [[Data]] = []
-            do { received = try socket.receiveBatch() } catch {
+            do { if socket.kind.canReceive { received = try socket.receiveBatch() } } catch {
                 fail(error as? ZeroMQError ?? .terminated)
                 return
             }

@@ -6,6 +6,9 @@ import Foundation
 public final class Socket {
     public enum Kind: Sendable {
         case router, dealer, push, pull, pub, sub, req, rep, pair
+        /// PUSH and PUB only send.
+        public var canReceive: Bool { self != .push && self != .pub }
+
         var raw: Int32 {
             switch self {
             case .router: ZMQ_ROUTER
@@ -37,12 +40,16 @@ public final class Socket {
 
     let handle: UnsafeMutableRawPointer
     public let kind: Kind
+    /// Held so the context outlives its sockets: terminating it under an open socket would
+    /// make every call on the socket fail with ETERM.
+    private let context: Context
     private var closed = false
 
     public init(_ context: Context, _ kind: Kind, options: Options = Options()) throws {
         guard let h = zmq_socket(context.handle, kind.raw) else { throw ZeroMQError.last("socket") }
         handle = h
         self.kind = kind
+        self.context = context
         try set(ZMQ_LINGER, options.lingerMs)
         try set(ZMQ_SNDHWM, options.sendHighWaterMark)
         try set(ZMQ_RCVHWM, options.receiveHighWaterMark)
