@@ -380,7 +380,7 @@ final class IngestLoop {
             PipelineStatus.Worker(id: $0.name, lastHeartbeatMsAgo: Int((now - $0.lastSeen).milliseconds), inFlight: $0.inFlight.count,
                                   credit: $0.credit, processed: $0.processed)
         }
-        return PipelineStatus(states: try journal.counts(), backlog: backlog, workers: ws, redeliveries: redeliveries,
+        return PipelineStatus(states: try journal.counts(), backlog: backlog, workers: ws, redeliveries: try journal.redeliveries(),
                               failures: try journal.failures(), acceptedPerSecond: lastRates.accepted, indexedPerSecond: lastRates.indexed,
                               bytesAccepted: bytesAccepted)
     }

@@ -215,6 +215,11 @@ final class Journal: Sendable {
         }
     }
 
+    /// Deliveries beyond the first, over every version in the journal (survives restarts).
+    func redeliveries() throws -> Int {
+        try db.read { db in try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(attempts - 1), 0) FROM documents WHERE attempts > 1") ?? 0 }
+    }
+
     func failures(limit: Int = 50) throws -> [PipelineStatus.Failure] {
         try db.read { db in
             try Row.fetchAll(db, sql: "SELECT id, version, source, stage, last_error FROM documents WHERE state = 'failed' ORDER BY updated_at DESC LIMIT ?", arguments: [limit])

@@ -17,7 +17,7 @@ public enum PrometheusText {
             metric("samizdat_workers", "gauge", "Segment workers known to ingest.", [("", Double(p.workers.count))])
             metric("samizdat_worker_in_flight", "gauge", "Texts in flight per segment worker.",
                    p.workers.map { ("{worker=\"\(escape($0.id))\"}", Double($0.inFlight)) })
-            metric("samizdat_redeliveries_total", "counter", "Texts sent again since ingest started.", [("", Double(p.redeliveries))])
+            metric("samizdat_redeliveries_total", "counter", "Deliveries beyond the first, over every text in the journal.", [("", Double(p.redeliveries))])
             metric("samizdat_ingest_bytes_total", "counter", "Bytes accepted since ingest started.", [("", Double(p.bytesAccepted))])
             metric("samizdat_accepted_per_second", "gauge", "Texts accepted per second over the last stats interval.", [("", p.acceptedPerSecond)])
             metric("samizdat_indexed_per_second", "gauge", "Texts indexed per second over the last stats interval.", [("", p.indexedPerSecond)])
