@@ -29,7 +29,7 @@ extension Samizdat {
             for l in r.lines {
                 let left = String(l.left.suffix(width))
                 let pad = String(repeating: " ", count: max(0, width - left.count))
-                let loc = [l.source.isEmpty ? l.title : l.source, l.chapter ?? l.section, l.page.map { "p. \($0)" }].compactMap { $0 }.joined(separator: " · ")
+                let loc = [l.source.isEmpty ? l.title : l.source, l.chapter ?? l.section, l.page.flatMap { $0.isEmpty ? nil : "p. \($0)" }].compactMap { $0 }.joined(separator: " · ")
                 print("\(pad)\(left) \(Terminal.bold(l.match)) \(String(l.right.prefix(width)))  \(Terminal.dim(loc))")
             }
         }
