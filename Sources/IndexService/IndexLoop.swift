@@ -83,13 +83,13 @@ final class IndexLoop {
         guard !docs.isEmpty else { return }
         let t0 = clock.now
         if let outcomes = try? store.apply(docs) {
-            let ms = (clock.now - t0).ms
+            let ms = (clock.now - t0).milliseconds
             for (doc, outcome) in zip(docs, outcomes) { committed(doc, outcome, ms: ms, batch: docs.count, events: events) }
             return
         }
         for doc in docs {
             let t1 = clock.now
-            do { committed(doc, try store.apply(doc), ms: (clock.now - t1).ms, batch: 1, events: events) } catch {
+            do { committed(doc, try store.apply(doc), ms: (clock.now - t1).milliseconds, batch: 1, events: events) } catch {
                 fail(doc: doc.id, version: doc.version, reason: "\(error)")
             }
         }
@@ -129,8 +129,4 @@ final class IndexLoop {
         }
         if let reply { try? socket.send(envelope.route + reply.frames, wait: false) }
     }
-}
-
-extension Duration {
-    var ms: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
 }

@@ -396,8 +396,3 @@ final class IngestLoop {
         windowAccepted = 0; windowIndexed = 0; windowBytes = 0
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-    var milliseconds: Double { seconds * 1000 }
-}

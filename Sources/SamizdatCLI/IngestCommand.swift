@@ -188,7 +188,7 @@ final class Progress: Sendable {
     }
 
     func status(_ c: Counts) -> String {
-        let secs = max(0.001, Double((ContinuousClock.now - start).components.seconds) + Double((ContinuousClock.now - start).components.attoseconds) / 1e18)
+        let secs = max(0.001, (ContinuousClock.now - start).seconds)
         var s = "[\(c.accepted + c.duplicate + c.failed)/\(total)] accepted \(c.accepted) duplicate \(c.duplicate) refused \(c.failed)"
         if c.busy > 0 { s += " busy-waits \(c.busy)" }
         if c.retry > 0 { s += " retries \(c.retry)" }

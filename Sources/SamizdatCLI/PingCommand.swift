@@ -20,7 +20,7 @@ extension Samizdat {
                 guard reply.kind == .pong, let h = try? reply.header(as: PongHeader.self) else {
                     throw ProtocolError(.unexpectedKind, "expected pong, got '\(reply.kind.rawValue)'")
                 }
-                let ms = Double((ContinuousClock.now - t0).components.attoseconds) / 1e15 + Double((ContinuousClock.now - t0).components.seconds) * 1000
+                let ms = (ContinuousClock.now - t0).milliseconds
                 print("pong from \(h.service) \(h.instance) in \(String(format: "%.1f", ms)) ms")
                 await client.close()
             } catch { throw fail(error) }

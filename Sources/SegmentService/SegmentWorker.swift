@@ -45,7 +45,7 @@ final class SegmentWorker {
             ingest.close()
             if stop.requested { break }
             backoff = heardAny ? .milliseconds(config.heartbeatMs) : min(backoff * 2, .seconds(30))
-            logger.event("reconnect", "ingest silent for 3 heartbeats; reconnecting", level: .warning, ["backoff_ms": "\(Int(backoff.ms))"])
+            logger.event("reconnect", "ingest silent for 3 heartbeats; reconnecting", level: .warning, ["backoff_ms": "\(Int(backoff.milliseconds))"])
             sleep(for: backoff, stop: stop)
         }
     }
@@ -106,7 +106,7 @@ final class SegmentWorker {
         let outgoing: (Socket, [Data])
         do {
             let segmented = try segmenter.segment(doc)
-            let ms = (clock.now - t0).ms
+            let ms = (clock.now - t0).milliseconds
             let body = try WireCoding.encoder.encode(segmented)
             outgoing = (index, try WireMessage(.segmented, SegmentedHeader(doc: doc.id, version: doc.version, attempt: header.attempt, ms: ms), body: [body]).frames)
             logger.event("segmented", "text segmented", ["doc": .string(doc.id), "version": "\(doc.version)", "bytes": "\(text.utf8.count)",
@@ -139,10 +139,6 @@ final class SegmentWorker {
     private func sleep(for d: Duration, stop: StopSignal) {
         var p = Poller()
         p.add(fd: stop.wakeup.fd)
-        _ = try? p.poll(timeoutMs: Int(d.ms))
+        _ = try? p.poll(timeoutMs: Int(d.milliseconds))
     }
-}
-
-extension Duration {
-    var ms: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
 }
