@@ -6,78 +6,68 @@ import SamizdatText
 extension CorpusStore {
     /// Applies one segmented document in one transaction. Idempotent per (id, version): the stored
     /// version again changes nothing; a newer version replaces the old one everywhere (paragraphs,
-    /// passages, term statistics); an older one is ignored.
+    /// postings, term statistics); an older one is ignored.
     public func apply(_ doc: SegmentedDocument) throws -> ApplyOutcome {
-        do {
-            return try writer.write { db in try applyDocument(db, doc) }
-        } catch {
-            vocabularyIDs.invalidate()
-            throw error
-        }
+        try apply([doc])[0]
     }
 
-    /// Applies several documents in one transaction (one commit, one fsync): each as `apply(_:)`
-    /// would, in order. All or none are stored.
+    /// Applies several documents in one transaction (one commit, one fsync, one posting segment):
+    /// each as `apply(_:)` would, in order. All or none are stored.
     public func apply(_ docs: [SegmentedDocument]) throws -> [ApplyOutcome] {
-        do {
-            return try writer.write { db in try docs.map { try applyDocument(db, $0) } }
-        } catch {
-            vocabularyIDs.invalidate()
-            throw error
-        }
-    }
-
-    func applyDocument(_ db: Database, _ doc: SegmentedDocument) throws -> ApplyOutcome {
-        do {
-            if let row = try Row.fetchOne(db, sql: "SELECT key, version FROM documents WHERE id = ?", arguments: [doc.id]) {
-                let stored: Int = row["version"]
-                if stored == doc.version { return .alreadyApplied }
-                if stored > doc.version { return .superseded }
-                try removeDocument(db, key: row["key"])
-            }
-            try insertDocument(db, doc)
-            try db.execute(sql: "INSERT OR REPLACE INTO versions(id, version, content_hash) VALUES (?, ?, ?)",
-                           arguments: [doc.id, doc.version, doc.contentHash])
-            return .applied
-        }
+        try write { db, batch in try docs.map { try self.applyDocument(db, $0, &batch) } }
     }
 
     /// Removes a document, its versions and its share of every statistic. False when unknown.
     public func delete(documentID: String) throws -> Bool {
-        do {
-            return try deleteDocument(documentID)
-        } catch {
-            vocabularyIDs.invalidate()
-            throw error
-        }
-    }
-
-    func deleteDocument(_ documentID: String) throws -> Bool {
-        try writer.write { db in
+        try write { db, batch in
             guard let key = try Int64.fetchOne(db, sql: "SELECT key FROM documents WHERE id = ?", arguments: [documentID]) else {
                 return false
             }
-            try removeDocument(db, key: key)
+            try self.removeDocument(db, key: key, &batch)
             try db.execute(sql: "DELETE FROM versions WHERE id = ?", arguments: [documentID])
             return true
         }
     }
 
-    // MARK: - Writing
-
-    /// A term's count in one document, and per section (section index + 1; 0 = outside every section).
-    struct TermTally {
-        var stem: String
-        var count = 0
-        var sections: [(Int, Int)] = []
-        mutating func add(section: Int) {
-            count += 1
-            if let last = sections.indices.last, sections[last].0 == section { sections[last].1 += 1; return }
-            if let i = sections.firstIndex(where: { $0.0 == section }) { sections[i].1 += 1 } else { sections.append((section, 1)) }
+    /// One write transaction with a posting batch: the batch's segment is stored and merged before
+    /// the commit; the in-memory index changes are published after it. A failed write reloads the
+    /// in-memory index from the database, so nothing of it survives.
+    func write<T>(_ body: @escaping (Database, inout PostingBatch) throws -> T) throws -> T {
+        try loadIfNeeded()
+        var change = IndexState.Change()
+        do {
+            let result = try writer.write { db -> T in
+                var batch = PostingBatch(state: self.state)
+                let result = try body(db, &batch)
+                try batch.persistNewTerms(db)
+                change = try batch.commit(db)
+                return result
+            }
+            state.persistedForms = state.writerVocabulary.forms.count
+            state.publish(change)
+            return result
+        } catch {
+            try? writer.read { db in try self.state.load(db) }
+            throw error
         }
     }
 
-    func insertDocument(_ db: Database, _ doc: SegmentedDocument) throws {
+    func applyDocument(_ db: Database, _ doc: SegmentedDocument, _ batch: inout PostingBatch) throws -> ApplyOutcome {
+        if let row = try Row.fetchOne(db, sql: "SELECT key, version FROM documents WHERE id = ?", arguments: [doc.id]) {
+            let stored: Int = row["version"]
+            if stored == doc.version { return .alreadyApplied }
+            if stored > doc.version { return .superseded }
+            try removeDocument(db, key: row["key"], &batch)
+        }
+        try insertDocument(db, doc, &batch)
+        try db.execute(sql: "INSERT OR REPLACE INTO versions(id, version, content_hash) VALUES (?, ?, ?)",
+                       arguments: [doc.id, doc.version, doc.contentHash])
+        return .applied
+    }
+
+    // MARK: - Writing
+
+    func insertDocument(_ db: Database, _ doc: SegmentedDocument, _ batch: inout PostingBatch) throws {
         let paragraphs = doc.paragraphs.isEmpty ? Self.blankLineParagraphs(doc.text) : doc.paragraphs
         guard paragraphs.count < Self.maxParagraphs else {
             throw DatabaseError(message: "document \(doc.id) has \(paragraphs.count) paragraphs, more than the store allows")
@@ -128,95 +118,50 @@ extension CorpusStore {
             INSERT INTO paragraphs(id, kind, start, "end", section, page, last_page, first_sentence, sentence_starts,
                 tokens, chapter_field, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
             """)
-        let passageStatement = try db.cachedStatement(sql: """
-            INSERT INTO passages(rowid, body, chapter, title, author, doc) VALUES (?,?,?,?,?,?)
-            """)
-        let capture = TokenCapture.of(db)
-        var tallies: [String: TermTally] = [:]
+        batch.beginDocument()
+        var layout = DocumentLayout(lengths: [], sections: [])
+        layout.lengths.reserveCapacity(paragraphs.count)
+        layout.sections.reserveCapacity(paragraphs.count)
         var documentTokens = 0
-        // Ordinary rows first, passages (FTS5) last: once FTS5 holds pending data in this
-        // transaction, every statement needing a statement journal makes it flush.
-        var passages: [(id: Int64, text: String, chain: String, tokens: [Token])] = []
-        passages.reserveCapacity(paragraphs.count)
         for (index, p) in paragraphs.enumerated() {
             let text = doc.slice(p.start, p.end)
             let section = p.section.flatMap { $0 >= 0 && $0 < doc.sections.count ? $0 : nil }
-            let sectionKey = (section ?? -1) + 1
             let chain = section.map { chains[$0] } ?? ""
             let id = Self.paragraphRowID(document: key, index: index)
-            let tokens = analyzer.tokens(text, cache: capture.stems)
-            var paragraphTokens = 0
-            for token in tokens {
-                if !token.isCompound { paragraphTokens += 1 }
-                tallies[token.term, default: TermTally(stem: token.stem)].add(section: sectionKey)
-            }
-            documentTokens += paragraphTokens
+            let words = batch.add(paragraph: id, text: text, analyzer: analyzer)
+            documentTokens += words
+            layout.lengths.append(Int32(words))
+            layout.sections.append(Int32(section ?? -1))
             let starts = sentenceStarts[index].isEmpty ? [0] : sentenceStarts[index]
             try paragraphStatement.execute(arguments: [
                 id, p.kind.rawValue, p.start, p.end, section, p.page ?? doc.page(at: p.start), p.lastPage,
-                firstSentence[index], Data(Varint.encode(starts)), paragraphTokens, chain, text,
+                firstSentence[index], Data(Varint.encode(starts)), words, chain, text,
             ])
-            passages.append((id, text, chain, tokens))
         }
-
-        // Term statistics.
-        let vocabularyStatement = try db.cachedStatement(sql: """
-            UPDATE vocabulary SET frequency = frequency + ?, documents = documents + 1 WHERE id = ?
-            """)
-        let termDocumentStatement = try db.cachedStatement(sql: """
-            INSERT INTO term_documents(term, doc, count, sections) VALUES (?, ?, ?, ?)
-            """)
-        var documentTerms: [Int] = []
-        documentTerms.reserveCapacity(tallies.count * 2)
-        let entries = Array(tallies)
-        let ids = try vocabularyIDs.ids(for: entries.lazy.map { ($0.key, $0.value.stem) }, in: db)
-        var rows: [(Int64, TermTally)] = []
-        rows.reserveCapacity(entries.count)
-        for (i, entry) in entries.enumerated() { rows.append((ids[i], entry.value)) }
-        rows.sort { $0.0 < $1.0 }
-        for (id, tally) in rows { try vocabularyStatement.execute(arguments: [tally.count, id]) }
-        for (id, tally) in rows {
-            var blob: [UInt8] = []
-            for (s, c) in tally.sections { Varint.append(s, to: &blob); Varint.append(c, to: &blob) }
-            try termDocumentStatement.execute(arguments: [id, key, tally.count, Data(blob)])
-            documentTerms.append(Int(id)); documentTerms.append(tally.count)
-        }
-        try db.execute(sql: "INSERT INTO document_terms(doc, terms) VALUES (?, ?)", arguments: [key, Data(Varint.encode(documentTerms))])
+        let pairs = batch.endDocument(key: key, layout: layout)
+        try db.execute(sql: "INSERT INTO document_terms(doc, terms) VALUES (?, ?)", arguments: [key, Data(Varint.encode(pairs))])
         try db.execute(sql: "UPDATE documents SET tokens = ? WHERE key = ?", arguments: [documentTokens, key])
 
-        defer { capture.supplied = nil }
-        for p in passages {
-            capture.supplied = p.tokens
-            capture.suppliedBytes = p.text.utf8.count
-            try passageStatement.execute(arguments: [p.id, p.text, p.chain, doc.metadata.title, doc.metadata.author, docField])
-            capture.supplied = nil
+        // The metadata fields, one row per section and one for text outside every section.
+        let fieldStatement = try db.cachedStatement(sql: "INSERT INTO fields(rowid, chapter, title, author, doc) VALUES (?,?,?,?,?)")
+        try fieldStatement.execute(arguments: [Self.paragraphRowID(document: key, index: 0), "", doc.metadata.title,
+                                               doc.metadata.author, docField])
+        for i in doc.sections.indices {
+            try fieldStatement.execute(arguments: [Self.paragraphRowID(document: key, index: i + 1), chains[i], doc.metadata.title,
+                                                   doc.metadata.author, docField])
         }
     }
 
-    func removeDocument(_ db: Database, key: Int64) throws {
-        guard let doc = try Row.fetchOne(db, sql: "SELECT title, author, doc_field FROM documents WHERE key = ?", arguments: [key]) else { return }
-        let title: String = doc["title"], author: String = doc["author"], docField: String = doc["doc_field"]
+    func removeDocument(_ db: Database, key: Int64, _ batch: inout PostingBatch) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE key = ?", arguments: [key]) == true else { return }
         let low = Self.paragraphRowID(document: key, index: 0), high = Self.paragraphRowID(document: key + 1, index: 0) - 1
-        let deletePassage = try db.cachedStatement(sql: """
-            INSERT INTO passages(passages, rowid, body, chapter, title, author, doc) VALUES ('delete', ?, ?, ?, ?, ?, ?)
-            """)
-        let paragraphs = try Row.fetchAll(db, sql: "SELECT id, chapter_field, text FROM paragraphs WHERE id BETWEEN ? AND ?", arguments: [low, high])
-        for p in paragraphs {
-            let id: Int64 = p["id"], chapter: String = p["chapter_field"], text: String = p["text"]
-            try deletePassage.execute(arguments: [id, text, chapter, title, author, docField])
-        }
         try db.execute(sql: "DELETE FROM paragraphs WHERE id BETWEEN ? AND ?", arguments: [low, high])
+        try db.execute(sql: "DELETE FROM fields WHERE rowid BETWEEN ? AND ?", arguments: [low, high])
+        var pairs: [Int] = []
         if let blob = try Data.fetchOne(db, sql: "SELECT terms FROM document_terms WHERE doc = ?", arguments: [key]) {
-            let values = Varint.decode([UInt8](blob))
-            let update = try db.cachedStatement(sql: "UPDATE vocabulary SET frequency = frequency - ?, documents = documents - 1 WHERE id = ?")
-            let remove = try db.cachedStatement(sql: "DELETE FROM term_documents WHERE term = ? AND doc = ?")
-            var i = 0
-            while i + 1 < values.count {
-                try update.execute(arguments: [values[i + 1], values[i]])
-                try remove.execute(arguments: [values[i], key])
-                i += 2
-            }
+            pairs = Varint.decode([UInt8](blob))
         }
+        batch.removed(key: key, pairs: pairs)
         for table in ["sections", "notes", "citations"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE doc = ?", arguments: [key])
         }
@@ -287,13 +232,11 @@ extension CorpusStore {
 
 
 extension CorpusStore {
-    /// Merges the passage index's segments into one (FTS5 'optimize') and checkpoints the WAL.
-    /// Worth calling after a bulk load; queries are correct without it, only slower while many
-    /// small segments remain. Runs in one write transaction, so writes wait for it.
+    /// Merges every posting segment into one, dropping the postings of deleted and replaced
+    /// documents, and checkpoints the WAL. Worth calling after a bulk load or many deletes;
+    /// queries are correct without it. Runs in one write transaction, so writes wait for it.
     public func optimize() throws {
-        try writer.write { db in
-            try db.execute(sql: "INSERT INTO passages(passages) VALUES ('optimize')")
-        }
+        try write { _, batch in batch.mergeAll = true }
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }

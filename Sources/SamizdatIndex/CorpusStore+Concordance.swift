@@ -8,27 +8,15 @@ extension CorpusStore {
     /// each with `context` words either side within its paragraph, sorted, then paged.
     public func kwic(_ request: KWICRequest) throws -> KWICResponse {
         let node = try parser.parse(request.query)
-        let expression = MatchExpression.compile(node)
         let context = max(0, request.context)
         let sortDepth = 3
+        let snapshot = state.snapshot
         return try writer.read { db in
             let stems = TokenCapture.of(db).stems
-            var sql = "SELECT rowid FROM passages WHERE passages MATCH ?"
-            var arguments: StatementArguments = [expression]
-            if let id = request.documentID {
-                guard let key = try Int64.fetchOne(db, sql: "SELECT key FROM documents WHERE id = ?", arguments: [id]) else {
-                    return KWICResponse(query: request.query, total: 0, offset: request.offset, sort: request.sort, lines: [])
-                }
-                sql += " AND rowid BETWEEN ? AND ?"
-                arguments += [Self.paragraphRowID(document: key, index: 0), Self.paragraphRowID(document: key + 1, index: 0) - 1]
+            guard let ranking = try self.rank(db, snapshot, node, documentID: request.documentID, perDocument: 1) else {
+                return KWICResponse(query: request.query, total: 0, offset: request.offset, sort: request.sort, lines: [])
             }
-            sql += " ORDER BY rowid"
-            var ids: [Int64] = []
-            do {
-                ids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
-            } catch let error as DatabaseError {
-                throw QueryError(position: 0, message: "the index could not run this query: \(error.message ?? "\(error)")")
-            }
+            let ids = ranking.candidates.map(\.id)
 
             struct Entry { var id: Int64; var start: Int; var end: Int; var keys: [String]; var p: Int; var m: TextRangeValue }
             var entries: [Entry] = []

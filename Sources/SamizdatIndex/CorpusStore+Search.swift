@@ -4,50 +4,38 @@ import GRDBSQLite
 import SamizdatModel
 import SamizdatText
 
+/// A document's place in a ranking: its best passage score, its matching passages, its top ones.
+struct RankedDocument {
+    var key: Int64
+    var best: Double
+    var count: Int
+    var top: [CorpusStore.ScoredPassage]
+}
+
+/// Every matching passage of a query with its score, and the documents they group into.
+struct Ranking {
+    var candidates: [CorpusStore.ScoredPassage]
+    /// Documents by best passage (ties by key).
+    var documents: [RankedDocument]
+    /// Scope-checked match ranges of candidates (for queries with sentence scopes).
+    var verified: [Int64: [TextRangeValue]]
+}
+
 extension CorpusStore {
-    /// Ranked passage search: BM25 over paragraphs (FTS5), grouped by document.
+    /// Ranked passage search: BM25 over paragraphs (our postings), grouped by document.
     /// Throws `QueryError` for a query that does not parse.
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let node = try parser.parse(request.query)
-        let expression = MatchExpression.compile(node)
         let limit = max(0, request.limit), offset = max(0, request.offset)
         let perDocument = max(1, request.passagesPerDocument)
+        let snapshot = state.snapshot
         return try writer.read { db in
             let stems = TokenCapture.of(db).stems
-            var range: (Int64, Int64)?
-            if let id = request.documentID {
-                guard let key = try Int64.fetchOne(db, sql: "SELECT key FROM documents WHERE id = ?", arguments: [id]) else {
-                    return SearchResponse(query: request.query, totalPassages: 0, totalDocuments: 0, documents: [], hits: [])
-                }
-                range = (Self.paragraphRowID(document: key, index: 0), Self.paragraphRowID(document: key + 1, index: 0) - 1)
+            guard let ranking = try self.rank(db, snapshot, node, documentID: request.documentID, perDocument: perDocument) else {
+                return SearchResponse(query: request.query, totalPassages: 0, totalDocuments: 0, documents: [], hits: [])
             }
-            var candidates = try self.rankedPassages(db, expression: expression, range: range)
-            var verified: [Int64: [TextRangeValue]] = [:]
-            if node.hasScope {
-                var documents: [Int64: StoredDocument] = [:]
-                candidates = try candidates.filter { c in
-                    guard let p = try StoredParagraph.fetch(db, id: c.id) else { return false }
-                    let key = Self.documentKey(paragraphRowID: c.id)
-                    if documents[key] == nil { documents[key] = try self.storedDocuments.document(db, key: key) }
-                    guard let d = documents[key], let m = self.matcher(p, d, node, stems).match(node) else { return false }
-                    verified[c.id] = m
-                    return true
-                }
-            }
-
-            // One pass: per document its best passages; overall the best passages.
-            var groups: [Int64: (best: Double, count: Int, top: [ScoredPassage])] = [:]
-            for c in candidates {
-                let key = Self.documentKey(paragraphRowID: c.id)
-                var g = groups[key] ?? (c.score, 0, [])
-                g.count += 1
-                g.best = max(g.best, c.score)
-                Self.keepBest(&g.top, c, perDocument)
-                groups[key] = g
-            }
-            let orderedDocuments = groups.sorted { $0.value.best != $1.value.best ? $0.value.best > $1.value.best : $0.key < $1.key }
-            let pageDocuments = orderedDocuments.dropFirst(offset).prefix(limit)
-            let flat = Self.top(candidates, offset + limit).dropFirst(offset)
+            let pageDocuments = ranking.documents.dropFirst(offset).prefix(limit)
+            let flat = Self.top(ranking.candidates, offset + limit).dropFirst(offset)
 
             var documents: [Int64: StoredDocument] = [:]
             var made: [Int64: SearchHit] = [:]
@@ -57,54 +45,89 @@ extension CorpusStore {
                 if documents[key] == nil { documents[key] = try self.storedDocuments.document(db, key: key) }
                 guard let d = documents[key], let p = try StoredParagraph.fetch(db, id: c.id) else { return nil }
                 let h = request.highlight
-                    ? self.makeHit(p, d, node: node, score: c.score, known: verified[c.id], words: request.snippetWords, stems: stems)
+                    ? self.makeHit(p, d, node: node, score: c.score, known: ranking.verified[c.id], words: request.snippetWords, stems: stems)
                     : self.plainHit(p, d, score: c.score)
                 made[c.id] = h
                 return h
             }
             var grouped: [DocumentHits] = []
-            for (key, g) in pageDocuments {
+            for g in pageDocuments {
                 let hits = try g.top.compactMap(hit)
-                guard let d = documents[key] else { continue }
+                guard let d = documents[g.key] else { continue }
                 grouped.append(DocumentHits(documentID: d.id, title: d.title, author: d.author, source: d.source,
                                             score: g.best, matchingPassages: g.count, hits: hits))
             }
             let hits = try flat.compactMap(hit)
-            return SearchResponse(query: request.query, totalPassages: candidates.count, totalDocuments: groups.count,
+            return SearchResponse(query: request.query, totalPassages: ranking.candidates.count, totalDocuments: ranking.documents.count,
                                   documents: grouped, hits: hits)
         }
     }
 
-    struct ScoredPassage { var id: Int64; var score: Double }
-
-    /// Every passage matching the FTS5 expression with its BM25 score (higher is better).
-    func rankedPassages(_ db: Database, expression: String, range: (Int64, Int64)?) throws -> [ScoredPassage] {
-        var sql = "SELECT rowid, bm25(passages, 1.0, 0.0, 0.0, 0.0, 0.0) FROM passages WHERE passages MATCH ?"
-        var arguments: StatementArguments = [expression]
-        if let range {
-            sql += " AND rowid BETWEEN ? AND ?"
-            arguments += [range.0, range.1]
+    /// The ranking alone — query string to the top `limit` documents' keys and best passage
+    /// ids, nothing read back — as the peer benchmarks time their engines.
+    public func rankedPassageIDs(_ query: String, limit: Int) throws -> [Int64] {
+        let node = try parser.parse(query)
+        let snapshot = state.snapshot
+        return try writer.read { db in
+            guard let ranking = try self.rank(db, snapshot, node, documentID: nil, perDocument: 1) else { return [] }
+            return ranking.documents.prefix(limit).compactMap { $0.top.first?.id }
         }
-        var out: [ScoredPassage] = []
-        do {
-            let statement = try db.cachedStatement(sql: sql)
-            try statement.setArguments(arguments)
-            // Straight to the C API: this loop runs once per matching passage.
-            let handle = statement.sqliteStatement
-            defer { sqlite3_reset(handle) }
-            while true {
-                let rc = sqlite3_step(handle)
-                if rc == SQLITE_DONE { break }
-                guard rc == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                out.append(ScoredPassage(id: sqlite3_column_int64(handle, 0), score: -sqlite3_column_double(handle, 1)))
+    }
+
+    /// Evaluates a parsed query; nil when `documentID` names no stored document.
+    func rank(_ db: Database, _ snapshot: IndexSnapshot, _ node: QueryNode, documentID: String?, perDocument: Int) throws -> Ranking? {
+        var matches = try PostingSearch(snapshot: snapshot, fieldRows: { try self.fieldRows(db, $0) }).evaluate(node)
+        if let id = documentID {
+            guard let key = try Int64.fetchOne(db, sql: "SELECT key FROM documents WHERE id = ?", arguments: [id]) else { return nil }
+            let low = Self.paragraphRowID(document: key, index: 0), high = Self.paragraphRowID(document: key + 1, index: 0)
+            let from = PostingSearch.seek(matches.ids, from: 0, to: low), to = PostingSearch.seek(matches.ids, from: from, to: high)
+            matches = ScoredMatches(ids: Array(matches.ids[from..<to]), scores: Array(matches.scores[from..<to]))
+        }
+        var candidates: [ScoredPassage] = []
+        candidates.reserveCapacity(matches.count)
+        for i in 0..<matches.count { candidates.append(ScoredPassage(id: matches.ids[i], score: matches.scores[i])) }
+        var verified: [Int64: [TextRangeValue]] = [:]
+        if node.hasScope {
+            let stems = TokenCapture.of(db).stems
+            var documents: [Int64: StoredDocument] = [:]
+            candidates = try candidates.filter { c in
+                guard let p = try StoredParagraph.fetch(db, id: c.id) else { return false }
+                let key = Self.documentKey(paragraphRowID: c.id)
+                if documents[key] == nil { documents[key] = try self.storedDocuments.document(db, key: key) }
+                guard let d = documents[key], let m = self.matcher(p, d, node, stems).match(node) else { return false }
+                verified[c.id] = m
+                return true
             }
+        }
+        // Candidates ascend by id, so each document's passages are one run.
+        var groups: [RankedDocument] = []
+        var i = 0
+        while i < candidates.count {
+            let key = Self.documentKey(paragraphRowID: candidates[i].id)
+            var g = RankedDocument(key: key, best: -.infinity, count: 0, top: [])
+            while i < candidates.count, Self.documentKey(paragraphRowID: candidates[i].id) == key {
+                let c = candidates[i]
+                g.count += 1
+                g.best = max(g.best, c.score)
+                Self.keepBest(&g.top, c, perDocument)
+                i += 1
+            }
+            groups.append(g)
+        }
+        groups.sort { $0.best != $1.best ? $0.best > $1.best : $0.key < $1.key }
+        return Ranking(candidates: candidates, documents: groups, verified: verified)
+    }
+
+    /// Field rows (document key << 20 | section + 1) matching a leaf or NEAR on a metadata field.
+    func fieldRows(_ db: Database, _ node: QueryNode) throws -> Set<Int64> {
+        do {
+            return Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM fields WHERE fields MATCH ?", arguments: [MatchExpression.compile(node)]))
         } catch let error as DatabaseError {
             throw QueryError(position: 0, message: "the index could not run this query: \(error.message ?? "\(error)")")
         }
-        return out
     }
+
+    struct ScoredPassage { var id: Int64; var score: Double }
 
     static func keepBest(_ top: inout [ScoredPassage], _ c: ScoredPassage, _ k: Int) {
         if top.count < k {

@@ -4,9 +4,11 @@ import SamizdatModel
 import SamizdatText
 
 extension CorpusStore {
-    /// Term statistics from the tables kept at apply time.
+    /// Term statistics: the vocabulary from the term counts kept at apply time, a term's counts per
+    /// document and section from its postings.
     public func terms(_ request: TermsRequest) throws -> TermsResponse {
-        try writer.read { db in
+        let published = state.published
+        return try writer.read { db in
             var key: Int64?
             if let id = request.documentID {
                 guard let k = try Int64.fetchOne(db, sql: "SELECT key FROM documents WHERE id = ?", arguments: [id]) else {
@@ -22,7 +24,7 @@ extension CorpusStore {
                 tokens = try Int.fetchOne(db, sql: "SELECT coalesce(sum(tokens), 0) FROM documents") ?? 0
                 documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0
             }
-            let entries = try self.vocabulary(db, key: key, stemmed: request.stemmed)
+            let entries = try self.vocabulary(db, published, key: key, stemmed: request.stemmed)
             if request.terms.isEmpty {
                 let prefix = request.prefix.map(TermFolding.fold)
                 var listed = entries.filter { e in e.frequency >= request.minFrequency && (prefix.map { e.term.hasPrefix($0) } ?? true) }
@@ -36,11 +38,8 @@ extension CorpusStore {
             for asked in request.terms {
                 let words = self.analyzer.tokens(asked).filter { !$0.isCompound }
                 guard let word = words.first else { continue }
-                let term = request.stemmed ? word.stem : word.term
-                let ids: [(Int64, String)] = try Row.fetchAll(db, sql: request.stemmed
-                    ? "SELECT id, term FROM vocabulary WHERE stem = ? AND frequency > 0"
-                    : "SELECT id, term FROM vocabulary WHERE term = ? AND frequency > 0", arguments: [term]).map { ($0[0], $0[1]) }
-                out.append(try self.termStatistics(db, term: term, ids: ids, key: key, perDocument: request.perDocument))
+                out.append(try self.termStatistics(db, published, word: word, stemmed: request.stemmed, key: key,
+                                                   perDocument: request.perDocument))
             }
             return TermsResponse(tokens: tokens, types: entries.count, documents: documents, total: out.count, terms: out)
         }
@@ -49,29 +48,29 @@ extension CorpusStore {
     struct VocabularyEntry { var term: String; var forms: [String]; var frequency: Int; var documents: Int }
 
     /// The vocabulary in scope, by folded form or by stem.
-    func vocabulary(_ db: Database, key: Int64?, stemmed: Bool) throws -> [VocabularyEntry] {
+    func vocabulary(_ db: Database, _ published: IndexState.Published, key: Int64?, stemmed: Bool) throws -> [VocabularyEntry] {
+        let v = published.vocabulary, c = published.counts
         if let key {
             guard let blob = try Data.fetchOne(db, sql: "SELECT terms FROM document_terms WHERE doc = ?", arguments: [key]) else { return [] }
             let values = Varint.decode([UInt8](blob))
-            var counts: [Int64: Int] = [:]
+            var forms: [(String, String, Int, Int)] = []
             var i = 0
-            while i + 1 < values.count { counts[Int64(values[i])] = values[i + 1]; i += 2 }
-            var forms: [(String, String, Int)] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT id, term, stem FROM vocabulary WHERE id IN (SELECT value FROM json_each(?))",
-                                             arguments: [String(decoding: try JSONEncoder().encode(Array(counts.keys)), as: UTF8.self)])
-            while let row = try cursor.next() { forms.append((row[1], row[2], counts[row[0]] ?? 0)) }
-            return Self.group(forms.map { ($0.0, $0.1, $0.2, 1) }, stemmed: stemmed, documentFrequencies: nil)
+            while i + 1 < values.count {
+                let f = values[i], n = values[i + 1]
+                i += 2
+                guard f < v.forms.count, v.stemOfForm[f] >= 0 else { continue }
+                forms.append((v.forms[f], v.stems[Int(v.stemOfForm[f])], n, 1))
+            }
+            return Self.group(forms, stemmed: stemmed, documentFrequencies: nil)
         }
-        let rows = try Row.fetchAll(db, sql: "SELECT term, stem, frequency, documents FROM vocabulary WHERE frequency > 0")
-        let forms: [(String, String, Int, Int)] = rows.map { ($0[0], $0[1], $0[2], $0[3]) }
-        if !stemmed { return forms.map { VocabularyEntry(term: $0.0, forms: [$0.0], frequency: $0.2, documents: $0.3) } }
+        var forms: [(String, String, Int, Int)] = []
+        for f in 0..<min(v.forms.count, c.formFrequency.count) where c.formFrequency[f] > 0 {
+            forms.append((v.forms[f], v.stems[Int(v.stemOfForm[f])], c.formFrequency[f], c.formDocuments[f]))
+        }
+        guard stemmed else { return Self.group(forms, stemmed: false, documentFrequencies: nil) }
         // document frequency of a stem: documents holding any of its forms
         var df: [String: Int] = [:]
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT v.stem, count(DISTINCT td.doc) FROM term_documents td JOIN vocabulary v ON v.id = td.term
-            WHERE v.frequency > 0 GROUP BY v.stem
-            """)
-        while let row = try cursor.next() { df[row[0]] = row[1] }
+        for s in 0..<min(v.stems.count, c.stemDocuments.count) where c.stemDocuments[s] > 0 { df[v.stems[s]] = c.stemDocuments[s] }
         return Self.group(forms, stemmed: true, documentFrequencies: df)
     }
 
@@ -87,41 +86,47 @@ extension CorpusStore {
         return byStem.values.map { var e = $0; e.forms.sort(); return e }
     }
 
-    func termStatistics(_ db: Database, term: String, ids: [(Int64, String)], key: Int64?, perDocument: Bool) throws -> TermStatistics {
-        guard !ids.isEmpty else { return TermStatistics(term: term, forms: [], frequency: 0, documentFrequency: 0, documents: []) }
-        var sql = """
-            SELECT td.doc, td.count, td.sections, d.id, d.title, d.tokens FROM term_documents td
-            JOIN documents d ON d.key = td.doc WHERE td.term = ?
-            """
-        if key != nil { sql += " AND td.doc = ?" }
-        var byDocument: [Int64: (id: String, title: String, tokens: Int, count: Int, sections: [Int: Int])] = [:]
-        for (id, _) in ids {
-            let arguments: StatementArguments = key.map { [id, $0] } ?? [id]
-            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-                let doc: Int64 = row[0]
-                var e = byDocument[doc] ?? (row[3], row[4], row[5], 0, [:])
-                e.count += row[1] as Int
-                let blob: Data = row[2]
-                let v = Varint.decode([UInt8](blob))
-                var i = 0
-                while i + 1 < v.count { e.sections[v[i], default: 0] += v[i + 1]; i += 2 }
-                byDocument[doc] = e
+    /// One term's counts, from its postings: per document, and per section within each.
+    func termStatistics(_ db: Database, _ published: IndexState.Published, word: Token, stemmed: Bool, key: Int64?,
+                        perDocument: Bool) throws -> TermStatistics {
+        let term = stemmed ? word.stem : word.term
+        let postings = published.snapshot.postings(stemmed ? MatchExpression.stemMarker + term : term, positions: false)
+        // per document: count, and per section (section index + 1; 0 = outside every section)
+        var byDocument: [(key: Int64, count: Int, sections: [Int: Int])] = []
+        var formsSeen = Set<String>()
+        for i in 0..<postings.count {
+            let id = postings.ids[i]
+            let doc = Self.documentKey(paragraphRowID: id)
+            if let key, doc != key { continue }
+            if byDocument.last?.key != doc { byDocument.append((doc, 0, [:])) }
+            let section = published.snapshot.documents[doc].map { Int($0.sections[Self.paragraphIndex(paragraphRowID: id)]) } ?? -1
+            byDocument[byDocument.count - 1].count += Int(postings.tfs[i])
+            byDocument[byDocument.count - 1].sections[section + 1, default: 0] += Int(postings.tfs[i])
+        }
+        if !byDocument.isEmpty {
+            let v = published.vocabulary, c = published.counts
+            if stemmed {
+                for f in 0..<min(v.forms.count, c.formFrequency.count) where c.formFrequency[f] > 0 && v.stemOfForm[f] >= 0
+                    && v.stems[Int(v.stemOfForm[f])] == term { formsSeen.insert(v.forms[f]) }
+            } else {
+                formsSeen.insert(term)
             }
         }
         var documents: [TermDocumentCount] = []
         if perDocument {
-            for (doc, e) in byDocument.sorted(by: { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }) {
-                let sections = try Row.fetchAll(db, sql: "SELECT idx, title, kind FROM sections WHERE doc = ?", arguments: [doc])
+            for e in byDocument.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }) {
+                guard let row = try Row.fetchOne(db, sql: "SELECT id, title, tokens FROM documents WHERE key = ?", arguments: [e.key]) else { continue }
+                let sections = try Row.fetchAll(db, sql: "SELECT idx, title, kind FROM sections WHERE doc = ?", arguments: [e.key])
                 var info: [Int: (String, SectionKind?)] = [:]
                 for s in sections { let k: String = s[2]; info[s[0]] = (s[1], SectionKind(rawValue: k)) }
                 let counts = e.sections.sorted { $0.key < $1.key }.map { (s, c) in
                     s == 0 ? TermSectionCount(section: nil, title: nil, kind: nil, count: c)
                         : TermSectionCount(section: s - 1, title: info[s - 1]?.0, kind: info[s - 1]?.1, count: c)
                 }
-                documents.append(TermDocumentCount(documentID: e.id, title: e.title, count: e.count, tokens: e.tokens, sections: counts))
+                documents.append(TermDocumentCount(documentID: row[0], title: row[1], count: e.count, tokens: row[2], sections: counts))
             }
         }
-        return TermStatistics(term: term, forms: ids.map(\.1).sorted(), frequency: byDocument.values.reduce(0) { $0 + $1.count },
+        return TermStatistics(term: term, forms: formsSeen.sorted(), frequency: byDocument.reduce(0) { $0 + $1.count },
                               documentFrequency: byDocument.count, documents: documents)
     }
 
@@ -134,7 +139,7 @@ extension CorpusStore {
                     coalesce(sum(bytes),0) FROM documents
                 """)!
             let versions = try Int.fetchOne(db, sql: "SELECT count(*) FROM versions WHERE id IN (SELECT id FROM documents)") ?? 0
-            let types = try Int.fetchOne(db, sql: "SELECT count(*) FROM vocabulary WHERE frequency > 0") ?? 0
+            let types = self.state.published.counts.formFrequency.reduce(0) { $1 > 0 ? $0 + 1 : $0 }
             return IndexStats(documents: row[0], versions: versions, paragraphs: row[1], sentences: row[2], tokens: row[3],
                               types: types, notes: row[4], citations: row[5], sections: row[6], pages: row[7], bytes: row[8])
         }

@@ -12,20 +12,24 @@ public enum ApplyOutcome: String, Codable, Sendable {
     case superseded
 }
 
-/// The store: documents, paragraphs, the FTS5 passage index and precomputed term statistics,
-/// in one SQLite file (WAL). One writer; readers run concurrently.
+/// The store: documents, paragraphs, positional postings and term counts, in one SQLite file
+/// (WAL). One writer; readers run concurrently. One process owns a store file.
 ///
 /// Tables: `documents` (one row per live document, counts and page map), `versions` (every
 /// version applied to a live document), `sections`, `paragraphs` (text, location, sentence
-/// bounds; rowid = document key << 20 | paragraph index), `notes`, `citations`, `passages`
-/// (contentless FTS5: body, chapter, title, author, doc), `vocabulary` (folded form, stem,
-/// corpus frequency, document frequency), `term_documents` (form × document: count and counts
-/// per section), `document_terms` (each document's forms, for exact removal).
+/// bounds, word count; rowid = document key << 20 | paragraph index), `notes`, `citations`,
+/// `segments` (posting segments, see `PostingSegment`), `terms` (folded form and stem by id),
+/// `document_terms` (each document's forms with counts: the term statistics are their sums),
+/// `fields` (FTS5 with the `samizdat` tokenizer over the metadata fields: one row per section,
+/// rowid = document key << 20 | section + 1, columns chapter, title, author, doc).
+///
+/// The postings, the word counts of paragraphs and the term counts are also held in memory
+/// (`IndexState`), loaded when the store opens; queries run on them.
 public final class CorpusStore: Sendable {
     let writer: any DatabaseWriter
     let analyzer = Analyzer()
     let parser = QueryParser()
-    let vocabularyIDs = VocabularyIDs()
+    let state = IndexState()
     let storedDocuments = StoredDocumentCache()
 
     /// Opens or creates the store at `path` and migrates it.
@@ -34,11 +38,18 @@ public final class CorpusStore: Sendable {
         config.journalMode = .wal
         writer = try DatabasePool(path: path, configuration: config)
         try Self.migrator.migrate(writer)
+        try loadIfNeeded()
     }
 
     init(writer: any DatabaseWriter) throws {
         self.writer = writer
         try Self.migrator.migrate(writer)
+        try loadIfNeeded()
+    }
+
+    func loadIfNeeded() throws {
+        guard !state.isLoaded else { return }
+        try writer.read { db in try self.state.load(db) }
     }
 
     /// A store that lives in memory, for tests and one-shot tools.
@@ -108,7 +119,50 @@ public final class CorpusStore: Sendable {
                 CREATE TABLE document_terms(doc INTEGER PRIMARY KEY, terms BLOB NOT NULL);
                 """)
         }
+        // v2: positional postings of our own replace the FTS5 passage index; FTS5 keeps the
+        // metadata fields. Existing documents are re-indexed from their stored paragraphs.
+        m.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE terms(id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, stem TEXT NOT NULL);
+                INSERT INTO terms(id, term, stem) SELECT id, term, stem FROM vocabulary;
+                DROP TABLE vocabulary;
+                DROP TABLE term_documents;
+                DROP TABLE passages;
+                CREATE TABLE segments(first INTEGER PRIMARY KEY, last INTEGER NOT NULL, data BLOB NOT NULL);
+                CREATE VIRTUAL TABLE fields USING fts5(chapter, title, author, doc, tokenize='samizdat');
+                """)
+            try Self.reindex(db)
+        }
         return m
+    }
+
+    /// Builds the postings and the field rows of every stored document from its paragraphs.
+    static func reindex(_ db: Database) throws {
+        let state = IndexState()
+        try state.load(db)
+        var batch = PostingBatch(state: state)
+        let analyzer = Analyzer()
+        let documents = try Row.fetchAll(db, sql: "SELECT key, title, author, doc_field FROM documents ORDER BY key")
+        let field = try db.cachedStatement(sql: "INSERT INTO fields(rowid, chapter, title, author, doc) VALUES (?,?,?,?,?)")
+        for d in documents {
+            let key: Int64 = d["key"]
+            let title: String = d["title"], author: String = d["author"], docField: String = d["doc_field"]
+            try field.execute(arguments: [paragraphRowID(document: key, index: 0), "", title, author, docField])
+            let sections = try Row.fetchAll(db, sql: "SELECT idx, title, parent FROM sections WHERE doc = ? ORDER BY idx", arguments: [key])
+                .map { Section(kind: .section, level: 1, title: $0["title"], start: 0, end: 0, parent: $0["parent"]) }
+            for i in sections.indices {
+                try field.execute(arguments: [paragraphRowID(document: key, index: i + 1), sectionChain(sections, i), title, author, docField])
+            }
+            batch.beginDocument()
+            let low = paragraphRowID(document: key, index: 0), high = paragraphRowID(document: key + 1, index: 0) - 1
+            for p in try Row.fetchAll(db, sql: "SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [low, high]) {
+                _ = batch.add(paragraph: p["id"], text: p["text"], analyzer: analyzer)
+            }
+            _ = batch.endDocument(key: key, layout: DocumentLayout(lengths: [], sections: []))
+        }
+        try batch.persistNewTerms(db)
+        batch.events = []
+        _ = try batch.commit(db)
     }
 
     static func paragraphRowID(document key: Int64, index: Int) -> Int64 { key << paragraphBits | Int64(index) }

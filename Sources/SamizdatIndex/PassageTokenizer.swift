@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import SamizdatText
 
-/// The FTS5 tokenizer `samizdat`: the shared `Analyzer` plugged into SQLite.
+/// The FTS5 tokenizer `samizdat`: the shared `Analyzer` plugged into SQLite, for the metadata
+/// fields (title, author, doc, chapter); the body text is in postings of our own.
 ///
 /// For documents it emits, for every word, the folded form and, colocated, `~` + its stem; a
 /// hyphenated compound's joined form (and its stem) is colocated with the first part. For
@@ -20,11 +21,6 @@ final class PassageTokenizer: FTS5CustomTokenizer {
 
     func tokenize(context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization, pText: UnsafePointer<CChar>?,
                   nText: Int32, tokenCallback: FTS5TokenCallback) -> Int32 {
-        var supplied: [Token]?
-        if let s = capture.supplied, !tokenization.contains(.query) {
-            capture.supplied = nil
-            if capture.suppliedBytes == Int(nText) { supplied = s }
-        }
         guard let pText, nText > 0 else { return 0 }
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self), count: Int(nText))
         if tokenization.contains(.query) {
@@ -61,11 +57,7 @@ final class PassageTokenizer: FTS5CustomTokenizer {
                 tokenCallback(context, FTS5TokenFlags.colocated.rawValue, $0.baseAddress, Int32(n), Int32(token.start), Int32(token.end))
             }
         }
-        if let supplied {
-            for token in supplied { emit(token) }
-        } else {
-            analyzer.scan(utf8: bytes, cache: capture.stems, emit)
-        }
+        analyzer.scan(utf8: bytes, cache: capture.stems, emit)
         return rc
     }
 }

@@ -1,15 +1,17 @@
+import Foundation
 import Testing
 @testable import SamizdatIndex
 import SamizdatModel
 import SamizdatText
 
-/// The FTS5 index stays consistent through replacements and deletes, and the statistics count
-/// the very tokens it holds.
+/// The postings and the FTS5 field index stay consistent through replacements and deletes, and
+/// the statistics count the very tokens the postings hold.
 @Suite struct IndexIntegrityTests {
     func integrityCheck(_ store: CorpusStore) throws {
         try store.writer.write { db in
-            try db.execute(sql: "INSERT INTO passages(passages) VALUES ('integrity-check')")
+            try db.execute(sql: "INSERT INTO fields(fields) VALUES ('integrity-check')")
         }
+        #expect(try store.integrityProblems() == [])
     }
 
     @Test func replaceAndDeleteKeepTheIndexConsistent() throws {
@@ -25,6 +27,47 @@ import SamizdatText
         try integrityCheck(store)
         #expect(try store.search(SearchRequest(query: "edition")).totalPassages == 0)
         #expect(try store.search(SearchRequest(query: "postwar")).totalPassages == 1)
+        try store.optimize()
+        try integrityCheck(store)
+        #expect(try store.search(SearchRequest(query: "postwar")).totalPassages == 1)
+    }
+
+    /// Many small applies: segments are merged in tiers, and every merge keeps the postings
+    /// of live documents only.
+    @Test func mergesKeepLivePostings() throws {
+        let store = try CorpusStore.inMemory()
+        for i in 0..<40 {
+            var d = DocumentFixture(id: "d\(i % 25)", title: "Doc \(i)")
+            d.paragraph(["Word\(i) and the common words, post-war, again."])
+            var doc = d.document
+            doc.version = i / 25 + 1
+            _ = try store.apply(doc)
+        }
+        #expect(store.state.snapshot.segments.count < 16)
+        try integrityCheck(store)
+        #expect(try store.search(SearchRequest(query: "common")).totalPassages == 25)
+        #expect(try store.search(SearchRequest(query: "word20")).totalPassages == 1)
+        #expect(try store.search(SearchRequest(query: "word30")).totalPassages == 1)
+        #expect(try store.search(SearchRequest(query: "word5")).totalPassages == 0)
+    }
+
+    /// The store reopens with the same postings and counts.
+    @Test func reopenedStoreAnswersAlike() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samizdat-integrity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("store.sqlite").path
+        let before: SearchResponse
+        do {
+            let store = try CorpusStore(path: path)
+            _ = try store.apply(CorpusStoreTests.book().document)
+            before = try store.search(SearchRequest(query: "stalinist OR revolution"))
+        }
+        let store = try CorpusStore(path: path)
+        try integrityCheck(store)
+        let after = try store.search(SearchRequest(query: "stalinist OR revolution"))
+        #expect(after.totalPassages == before.totalPassages && after.totalPassages > 0)
+        #expect(after.hits.map(\.score) == before.hits.map(\.score))
     }
 
     @Test func vocabularyMatchesAnalyzerCounts() throws {

@@ -1,0 +1,150 @@
+/// The length (words) and section of each paragraph of a live document: what BM25 and the
+/// per-section counts need, kept in memory.
+struct DocumentLayout: Sendable {
+    /// Words per paragraph (compound tokens not counted).
+    var lengths: [Int32]
+    /// Section index per paragraph, -1 outside every section.
+    var sections: [Int32]
+}
+
+/// What a query runs against: the posting segments and the live documents, as of one commit.
+/// Immutable; a commit publishes a new one. Postings of documents no longer live (deleted, or
+/// replaced by a new version) stay in old segments until a merge drops them, and are skipped.
+final class IndexSnapshot: Sendable {
+    let segments: [PostingSegment]
+    let documents: [Int64: DocumentLayout]
+    let paragraphCount: Int
+    let wordCount: Int
+
+    init(segments: [PostingSegment], documents: [Int64: DocumentLayout]) {
+        self.segments = segments
+        self.documents = documents
+        var p = 0, w = 0
+        for d in documents.values {
+            p += d.lengths.count
+            for l in d.lengths { w += Int(l) }
+        }
+        paragraphCount = p
+        wordCount = w
+    }
+
+    init(segments: [PostingSegment], documents: [Int64: DocumentLayout], paragraphCount: Int, wordCount: Int) {
+        self.segments = segments
+        self.documents = documents
+        self.paragraphCount = paragraphCount
+        self.wordCount = wordCount
+    }
+
+    static let empty = IndexSnapshot(segments: [], documents: [:])
+
+    var averageLength: Double { paragraphCount == 0 ? 1 : max(1, Double(wordCount) / Double(paragraphCount)) }
+
+    /// Paragraph length, or nil when its document is not live.
+    func length(_ id: Int64) -> Int32? {
+        guard let d = documents[CorpusStore.documentKey(paragraphRowID: id)] else { return nil }
+        let i = CorpusStore.paragraphIndex(paragraphRowID: id)
+        return i < d.lengths.count ? d.lengths[i] : nil
+    }
+
+    /// The live postings of one key over every segment, ascending by paragraph.
+    func postings(_ key: String, positions: Bool) -> Postings {
+        var out = Postings()
+        for (si, segment) in segments.enumerated() {
+            guard let e = segment.entries[key] else { continue }
+            out.reserve(e.paragraphs, positions: positions)
+            segment.bytes.withUnsafeBufferPointer { p in
+                var at = e.docs.lowerBound
+                var id: Int64 = 0
+                var pos = e.positions.lowerBound
+                var lastKey: Int64 = -1
+                var layout: DocumentLayout?
+                while at < e.docs.upperBound {
+                    id += Int64(readVarint(p, &at))
+                    let tf = readVarint(p, &at)
+                    let length = readVarint(p, &at)
+                    let key = CorpusStore.documentKey(paragraphRowID: id)
+                    if key != lastKey { lastKey = key; layout = documents[key] }
+                    if let layout {
+                        let index = CorpusStore.paragraphIndex(paragraphRowID: id)
+                        if index < layout.lengths.count {
+                            out.ids.append(id)
+                            out.tfs.append(Int32(tf))
+                            out.lengths.append(layout.lengths[index])
+                            if positions {
+                                out.segments.append(Int32(si))
+                                out.offsets.append(Int32(pos))
+                            }
+                        }
+                    }
+                    pos += length
+                }
+            }
+        }
+        return out
+    }
+
+    /// Positions of the posting at `i` of `postings` (made with positions).
+    func positions(_ postings: Postings, _ i: Int, into out: inout [Int32]) {
+        out.removeAll(keepingCapacity: true)
+        let tf = Int(postings.tfs[i])
+        segments[Int(postings.segments[i])].bytes.withUnsafeBufferPointer { p in
+            var at = Int(postings.offsets[i])
+            var position = 0
+            for _ in 0..<tf {
+                position += readVarint(p, &at)
+                out.append(Int32(position))
+            }
+        }
+    }
+}
+
+/// A key's postings, decoded: parallel arrays ascending by paragraph id.
+struct Postings {
+    var ids: [Int64] = []
+    var tfs: [Int32] = []
+    var lengths: [Int32] = []
+    /// With positions: the segment and the byte offset of each paragraph's positions.
+    var segments: [Int32] = []
+    var offsets: [Int32] = []
+
+    var count: Int { ids.count }
+
+    mutating func reserve(_ n: Int, positions: Bool) {
+        ids.reserveCapacity(ids.count + n)
+        tfs.reserveCapacity(tfs.count + n)
+        lengths.reserveCapacity(lengths.count + n)
+        if positions {
+            segments.reserveCapacity(segments.count + n)
+            offsets.reserveCapacity(offsets.count + n)
+        }
+    }
+}
+
+extension PostingSegment {
+    /// Merges segments (in paragraph order) into one, keeping only postings of live documents.
+    /// Nil when nothing live remains.
+    static func merge(_ parts: [PostingSegment], live: (Int64) -> Bool) throws -> PostingSegment? {
+        var builder = PostingSegmentBuilder()
+        var keys = Set<String>()
+        for s in parts { keys.formUnion(s.keys) }
+        for key in keys {
+            for s in parts {
+                guard let e = s.entries[key] else { continue }
+                var r = VarintReader(bytes: s.bytes, offset: e.docs.lowerBound)
+                var id: Int64 = 0
+                var pos = e.positions.lowerBound
+                while r.offset < e.docs.upperBound {
+                    id += Int64(try r.next())
+                    let tf = try r.next()
+                    let length = try r.next()
+                    if live(CorpusStore.documentKey(paragraphRowID: id)) {
+                        builder.copy(key, id: id, tf: tf, positions: s.bytes[pos..<(pos + length)])
+                    }
+                    pos += length
+                }
+            }
+        }
+        guard let bytes = builder.finish() else { return nil }
+        return try PostingSegment(bytes: bytes)
+    }
+}

@@ -1,0 +1,311 @@
+import Foundation
+
+/// Paragraphs matching a (sub)query with their BM25 scores, ascending by paragraph id.
+struct ScoredMatches {
+    var ids: [Int64] = []
+    var scores: [Double] = []
+
+    var count: Int { ids.count }
+}
+
+/// Evaluates a `QueryNode` on an `IndexSnapshot`'s postings: boolean structure, phrases, NEAR and
+/// prefixes from positions; BM25 over paragraphs for the score. Leaves on the metadata fields
+/// (title:, author:, doc:, chapter:) are answered by `fieldRows`, which gives the field rows
+/// (document key << 20 | section + 1) they match. Sentence scopes are answered here only as
+/// candidates (their insides without negation); `PassageMatcher` decides on each candidate.
+struct PostingSearch {
+    let snapshot: IndexSnapshot
+    /// Field rows matching a field leaf or a NEAR over a field.
+    let fieldRows: (QueryNode) throws -> Set<Int64>
+
+    /// BM25 parameters (Robertson; Lucene's defaults).
+    static let k1 = 1.2, b = 0.75
+
+    func evaluate(_ node: QueryNode) throws -> ScoredMatches {
+        try evaluate(node, inScope: false)
+    }
+
+    func evaluate(_ node: QueryNode, inScope: Bool) throws -> ScoredMatches {
+        switch node {
+        case .leaf(let l):
+            if l.field != .body { return try fieldMatches(node) }
+            return score(leaf(l, positions: false))
+        case .and(let children):
+            var positive: [ScoredMatches] = []
+            var negative: [ScoredMatches] = []
+            for c in children {
+                if case .not(let n) = c {
+                    if !inScope { negative.append(try evaluate(n, inScope: inScope)) }
+                } else {
+                    let m = try evaluate(c, inScope: inScope)
+                    if m.count == 0 { return ScoredMatches() }
+                    positive.append(m)
+                }
+            }
+            positive.sort { $0.count < $1.count }
+            guard var out = positive.first else { return ScoredMatches() }
+            for m in positive.dropFirst() { out = Self.intersect(out, m) }
+            for m in negative where out.count > 0 { out = Self.subtract(out, m) }
+            return out
+        case .or(let children):
+            var out = ScoredMatches()
+            for c in children { out = Self.union(out, try evaluate(c, inScope: inScope)) }
+            return out
+        case .not(let n):
+            // never stands alone after validation; evaluating it as its inside keeps OR total
+            return try evaluate(n, inScope: inScope)
+        case .near(let leaves, let distance):
+            if leaves[0].field != .body { return try fieldMatches(node) }
+            return near(leaves, distance: distance)
+        case .scope(let scope, let n):
+            return try evaluate(n, inScope: inScope || scope == .sentence)
+        }
+    }
+
+    // MARK: - Leaves
+
+    /// A leaf's occurrences per paragraph: term frequency, and with positions the span
+    /// (first and last word position) of every occurrence.
+    struct LeafHits {
+        var ids: [Int64] = []
+        var tfs: [Int32] = []
+        var lengths: [Int32] = []
+        var spans: [[(Int32, Int32)]] = []
+    }
+
+    func key(_ l: QueryLeaf, _ k: Int) -> String {
+        l.exact ? l.words[k] : MatchExpression.stemMarker + l.stems[k]
+    }
+
+    func leaf(_ l: QueryLeaf, positions: Bool) -> LeafHits {
+        switch l.kind {
+        case .prefix:
+            return prefix(l.words[0], positions: positions)
+        case .term, .phrase:
+            if l.words.count == 1 {
+                let p = snapshot.postings(key(l, 0), positions: positions)
+                var out = LeafHits(ids: p.ids, tfs: p.tfs, lengths: p.lengths)
+                if positions {
+                    var buffer: [Int32] = []
+                    out.spans.reserveCapacity(p.count)
+                    for i in 0..<p.count {
+                        snapshot.positions(p, i, into: &buffer)
+                        out.spans.append(buffer.map { ($0, $0) })
+                    }
+                }
+                return out
+            }
+            return phrase((0..<l.words.count).map { key(l, $0) }, positions: positions)
+        }
+    }
+
+    /// Paragraphs where the keys stand at consecutive positions.
+    func phrase(_ keys: [String], positions: Bool) -> LeafHits {
+        let lists = keys.map { snapshot.postings($0, positions: true) }
+        guard let rarest = lists.indices.min(by: { lists[$0].count < lists[$1].count }), lists[rarest].count > 0 else { return LeafHits() }
+        var cursors = [Int](repeating: 0, count: lists.count)
+        var out = LeafHits()
+        var buffers = [[Int32]](repeating: [], count: lists.count)
+        candidates: for id in lists[rarest].ids {
+            for (k, list) in lists.enumerated() {
+                cursors[k] = Self.seek(list.ids, from: cursors[k], to: id)
+                guard cursors[k] < list.count, list.ids[cursors[k]] == id else { continue candidates }
+            }
+            for (k, list) in lists.enumerated() { snapshot.positions(list, cursors[k], into: &buffers[k]) }
+            var spans: [(Int32, Int32)] = []
+            var at = [Int](repeating: 0, count: lists.count)
+            starts: for p in buffers[0] {
+                for k in 1..<lists.count {
+                    let want = p + Int32(k)
+                    while at[k] < buffers[k].count, buffers[k][at[k]] < want { at[k] += 1 }
+                    guard at[k] < buffers[k].count, buffers[k][at[k]] == want else { continue starts }
+                }
+                spans.append((p, p + Int32(lists.count - 1)))
+            }
+            guard !spans.isEmpty else { continue }
+            out.ids.append(id)
+            out.tfs.append(Int32(spans.count))
+            out.lengths.append(lists[0].lengths[cursors[0]])
+            if positions { out.spans.append(spans) }
+        }
+        return out
+    }
+
+    /// Every form starting with `prefix`, as one leaf: frequencies summed, positions merged.
+    func prefix(_ prefix: String, positions: Bool) -> LeafHits {
+        var keys = Set<String>()
+        for s in snapshot.segments {
+            for k in s.keys(withPrefix: prefix) where k.utf8.first != PostingSegmentBuilder.stemMarker { keys.insert(k) }
+        }
+        var merged: [Int64: (tf: Int32, length: Int32, spans: [(Int32, Int32)])] = [:]
+        var buffer: [Int32] = []
+        for k in keys {
+            let p = snapshot.postings(k, positions: positions)
+            for i in 0..<p.count {
+                var e = merged[p.ids[i]] ?? (0, p.lengths[i], [])
+                e.tf += p.tfs[i]
+                if positions {
+                    snapshot.positions(p, i, into: &buffer)
+                    e.spans += buffer.map { ($0, $0) }
+                }
+                merged[p.ids[i]] = e
+            }
+        }
+        var out = LeafHits()
+        for id in merged.keys.sorted() {
+            let e = merged[id]!
+            out.ids.append(id)
+            out.tfs.append(e.tf)
+            out.lengths.append(e.length)
+            if positions { out.spans.append(e.spans.sorted { $0.0 < $1.0 }) }
+        }
+        return out
+    }
+
+    // MARK: - NEAR
+
+    /// FTS5's NEAR: one occurrence of each leaf such that, measured from the occurrence that
+    /// starts last, at most `distance` words lie between the end of every other one and that start.
+    func near(_ leaves: [QueryLeaf], distance: Int) -> ScoredMatches {
+        let hits = leaves.map { leaf($0, positions: true) }
+        guard let rarest = hits.indices.min(by: { hits[$0].ids.count < hits[$1].ids.count }) else { return ScoredMatches() }
+        let idfs = hits.map { idf($0.ids.count) }
+        var cursors = [Int](repeating: 0, count: hits.count)
+        var out = ScoredMatches()
+        candidates: for id in hits[rarest].ids {
+            for (k, h) in hits.enumerated() {
+                cursors[k] = Self.seek(h.ids, from: cursors[k], to: id)
+                guard cursors[k] < h.ids.count, h.ids[cursors[k]] == id else { continue candidates }
+            }
+            let spans = hits.indices.map { hits[$0].spans[cursors[$0]] }
+            guard Self.nearMatch(spans, distance: distance) else { continue }
+            var s = 0.0
+            for (k, h) in hits.enumerated() { s += bm25(idf: idfs[k], tf: h.tfs[cursors[k]], length: h.lengths[cursors[k]]) }
+            out.ids.append(id)
+            out.scores.append(s)
+        }
+        return out
+    }
+
+    static func nearMatch(_ spans: [[(Int32, Int32)]], distance: Int) -> Bool {
+        for (li, list) in spans.enumerated() {
+            for last in list {
+                var ok = true
+                for (lj, other) in spans.enumerated() where lj != li {
+                    var bestEnd: Int32 = -1
+                    for o in other where o.0 <= last.0 { bestEnd = max(bestEnd, o.1) }
+                    guard bestEnd >= 0, Int(last.0) - (Int(bestEnd) + 1) <= distance else { ok = false; break }
+                }
+                if ok { return true }
+            }
+        }
+        return false
+    }
+
+    // MARK: - Fields
+
+    /// Every live paragraph whose field row matched, scored 0 (FTS5's weights for the fields).
+    func fieldMatches(_ node: QueryNode) throws -> ScoredMatches {
+        let rows = try fieldRows(node)
+        var byDocument: [Int64: Set<Int32>] = [:]
+        for r in rows {
+            byDocument[CorpusStore.documentKey(paragraphRowID: r), default: []].insert(Int32(CorpusStore.paragraphIndex(paragraphRowID: r)) - 1)
+        }
+        var out = ScoredMatches()
+        for key in byDocument.keys.sorted() {
+            guard let layout = snapshot.documents[key], let sections = byDocument[key] else { continue }
+            for (i, s) in layout.sections.enumerated() where sections.contains(s) {
+                out.ids.append(CorpusStore.paragraphRowID(document: key, index: i))
+                out.scores.append(0)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Scoring and set operations
+
+    func idf(_ n: Int) -> Double {
+        let total = Double(snapshot.paragraphCount)
+        return log(1 + (total - Double(n) + 0.5) / (Double(n) + 0.5))
+    }
+
+    @inline(__always)
+    func bm25(idf: Double, tf: Int32, length: Int32) -> Double {
+        let f = Double(tf)
+        let norm = Self.k1 * (1 - Self.b + Self.b * Double(length) / snapshot.averageLength)
+        return idf * f * (Self.k1 + 1) / (f + norm)
+    }
+
+    func score(_ h: LeafHits) -> ScoredMatches {
+        let w = idf(h.ids.count)
+        let avg = snapshot.averageLength
+        let k1 = Self.k1, b = Self.b
+        var scores = [Double](repeating: 0, count: h.ids.count)
+        for i in 0..<h.ids.count {
+            let f = Double(h.tfs[i])
+            scores[i] = w * f * (k1 + 1) / (f + k1 * (1 - b + b * Double(h.lengths[i]) / avg))
+        }
+        return ScoredMatches(ids: h.ids, scores: scores)
+    }
+
+    /// First index ≥ `from` whose id is ≥ `id` (galloping, then binary search).
+    @inline(__always)
+    static func seek(_ ids: [Int64], from: Int, to id: Int64) -> Int {
+        var lo = from
+        guard lo < ids.count, ids[lo] < id else { return lo }
+        var step = 1
+        var hi = lo + 1
+        while hi < ids.count, ids[hi] < id { lo = hi; step <<= 1; hi = lo + step }
+        hi = min(hi, ids.count)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ids[mid] < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    static func intersect(_ a: ScoredMatches, _ b: ScoredMatches) -> ScoredMatches {
+        var out = ScoredMatches()
+        var j = 0
+        for i in 0..<a.count {
+            j = seek(b.ids, from: j, to: a.ids[i])
+            if j == b.count { break }
+            if b.ids[j] == a.ids[i] {
+                out.ids.append(a.ids[i])
+                out.scores.append(a.scores[i] + b.scores[j])
+            }
+        }
+        return out
+    }
+
+    static func subtract(_ a: ScoredMatches, _ b: ScoredMatches) -> ScoredMatches {
+        var out = ScoredMatches()
+        var j = 0
+        for i in 0..<a.count {
+            j = seek(b.ids, from: j, to: a.ids[i])
+            if j < b.count, b.ids[j] == a.ids[i] { continue }
+            out.ids.append(a.ids[i])
+            out.scores.append(a.scores[i])
+        }
+        return out
+    }
+
+    static func union(_ a: ScoredMatches, _ b: ScoredMatches) -> ScoredMatches {
+        if a.count == 0 { return b }
+        if b.count == 0 { return a }
+        var out = ScoredMatches()
+        out.ids.reserveCapacity(a.count + b.count)
+        out.scores.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a.ids[i] < b.ids[j]) {
+                out.ids.append(a.ids[i]); out.scores.append(a.scores[i]); i += 1
+            } else if i == a.count || b.ids[j] < a.ids[i] {
+                out.ids.append(b.ids[j]); out.scores.append(b.scores[j]); j += 1
+            } else {
+                out.ids.append(a.ids[i]); out.scores.append(a.scores[i] + b.scores[j]); i += 1; j += 1
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,254 @@
+/// One immutable run of positional postings: for every term key, the paragraphs holding it (in
+/// ascending paragraph id), with the term's frequency and word positions in each.
+///
+/// Keys are analyzed tokens: a folded form ("stalinists") or `~` and a stem ("~stalinist").
+/// Segments hold disjoint, ascending ranges of paragraph ids (document keys only grow), so the
+/// postings of a key over the whole index are the concatenation of its postings per segment.
+///
+/// Encoding (LEB128 varints throughout):
+///
+///     "SZP1" firstParagraph lastParagraph documentCount documentCount × (key − previous key)
+///     termCount termCount × (keyLength keyBytes paragraphs frequency docsLength positionsLength)   keys sorted by bytes
+///     docs streams, then positions streams, both in key order
+///
+/// A key's docs stream holds, per paragraph: id − previous id (the first relative to 0), the term
+/// frequency, and the byte length of the paragraph's entry in the positions stream; that entry is
+/// the positions, each as the gap from the previous one (the first from 0).
+public final class PostingSegment: Sendable {
+    struct Entry: Sendable {
+        var paragraphs: Int
+        var frequency: Int
+        var docs: Range<Int>
+        var positions: Range<Int>
+    }
+
+    let bytes: [UInt8]
+    /// Keys in byte order, for prefix ranges.
+    let keys: [String]
+    let entries: [String: Entry]
+    /// Lowest and highest paragraph id held.
+    let firstParagraph: Int64
+    let lastParagraph: Int64
+    /// Document keys with postings here.
+    let documents: [Int64]
+
+    var byteCount: Int { bytes.count }
+
+    static let magic: [UInt8] = Array("SZP1".utf8)
+
+    struct FormatError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Parses an encoded segment (as written by `PostingSegmentBuilder.finish`).
+    init(bytes: [UInt8]) throws {
+        guard bytes.count >= 5, Array(bytes[0..<4]) == Self.magic else { throw FormatError(description: "not a posting segment") }
+        var r = VarintReader(bytes: bytes, offset: 4)
+        let first = Int64(try r.next()), last = Int64(try r.next())
+        let documentCount = try r.next()
+        guard documentCount <= bytes.count else { throw FormatError(description: "bad document count") }
+        var documents: [Int64] = []
+        documents.reserveCapacity(documentCount)
+        var key: Int64 = 0
+        for _ in 0..<documentCount { key += Int64(try r.next()); documents.append(key) }
+        let count = try r.next()
+        guard count <= bytes.count else { throw FormatError(description: "bad term count") }
+        var keys: [String] = []
+        keys.reserveCapacity(count)
+        var meta: [(Int, Int, Int, Int)] = []
+        meta.reserveCapacity(count)
+        for _ in 0..<count {
+            let length = try r.next()
+            guard length >= 0, r.offset + length <= bytes.count else { throw FormatError(description: "key runs past the end") }
+            keys.append(String(decoding: bytes[r.offset..<(r.offset + length)], as: UTF8.self))
+            r.offset += length
+            meta.append((try r.next(), try r.next(), try r.next(), try r.next()))
+        }
+        var docsAt = r.offset
+        var positionsAt = docsAt + meta.reduce(0) { $0 + $1.2 }
+        guard positionsAt + meta.reduce(0, { $0 + $1.3 }) == bytes.count else { throw FormatError(description: "stream lengths do not add up") }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(count)
+        for (i, m) in meta.enumerated() {
+            entries[keys[i]] = Entry(paragraphs: m.0, frequency: m.1, docs: docsAt..<(docsAt + m.2),
+                                     positions: positionsAt..<(positionsAt + m.3))
+            docsAt += m.2
+            positionsAt += m.3
+        }
+        self.bytes = bytes
+        self.keys = keys
+        self.entries = entries
+        self.firstParagraph = first
+        self.lastParagraph = last
+        self.documents = documents
+    }
+
+    /// Keys in `[prefix, prefix + 0xFF…)`: every key starting with `prefix`'s bytes.
+    func keys(withPrefix prefix: String) -> ArraySlice<String> {
+        let p = Array(prefix.utf8)
+        func before(_ k: String) -> Bool { k.utf8.lexicographicallyPrecedes(p) }
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if before(keys[mid]) { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < keys.count, keys[end].utf8.starts(with: p) { end += 1 }
+        return keys[lo..<end]
+    }
+}
+
+/// Reads LEB128 varints from a byte array.
+struct VarintReader {
+    let bytes: [UInt8]
+    var offset: Int
+
+    @inline(__always)
+    mutating func next() throws -> Int {
+        var v: UInt64 = 0, shift: UInt64 = 0
+        while offset < bytes.count {
+            let b = bytes[offset]
+            offset += 1
+            v |= UInt64(b & 0x7F) << shift
+            if b & 0x80 == 0 { return Int(truncatingIfNeeded: v) }
+            shift += 7
+            if shift > 63 { break }
+        }
+        throw PostingSegment.FormatError(description: "truncated varint at \(offset)")
+    }
+}
+
+/// Unchecked varint reads over a buffer already validated by `PostingSegment.init` (stream lengths
+/// add up, so a well-formed stream never runs past its range).
+@inline(__always)
+func readVarint(_ p: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> Int {
+    var b = p[offset]
+    offset += 1
+    if b < 0x80 { return Int(b) }
+    var v = Int(b & 0x7F), shift = 7
+    repeat {
+        b = p[offset]
+        offset += 1
+        v |= Int(b & 0x7F) << shift
+        shift += 7
+    } while b >= 0x80 && shift < 63
+    return v
+}
+
+/// Accumulates postings for a run of paragraphs (given in ascending id order) and encodes them.
+struct PostingSegmentBuilder {
+    static let stemMarker = UInt8(ascii: "~")
+
+    final class List {
+        var paragraphs = 0
+        var frequency = 0
+        var docs: [UInt8] = []
+        var positions: [UInt8] = []
+        var lastID: Int64 = 0
+        var current: Int64 = -1
+        var currentTf = 0
+        var currentStart = 0
+        var lastPosition = 0
+
+        @inline(__always)
+        func add(_ id: Int64, _ position: Int) {
+            if id != current {
+                close()
+                current = id
+                currentTf = 0
+                currentStart = positions.count
+                lastPosition = 0
+            } else if position == lastPosition && currentTf > 0 {
+                return
+            }
+            Varint.append(position - lastPosition, to: &positions)
+            lastPosition = position
+            currentTf += 1
+        }
+
+        func close() {
+            guard current >= 0, currentTf > 0 else { return }
+            Varint.append(Int(current - lastID), to: &docs)
+            Varint.append(currentTf, to: &docs)
+            Varint.append(positions.count - currentStart, to: &docs)
+            lastID = current
+            paragraphs += 1
+            frequency += currentTf
+            current = -1
+            currentTf = 0
+        }
+    }
+
+    private(set) var lists: [String: List] = [:]
+    private(set) var firstParagraph: Int64 = .max
+    private(set) var lastParagraph: Int64 = .min
+    private(set) var documents = Set<Int64>()
+
+    var isEmpty: Bool { lists.isEmpty }
+
+    /// Declares a paragraph (before or as its occurrences are added).
+    mutating func begin(paragraph id: Int64) {
+        firstParagraph = min(firstParagraph, id)
+        lastParagraph = max(lastParagraph, id)
+        documents.insert(CorpusStore.documentKey(paragraphRowID: id))
+    }
+
+    /// Adds an occurrence; positions of one paragraph must come in ascending order per key.
+    @inline(__always)
+    mutating func add(_ key: String, paragraph id: Int64, position: Int) {
+        if let l = lists[key] { l.add(id, position); return }
+        let l = List()
+        lists[key] = l
+        l.add(id, position)
+    }
+
+    mutating func ensure(_ key: String) -> List {
+        if let l = lists[key] { return l }
+        let l = List()
+        lists[key] = l
+        return l
+    }
+
+    /// Adds a whole posting (one paragraph) copied from another segment; ids must keep ascending.
+    mutating func copy(_ key: String, id: Int64, tf: Int, positions: ArraySlice<UInt8>) {
+        begin(paragraph: id)
+        let l = ensure(key)
+        l.close()
+        Varint.append(Int(id - l.lastID), to: &l.docs)
+        Varint.append(tf, to: &l.docs)
+        Varint.append(positions.count, to: &l.docs)
+        l.positions.append(contentsOf: positions)
+        l.lastID = id
+        l.paragraphs += 1
+        l.frequency += tf
+    }
+
+    /// The encoded segment, or nil when nothing was added.
+    func finish() -> [UInt8]? {
+        for l in lists.values { l.close() }
+        let keyed = lists.filter { $0.value.paragraphs > 0 }
+            .map { (key: Array($0.key.utf8), list: $0.value) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        guard !keyed.isEmpty else { return nil }
+        var out = PostingSegment.magic
+        Varint.append(Int(firstParagraph), to: &out)
+        Varint.append(Int(lastParagraph), to: &out)
+        Varint.append(documents.count, to: &out)
+        var previous: Int64 = 0
+        for d in documents.sorted() { Varint.append(Int(d - previous), to: &out); previous = d }
+        let body = keyed.reduce(0) { $0 + $1.list.docs.count + $1.list.positions.count }
+        out.reserveCapacity(body + keyed.count * 16)
+        Varint.append(keyed.count, to: &out)
+        for k in keyed {
+            Varint.append(k.key.count, to: &out)
+            out.append(contentsOf: k.key)
+            Varint.append(k.list.paragraphs, to: &out)
+            Varint.append(k.list.frequency, to: &out)
+            Varint.append(k.list.docs.count, to: &out)
+            Varint.append(k.list.positions.count, to: &out)
+        }
+        for k in keyed { out.append(contentsOf: k.list.docs) }
+        for k in keyed { out.append(contentsOf: k.list.positions) }
+        return out
+    }
+}
