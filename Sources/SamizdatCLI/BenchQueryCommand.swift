@@ -6,8 +6,11 @@ import SamizdatModel
 extension Samizdat.Bench {
     /// Query latency, as index_bench.py measures the peers: the queries file (a leading `"` =
     /// phrase, ` AND ` = and, else term), one warm-up round, then up to 5 timed rounds within
-    /// --budget; each query timed alone from the query string to the top-10 documents
-    /// (`CorpusStore.search`, ranked BM25 passages grouped by document, one passage each).
+    /// --budget; each query timed alone. Two sets of lines: label `samizdat` times what the peers
+    /// time, the query string to the top-10 ids (`CorpusStore.rankedPassageIDs`: BM25 passages
+    /// grouped by document, each document's best passage); label `samizdat+hits` times what a
+    /// user gets (`CorpusStore.search`: the same ranking, and each hit read back with document,
+    /// chapter, page, paragraph, sentence and a highlighted snippet).
     struct Query: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Query latency per class (query lines).")
 
@@ -35,9 +38,15 @@ extension Samizdat.Bench {
             defer { if let dir { try? FileManager.default.removeItem(atPath: dir) } }
 
             let topK = 10
-            func search(_ q: String) -> Int? {
-                (try? corpusStore.search(SearchRequest(query: q, limit: topK, passagesPerDocument: 1)))?.documents.count
+            for (label, search) in [("samizdat", { (q: String) -> Int? in (try? corpusStore.rankedPassageIDs(q, limit: topK))?.count }),
+                                    ("samizdat+hits", { (q: String) -> Int? in
+                                        (try? corpusStore.search(SearchRequest(query: q, limit: topK, passagesPerDocument: 1)))?.documents.count
+                                    })] {
+                try measure(label: label, list: list, topK: topK, search)
             }
+        }
+
+        func measure(label: String, list: [(query: String, kind: String)], topK: Int, _ search: (String) -> Int?) throws {
             var hits: [String: Int] = [:]
             var errors: [String: Int] = [:]
             for (q, kind) in list {
@@ -57,13 +66,14 @@ extension Samizdat.Bench {
                 }
                 done += 1
             }
-            let variant = "bm25-passages,and+phrase-within-one-passage,grouped-by-doc,top-10,1-passage-each"
+            let variant = label == "samizdat" ? "bm25-passages,own-postings,grouped-by-doc,top-10-ids"
+                : "bm25-passages,own-postings,grouped-by-doc,top-10,located-hits+snippets"
             for kind in ["term", "and", "phrase", "all"] {
                 guard let ns = perClass[kind], !ns.isEmpty else { continue }
                 let inClass = list.filter { kind == "all" || $0.kind == kind }
                 var line = BenchLine(bench: "query")
                 line.set("tool", "samizdat")
-                line.set("label", "samizdat")
+                line.set("label", label)
                 line.set("variant", variant)
                 line.set("version", Samizdat.Bench.toolVersion)
                 line.set("class", kind)

@@ -13,10 +13,10 @@ extension CorpusStore {
         let snapshot = state.snapshot
         return try writer.read { db in
             let stems = TokenCapture.of(db).stems
-            guard let ranking = try self.rank(db, snapshot, node, documentID: request.documentID, perDocument: 1) else {
+            guard let ranking = try self.rank(db, snapshot, node, documentID: request.documentID, perDocument: 1, keep: 0) else {
                 return KWICResponse(query: request.query, total: 0, offset: request.offset, sort: request.sort, lines: [])
             }
-            let ids = ranking.candidates.map(\.id)
+            let ids = ranking.matches.ids
 
             struct Entry { var id: Int64; var start: Int; var end: Int; var keys: [String]; var p: Int; var m: TextRangeValue }
             var entries: [Entry] = []

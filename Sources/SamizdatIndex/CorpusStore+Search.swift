@@ -14,9 +14,11 @@ struct RankedDocument {
 
 /// Every matching passage of a query with its score, and the documents they group into.
 struct Ranking {
-    var candidates: [CorpusStore.ScoredPassage]
-    /// Documents by best passage (ties by key).
+    var matches: ScoredMatches
+    /// The best documents by best passage (ties by key), as many as asked for.
     var documents: [RankedDocument]
+    /// All documents with a match.
+    var documentCount: Int
     /// Scope-checked match ranges of candidates (for queries with sentence scopes).
     var verified: [Int64: [TextRangeValue]]
 }
@@ -31,11 +33,12 @@ extension CorpusStore {
         let snapshot = state.snapshot
         return try writer.read { db in
             let stems = TokenCapture.of(db).stems
-            guard let ranking = try self.rank(db, snapshot, node, documentID: request.documentID, perDocument: perDocument) else {
+            guard let ranking = try self.rank(db, snapshot, node, documentID: request.documentID, perDocument: perDocument,
+                                              keep: offset + limit) else {
                 return SearchResponse(query: request.query, totalPassages: 0, totalDocuments: 0, documents: [], hits: [])
             }
             let pageDocuments = ranking.documents.dropFirst(offset).prefix(limit)
-            let flat = Self.top(ranking.candidates, offset + limit).dropFirst(offset)
+            let flat = Self.top(ranking.matches, offset + limit).dropFirst(offset)
 
             var documents: [Int64: StoredDocument] = [:]
             var made: [Int64: SearchHit] = [:]
@@ -58,7 +61,7 @@ extension CorpusStore {
                                             score: g.best, matchingPassages: g.count, hits: hits))
             }
             let hits = try flat.compactMap(hit)
-            return SearchResponse(query: request.query, totalPassages: ranking.candidates.count, totalDocuments: ranking.documents.count,
+            return SearchResponse(query: request.query, totalPassages: ranking.matches.count, totalDocuments: ranking.documentCount,
                                   documents: grouped, hits: hits)
         }
     }
@@ -68,54 +71,76 @@ extension CorpusStore {
     public func rankedPassageIDs(_ query: String, limit: Int) throws -> [Int64] {
         let node = try parser.parse(query)
         let snapshot = state.snapshot
+        // the database is needed only for metadata fields and sentence scopes
+        if !node.usesFields && !node.hasScope {
+            return try rank(nil, snapshot, node, documentID: nil, perDocument: 1, keep: limit)?.documents.compactMap { $0.top.first?.id } ?? []
+        }
         return try writer.read { db in
-            guard let ranking = try self.rank(db, snapshot, node, documentID: nil, perDocument: 1) else { return [] }
-            return ranking.documents.prefix(limit).compactMap { $0.top.first?.id }
+            try self.rank(db, snapshot, node, documentID: nil, perDocument: 1, keep: limit)?.documents.compactMap { $0.top.first?.id } ?? []
         }
     }
 
-    /// Evaluates a parsed query; nil when `documentID` names no stored document.
-    func rank(_ db: Database, _ snapshot: IndexSnapshot, _ node: QueryNode, documentID: String?, perDocument: Int) throws -> Ranking? {
-        var matches = try PostingSearch(snapshot: snapshot, fieldRows: { try self.fieldRows(db, $0) }).evaluate(node)
+    /// Evaluates a parsed query; nil when `documentID` names no stored document. `documents`
+    /// holds the best `keep` documents (by best passage, ties by key), each with its top
+    /// `perDocument` passages; `documentCount` counts them all.
+    func rank(_ db: Database?, _ snapshot: IndexSnapshot, _ node: QueryNode, documentID: String?, perDocument: Int,
+              keep: Int) throws -> Ranking? {
+        var matches = try PostingSearch(snapshot: snapshot, fieldRows: { n in
+            guard let db else { throw QueryError(position: 0, message: "field search needs the database") }
+            return try self.fieldRows(db, n)
+        }).evaluate(node)
         if let id = documentID {
-            guard let key = try Int64.fetchOne(db, sql: "SELECT key FROM documents WHERE id = ?", arguments: [id]) else { return nil }
+            guard let db, let key = try Int64.fetchOne(db, sql: "SELECT key FROM documents WHERE id = ?", arguments: [id]) else { return nil }
             let low = Self.paragraphRowID(document: key, index: 0), high = Self.paragraphRowID(document: key + 1, index: 0)
             let from = PostingSearch.seek(matches.ids, from: 0, to: low), to = PostingSearch.seek(matches.ids, from: from, to: high)
             matches = ScoredMatches(ids: Array(matches.ids[from..<to]), scores: Array(matches.scores[from..<to]))
         }
-        var candidates: [ScoredPassage] = []
-        candidates.reserveCapacity(matches.count)
-        for i in 0..<matches.count { candidates.append(ScoredPassage(id: matches.ids[i], score: matches.scores[i])) }
         var verified: [Int64: [TextRangeValue]] = [:]
-        if node.hasScope {
+        if node.hasScope, let db {
             let stems = TokenCapture.of(db).stems
             var documents: [Int64: StoredDocument] = [:]
-            candidates = try candidates.filter { c in
-                guard let p = try StoredParagraph.fetch(db, id: c.id) else { return false }
-                let key = Self.documentKey(paragraphRowID: c.id)
+            var kept = ScoredMatches()
+            for (id, score) in zip(matches.ids, matches.scores) {
+                guard let p = try StoredParagraph.fetch(db, id: id) else { continue }
+                let key = Self.documentKey(paragraphRowID: id)
                 if documents[key] == nil { documents[key] = try self.storedDocuments.document(db, key: key) }
-                guard let d = documents[key], let m = self.matcher(p, d, node, stems).match(node) else { return false }
-                verified[c.id] = m
-                return true
+                guard let d = documents[key], let m = self.matcher(p, d, node, stems).match(node) else { continue }
+                verified[id] = m
+                kept.ids.append(id)
+                kept.scores.append(score)
             }
+            matches = kept
         }
-        // Candidates ascend by id, so each document's passages are one run.
-        var groups: [RankedDocument] = []
+        // Matches ascend by id, so each document's passages are one run.
+        var top: [RankedDocument] = []
+        var documentCount = 0
+        let ids = matches.ids, scores = matches.scores
         var i = 0
-        while i < candidates.count {
-            let key = Self.documentKey(paragraphRowID: candidates[i].id)
-            var g = RankedDocument(key: key, best: -.infinity, count: 0, top: [])
-            while i < candidates.count, Self.documentKey(paragraphRowID: candidates[i].id) == key {
-                let c = candidates[i]
-                g.count += 1
-                g.best = max(g.best, c.score)
-                Self.keepBest(&g.top, c, perDocument)
+        while i < ids.count {
+            let key = Self.documentKey(paragraphRowID: ids[i])
+            let start = i
+            var best = scores[i], bestAt = i
+            i += 1
+            while i < ids.count, Self.documentKey(paragraphRowID: ids[i]) == key {
+                if scores[i] > best { best = scores[i]; bestAt = i }
                 i += 1
             }
-            groups.append(g)
+            documentCount += 1
+            guard keep > 0 else { continue }
+            if top.count == keep, let last = top.last, !(best > last.best || (best == last.best && key < last.key)) { continue }
+            var g = RankedDocument(key: key, best: best, count: i - start, top: [])
+            if perDocument == 1 {
+                g.top = [ScoredPassage(id: ids[bestAt], score: best)]
+            } else {
+                for j in start..<i { Self.keepBest(&g.top, ScoredPassage(id: ids[j], score: scores[j]), perDocument) }
+            }
+            // insert in order, drop the last beyond `keep`
+            var at = top.count
+            while at > 0, best > top[at - 1].best || (best == top[at - 1].best && key < top[at - 1].key) { at -= 1 }
+            top.insert(g, at: at)
+            if top.count > keep { top.removeLast() }
         }
-        groups.sort { $0.best != $1.best ? $0.best > $1.best : $0.key < $1.key }
-        return Ranking(candidates: candidates, documents: groups, verified: verified)
+        return Ranking(matches: matches, documents: top, documentCount: documentCount, verified: verified)
     }
 
     /// Field rows (document key << 20 | section + 1) matching a leaf or NEAR on a metadata field.
@@ -140,11 +165,13 @@ extension CorpusStore {
         top.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
     }
 
-    static func top(_ all: [ScoredPassage], _ k: Int) -> [ScoredPassage] {
+    static func top(_ all: ScoredMatches, _ k: Int) -> [ScoredPassage] {
         guard k > 0 else { return [] }
         var top: [ScoredPassage] = []
         top.reserveCapacity(k + 1)
-        for c in all { keepBest(&top, c, k) }
+        for i in 0..<all.count where top.count < k || all.scores[i] > top[top.count - 1].score {
+            keepBest(&top, ScoredPassage(id: all.ids[i], score: all.scores[i]), k)
+        }
         return top
     }
 

@@ -122,29 +122,99 @@ struct Postings {
 
 extension PostingSegment {
     /// Merges segments (in paragraph order) into one, keeping only postings of live documents.
-    /// Nil when nothing live remains.
+    /// Nil when nothing live remains. Keys are walked in one pass over the parts' sorted key
+    /// lists; docs streams are re-encoded (their first gap changes), positions are copied as bytes.
     static func merge(_ parts: [PostingSegment], live: (Int64) -> Bool) throws -> PostingSegment? {
-        var builder = PostingSegmentBuilder()
-        var keys = Set<String>()
-        for s in parts { keys.formUnion(s.keys) }
-        for key in keys {
-            for s in parts {
-                guard let e = s.entries[key] else { continue }
-                var r = VarintReader(bytes: s.bytes, offset: e.docs.lowerBound)
-                var id: Int64 = 0
-                var pos = e.positions.lowerBound
-                while r.offset < e.docs.upperBound {
-                    id += Int64(try r.next())
-                    let tf = try r.next()
-                    let length = try r.next()
-                    if live(CorpusStore.documentKey(paragraphRowID: id)) {
-                        builder.copy(key, id: id, tf: tf, positions: s.bytes[pos..<(pos + length)])
+        let allLive = parts.map { $0.documents.allSatisfy(live) }
+        var cursors = [Int](repeating: 0, count: parts.count)
+        var dictionary: [UInt8] = [], docs: [UInt8] = [], positions: [UInt8] = []
+        let total = parts.reduce(0) { $0 + $1.byteCount }
+        docs.reserveCapacity(total / 3)
+        positions.reserveCapacity(total)
+        var keyCount = 0
+        var first = Int64.max, last = Int64.min
+        var documents = Set<Int64>()
+        var holding: [Int] = []
+        while true {
+            // the smallest key among the parts' cursors, and the parts holding it
+            var smallest: String?
+            holding.removeAll(keepingCapacity: true)
+            for (i, part) in parts.enumerated() where cursors[i] < part.keys.count {
+                let k = part.keys[cursors[i]]
+                if let s = smallest {
+                    if k == s {
+                        holding.append(i)
+                    } else if k.utf8.lexicographicallyPrecedes(s.utf8) {
+                        smallest = k
+                        holding = [i]
                     }
-                    pos += length
+                } else {
+                    smallest = k
+                    holding = [i]
                 }
             }
+            guard let key = smallest else { break }
+            let docsStart = docs.count, positionsStart = positions.count
+            var paragraphs = 0, frequency = 0
+            var lastID: Int64 = 0
+            for i in holding {
+                cursors[i] += 1
+                let part = parts[i]
+                guard let e = part.entries[key] else { continue }
+                try part.bytes.withUnsafeBufferPointer { p in
+                    var at = e.docs.lowerBound
+                    var id: Int64 = 0
+                    var pos = e.positions.lowerBound
+                    if allLive[i] {
+                        positions.append(contentsOf: UnsafeBufferPointer(rebasing: p[e.positions]))
+                    }
+                    while at < e.docs.upperBound {
+                        id += Int64(readVarint(p, &at))
+                        let tf = readVarint(p, &at)
+                        let length = readVarint(p, &at)
+                        guard pos + length <= e.positions.upperBound, at <= e.docs.upperBound else {
+                            throw FormatError(description: "posting runs past its stream")
+                        }
+                        if allLive[i] || live(CorpusStore.documentKey(paragraphRowID: id)) {
+                            if !allLive[i] { positions.append(contentsOf: UnsafeBufferPointer(rebasing: p[pos..<(pos + length)])) }
+                            Varint.append(Int(id - lastID), to: &docs)
+                            Varint.append(tf, to: &docs)
+                            Varint.append(length, to: &docs)
+                            lastID = id
+                            paragraphs += 1
+                            frequency += tf
+                            if id < first { first = id }
+                            if id > last { last = id }
+                            documents.insert(CorpusStore.documentKey(paragraphRowID: id))
+                        }
+                        pos += length
+                    }
+                }
+            }
+            guard paragraphs > 0 else { continue }
+            keyCount += 1
+            let bytes = Array(key.utf8)
+            Varint.append(bytes.count, to: &dictionary)
+            dictionary.append(contentsOf: bytes)
+            Varint.append(paragraphs, to: &dictionary)
+            Varint.append(frequency, to: &dictionary)
+            Varint.append(docs.count - docsStart, to: &dictionary)
+            Varint.append(positions.count - positionsStart, to: &dictionary)
         }
-        guard let bytes = builder.finish() else { return nil }
-        return try PostingSegment(bytes: bytes)
+        guard keyCount > 0 else { return nil }
+        var out = magic
+        out.reserveCapacity(dictionary.count + docs.count + positions.count + documents.count * 2 + 32)
+        Varint.append(Int(first), to: &out)
+        Varint.append(Int(last), to: &out)
+        Varint.append(documents.count, to: &out)
+        var previous: Int64 = 0
+        for d in documents.sorted() { Varint.append(Int(d - previous), to: &out); previous = d }
+        Varint.append(keyCount, to: &out)
+        out += dictionary
+        out += docs
+        docs = []
+        out += positions
+        positions = []
+        return try PostingSegment(bytes: out)
     }
 }

@@ -226,7 +226,7 @@ extension CorpusStore {
         var keys = Set<String>()
         for s in snapshot.segments { keys.formUnion(s.keys) }
         var paragraphs = Set<Int64>()
-        for key in keys where key.utf8.first != PostingSegmentBuilder.stemMarker {
+        for key in keys where key.utf8.first != PostingSegment.stemMarker {
             let p = snapshot.postings(key, positions: false)
             frequency[key] = p.tfs.reduce(0) { $0 + Int($1) }
             documents[key] = Set(p.ids.map { Self.documentKey(paragraphRowID: $0) })

@@ -8,16 +8,22 @@ import SamizdatText
 struct PostingBatch {
     let state: IndexState
     var vocabulary: Vocabulary
-    var builder = PostingSegmentBuilder()
-    var formLists: [PostingSegmentBuilder.List?] = []
-    var stemLists: [PostingSegmentBuilder.List?] = []
+    /// Every occurrence of the batch, in text order: key (form id × 2, or stem id × 2 + 1),
+    /// paragraph (index into `paragraphs`) and position. Sorted by key only at the end.
+    var occurrences: [Occurrence] = []
+    var paragraphs: [Int64] = []
     var events: [IndexState.Event] = []
     /// Merge every segment into one (`optimize`).
     var mergeAll = false
     /// The current document's count per form id, and the ids it touched.
     var counts: [Int32] = []
     var touched: [Int32] = []
-    let stems: StemCache
+
+    struct Occurrence {
+        var key: UInt32
+        var paragraph: UInt32
+        var position: UInt32
+    }
 
     init(state: IndexState) {
         self.state = state
@@ -25,7 +31,6 @@ struct PostingBatch {
         // a failed write reloads it.
         vocabulary = state.writerVocabulary
         state.writerVocabulary = Vocabulary()
-        stems = state.stemCache
     }
 
     mutating func beginDocument() {
@@ -34,33 +39,18 @@ struct PostingBatch {
 
     /// Analyzes one paragraph (ids must ascend within the batch) and returns its word count.
     mutating func add(paragraph id: Int64, text: String, analyzer: Analyzer) -> Int {
-        builder.begin(paragraph: id)
+        let paragraph = UInt32(paragraphs.count)
+        paragraphs.append(id)
         var words = 0
         var text = text
         text.withUTF8 { bytes in
-            analyzer.scan(utf8: bytes, cache: stems) { token in
-                if !token.isCompound { words += 1 }
-                let f = Int(vocabulary.id(token.term, stem: token.stem))
-                if f >= formLists.count {
-                    let grow = max(f + 1, formLists.count * 2) - formLists.count
-                    formLists += [PostingSegmentBuilder.List?](repeating: nil, count: grow)
-                    counts += [Int32](repeating: 0, count: grow)
-                }
-                let formList: PostingSegmentBuilder.List
-                if let l = formLists[f] { formList = l } else { formList = builder.ensure(token.term); formLists[f] = formList }
-                formList.add(id, token.position)
-                let s = Int(vocabulary.stemOfForm[f])
-                if s >= stemLists.count {
-                    stemLists += [PostingSegmentBuilder.List?](repeating: nil, count: max(s + 1, stemLists.count * 2) - stemLists.count)
-                }
-                let stemList: PostingSegmentBuilder.List
-                if let l = stemLists[s] {
-                    stemList = l
-                } else {
-                    stemList = builder.ensure(MatchExpression.stemMarker + vocabulary.stems[s])
-                    stemLists[s] = stemList
-                }
-                stemList.add(id, token.position)
+            analyzer.scanWords(utf8: bytes) { term, _, _, position, isCompound in
+                if !isCompound { words += 1 }
+                let f = Int(vocabulary.id(term, stem: EnglishStemmer.stem(term)))
+                if f >= counts.count { counts += [Int32](repeating: 0, count: max(f + 1, counts.count * 2) - counts.count) }
+                let p = UInt32(truncatingIfNeeded: position)
+                occurrences.append(Occurrence(key: UInt32(f) << 1, paragraph: paragraph, position: p))
+                occurrences.append(Occurrence(key: UInt32(vocabulary.stemOfForm[f]) << 1 | 1, paragraph: paragraph, position: p))
                 if counts[f] == 0 { touched.append(Int32(f)) }
                 counts[f] += 1
             }
@@ -83,6 +73,83 @@ struct PostingBatch {
         return pairs
     }
 
+    /// The batch's postings as an encoded segment (see `PostingSegment`), or nil when empty.
+    func encodeSegment() -> [UInt8]? {
+        guard !occurrences.isEmpty else { return nil }
+        // counting sort by key, stable: within a key, paragraphs and positions stay ascending
+        let space = 2 * max(vocabulary.forms.count, vocabulary.stems.count) + 2
+        var starts = [Int](repeating: 0, count: space + 1)
+        for o in occurrences { starts[Int(o.key) + 1] += 1 }
+        var touchedKeys: [UInt32] = []
+        for k in 0..<space where starts[k + 1] > 0 { touchedKeys.append(UInt32(k)) }
+        for k in 0..<space { starts[k + 1] += starts[k] }
+        var fill = starts
+        var sorted = [Occurrence](repeating: Occurrence(key: 0, paragraph: 0, position: 0), count: occurrences.count)
+        for o in occurrences {
+            sorted[fill[Int(o.key)]] = o
+            fill[Int(o.key)] += 1
+        }
+        let keyed = touchedKeys.map { k -> (bytes: [UInt8], key: UInt32) in
+            let id = Int(k >> 1)
+            if k & 1 == 0 { return (Array(vocabulary.forms[id].utf8), k) }
+            return ([PostingSegment.stemMarker] + Array(vocabulary.stems[id].utf8), k)
+        }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+
+        var docs: [UInt8] = [], positions: [UInt8] = []
+        docs.reserveCapacity(occurrences.count)
+        positions.reserveCapacity(occurrences.count * 2)
+        var dictionary: [UInt8] = []
+        dictionary.reserveCapacity(keyed.count * 16)
+        Varint.append(keyed.count, to: &dictionary)
+        for (bytes, k) in keyed {
+            let docsStart = docs.count, positionsStart = positions.count
+            var paragraphsHeld = 0, frequency = 0
+            var lastID: Int64 = 0
+            var i = starts[Int(k)]
+            let end = starts[Int(k) + 1]
+            while i < end {
+                let p = sorted[i].paragraph
+                let entryStart = positions.count
+                var tf = 0
+                var last: UInt32 = 0
+                while i < end, sorted[i].paragraph == p {
+                    let position = sorted[i].position
+                    if tf == 0 || position != last {
+                        Varint.append(Int(position - (tf == 0 ? 0 : last)), to: &positions)
+                        last = position
+                        tf += 1
+                    }
+                    i += 1
+                }
+                let id = paragraphs[Int(p)]
+                Varint.append(Int(id - lastID), to: &docs)
+                Varint.append(tf, to: &docs)
+                Varint.append(positions.count - entryStart, to: &docs)
+                lastID = id
+                paragraphsHeld += 1
+                frequency += tf
+            }
+            Varint.append(bytes.count, to: &dictionary)
+            dictionary.append(contentsOf: bytes)
+            Varint.append(paragraphsHeld, to: &dictionary)
+            Varint.append(frequency, to: &dictionary)
+            Varint.append(docs.count - docsStart, to: &dictionary)
+            Varint.append(positions.count - positionsStart, to: &dictionary)
+        }
+        var out = PostingSegment.magic
+        out.reserveCapacity(dictionary.count + docs.count + positions.count + 64)
+        Varint.append(Int(paragraphs.min() ?? 0), to: &out)
+        Varint.append(Int(paragraphs.max() ?? 0), to: &out)
+        let documents = Set(paragraphs.map { CorpusStore.documentKey(paragraphRowID: $0) }).sorted()
+        Varint.append(documents.count, to: &out)
+        var previous: Int64 = 0
+        for d in documents { Varint.append(Int(d - previous), to: &out); previous = d }
+        out += dictionary
+        out += docs
+        out += positions
+        return out
+    }
+
     mutating func removed(key: Int64, pairs: [Int]) {
         events.append(.remove(key, pairs))
     }
@@ -102,7 +169,7 @@ struct PostingBatch {
         let published = state.snapshot
         var segments = published.segments
         var changed = false
-        if let bytes = builder.finish() {
+        if let bytes = encodeSegment() {
             let segment = try PostingSegment(bytes: bytes)
             try db.execute(sql: "INSERT INTO segments(first, last, data) VALUES (?, ?, ?)",
                            arguments: [segment.firstParagraph, segment.lastParagraph, Data(bytes)])

@@ -135,7 +135,7 @@ struct PostingSearch {
     func prefix(_ prefix: String, positions: Bool) -> LeafHits {
         var keys = Set<String>()
         for s in snapshot.segments {
-            for k in s.keys(withPrefix: prefix) where k.utf8.first != PostingSegmentBuilder.stemMarker { keys.insert(k) }
+            for k in s.keys(withPrefix: prefix) where k.utf8.first != PostingSegment.stemMarker { keys.insert(k) }
         }
         var merged: [Int64: (tf: Int32, length: Int32, spans: [(Int32, Int32)])] = [:]
         var buffer: [Int32] = []

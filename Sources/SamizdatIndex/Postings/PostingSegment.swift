@@ -35,12 +35,14 @@ public final class PostingSegment: Sendable {
     var byteCount: Int { bytes.count }
 
     static let magic: [UInt8] = Array("SZP1".utf8)
+    /// First byte of a stem key.
+    static let stemMarker = UInt8(ascii: "~")
 
     struct FormatError: Error, CustomStringConvertible {
         var description: String
     }
 
-    /// Parses an encoded segment (as written by `PostingSegmentBuilder.finish`).
+    /// Parses an encoded segment (as written by `PostingBatch.encodeSegment` or `merge`).
     init(bytes: [UInt8]) throws {
         guard bytes.count >= 5, Array(bytes[0..<4]) == Self.magic else { throw FormatError(description: "not a posting segment") }
         var r = VarintReader(bytes: bytes, offset: 4)
@@ -133,122 +135,4 @@ func readVarint(_ p: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> Int {
         shift += 7
     } while b >= 0x80 && shift < 63
     return v
-}
-
-/// Accumulates postings for a run of paragraphs (given in ascending id order) and encodes them.
-struct PostingSegmentBuilder {
-    static let stemMarker = UInt8(ascii: "~")
-
-    final class List {
-        var paragraphs = 0
-        var frequency = 0
-        var docs: [UInt8] = []
-        var positions: [UInt8] = []
-        var lastID: Int64 = 0
-        var current: Int64 = -1
-        var currentTf = 0
-        var currentStart = 0
-        var lastPosition = 0
-
-        @inline(__always)
-        func add(_ id: Int64, _ position: Int) {
-            if id != current {
-                close()
-                current = id
-                currentTf = 0
-                currentStart = positions.count
-                lastPosition = 0
-            } else if position == lastPosition && currentTf > 0 {
-                return
-            }
-            Varint.append(position - lastPosition, to: &positions)
-            lastPosition = position
-            currentTf += 1
-        }
-
-        func close() {
-            guard current >= 0, currentTf > 0 else { return }
-            Varint.append(Int(current - lastID), to: &docs)
-            Varint.append(currentTf, to: &docs)
-            Varint.append(positions.count - currentStart, to: &docs)
-            lastID = current
-            paragraphs += 1
-            frequency += currentTf
-            current = -1
-            currentTf = 0
-        }
-    }
-
-    private(set) var lists: [String: List] = [:]
-    private(set) var firstParagraph: Int64 = .max
-    private(set) var lastParagraph: Int64 = .min
-    private(set) var documents = Set<Int64>()
-
-    var isEmpty: Bool { lists.isEmpty }
-
-    /// Declares a paragraph (before or as its occurrences are added).
-    mutating func begin(paragraph id: Int64) {
-        firstParagraph = min(firstParagraph, id)
-        lastParagraph = max(lastParagraph, id)
-        documents.insert(CorpusStore.documentKey(paragraphRowID: id))
-    }
-
-    /// Adds an occurrence; positions of one paragraph must come in ascending order per key.
-    @inline(__always)
-    mutating func add(_ key: String, paragraph id: Int64, position: Int) {
-        if let l = lists[key] { l.add(id, position); return }
-        let l = List()
-        lists[key] = l
-        l.add(id, position)
-    }
-
-    mutating func ensure(_ key: String) -> List {
-        if let l = lists[key] { return l }
-        let l = List()
-        lists[key] = l
-        return l
-    }
-
-    /// Adds a whole posting (one paragraph) copied from another segment; ids must keep ascending.
-    mutating func copy(_ key: String, id: Int64, tf: Int, positions: ArraySlice<UInt8>) {
-        begin(paragraph: id)
-        let l = ensure(key)
-        l.close()
-        Varint.append(Int(id - l.lastID), to: &l.docs)
-        Varint.append(tf, to: &l.docs)
-        Varint.append(positions.count, to: &l.docs)
-        l.positions.append(contentsOf: positions)
-        l.lastID = id
-        l.paragraphs += 1
-        l.frequency += tf
-    }
-
-    /// The encoded segment, or nil when nothing was added.
-    func finish() -> [UInt8]? {
-        for l in lists.values { l.close() }
-        let keyed = lists.filter { $0.value.paragraphs > 0 }
-            .map { (key: Array($0.key.utf8), list: $0.value) }
-            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
-        guard !keyed.isEmpty else { return nil }
-        var out = PostingSegment.magic
-        Varint.append(Int(firstParagraph), to: &out)
-        Varint.append(Int(lastParagraph), to: &out)
-        Varint.append(documents.count, to: &out)
-        var previous: Int64 = 0
-        for d in documents.sorted() { Varint.append(Int(d - previous), to: &out); previous = d }
-        let body = keyed.reduce(0) { $0 + $1.list.docs.count + $1.list.positions.count }
-        out.reserveCapacity(body + keyed.count * 16)
-        Varint.append(keyed.count, to: &out)
-        for k in keyed {
-            Varint.append(k.key.count, to: &out)
-            out.append(contentsOf: k.key)
-            Varint.append(k.list.paragraphs, to: &out)
-            Varint.append(k.list.frequency, to: &out)
-            Varint.append(k.list.docs.count, to: &out)
-            Varint.append(k.list.positions.count, to: &out)
-        }
-        for k in keyed { out.append(contentsOf: k.list.docs) }
-        for k in keyed { out.append(contentsOf: k.list.positions) }
-        return out
-    }
 }

@@ -28,7 +28,17 @@ public struct Analyzer: Sendable {
 
     /// Calls `body` for every token in text order (a compound's joined token comes right after its first part).
     public func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, cache: StemCache? = nil, _ body: (Token) -> Void) {
-        @inline(__always) func stem(_ t: String) -> String { cache?.stem(t) ?? EnglishStemmer.stem(t) }
+        scanWords(utf8: bytes) { term, start, end, position, isCompound in
+            body(Token(term: term, stem: cache?.stem(term) ?? EnglishStemmer.stem(term), start: start, end: end,
+                       position: position, isCompound: isCompound))
+        }
+    }
+
+    /// The tokens without their stems, for callers that stem each distinct form once: `body`
+    /// gets the folded form, the UTF-8 range, the position, and whether it is a compound's
+    /// joined form.
+    public func scanWords(utf8 bytes: UnsafeBufferPointer<UInt8>,
+                          _ body: (_ term: String, _ start: Int, _ end: Int, _ position: Int, _ isCompound: Bool) -> Void) {
         var position = 0
         var k = 0
         let n = bytes.count
@@ -37,7 +47,7 @@ public struct Analyzer: Sendable {
             let (c, len) = Self.decode(bytes, k)
             let cls = Self.classify(c)
             if cls == .ideograph {
-                emitWord(bytes, k, k + len, &position, cache, body)
+                emitWord(bytes, k, k + len, &position, body)
                 k += len
                 continue
             }
@@ -80,17 +90,17 @@ public struct Analyzer: Sendable {
             }
             parts.append((partStart, j))
             if parts.count == 1 {
-                emitWord(bytes, k, j, &position, cache, body)
+                emitWord(bytes, k, j, &position, body)
             } else {
                 let terms = parts.map { Self.fold(bytes, $0.0, $0.1) }
                 let joined = terms.joined()
                 var emittedFirst = false
                 for (index, term) in terms.enumerated() where !term.isEmpty {
-                    body(Token(term: term, stem: stem(term), start: parts[index].0, end: parts[index].1, position: position))
+                    body(term, parts[index].0, parts[index].1, position, false)
                     if !emittedFirst {
                         emittedFirst = true
                         // the joined form sits at the first part's position, right after it
-                        body(Token(term: joined, stem: stem(joined), start: k, end: j, position: position, isCompound: true))
+                        body(joined, k, j, position, true)
                     }
                     position += 1
                 }
@@ -103,11 +113,11 @@ public struct Analyzer: Sendable {
     public func fold(_ word: String) -> String { TermFolding.fold(word) }
 
     @inline(__always)
-    func emitWord(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ position: inout Int, _ cache: StemCache?,
-                  _ body: (Token) -> Void) {
+    func emitWord(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ position: inout Int,
+                  _ body: (String, Int, Int, Int, Bool) -> Void) {
         let term = Self.fold(bytes, s, e)
         guard !term.isEmpty else { return }
-        body(Token(term: term, stem: cache?.stem(term) ?? EnglishStemmer.stem(term), start: s, end: e, position: position))
+        body(term, s, e, position, false)
         position += 1
     }
 
