@@ -123,17 +123,15 @@ struct Postings {
 extension PostingSegment {
     /// Merges segments (in paragraph order) into one, keeping only postings of live documents.
     /// Nil when nothing live remains. Keys are walked in one pass over the parts' sorted key
-    /// lists; docs streams are re-encoded (their first gap changes), positions are copied as bytes.
+    /// lists; docs streams are re-encoded (their gaps change), positions are copied as bytes.
     static func merge(_ parts: [PostingSegment], live: (Int64) -> Bool) throws -> PostingSegment? {
+        guard let firstPart = parts.first, let lastPart = parts.last else { return nil }
         let allLive = parts.map { $0.documents.allSatisfy(live) }
-        var cursors = [Int](repeating: 0, count: parts.count)
-        var dictionary: [UInt8] = [], docs: [UInt8] = [], positions: [UInt8] = []
-        let total = parts.reduce(0) { $0 + $1.byteCount }
-        docs.reserveCapacity(total / 3)
-        positions.reserveCapacity(total)
-        var keyCount = 0
-        var first = Int64.max, last = Int64.min
         var documents = Set<Int64>()
+        for p in parts { for d in p.documents where live(d) { documents.insert(d) } }
+        var writer = SegmentWriter(first: firstPart.firstParagraph, last: lastPart.lastParagraph, documents: documents.sorted(),
+                                   capacity: parts.reduce(0) { $0 + $1.byteCount })
+        var cursors = [Int](repeating: 0, count: parts.count)
         var holding: [Int] = []
         while true {
             // the smallest key among the parts' cursors, and the parts holding it
@@ -154,9 +152,6 @@ extension PostingSegment {
                 }
             }
             guard let key = smallest else { break }
-            let docsStart = docs.count, positionsStart = positions.count
-            var paragraphs = 0, frequency = 0
-            var lastID: Int64 = 0
             for i in holding {
                 cursors[i] += 1
                 let part = parts[i]
@@ -165,56 +160,23 @@ extension PostingSegment {
                     var at = e.docs.lowerBound
                     var id: Int64 = 0
                     var pos = e.positions.lowerBound
-                    if allLive[i] {
-                        positions.append(contentsOf: UnsafeBufferPointer(rebasing: p[e.positions]))
-                    }
                     while at < e.docs.upperBound {
                         id += Int64(readVarint(p, &at))
                         let tf = readVarint(p, &at)
                         let length = readVarint(p, &at)
-                        guard pos + length <= e.positions.upperBound, at <= e.docs.upperBound else {
+                        guard length >= 0, pos + length <= e.positions.upperBound, at <= e.docs.upperBound else {
                             throw FormatError(description: "posting runs past its stream")
                         }
                         if allLive[i] || live(CorpusStore.documentKey(paragraphRowID: id)) {
-                            if !allLive[i] { positions.append(contentsOf: UnsafeBufferPointer(rebasing: p[pos..<(pos + length)])) }
-                            Varint.append(Int(id - lastID), to: &docs)
-                            Varint.append(tf, to: &docs)
-                            Varint.append(length, to: &docs)
-                            lastID = id
-                            paragraphs += 1
-                            frequency += tf
-                            if id < first { first = id }
-                            if id > last { last = id }
-                            documents.insert(CorpusStore.documentKey(paragraphRowID: id))
+                            writer.posting(id, tf: tf, positions: UnsafeBufferPointer(rebasing: p[pos..<(pos + length)]))
                         }
                         pos += length
                     }
                 }
             }
-            guard paragraphs > 0 else { continue }
-            keyCount += 1
-            let bytes = Array(key.utf8)
-            Varint.append(bytes.count, to: &dictionary)
-            dictionary.append(contentsOf: bytes)
-            Varint.append(paragraphs, to: &dictionary)
-            Varint.append(frequency, to: &dictionary)
-            Varint.append(docs.count - docsStart, to: &dictionary)
-            Varint.append(positions.count - positionsStart, to: &dictionary)
+            writer.endKey(key.utf8)
         }
-        guard keyCount > 0 else { return nil }
-        var out = magic
-        out.reserveCapacity(dictionary.count + docs.count + positions.count + documents.count * 2 + 32)
-        Varint.append(Int(first), to: &out)
-        Varint.append(Int(last), to: &out)
-        Varint.append(documents.count, to: &out)
-        var previous: Int64 = 0
-        for d in documents.sorted() { Varint.append(Int(d - previous), to: &out); previous = d }
-        Varint.append(keyCount, to: &out)
-        out += dictionary
-        out += docs
-        docs = []
-        out += positions
-        positions = []
-        return try PostingSegment(bytes: out)
+        guard !writer.isEmpty else { return nil }
+        return try PostingSegment(bytes: writer.finish())
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import SamizdatText
 
 /// What one write transaction does to the in-memory index: analyzes paragraphs into a new posting
@@ -95,59 +96,32 @@ struct PostingBatch {
             return ([PostingSegment.stemMarker] + Array(vocabulary.stems[id].utf8), k)
         }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
 
-        var docs: [UInt8] = [], positions: [UInt8] = []
-        docs.reserveCapacity(occurrences.count)
-        positions.reserveCapacity(occurrences.count * 2)
-        var dictionary: [UInt8] = []
-        dictionary.reserveCapacity(keyed.count * 16)
-        Varint.append(keyed.count, to: &dictionary)
+        let documents = Set(paragraphs.map { CorpusStore.documentKey(paragraphRowID: $0) }).sorted()
+        var writer = SegmentWriter(first: paragraphs.min() ?? 0, last: paragraphs.max() ?? 0, documents: documents,
+                                   capacity: occurrences.count * 2)
         for (bytes, k) in keyed {
-            let docsStart = docs.count, positionsStart = positions.count
-            var paragraphsHeld = 0, frequency = 0
-            var lastID: Int64 = 0
             var i = starts[Int(k)]
             let end = starts[Int(k) + 1]
             while i < end {
                 let p = sorted[i].paragraph
-                let entryStart = positions.count
-                var tf = 0
-                var last: UInt32 = 0
-                while i < end, sorted[i].paragraph == p {
-                    let position = sorted[i].position
-                    if tf == 0 || position != last {
-                        Varint.append(Int(position - (tf == 0 ? 0 : last)), to: &positions)
-                        last = position
-                        tf += 1
+                writer.posting(paragraphs[Int(p)]) { positions in
+                    var tf = 0
+                    var last: UInt32 = 0
+                    while i < end, sorted[i].paragraph == p {
+                        let position = sorted[i].position
+                        if tf == 0 || position != last {
+                            Varint.append(Int(position - (tf == 0 ? 0 : last)), to: &positions)
+                            last = position
+                            tf += 1
+                        }
+                        i += 1
                     }
-                    i += 1
+                    return tf
                 }
-                let id = paragraphs[Int(p)]
-                Varint.append(Int(id - lastID), to: &docs)
-                Varint.append(tf, to: &docs)
-                Varint.append(positions.count - entryStart, to: &docs)
-                lastID = id
-                paragraphsHeld += 1
-                frequency += tf
             }
-            Varint.append(bytes.count, to: &dictionary)
-            dictionary.append(contentsOf: bytes)
-            Varint.append(paragraphsHeld, to: &dictionary)
-            Varint.append(frequency, to: &dictionary)
-            Varint.append(docs.count - docsStart, to: &dictionary)
-            Varint.append(positions.count - positionsStart, to: &dictionary)
+            writer.endKey(bytes)
         }
-        var out = PostingSegment.magic
-        out.reserveCapacity(dictionary.count + docs.count + positions.count + 64)
-        Varint.append(Int(paragraphs.min() ?? 0), to: &out)
-        Varint.append(Int(paragraphs.max() ?? 0), to: &out)
-        let documents = Set(paragraphs.map { CorpusStore.documentKey(paragraphRowID: $0) }).sorted()
-        Varint.append(documents.count, to: &out)
-        var previous: Int64 = 0
-        for d in documents { Varint.append(Int(d - previous), to: &out); previous = d }
-        out += dictionary
-        out += docs
-        out += positions
-        return out
+        return writer.finish()
     }
 
     mutating func removed(key: Int64, pairs: [Int]) {
@@ -171,8 +145,7 @@ struct PostingBatch {
         var changed = false
         if let bytes = encodeSegment() {
             let segment = try PostingSegment(bytes: bytes)
-            try db.execute(sql: "INSERT INTO segments(first, last, data) VALUES (?, ?, ?)",
-                           arguments: [segment.firstParagraph, segment.lastParagraph, Data(bytes)])
+            try Self.store(segment, db)
             segments.append(segment)
             changed = true
         }
@@ -196,8 +169,7 @@ struct PostingBatch {
                 try db.execute(sql: "DELETE FROM segments WHERE first = ?", arguments: [s.firstParagraph])
             }
             if let merged {
-                try db.execute(sql: "INSERT INTO segments(first, last, data) VALUES (?, ?, ?)",
-                               arguments: [merged.firstParagraph, merged.lastParagraph, Data(merged.bytes)])
+                try Self.store(merged, db)
                 segments.replaceSubrange(run, with: [merged])
             } else {
                 segments.removeSubrange(run)
@@ -206,6 +178,25 @@ struct PostingBatch {
             if mergeAll { break }
         }
         return IndexState.Change(events: events, segments: changed ? segments : nil)
+    }
+
+    /// Inserts a segment's row, writing its bytes in place (incremental blob I/O) rather than
+    /// through two copies (a `Data`, then SQLite's own).
+    static func store(_ segment: PostingSegment, _ db: Database) throws {
+        guard segment.byteCount < Int(Int32.max) else {
+            throw DatabaseError(message: "a posting segment of \(segment.byteCount) bytes is over SQLite's blob limit")
+        }
+        try db.execute(sql: "INSERT INTO segments(first, last, data) VALUES (?, ?, zeroblob(?))",
+                       arguments: [segment.firstParagraph, segment.lastParagraph, segment.byteCount])
+        var blob: OpaquePointer?
+        var rc = sqlite3_blob_open(db.sqliteConnection, "main", "segments", "data", segment.firstParagraph, 1, &blob)
+        if rc == SQLITE_OK {
+            rc = segment.bytes.withUnsafeBytes { sqlite3_blob_write(blob, $0.baseAddress, Int32($0.count), 0) }
+        }
+        sqlite3_blob_close(blob)
+        guard rc == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
     }
 
     /// Segments are grouped in tiers by size (under 256 KiB, then ×8 per tier); when the newest

@@ -7,9 +7,13 @@
 ///
 /// Encoding (LEB128 varints throughout):
 ///
-///     "SZP1" firstParagraph lastParagraph documentCount documentCount × (key − previous key)
-///     termCount termCount × (keyLength keyBytes paragraphs frequency docsLength positionsLength)   keys sorted by bytes
-///     docs streams, then positions streams, both in key order
+///     "SZP2" firstParagraph lastParagraph documentCount documentCount × (key − previous key)
+///     body: per key, in key order, its docs stream then its positions stream
+///     dictionary: termCount termCount × (keyLength keyBytes paragraphs frequency docsLength positionsLength)
+///     the dictionary's byte offset, 8 bytes little-endian
+///
+/// Keys are sorted by their UTF-8 bytes. The dictionary comes last so that a writer streams the
+/// body straight into the segment's one buffer.
 ///
 /// A key's docs stream holds, per paragraph: id − previous id (the first relative to 0), the term
 /// frequency, and the byte length of the paragraph's entry in the positions stream; that entry is
@@ -34,7 +38,7 @@ public final class PostingSegment: Sendable {
 
     var byteCount: Int { bytes.count }
 
-    static let magic: [UInt8] = Array("SZP1".utf8)
+    static let magic: [UInt8] = Array("SZP2".utf8)
     /// First byte of a stem key.
     static let stemMarker = UInt8(ascii: "~")
 
@@ -53,6 +57,12 @@ public final class PostingSegment: Sendable {
         documents.reserveCapacity(documentCount)
         var key: Int64 = 0
         for _ in 0..<documentCount { key += Int64(try r.next()); documents.append(key) }
+        guard bytes.count >= r.offset + 8 else { throw FormatError(description: "no dictionary offset") }
+        var dictionaryAt = 0
+        for i in 0..<8 { dictionaryAt |= Int(bytes[bytes.count - 8 + i]) << (8 * i) }
+        guard dictionaryAt >= r.offset, dictionaryAt <= bytes.count - 8 else { throw FormatError(description: "bad dictionary offset") }
+        let bodyStart = r.offset
+        r.offset = dictionaryAt
         let count = try r.next()
         guard count <= bytes.count else { throw FormatError(description: "bad term count") }
         var keys: [String] = []
@@ -61,22 +71,21 @@ public final class PostingSegment: Sendable {
         meta.reserveCapacity(count)
         for _ in 0..<count {
             let length = try r.next()
-            guard length >= 0, r.offset + length <= bytes.count else { throw FormatError(description: "key runs past the end") }
+            guard length >= 0, r.offset + length <= bytes.count - 8 else { throw FormatError(description: "key runs past the end") }
             keys.append(String(decoding: bytes[r.offset..<(r.offset + length)], as: UTF8.self))
             r.offset += length
             meta.append((try r.next(), try r.next(), try r.next(), try r.next()))
         }
-        var docsAt = r.offset
-        var positionsAt = docsAt + meta.reduce(0) { $0 + $1.2 }
-        guard positionsAt + meta.reduce(0, { $0 + $1.3 }) == bytes.count else { throw FormatError(description: "stream lengths do not add up") }
+        guard r.offset == bytes.count - 8 else { throw FormatError(description: "dictionary does not end at its footer") }
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
+        var at = bodyStart
         for (i, m) in meta.enumerated() {
-            entries[keys[i]] = Entry(paragraphs: m.0, frequency: m.1, docs: docsAt..<(docsAt + m.2),
-                                     positions: positionsAt..<(positionsAt + m.3))
-            docsAt += m.2
-            positionsAt += m.3
+            guard m.2 >= 0, m.3 >= 0, at + m.2 + m.3 <= dictionaryAt else { throw FormatError(description: "streams run past the body") }
+            entries[keys[i]] = Entry(paragraphs: m.0, frequency: m.1, docs: at..<(at + m.2), positions: (at + m.2)..<(at + m.2 + m.3))
+            at += m.2 + m.3
         }
+        guard at == dictionaryAt else { throw FormatError(description: "stream lengths do not add up") }
         self.bytes = bytes
         self.keys = keys
         self.entries = entries
@@ -135,4 +144,79 @@ func readVarint(_ p: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> Int {
         shift += 7
     } while b >= 0x80 && shift < 63
     return v
+}
+
+/// Writes a segment: the header, then each key's streams straight into the output, then the
+/// dictionary and its offset.
+struct SegmentWriter {
+    private(set) var out: [UInt8]
+    private var dictionary: [UInt8] = []
+    private var keyCount = 0
+    private var docs: [UInt8] = []
+    private var positions: [UInt8] = []
+    private var lastID: Int64 = 0
+    private var paragraphs = 0
+    private var frequency = 0
+
+    init(first: Int64, last: Int64, documents: [Int64], capacity: Int) {
+        out = PostingSegment.magic
+        out.reserveCapacity(capacity + documents.count * 2 + 32)
+        Varint.append(Int(first), to: &out)
+        Varint.append(Int(last), to: &out)
+        Varint.append(documents.count, to: &out)
+        var previous: Int64 = 0
+        for d in documents { Varint.append(Int(d - previous), to: &out); previous = d }
+    }
+
+    /// Adds a paragraph to the current key: its id, term frequency and encoded positions.
+    mutating func posting(_ id: Int64, tf: Int, positions bytes: UnsafeBufferPointer<UInt8>) {
+        Varint.append(Int(id - lastID), to: &docs)
+        Varint.append(tf, to: &docs)
+        Varint.append(bytes.count, to: &docs)
+        positions.append(contentsOf: bytes)
+        lastID = id
+        paragraphs += 1
+        frequency += tf
+    }
+
+    /// Adds a paragraph whose positions the caller appends through `body`.
+    mutating func posting(_ id: Int64, _ body: (inout [UInt8]) -> Int) {
+        let start = positions.count
+        let tf = body(&positions)
+        Varint.append(Int(id - lastID), to: &docs)
+        Varint.append(tf, to: &docs)
+        Varint.append(positions.count - start, to: &docs)
+        lastID = id
+        paragraphs += 1
+        frequency += tf
+    }
+
+    /// Ends the current key (skipped when it got no posting).
+    mutating func endKey(_ key: some Collection<UInt8>) {
+        defer {
+            docs.removeAll(keepingCapacity: true)
+            positions.removeAll(keepingCapacity: true)
+            lastID = 0; paragraphs = 0; frequency = 0
+        }
+        guard paragraphs > 0 else { return }
+        out += docs
+        out += positions
+        keyCount += 1
+        Varint.append(key.count, to: &dictionary)
+        dictionary.append(contentsOf: key)
+        Varint.append(paragraphs, to: &dictionary)
+        Varint.append(frequency, to: &dictionary)
+        Varint.append(docs.count, to: &dictionary)
+        Varint.append(positions.count, to: &dictionary)
+    }
+
+    var isEmpty: Bool { keyCount == 0 }
+
+    consuming func finish() -> [UInt8] {
+        let at = out.count
+        Varint.append(keyCount, to: &out)
+        out += dictionary
+        for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: at >> (8 * i))) }
+        return out
+    }
 }
