@@ -15,13 +15,13 @@ import SamizdatText
         var words: [String: [[[String]]]] = [:]
     }
 
-    static func corpus(seed: UInt64, documents: Int = 6) -> Corpus {
+    static func corpus(seed: UInt64, documents: Int = 6, paragraphs: ClosedRange<Int> = 3...8) -> Corpus {
         var rng = SplitMix(seed: seed)
         var c = Corpus()
         for d in 0..<documents {
             var f = DocumentFixture(id: "g\(d)", title: "Generated \(d)")
             var doc: [[[String]]] = []
-            for _ in 0..<Int.random(in: 3...8, using: &rng) {
+            for _ in 0..<Int.random(in: paragraphs, using: &rng) {
                 var sentences: [[String]] = []
                 for _ in 0..<Int.random(in: 1...4, using: &rng) {
                     sentences.append((0..<Int.random(in: 2...9, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! })
@@ -65,6 +65,40 @@ import SamizdatText
             return positions[i].contains { search(i + 1, chosen + [$0]) }
         }
         return search(0, [])
+    }
+
+    /// Lists longer than a skip block, spread over several segments, some holding deleted
+    /// documents: AND, NOT and phrases (answered with skipping cursors) still equal the scan,
+    /// before and after the segments are merged.
+    @Test(arguments: [UInt64(21), 22])
+    func longListsAcrossSegmentsWithDeletes(seed: UInt64) throws {
+        var c = Self.corpus(seed: seed, documents: 9, paragraphs: 50...90)
+        let store = try CorpusStore.inMemory()
+        for i in stride(from: 0, to: c.documents.count, by: 2) {
+            _ = try store.apply(Array(c.documents[i..<min(i + 2, c.documents.count)]))
+        }
+        for gone in ["g2", "g5"] {
+            #expect(try store.delete(documentID: gone))
+            c.words[gone] = nil
+        }
+        let queries: [(String, ([[String]]) -> Bool)] = [
+            ("lenin marx", { p in p.joined().contains("lenin") && p.joined().contains("marx") }),
+            ("strike AND state AND coal", { p in ["strike", "state", "coal"].allSatisfy(p.joined().contains) }),
+            ("lenin -marx", { p in p.joined().contains("lenin") && !p.joined().contains("marx") }),
+            // a phrase may run over a full stop, as in FTS5: positions go on through the paragraph
+            ("\"lenin marx\"", { p in Self.hasPhrase(Array(p.joined()), ["lenin", "marx"]) }),
+            ("\"war iron land\"", { p in Self.hasPhrase(Array(p.joined()), ["war", "iron", "land"]) }),
+            ("\"coal coal\" bread", { p in Self.hasPhrase(Array(p.joined()), ["coal", "coal"]) && p.joined().contains("bread") }),
+        ]
+        for merged in [false, true] {
+            if merged { try store.optimize() }
+            for (q, m) in queries {
+                let expected = Self.scan(c, m)
+                #expect(!expected.isEmpty, "\(q) should match something")
+                let found = try Self.found(store, q)
+                #expect(found == expected, "\(q), merged: \(merged): \(Set(expected).subtracting(found).sorted().prefix(3)) missing, \(Set(found).subtracting(expected).sorted().prefix(3)) extra")
+            }
+        }
     }
 
     @Test func vocabularyIsItsOwnStem() {

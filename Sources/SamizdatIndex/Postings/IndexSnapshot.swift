@@ -16,9 +16,13 @@ final class IndexSnapshot: Sendable {
     let paragraphCount: Int
     let wordCount: Int
 
+    /// Per segment: does it hold postings of documents no longer live?
+    let holdsDead: [Bool]
+
     init(segments: [PostingSegment], documents: [Int64: DocumentLayout]) {
         self.segments = segments
         self.documents = documents
+        holdsDead = segments.map { $0.documents.contains { documents[$0] == nil } }
         var p = 0, w = 0
         for d in documents.values {
             p += d.lengths.count
@@ -31,6 +35,7 @@ final class IndexSnapshot: Sendable {
     init(segments: [PostingSegment], documents: [Int64: DocumentLayout], paragraphCount: Int, wordCount: Int) {
         self.segments = segments
         self.documents = documents
+        holdsDead = segments.map { $0.documents.contains { documents[$0] == nil } }
         self.paragraphCount = paragraphCount
         self.wordCount = wordCount
     }

@@ -29,23 +29,44 @@ struct PostingSearch {
         switch node {
         case .leaf(let l):
             if l.field != .body { return try fieldMatches(node) }
-            return score(leaf(l, positions: false))
+            let h = leaf(l, positions: false)
+            return score(h, documents: Self.plainTerm(node) != nil ? PostingCursor(snapshot, key: key(l, 0)).paragraphs : h.ids.count)
         case .and(let children):
             var positive: [ScoredMatches] = []
             var negative: [ScoredMatches] = []
+            // plain terms are checked with cursors over their postings, never decoded whole
+            var terms: [QueryLeaf] = []
+            var excluded: [QueryLeaf] = []
             for c in children {
                 if case .not(let n) = c {
-                    if !inScope { negative.append(try evaluate(n, inScope: inScope)) }
+                    if inScope { continue }
+                    if let l = Self.plainTerm(n) { excluded.append(l) } else { negative.append(try evaluate(n, inScope: inScope)) }
+                } else if let l = Self.plainTerm(c) {
+                    terms.append(l)
                 } else {
                     let m = try evaluate(c, inScope: inScope)
                     if m.count == 0 { return ScoredMatches() }
                     positive.append(m)
                 }
             }
+            var cursors = terms.map { PostingCursor(snapshot, key: key($0, 0)) }
+            if positive.isEmpty, let rarest = cursors.indices.min(by: { cursors[$0].paragraphs < cursors[$1].paragraphs }) {
+                positive.append(score(leaf(terms[rarest], positions: false), documents: cursors[rarest].paragraphs))
+                cursors.remove(at: rarest)
+            }
             positive.sort { $0.count < $1.count }
             guard var out = positive.first else { return ScoredMatches() }
             for m in positive.dropFirst() { out = Self.intersect(out, m) }
+            for i in cursors.indices where out.count > 0 { out = filter(out, &cursors[i]) }
             for m in negative where out.count > 0 { out = Self.subtract(out, m) }
+            for l in excluded where out.count > 0 {
+                var c = PostingCursor(snapshot, key: key(l, 0))
+                var kept = ScoredMatches()
+                for (id, score) in zip(out.ids, out.scores) where !(c.seek(id) && c.id == id) {
+                    kept.ids.append(id); kept.scores.append(score)
+                }
+                out = kept
+            }
             return out
         case .or(let children):
             var out = ScoredMatches()
@@ -99,34 +120,62 @@ struct PostingSearch {
         }
     }
 
-    /// Paragraphs where the keys stand at consecutive positions.
+    /// Paragraphs where the keys stand at consecutive positions: the cursors leapfrog to
+    /// paragraphs holding every key, then the positions are compared.
     func phrase(_ keys: [String], positions: Bool) -> LeafHits {
-        let lists = keys.map { snapshot.postings($0, positions: true) }
-        guard let rarest = lists.indices.min(by: { lists[$0].count < lists[$1].count }), lists[rarest].count > 0 else { return LeafHits() }
-        var cursors = [Int](repeating: 0, count: lists.count)
+        var cursors = keys.map { PostingCursor(snapshot, key: $0) }
         var out = LeafHits()
-        var buffers = [[Int32]](repeating: [], count: lists.count)
-        candidates: for id in lists[rarest].ids {
-            for (k, list) in lists.enumerated() {
-                cursors[k] = Self.seek(list.ids, from: cursors[k], to: id)
-                guard cursors[k] < list.count, list.ids[cursors[k]] == id else { continue candidates }
+        guard let lead = cursors.indices.min(by: { cursors[$0].paragraphs < cursors[$1].paragraphs }) else { return out }
+        var buffers = [[Int32]](repeating: [], count: keys.count)
+        var target: Int64 = 0
+        search: while cursors[lead].seek(target) {
+            target = cursors[lead].id
+            var aligned = false
+            while !aligned {
+                aligned = true
+                for k in cursors.indices {
+                    guard cursors[k].seek(target) else { break search }
+                    if cursors[k].id > target { target = cursors[k].id; aligned = false }
+                }
             }
-            for (k, list) in lists.enumerated() { snapshot.positions(list, cursors[k], into: &buffers[k]) }
+            for k in cursors.indices { cursors[k].positions(into: &buffers[k]) }
             var spans: [(Int32, Int32)] = []
-            var at = [Int](repeating: 0, count: lists.count)
+            var at = [Int](repeating: 0, count: keys.count)
             starts: for p in buffers[0] {
-                for k in 1..<lists.count {
+                for k in 1..<keys.count {
                     let want = p + Int32(k)
                     while at[k] < buffers[k].count, buffers[k][at[k]] < want { at[k] += 1 }
                     guard at[k] < buffers[k].count, buffers[k][at[k]] == want else { continue starts }
                 }
-                spans.append((p, p + Int32(lists.count - 1)))
+                spans.append((p, p + Int32(keys.count - 1)))
             }
-            guard !spans.isEmpty else { continue }
-            out.ids.append(id)
-            out.tfs.append(Int32(spans.count))
-            out.lengths.append(lists[0].lengths[cursors[0]])
-            if positions { out.spans.append(spans) }
+            if !spans.isEmpty {
+                out.ids.append(target)
+                out.tfs.append(Int32(spans.count))
+                out.lengths.append(cursors[0].length)
+                if positions { out.spans.append(spans) }
+            }
+            target += 1
+        }
+        return out
+    }
+
+    /// A body leaf of one word (no prefix): what a cursor can answer.
+    static func plainTerm(_ node: QueryNode) -> QueryLeaf? {
+        guard case .leaf(let l) = node, l.field == .body, l.kind != .prefix, l.words.count == 1 else { return nil }
+        return l
+    }
+
+    /// The matches whose paragraph the cursor's key holds, its BM25 score added.
+    func filter(_ m: ScoredMatches, _ cursor: inout PostingCursor) -> ScoredMatches {
+        let w = idf(cursor.paragraphs)
+        var out = ScoredMatches()
+        for (id, score) in zip(m.ids, m.scores) {
+            guard cursor.seek(id) else { break }
+            if cursor.id == id {
+                out.ids.append(id)
+                out.scores.append(score + bm25(idf: w, tf: Int32(cursor.tf), length: cursor.length))
+            }
         }
         return out
     }
@@ -236,8 +285,9 @@ struct PostingSearch {
         return idf * f * (Self.k1 + 1) / (f + norm)
     }
 
-    func score(_ h: LeafHits) -> ScoredMatches {
-        let w = idf(h.ids.count)
+    /// BM25 of a leaf's hits; `documents` is the paragraph count its idf is taken from.
+    func score(_ h: LeafHits, documents: Int) -> ScoredMatches {
+        let w = idf(documents)
         let avg = snapshot.averageLength
         let k1 = Self.k1, b = Self.b
         var scores = [Double](repeating: 0, count: h.ids.count)

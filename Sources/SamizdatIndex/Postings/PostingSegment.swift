@@ -8,8 +8,8 @@
 /// Encoding (LEB128 varints throughout):
 ///
 ///     "SZP2" firstParagraph lastParagraph documentCount documentCount × (key − previous key)
-///     body: per key, in key order, its docs stream then its positions stream
-///     dictionary: termCount termCount × (keyLength keyBytes paragraphs frequency docsLength positionsLength)
+///     body: per key, in key order, its skip table, docs stream and positions stream
+///     dictionary: termCount termCount × (keyLength keyBytes paragraphs frequency skipLength docsLength positionsLength)
 ///     the dictionary's byte offset, 8 bytes little-endian
 ///
 /// Keys are sorted by their UTF-8 bytes. The dictionary comes last so that a writer streams the
@@ -18,10 +18,16 @@
 /// A key's docs stream holds, per paragraph: id − previous id (the first relative to 0), the term
 /// frequency, and the byte length of the paragraph's entry in the positions stream; that entry is
 /// the positions, each as the gap from the previous one (the first from 0).
+///
+/// A key with more than `blockSize` paragraphs has a skip table: blockCount, then for every block
+/// after the first (each `blockSize` postings) the id of the posting before it, and the block's
+/// byte offsets in the docs and positions streams, each as the gap from the previous entry's.
+/// A cursor seeking an id jumps to the last block starting below it.
 public final class PostingSegment: Sendable {
     struct Entry: Sendable {
         var paragraphs: Int
         var frequency: Int
+        var skips: Range<Int>
         var docs: Range<Int>
         var positions: Range<Int>
     }
@@ -39,6 +45,8 @@ public final class PostingSegment: Sendable {
     var byteCount: Int { bytes.count }
 
     static let magic: [UInt8] = Array("SZP2".utf8)
+    /// Postings per skip block.
+    static let blockSize = 128
     /// First byte of a stem key.
     static let stemMarker = UInt8(ascii: "~")
 
@@ -67,23 +75,26 @@ public final class PostingSegment: Sendable {
         guard count <= bytes.count else { throw FormatError(description: "bad term count") }
         var keys: [String] = []
         keys.reserveCapacity(count)
-        var meta: [(Int, Int, Int, Int)] = []
+        var meta: [(Int, Int, Int, Int, Int)] = []
         meta.reserveCapacity(count)
         for _ in 0..<count {
             let length = try r.next()
             guard length >= 0, r.offset + length <= bytes.count - 8 else { throw FormatError(description: "key runs past the end") }
             keys.append(String(decoding: bytes[r.offset..<(r.offset + length)], as: UTF8.self))
             r.offset += length
-            meta.append((try r.next(), try r.next(), try r.next(), try r.next()))
+            meta.append((try r.next(), try r.next(), try r.next(), try r.next(), try r.next()))
         }
         guard r.offset == bytes.count - 8 else { throw FormatError(description: "dictionary does not end at its footer") }
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
         var at = bodyStart
         for (i, m) in meta.enumerated() {
-            guard m.2 >= 0, m.3 >= 0, at + m.2 + m.3 <= dictionaryAt else { throw FormatError(description: "streams run past the body") }
-            entries[keys[i]] = Entry(paragraphs: m.0, frequency: m.1, docs: at..<(at + m.2), positions: (at + m.2)..<(at + m.2 + m.3))
-            at += m.2 + m.3
+            guard m.2 >= 0, m.3 >= 0, m.4 >= 0, at + m.2 + m.3 + m.4 <= dictionaryAt else {
+                throw FormatError(description: "streams run past the body")
+            }
+            let skips = at..<(at + m.2), docs = skips.upperBound..<(skips.upperBound + m.3)
+            entries[keys[i]] = Entry(paragraphs: m.0, frequency: m.1, skips: skips, docs: docs, positions: docs.upperBound..<(docs.upperBound + m.4))
+            at = docs.upperBound + m.4
         }
         guard at == dictionaryAt else { throw FormatError(description: "stream lengths do not add up") }
         self.bytes = bytes
@@ -154,6 +165,8 @@ struct SegmentWriter {
     private var keyCount = 0
     private var docs: [UInt8] = []
     private var positions: [UInt8] = []
+    private var skips: [(Int64, Int, Int)] = []
+    private var skipBytes: [UInt8] = []
     private var lastID: Int64 = 0
     private var paragraphs = 0
     private var frequency = 0
@@ -170,6 +183,7 @@ struct SegmentWriter {
 
     /// Adds a paragraph to the current key: its id, term frequency and encoded positions.
     mutating func posting(_ id: Int64, tf: Int, positions bytes: UnsafeBufferPointer<UInt8>) {
+        if paragraphs > 0 && paragraphs % PostingSegment.blockSize == 0 { skips.append((lastID, docs.count, positions.count)) }
         Varint.append(Int(id - lastID), to: &docs)
         Varint.append(tf, to: &docs)
         Varint.append(bytes.count, to: &docs)
@@ -181,6 +195,7 @@ struct SegmentWriter {
 
     /// Adds a paragraph whose positions the caller appends through `body`.
     mutating func posting(_ id: Int64, _ body: (inout [UInt8]) -> Int) {
+        if paragraphs > 0 && paragraphs % PostingSegment.blockSize == 0 { skips.append((lastID, docs.count, positions.count)) }
         let start = positions.count
         let tf = body(&positions)
         Varint.append(Int(id - lastID), to: &docs)
@@ -196,9 +211,22 @@ struct SegmentWriter {
         defer {
             docs.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
+            skips.removeAll(keepingCapacity: true)
+            skipBytes.removeAll(keepingCapacity: true)
             lastID = 0; paragraphs = 0; frequency = 0
         }
         guard paragraphs > 0 else { return }
+        if !skips.isEmpty {
+            Varint.append(skips.count, to: &skipBytes)
+            var previous: (Int64, Int, Int) = (0, 0, 0)
+            for s in skips {
+                Varint.append(Int(s.0 - previous.0), to: &skipBytes)
+                Varint.append(s.1 - previous.1, to: &skipBytes)
+                Varint.append(s.2 - previous.2, to: &skipBytes)
+                previous = s
+            }
+        }
+        out += skipBytes
         out += docs
         out += positions
         keyCount += 1
@@ -206,6 +234,7 @@ struct SegmentWriter {
         dictionary.append(contentsOf: key)
         Varint.append(paragraphs, to: &dictionary)
         Varint.append(frequency, to: &dictionary)
+        Varint.append(skipBytes.count, to: &dictionary)
         Varint.append(docs.count, to: &dictionary)
         Varint.append(positions.count, to: &dictionary)
     }

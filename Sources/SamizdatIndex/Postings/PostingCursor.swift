@@ -1,0 +1,149 @@
+/// Walks one key's live postings over every segment in paragraph order, seeking with the skip
+/// tables: what AND and phrases use for every list but the rarest, so a common word's postings
+/// are jumped over a block at a time instead of decoded.
+struct PostingCursor {
+    let snapshot: IndexSnapshot
+    /// (segment index, entry) of every segment holding the key, in order.
+    let parts: [(Int, PostingSegment.Entry)]
+    /// Live paragraphs holding the key (BM25's document frequency): the dictionary's count for
+    /// segments without dead documents, a count of live postings for the others.
+    let paragraphs: Int
+
+    private var part = -1
+    private var at = 0
+    private var end = 0
+    private var positionAt = 0
+    private var skips: [(id: Int64, docs: Int, positions: Int)] = []
+    private var skipIndex = 0
+    private var liveKey: Int64 = -1
+    private var liveLayout: DocumentLayout?
+
+    /// The current posting (valid after `next` or `seek` returned true).
+    private(set) var id: Int64 = -1
+    private(set) var tf = 0
+    private(set) var length: Int32 = 0
+    /// Where the current posting's positions start, and their byte length.
+    private(set) var positionsStart = 0
+    private(set) var positionsLength = 0
+    private(set) var exhausted = false
+
+    init(_ snapshot: IndexSnapshot, key: String) {
+        self.snapshot = snapshot
+        var parts: [(Int, PostingSegment.Entry)] = []
+        var n = 0
+        for (i, s) in snapshot.segments.enumerated() {
+            guard let e = s.entries[key] else { continue }
+            parts.append((i, e))
+            n += snapshot.holdsDead[i] ? Self.liveCount(snapshot, s, e) : e.paragraphs
+        }
+        self.parts = parts
+        paragraphs = n
+        exhausted = parts.isEmpty
+    }
+
+    static func liveCount(_ snapshot: IndexSnapshot, _ segment: PostingSegment, _ e: PostingSegment.Entry) -> Int {
+        segment.bytes.withUnsafeBufferPointer { b in
+            var at = e.docs.lowerBound, id: Int64 = 0, n = 0
+            var lastKey: Int64 = -1, live = false
+            while at < e.docs.upperBound {
+                id += Int64(readVarint(b, &at))
+                _ = readVarint(b, &at); _ = readVarint(b, &at)
+                let key = CorpusStore.documentKey(paragraphRowID: id)
+                if key != lastKey { lastKey = key; live = snapshot.documents[key] != nil }
+                if live { n += 1 }
+            }
+            return n
+        }
+    }
+
+    private mutating func enter(_ p: Int) -> Bool {
+        part = p
+        guard p < parts.count else { exhausted = true; return false }
+        let e = parts[p].1
+        at = e.docs.lowerBound
+        end = e.docs.upperBound
+        positionAt = e.positions.lowerBound
+        id = 0
+        skipIndex = 0
+        skips.removeAll(keepingCapacity: true)
+        if !e.skips.isEmpty {
+            snapshot.segments[parts[p].0].bytes.withUnsafeBufferPointer { b in
+                var k = e.skips.lowerBound
+                let count = readVarint(b, &k)
+                var previous: (id: Int64, docs: Int, positions: Int) = (0, 0, 0)
+                for _ in 0..<count where k < e.skips.upperBound {
+                    previous = (previous.id + Int64(readVarint(b, &k)), previous.docs + readVarint(b, &k),
+                                previous.positions + readVarint(b, &k))
+                    skips.append(previous)
+                }
+            }
+        }
+        return true
+    }
+
+    /// Moves to the next live posting; false at the end.
+    mutating func next() -> Bool {
+        if exhausted { return false }
+        if part < 0, !enter(0) { return false }
+        while true {
+            while at >= end {
+                if !enter(part + 1) { return false }
+            }
+            let bytes = snapshot.segments[parts[part].0].bytes
+            bytes.withUnsafeBufferPointer { b in
+                id += Int64(readVarint(b, &at))
+                tf = readVarint(b, &at)
+                positionsLength = readVarint(b, &at)
+            }
+            positionsStart = positionAt
+            positionAt += positionsLength
+            let key = CorpusStore.documentKey(paragraphRowID: id)
+            if key != liveKey { liveKey = key; liveLayout = snapshot.documents[key] }
+            if let layout = liveLayout {
+                let index = CorpusStore.paragraphIndex(paragraphRowID: id)
+                if index < layout.lengths.count { length = layout.lengths[index]; return true }
+            }
+        }
+    }
+
+    /// Moves to the first live posting with an id ≥ `target`; false when there is none.
+    mutating func seek(_ target: Int64) -> Bool {
+        if exhausted { return false }
+        if part >= 0, id >= target, at > parts[part].1.docs.lowerBound { return true }
+        if part < 0, !enter(0) { return false }
+        // whole segments below the target
+        while part < parts.count, snapshot.segments[parts[part].0].lastParagraph < target {
+            if !enter(part + 1) { return false }
+        }
+        // the last block starting below the target, if it is ahead of us
+        var k = skipIndex
+        while k < skips.count, skips[k].id < target { k += 1 }
+        if k > skipIndex {
+            let s = skips[k - 1]
+            let e = parts[part].1
+            if e.docs.lowerBound + s.docs > at {
+                at = e.docs.lowerBound + s.docs
+                positionAt = e.positions.lowerBound + s.positions
+                id = s.id
+            }
+            skipIndex = k
+        }
+        while next() {
+            if id >= target { return true }
+        }
+        return false
+    }
+
+    /// The current posting's positions.
+    func positions(into out: inout [Int32]) {
+        out.removeAll(keepingCapacity: true)
+        snapshot.segments[parts[part].0].bytes.withUnsafeBufferPointer { b in
+            var k = positionsStart
+            var position = 0
+            for _ in 0..<tf {
+                position += readVarint(b, &k)
+                out.append(Int32(position))
+            }
+        }
+    }
+}
