@@ -18,11 +18,25 @@ final class IndexSnapshot: Sendable {
 
     /// Per segment: does it hold postings of documents no longer live?
     let holdsDead: [Bool]
+    /// `documents` by key (keys are small and dense), for the decoding loops.
+    let byKey: [DocumentLayout?]
+
+    static func dense(_ documents: [Int64: DocumentLayout]) -> [DocumentLayout?] {
+        var out = [DocumentLayout?](repeating: nil, count: Int(documents.keys.max() ?? -1) + 1)
+        for (k, d) in documents where k >= 0 { out[Int(k)] = d }
+        return out
+    }
+
+    @inline(__always)
+    func layout(_ key: Int64) -> DocumentLayout? {
+        key >= 0 && key < Int64(byKey.count) ? byKey[Int(key)] : nil
+    }
 
     init(segments: [PostingSegment], documents: [Int64: DocumentLayout]) {
         self.segments = segments
         self.documents = documents
         holdsDead = segments.map { $0.documents.contains { documents[$0] == nil } }
+        byKey = Self.dense(documents)
         var p = 0, w = 0
         for d in documents.values {
             p += d.lengths.count
@@ -36,6 +50,7 @@ final class IndexSnapshot: Sendable {
         self.segments = segments
         self.documents = documents
         holdsDead = segments.map { $0.documents.contains { documents[$0] == nil } }
+        byKey = Self.dense(documents)
         self.paragraphCount = paragraphCount
         self.wordCount = wordCount
     }
@@ -68,7 +83,7 @@ final class IndexSnapshot: Sendable {
                     let tf = readVarint(p, &at)
                     let length = readVarint(p, &at)
                     let key = CorpusStore.documentKey(paragraphRowID: id)
-                    if key != lastKey { lastKey = key; layout = documents[key] }
+                    if key != lastKey { lastKey = key; layout = self.layout(key) }
                     if let layout {
                         let index = CorpusStore.paragraphIndex(paragraphRowID: id)
                         if index < layout.lengths.count {

@@ -49,7 +49,7 @@ struct PostingCursor {
                 id += Int64(readVarint(b, &at))
                 _ = readVarint(b, &at); _ = readVarint(b, &at)
                 let key = CorpusStore.documentKey(paragraphRowID: id)
-                if key != lastKey { lastKey = key; live = snapshot.documents[key] != nil }
+                if key != lastKey { lastKey = key; live = snapshot.layout(key) != nil }
                 if live { n += 1 }
             }
             return n
@@ -98,7 +98,7 @@ struct PostingCursor {
             positionsStart = positionAt
             positionAt += positionsLength
             let key = CorpusStore.documentKey(paragraphRowID: id)
-            if key != liveKey { liveKey = key; liveLayout = snapshot.documents[key] }
+            if key != liveKey { liveKey = key; liveLayout = snapshot.layout(key) }
             if let layout = liveLayout {
                 let index = CorpusStore.paragraphIndex(paragraphRowID: id)
                 if index < layout.lengths.count { length = layout.lengths[index]; return true }
