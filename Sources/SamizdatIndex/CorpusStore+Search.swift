@@ -71,6 +71,9 @@ extension CorpusStore {
     public func rankedPassageIDs(_ query: String, limit: Int) throws -> [Int64] {
         let node = try parser.parse(query)
         let snapshot = state.snapshot
+        if let term = PostingSearch.plainTerm(node) {
+            return PostingSearch(snapshot: snapshot, fieldRows: { _ in [] }).topDocuments(term, k: limit).map(\.id)
+        }
         // the database is needed only for metadata fields and sentence scopes
         if !node.usesFields && !node.hasScope {
             return try rank(nil, snapshot, node, documentID: nil, perDocument: 1, keep: limit)?.documents.compactMap { $0.top.first?.id } ?? []

@@ -51,6 +51,31 @@ import SamizdatText
         #expect(try store.search(SearchRequest(query: "word5")).totalPassages == 0)
     }
 
+    /// The block-max top-k of a one-word query picks the documents the full ranking picks.
+    @Test func blockMaxTopDocumentsEqualFullRanking() throws {
+        let store = try CorpusStore.inMemory()
+        var rng = SplitMix(seed: 77)
+        let words = ["lenin", "marx", "strike", "state", "war", "iron", "bread", "land", "soviet", "coal", "rare"]
+        for d in 0..<30 {
+            var f = DocumentFixture(id: "b\(d)", title: "B\(d)")
+            for _ in 0..<Int.random(in: 20...120, using: &rng) {
+                let n = Int.random(in: 3...40, using: &rng)
+                f.paragraph([(0..<n).map { _ in words[Int.random(in: 0..<(d % 3 == 0 ? 11 : 10), using: &rng)] }.joined(separator: " ") + "."])
+            }
+            _ = try store.apply(f.document)
+        }
+        _ = try store.delete(documentID: "b4")
+        for merged in [false, true] {
+            if merged { try store.optimize() }
+            for w in words {
+                for k in [1, 3, 10, 40] {
+                    let full = try store.rank(nil, store.state.snapshot, try store.parser.parse(w), documentID: nil, perDocument: 1, keep: k)!
+                    #expect(try store.rankedPassageIDs(w, limit: k) == full.documents.map { $0.top[0].id }, "\(w) top \(k)")
+                }
+            }
+        }
+    }
+
     /// The store reopens with the same postings and counts.
     @Test func reopenedStoreAnswersAlike() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samizdat-integrity-\(UUID().uuidString)")

@@ -144,7 +144,8 @@ extension PostingSegment {
     /// Merges segments (in paragraph order) into one, keeping only postings of live documents.
     /// Nil when nothing live remains. Keys are walked in one pass over the parts' sorted key
     /// lists; docs streams are re-encoded (their gaps change), positions are copied as bytes.
-    static func merge(_ parts: [PostingSegment], live: (Int64) -> Bool) throws -> PostingSegment? {
+    /// `length` gives a live paragraph's words (for the skip tables' block bounds).
+    static func merge(_ parts: [PostingSegment], live: (Int64) -> Bool, length: (Int64) -> Int32) throws -> PostingSegment? {
         guard let firstPart = parts.first, let lastPart = parts.last else { return nil }
         let allLive = parts.map { $0.documents.allSatisfy(live) }
         var documents = Set<Int64>()
@@ -183,14 +184,14 @@ extension PostingSegment {
                     while at < e.docs.upperBound {
                         id += Int64(readVarint(p, &at))
                         let tf = readVarint(p, &at)
-                        let length = readVarint(p, &at)
-                        guard length >= 0, pos + length <= e.positions.upperBound, at <= e.docs.upperBound else {
+                        let count = readVarint(p, &at)
+                        guard count >= 0, pos + count <= e.positions.upperBound, at <= e.docs.upperBound else {
                             throw FormatError(description: "posting runs past its stream")
                         }
                         if allLive[i] || live(CorpusStore.documentKey(paragraphRowID: id)) {
-                            writer.posting(id, tf: tf, positions: UnsafeBufferPointer(rebasing: p[pos..<(pos + length)]))
+                            writer.posting(id, tf: tf, length: length(id), positions: UnsafeBufferPointer(rebasing: p[pos..<(pos + count)]))
                         }
-                        pos += length
+                        pos += count
                     }
                 }
             }

@@ -13,6 +13,8 @@ struct PostingBatch {
     /// paragraph (index into `paragraphs`) and position. Sorted by key only at the end.
     var occurrences: [Occurrence] = []
     var paragraphs: [Int64] = []
+    /// Words per paragraph of `paragraphs`.
+    var lengths: [Int32] = []
     var events: [IndexState.Event] = []
     /// Merge every segment into one (`optimize`).
     var mergeAll = false
@@ -56,6 +58,7 @@ struct PostingBatch {
                 counts[f] += 1
             }
         }
+        lengths.append(Int32(words))
         return words
     }
 
@@ -104,7 +107,7 @@ struct PostingBatch {
             let end = starts[Int(k) + 1]
             while i < end {
                 let p = sorted[i].paragraph
-                writer.posting(paragraphs[Int(p)]) { positions in
+                writer.posting(paragraphs[Int(p)], length: lengths[Int(p)]) { positions in
                     var tf = 0
                     var last: UInt32 = 0
                     while i < end, sorted[i].paragraph == p {
@@ -157,14 +160,21 @@ struct PostingBatch {
             case .remove(let key, _): after[key] = false
             }
         }
+        var addedLayouts: [Int64: DocumentLayout] = [:]
+        for e in events { if case .add(let key, let layout, _) = e { addedLayouts[key] = layout } }
         let live: (Int64) -> Bool = { key in after[key] ?? (published.documents[key] != nil) }
+        let length: (Int64) -> Int32 = { id in
+            let key = CorpusStore.documentKey(paragraphRowID: id), i = CorpusStore.paragraphIndex(paragraphRowID: id)
+            guard let l = addedLayouts[key] ?? published.layout(key), i < l.lengths.count else { return 0 }
+            return l.lengths[i]
+        }
         func nextRun() -> Range<Int>? {
             guard mergeAll else { return Self.mergeRun(segments) }
             let dead = segments.contains { $0.documents.contains { !live($0) } }
             return segments.count > 1 || dead ? 0..<segments.count : nil
         }
         while let run = nextRun() {
-            let merged = try PostingSegment.merge(Array(segments[run]), live: live)
+            let merged = try PostingSegment.merge(Array(segments[run]), live: live, length: length)
             for s in segments[run] {
                 try db.execute(sql: "DELETE FROM segments WHERE first = ?", arguments: [s.firstParagraph])
             }

@@ -13,8 +13,9 @@ struct PostingCursor {
     private var at = 0
     private var end = 0
     private var positionAt = 0
-    private var skips: [(id: Int64, docs: Int, positions: Int)] = []
+    private(set) var skips: [(id: Int64, docs: Int, positions: Int, maxTf: Int, minLength: Int)] = []
     private var skipIndex = 0
+    private var blockCursor = 0
     private var liveKey: Int64 = -1
     private var liveLayout: DocumentLayout?
 
@@ -65,6 +66,7 @@ struct PostingCursor {
         positionAt = e.positions.lowerBound
         id = 0
         skipIndex = 0
+        blockCursor = 0
         skips.removeAll(keepingCapacity: true)
         if !e.skips.isEmpty {
             snapshot.segments[parts[p].0].bytes.withUnsafeBufferPointer { b in
@@ -74,7 +76,8 @@ struct PostingCursor {
                 for _ in 0..<count where k < e.skips.upperBound {
                     previous = (previous.id + Int64(readVarint(b, &k)), previous.docs + readVarint(b, &k),
                                 previous.positions + readVarint(b, &k))
-                    skips.append(previous)
+                    let maxTf = readVarint(b, &k), minLength = readVarint(b, &k)
+                    skips.append((previous.id, previous.docs, previous.positions, maxTf, minLength))
                 }
             }
         }
@@ -89,21 +92,57 @@ struct PostingCursor {
             while at >= end {
                 if !enter(part + 1) { return false }
             }
-            let bytes = snapshot.segments[parts[part].0].bytes
-            bytes.withUnsafeBufferPointer { b in
-                id += Int64(readVarint(b, &at))
-                tf = readVarint(b, &at)
-                positionsLength = readVarint(b, &at)
-            }
-            positionsStart = positionAt
-            positionAt += positionsLength
-            let key = CorpusStore.documentKey(paragraphRowID: id)
-            if key != liveKey { liveKey = key; liveLayout = snapshot.layout(key) }
-            if let layout = liveLayout {
-                let index = CorpusStore.paragraphIndex(paragraphRowID: id)
-                if index < layout.lengths.count { length = layout.lengths[index]; return true }
-            }
+            if decode() { return true }
         }
+    }
+
+    /// Like `next`, but at the start of each block asks `skip` (with the block's largest term
+    /// frequency and shortest paragraph) whether to jump over the whole block.
+    mutating func next(skipping skip: (Int, Int) -> Bool) -> Bool {
+        if exhausted { return false }
+        if part < 0, !enter(0) { return false }
+        while true {
+            while at >= end {
+                if !enter(part + 1) { return false }
+            }
+            if !skips.isEmpty {
+                let base = parts[part].1.docs.lowerBound
+                while blockCursor < skips.count, base + skips[blockCursor].docs < at { blockCursor += 1 }
+                if blockCursor < skips.count, base + skips[blockCursor].docs == at,
+                   skip(skips[blockCursor].maxTf, skips[blockCursor].minLength) {
+                    if blockCursor + 1 < skips.count {
+                        let n = skips[blockCursor + 1]
+                        at = base + n.docs
+                        positionAt = parts[part].1.positions.lowerBound + n.positions
+                        id = n.id
+                    } else {
+                        at = end
+                    }
+                    blockCursor += 1
+                    continue
+                }
+            }
+            if decode() { return true }
+        }
+    }
+
+    /// Decodes the posting at `at`; true when its document is live.
+    private mutating func decode() -> Bool {
+        let bytes = snapshot.segments[parts[part].0].bytes
+        bytes.withUnsafeBufferPointer { b in
+            id += Int64(readVarint(b, &at))
+            tf = readVarint(b, &at)
+            positionsLength = readVarint(b, &at)
+        }
+        positionsStart = positionAt
+        positionAt += positionsLength
+        let key = CorpusStore.documentKey(paragraphRowID: id)
+        if key != liveKey { liveKey = key; liveLayout = snapshot.layout(key) }
+        if let layout = liveLayout {
+            let index = CorpusStore.paragraphIndex(paragraphRowID: id)
+            if index < layout.lengths.count { length = layout.lengths[index]; return true }
+        }
+        return false
     }
 
     /// Moves to the first live posting with an id ≥ `target`; false when there is none.

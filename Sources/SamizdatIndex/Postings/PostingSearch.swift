@@ -160,6 +160,40 @@ struct PostingSearch {
         return out
     }
 
+    /// The best `k` documents for one plain term, by their best passage (ties by key), each with
+    /// that passage: block-max pruning skips every block whose best possible score (its highest
+    /// frequency in its shortest paragraph) is below the k-th document's best so far.
+    func topDocuments(_ l: QueryLeaf, k: Int) -> [(key: Int64, best: Double, id: Int64)] {
+        guard k > 0 else { return [] }
+        var cursor = PostingCursor(snapshot, key: key(l, 0))
+        let w = idf(cursor.paragraphs)
+        var top: [(key: Int64, best: Double, id: Int64)] = []
+        var threshold = -Double.infinity
+        func offer(_ d: (key: Int64, best: Double, id: Int64)) {
+            if top.count == k, let last = top.last, !(d.best > last.best || (d.best == last.best && d.key < last.key)) { return }
+            var at = top.count
+            while at > 0, d.best > top[at - 1].best || (d.best == top[at - 1].best && d.key < top[at - 1].key) { at -= 1 }
+            top.insert(d, at: at)
+            if top.count > k { top.removeLast() }
+            if top.count == k { threshold = top[k - 1].best }
+        }
+        var current: (key: Int64, best: Double, id: Int64)?
+        while cursor.next(skipping: { maxTf, minLength in
+            bm25(idf: w, tf: Int32(clamping: maxTf), length: Int32(clamping: minLength)) < threshold
+        }) {
+            let key = CorpusStore.documentKey(paragraphRowID: cursor.id)
+            let score = bm25(idf: w, tf: Int32(cursor.tf), length: cursor.length)
+            if let c = current, c.key == key {
+                if score > c.best { current = (key, score, cursor.id) }
+            } else {
+                if let c = current { offer(c) }
+                current = (key, score, cursor.id)
+            }
+        }
+        if let c = current { offer(c) }
+        return top
+    }
+
     /// A body leaf of one word (no prefix): what a cursor can answer.
     static func plainTerm(_ node: QueryNode) -> QueryLeaf? {
         guard case .leaf(let l) = node, l.field == .body, l.kind != .prefix, l.words.count == 1 else { return nil }

@@ -20,9 +20,11 @@
 /// the positions, each as the gap from the previous one (the first from 0).
 ///
 /// A key with more than `blockSize` paragraphs has a skip table: blockCount, then for every block
-/// after the first (each `blockSize` postings) the id of the posting before it, and the block's
-/// byte offsets in the docs and positions streams, each as the gap from the previous entry's.
-/// A cursor seeking an id jumps to the last block starting below it.
+/// of `blockSize` postings the id of the posting before it and the block's byte offsets in the
+/// docs and positions streams (each as the gap from the previous block's), its largest term
+/// frequency and its shortest paragraph (words). A cursor seeking an id jumps to the last block
+/// starting below it; a top-k search skips a block whose best possible BM25 score (highest
+/// frequency in the shortest paragraph) cannot enter the top k.
 public final class PostingSegment: Sendable {
     struct Entry: Sendable {
         var paragraphs: Int
@@ -165,7 +167,7 @@ struct SegmentWriter {
     private var keyCount = 0
     private var docs: [UInt8] = []
     private var positions: [UInt8] = []
-    private var skips: [(Int64, Int, Int)] = []
+    private var skips: [(id: Int64, docs: Int, positions: Int, maxTf: Int, minLength: Int)] = []
     private var skipBytes: [UInt8] = []
     private var lastID: Int64 = 0
     private var paragraphs = 0
@@ -182,8 +184,18 @@ struct SegmentWriter {
     }
 
     /// Adds a paragraph to the current key: its id, term frequency and encoded positions.
-    mutating func posting(_ id: Int64, tf: Int, positions bytes: UnsafeBufferPointer<UInt8>) {
-        if paragraphs > 0 && paragraphs % PostingSegment.blockSize == 0 { skips.append((lastID, docs.count, positions.count)) }
+    @inline(__always)
+    private mutating func block(_ tf: Int, _ length: Int32) {
+        if paragraphs % PostingSegment.blockSize == 0 { skips.append((lastID, docs.count, positions.count, 0, Int.max)) }
+        let b = skips.count - 1
+        if tf > skips[b].maxTf { skips[b].maxTf = tf }
+        if Int(length) < skips[b].minLength { skips[b].minLength = Int(length) }
+    }
+
+    /// Adds a paragraph of `length` words to the current key: its id, term frequency and
+    /// encoded positions.
+    mutating func posting(_ id: Int64, tf: Int, length: Int32, positions bytes: UnsafeBufferPointer<UInt8>) {
+        block(tf, length)
         Varint.append(Int(id - lastID), to: &docs)
         Varint.append(tf, to: &docs)
         Varint.append(bytes.count, to: &docs)
@@ -194,10 +206,10 @@ struct SegmentWriter {
     }
 
     /// Adds a paragraph whose positions the caller appends through `body`.
-    mutating func posting(_ id: Int64, _ body: (inout [UInt8]) -> Int) {
-        if paragraphs > 0 && paragraphs % PostingSegment.blockSize == 0 { skips.append((lastID, docs.count, positions.count)) }
+    mutating func posting(_ id: Int64, length: Int32, _ body: (inout [UInt8]) -> Int) {
         let start = positions.count
         let tf = body(&positions)
+        block(tf, length)
         Varint.append(Int(id - lastID), to: &docs)
         Varint.append(tf, to: &docs)
         Varint.append(positions.count - start, to: &docs)
@@ -216,14 +228,16 @@ struct SegmentWriter {
             lastID = 0; paragraphs = 0; frequency = 0
         }
         guard paragraphs > 0 else { return }
-        if !skips.isEmpty {
+        if paragraphs > PostingSegment.blockSize {
             Varint.append(skips.count, to: &skipBytes)
             var previous: (Int64, Int, Int) = (0, 0, 0)
             for s in skips {
-                Varint.append(Int(s.0 - previous.0), to: &skipBytes)
-                Varint.append(s.1 - previous.1, to: &skipBytes)
-                Varint.append(s.2 - previous.2, to: &skipBytes)
-                previous = s
+                Varint.append(Int(s.id - previous.0), to: &skipBytes)
+                Varint.append(s.docs - previous.1, to: &skipBytes)
+                Varint.append(s.positions - previous.2, to: &skipBytes)
+                Varint.append(s.maxTf, to: &skipBytes)
+                Varint.append(s.minLength, to: &skipBytes)
+                previous = (s.id, s.docs, s.positions)
             }
         }
         out += skipBytes
