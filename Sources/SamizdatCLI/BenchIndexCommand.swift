@@ -28,6 +28,8 @@ extension Samizdat.Bench {
             let corpus = try BenchCorpus(directory: options.corpus)
             if !options.noMeta { corpus.metaLine(command: "bench index").emit() }
             let (segmented, segmentNs, failures) = BenchStoreBuild.segment(corpus.documents())
+            let beforeBuild = BenchMachine.peakRSSMiB
+            FileHandle.standardError.write("    peak RSS before the first build (texts and segmented documents held): \(Int(beforeBuild ?? 0)) MiB\n".data(using: .utf8)!)
             var best: UInt64 = .max
             var spent: UInt64 = 0
             var n = 0
@@ -71,6 +73,7 @@ extension Samizdat.Bench {
                 line.set("index_bytes", indexBytes)
                 line.set("index_kind", "disk (sqlite + wal)")
                 line.set("peak_rss_mb", peak, places: 1)
+                line.set("rss_before_build_mb", beforeBuild, places: 1)
                 if failures > 0 { line.set("segment_failures", failures) }
                 line.emit()
             }
@@ -103,6 +106,7 @@ enum BenchStoreBuild {
             _ = try store.apply(Array(segmented[i..<j]))
             i = j
         }
+        FileHandle.standardError.write("    peak RSS after the applies: \(Int(BenchMachine.peakRSSMiB ?? 0)) MiB, now \(BenchMachine.procValue("/proc/self/status", "VmRSS:").map { $0 / 1024 } ?? 0) MiB\n".data(using: .utf8)!)
         // as after any bulk load: one posting segment (timed; the peers' builds end merged too)
         try store.optimize()
         return (store, benchNanos() - t0)

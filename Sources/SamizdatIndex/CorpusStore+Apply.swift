@@ -139,6 +139,7 @@ extension CorpusStore {
             ])
         }
         let pairs = batch.endDocument(key: key, layout: layout)
+        try batch.flush(db, force: false)
         try db.execute(sql: "INSERT INTO document_terms(doc, terms) VALUES (?, ?)", arguments: [key, Data(Varint.encode(pairs))])
         try db.execute(sql: "UPDATE documents SET tokens = ? WHERE key = ?", arguments: [documentTokens, key])
 

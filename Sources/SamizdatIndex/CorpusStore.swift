@@ -62,7 +62,7 @@ public final class CorpusStore: Sendable {
         config.prepareDatabase { db in
             TokenCapture.register(db)
             db.add(tokenizer: PassageTokenizer.self)
-            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY")
         }
         return config
     }
@@ -159,6 +159,7 @@ public final class CorpusStore: Sendable {
                 _ = batch.add(paragraph: p["id"], text: p["text"], analyzer: analyzer)
             }
             _ = batch.endDocument(key: key, layout: DocumentLayout(lengths: [], sections: []))
+            try batch.flush(db, force: false)
         }
         try batch.persistNewTerms(db)
         batch.events = []

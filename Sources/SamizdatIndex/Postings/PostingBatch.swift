@@ -131,6 +131,26 @@ struct PostingBatch {
         events.append(.remove(key, pairs))
     }
 
+    /// Occurrences held before the batch so far is written out as a segment (bounds the memory a
+    /// large batch takes: 12 bytes an occurrence, twice while sorting).
+    static let flushOccurrences = 3_000_000
+
+    /// Segments this batch has written so far.
+    var flushed: [PostingSegment] = []
+
+    /// Writes what the batch holds as a segment when it is large (`force`: whatever it holds).
+    mutating func flush(_ db: Database, force: Bool = true) throws {
+        guard force || occurrences.count >= Self.flushOccurrences else { return }
+        if let bytes = encodeSegment() {
+            let segment = try PostingSegment(bytes: bytes)
+            try Self.store(segment, db)
+            flushed.append(segment)
+        }
+        occurrences = []
+        paragraphs.removeAll(keepingCapacity: true)
+        lengths.removeAll(keepingCapacity: true)
+    }
+
     /// `terms` rows for forms first seen since the last commit.
     func persistNewTerms(_ db: Database) throws {
         guard state.persistedForms < vocabulary.forms.count else { return }
@@ -144,14 +164,9 @@ struct PostingBatch {
     mutating func commit(_ db: Database) throws -> IndexState.Change {
         defer { state.writerVocabulary = vocabulary }
         let published = state.snapshot
-        var segments = published.segments
-        var changed = false
-        if let bytes = encodeSegment() {
-            let segment = try PostingSegment(bytes: bytes)
-            try Self.store(segment, db)
-            segments.append(segment)
-            changed = true
-        }
+        try flush(db)
+        var segments = published.segments + flushed
+        var changed = !flushed.isEmpty
         // liveness after this transaction
         var after: [Int64: Bool] = [:]
         for e in events {
