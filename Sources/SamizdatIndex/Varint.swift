@@ -1,7 +1,9 @@
-/// LEB128 unsigned varints, for the small count lists kept as blobs.
+/// LEB128 unsigned varints: the count lists kept as blobs and the posting streams.
 enum Varint {
+    @inline(__always)
     static func append(_ value: Int, to out: inout [UInt8]) {
-        var v = UInt64(value)
+        if value >= 0 && value < 0x80 { out.append(UInt8(truncatingIfNeeded: value)); return }
+        var v = UInt64(bitPattern: Int64(value))
         while v >= 0x80 { out.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
         out.append(UInt8(v))
     }
