@@ -1,4 +1,5 @@
-/// Compiles a `QueryNode` to an FTS5 MATCH expression over the `passages` table.
+/// Compiles a `QueryNode` to an FTS5 MATCH expression: what the `fields` table is asked for the
+/// metadata-field leaves (title:, author:, doc:, chapter:). Body text is searched in the postings.
 ///
 /// Every token is written inside double quotes; the passage tokenizer passes query text through
 /// split on spaces, so what FTS5 looks up is exactly the analyzed token: the folded form for

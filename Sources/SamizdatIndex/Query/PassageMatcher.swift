@@ -1,7 +1,7 @@
 import SamizdatText
 
-/// Evaluates a query on one analyzed paragraph, in Swift, with the semantics FTS5 gives the
-/// compiled expression — plus sentence scopes, which FTS5 cannot express. It tells whether the
+/// Evaluates a query on one analyzed paragraph, in Swift, with the semantics `PostingSearch`
+/// gives it over the postings — plus sentence scopes, which the postings do not record. It tells whether the
 /// paragraph matches and where: the UTF-8 ranges (paragraph-relative) of every positive match.
 struct PassageMatcher {
     let tokens: [Token]
