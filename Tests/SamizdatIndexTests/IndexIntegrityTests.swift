@@ -65,8 +65,16 @@ import SamizdatText
             _ = try store.apply(f.document)
         }
         _ = try store.delete(documentID: "b4")
-        for merged in [false, true] {
-            if merged { try store.optimize() }
+        for phase in 0..<3 {
+            if phase == 1 {
+                // long paragraphs push the average length past older segments' reference
+                for d in 0..<3 {
+                    var f = DocumentFixture(id: "long\(d)", title: "Long \(d)")
+                    for _ in 0..<40 { f.paragraph([(0..<400).map { _ in words[Int.random(in: 0..<11, using: &rng)] }.joined(separator: " ") + "."]) }
+                    _ = try store.apply(f.document)
+                }
+            }
+            if phase == 2 { try store.optimize() }
             for w in words {
                 for k in [1, 3, 10, 40] {
                     let full = try store.rank(nil, store.state.snapshot, try store.parser.parse(w), documentID: nil, perDocument: 1, keep: k)!

@@ -100,7 +100,11 @@ struct PostingBatch {
         }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
 
         let documents = Set(paragraphs.map { CorpusStore.documentKey(paragraphRowID: $0) }).sorted()
-        var writer = SegmentWriter(first: paragraphs.min() ?? 0, last: paragraphs.max() ?? 0, documents: documents,
+        let published = state.snapshot
+        let words = Double(published.wordCount + lengths.reduce(0) { $0 + Int($1) })
+        let average = words / Double(max(1, published.paragraphCount + lengths.count))
+        var writer = SegmentWriter(first: paragraphs.min() ?? 0, last: paragraphs.max() ?? 0,
+                                   referenceLength: SegmentWriter.referenceLength(average: average), documents: documents,
                                    capacity: occurrences.count * 2)
         for (bytes, k) in keyed {
             var i = starts[Int(k)]
@@ -178,6 +182,15 @@ struct PostingBatch {
         var addedLayouts: [Int64: DocumentLayout] = [:]
         for e in events { if case .add(let key, let layout, _) = e { addedLayouts[key] = layout } }
         let live: (Int64) -> Bool = { key in after[key] ?? (published.documents[key] != nil) }
+        var paragraphsAfter = published.paragraphCount, wordsAfter = published.wordCount
+        for e in events {
+            switch e {
+            case .add(_, let l, _): paragraphsAfter += l.lengths.count; wordsAfter += l.lengths.reduce(0) { $0 + Int($1) }
+            case .remove(let key, _):
+                if let l = published.layout(key) { paragraphsAfter -= l.lengths.count; wordsAfter -= l.lengths.reduce(0) { $0 + Int($1) } }
+            }
+        }
+        let average = Double(wordsAfter) / Double(max(1, paragraphsAfter))
         let length: (Int64) -> Int32 = { id in
             let key = CorpusStore.documentKey(paragraphRowID: id), i = CorpusStore.paragraphIndex(paragraphRowID: id)
             guard let l = addedLayouts[key] ?? published.layout(key), i < l.lengths.count else { return 0 }
@@ -189,7 +202,7 @@ struct PostingBatch {
             return segments.count > 1 || dead ? 0..<segments.count : nil
         }
         while let run = nextRun() {
-            let merged = try PostingSegment.merge(Array(segments[run]), live: live, length: length)
+            let merged = try PostingSegment.merge(Array(segments[run]), live: live, length: length, average: average)
             for s in segments[run] {
                 try db.execute(sql: "DELETE FROM segments WHERE first = ?", arguments: [s.firstParagraph])
             }

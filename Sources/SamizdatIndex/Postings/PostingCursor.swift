@@ -13,7 +13,7 @@ struct PostingCursor {
     private var at = 0
     private var end = 0
     private var positionAt = 0
-    private(set) var skips: [(id: Int64, docs: Int, positions: Int, maxTf: Int, minLength: Int)] = []
+    private(set) var skips: [(id: Int64, docs: Int, positions: Int, maxTf: Int, minLength: Int, weight: Double?)] = []
     private var skipIndex = 0
     private var blockCursor = 0
     private var liveKey: Int64 = -1
@@ -73,11 +73,13 @@ struct PostingCursor {
                 var k = e.skips.lowerBound
                 let count = readVarint(b, &k)
                 var previous: (id: Int64, docs: Int, positions: Int) = (0, 0, 0)
+                let usable = snapshot.averageLength <= snapshot.segments[parts[p].0].referenceLength
                 for _ in 0..<count where k < e.skips.upperBound {
                     previous = (previous.id + Int64(readVarint(b, &k)), previous.docs + readVarint(b, &k),
                                 previous.positions + readVarint(b, &k))
-                    let maxTf = readVarint(b, &k), minLength = readVarint(b, &k)
-                    skips.append((previous.id, previous.docs, previous.positions, maxTf, minLength))
+                    let maxTf = readVarint(b, &k), minLength = readVarint(b, &k), weight = readVarint(b, &k)
+                    skips.append((previous.id, previous.docs, previous.positions, maxTf, minLength,
+                                  usable ? Double(weight) / 65536 : nil))
                 }
             }
         }
@@ -97,8 +99,9 @@ struct PostingCursor {
     }
 
     /// Like `next`, but at the start of each block asks `skip` (with the block's largest term
-    /// frequency and shortest paragraph) whether to jump over the whole block.
-    mutating func next(skipping skip: (Int, Int) -> Bool) -> Bool {
+    /// frequency, shortest paragraph, and its weight bound when the corpus average allows it)
+    /// whether to jump over the whole block.
+    mutating func next(skipping skip: (Int, Int, Double?) -> Bool) -> Bool {
         if exhausted { return false }
         if part < 0, !enter(0) { return false }
         while true {
@@ -109,7 +112,7 @@ struct PostingCursor {
                 let base = parts[part].1.docs.lowerBound
                 while blockCursor < skips.count, base + skips[blockCursor].docs < at { blockCursor += 1 }
                 if blockCursor < skips.count, base + skips[blockCursor].docs == at,
-                   skip(skips[blockCursor].maxTf, skips[blockCursor].minLength) {
+                   skip(skips[blockCursor].maxTf, skips[blockCursor].minLength, skips[blockCursor].weight) {
                     if blockCursor + 1 < skips.count {
                         let n = skips[blockCursor + 1]
                         at = base + n.docs

@@ -161,8 +161,8 @@ struct PostingSearch {
     }
 
     /// The best `k` documents for one plain term, by their best passage (ties by key), each with
-    /// that passage: block-max pruning skips every block whose best possible score (its highest
-    /// frequency in its shortest paragraph) is below the k-th document's best so far.
+    /// that passage: block-max pruning skips every block whose bound (see `PostingSegment`) is
+    /// below the k-th document's best so far.
     func topDocuments(_ l: QueryLeaf, k: Int) -> [(key: Int64, best: Double, id: Int64)] {
         guard k > 0 else { return [] }
         var cursor = PostingCursor(snapshot, key: key(l, 0))
@@ -178,8 +178,8 @@ struct PostingSearch {
             if top.count == k { threshold = top[k - 1].best }
         }
         var current: (key: Int64, best: Double, id: Int64)?
-        while cursor.next(skipping: { maxTf, minLength in
-            bm25(idf: w, tf: Int32(clamping: maxTf), length: Int32(clamping: minLength)) < threshold
+        while cursor.next(skipping: { maxTf, minLength, weight in
+            (weight.map { w * $0 } ?? bm25(idf: w, tf: Int32(clamping: maxTf), length: Int32(clamping: minLength))) < threshold
         }) {
             let key = CorpusStore.documentKey(paragraphRowID: cursor.id)
             let score = bm25(idf: w, tf: Int32(cursor.tf), length: cursor.length)
@@ -314,9 +314,13 @@ struct PostingSearch {
 
     @inline(__always)
     func bm25(idf: Double, tf: Int32, length: Int32) -> Double {
-        let f = Double(tf)
-        let norm = Self.k1 * (1 - Self.b + Self.b * Double(length) / snapshot.averageLength)
-        return idf * f * (Self.k1 + 1) / (f + norm)
+        idf * Self.weight(tf: Double(tf), length: Double(length), average: snapshot.averageLength)
+    }
+
+    /// BM25's term weight: `tf·(k1+1)/(tf + k1·(1 − b + b·length/average))`.
+    @inline(__always)
+    static func weight(tf: Double, length: Double, average: Double) -> Double {
+        tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average))
     }
 
     /// BM25 of a leaf's hits; `documents` is the paragraph count its idf is taken from.

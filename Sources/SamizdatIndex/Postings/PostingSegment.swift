@@ -7,7 +7,7 @@
 ///
 /// Encoding (LEB128 varints throughout):
 ///
-///     "SZP2" firstParagraph lastParagraph documentCount documentCount × (key − previous key)
+///     "SZP3" firstParagraph lastParagraph referenceLength×1000 documentCount documentCount × (key − previous key)
 ///     body: per key, in key order, its skip table, docs stream and positions stream
 ///     dictionary: termCount termCount × (keyLength keyBytes paragraphs frequency skipLength docsLength positionsLength)
 ///     the dictionary's byte offset, 8 bytes little-endian
@@ -22,9 +22,13 @@
 /// A key with more than `blockSize` paragraphs has a skip table: blockCount, then for every block
 /// of `blockSize` postings the id of the posting before it and the block's byte offsets in the
 /// docs and positions streams (each as the gap from the previous block's), its largest term
-/// frequency and its shortest paragraph (words). A cursor seeking an id jumps to the last block
-/// starting below it; a top-k search skips a block whose best possible BM25 score (highest
-/// frequency in the shortest paragraph) cannot enter the top k.
+/// frequency, its shortest paragraph (words), and the largest BM25 term weight
+/// `tf·(k1+1)/(tf + k1·(1 − b + b·length/referenceLength))` of its postings, × 65536 rounded up.
+/// That weight only grows with the average paragraph length, so it bounds the block's scores
+/// while the corpus average stays at or under `referenceLength` (set above the average when the
+/// segment is written); past it the frequency and length bound is used. A cursor seeking an id
+/// jumps to the last block starting below it; a top-k search skips a block whose bound cannot
+/// enter the top k.
 public final class PostingSegment: Sendable {
     struct Entry: Sendable {
         var paragraphs: Int
@@ -38,6 +42,8 @@ public final class PostingSegment: Sendable {
     /// Keys in byte order, for prefix ranges.
     let keys: [String]
     let entries: [String: Entry]
+    /// The average paragraph length the block weights were computed with.
+    let referenceLength: Double
     /// Lowest and highest paragraph id held.
     let firstParagraph: Int64
     let lastParagraph: Int64
@@ -46,7 +52,7 @@ public final class PostingSegment: Sendable {
 
     var byteCount: Int { bytes.count }
 
-    static let magic: [UInt8] = Array("SZP2".utf8)
+    static let magic: [UInt8] = Array("SZP3".utf8)
     /// Postings per skip block.
     static let blockSize = 128
     /// First byte of a stem key.
@@ -61,6 +67,7 @@ public final class PostingSegment: Sendable {
         guard bytes.count >= 5, Array(bytes[0..<4]) == Self.magic else { throw FormatError(description: "not a posting segment") }
         var r = VarintReader(bytes: bytes, offset: 4)
         let first = Int64(try r.next()), last = Int64(try r.next())
+        let reference = Double(try r.next()) / 1000
         let documentCount = try r.next()
         guard documentCount <= bytes.count else { throw FormatError(description: "bad document count") }
         var documents: [Int64] = []
@@ -102,6 +109,7 @@ public final class PostingSegment: Sendable {
         self.bytes = bytes
         self.keys = keys
         self.entries = entries
+        self.referenceLength = reference
         self.firstParagraph = first
         self.lastParagraph = last
         self.documents = documents
@@ -167,17 +175,24 @@ struct SegmentWriter {
     private var keyCount = 0
     private var docs: [UInt8] = []
     private var positions: [UInt8] = []
-    private var skips: [(id: Int64, docs: Int, positions: Int, maxTf: Int, minLength: Int)] = []
+    private var skips: [(id: Int64, docs: Int, positions: Int, maxTf: Int, minLength: Int, weight: Double)] = []
+    private let reference: Double
     private var skipBytes: [UInt8] = []
     private var lastID: Int64 = 0
     private var paragraphs = 0
     private var frequency = 0
 
-    init(first: Int64, last: Int64, documents: [Int64], capacity: Int) {
+    /// The reference length for block weights: a quarter above the average the corpus will have
+    /// with this segment's paragraphs.
+    static func referenceLength(average: Double) -> Double { max(1, average) * 1.25 }
+
+    init(first: Int64, last: Int64, referenceLength: Double, documents: [Int64], capacity: Int) {
+        reference = (referenceLength * 1000).rounded(.up) / 1000
         out = PostingSegment.magic
         out.reserveCapacity(capacity + documents.count * 2 + 32)
         Varint.append(Int(first), to: &out)
         Varint.append(Int(last), to: &out)
+        Varint.append(Int(reference * 1000), to: &out)
         Varint.append(documents.count, to: &out)
         var previous: Int64 = 0
         for d in documents { Varint.append(Int(d - previous), to: &out); previous = d }
@@ -186,10 +201,12 @@ struct SegmentWriter {
     /// Adds a paragraph to the current key: its id, term frequency and encoded positions.
     @inline(__always)
     private mutating func block(_ tf: Int, _ length: Int32) {
-        if paragraphs % PostingSegment.blockSize == 0 { skips.append((lastID, docs.count, positions.count, 0, Int.max)) }
+        if paragraphs % PostingSegment.blockSize == 0 { skips.append((lastID, docs.count, positions.count, 0, Int.max, 0)) }
         let b = skips.count - 1
         if tf > skips[b].maxTf { skips[b].maxTf = tf }
         if Int(length) < skips[b].minLength { skips[b].minLength = Int(length) }
+        let weight = PostingSearch.weight(tf: Double(tf), length: Double(length), average: reference)
+        if weight > skips[b].weight { skips[b].weight = weight }
     }
 
     /// Adds a paragraph of `length` words to the current key: its id, term frequency and
@@ -237,6 +254,7 @@ struct SegmentWriter {
                 Varint.append(s.positions - previous.2, to: &skipBytes)
                 Varint.append(s.maxTf, to: &skipBytes)
                 Varint.append(s.minLength, to: &skipBytes)
+                Varint.append(Int((s.weight * 65536).rounded(.up)) + 1, to: &skipBytes)
                 previous = (s.id, s.docs, s.positions)
             }
         }
