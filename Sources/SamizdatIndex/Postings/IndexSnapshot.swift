@@ -72,7 +72,8 @@ final class IndexSnapshot: Sendable {
         for (si, segment) in segments.enumerated() {
             guard let e = segment.entries[key] else { continue }
             out.reserve(e.paragraphs, positions: positions)
-            segment.bytes.withUnsafeBufferPointer { p in
+            do {
+                let p = segment.buffer
                 var at = e.docs.lowerBound
                 var id: Int64 = 0
                 var pos = e.positions.lowerBound
@@ -107,7 +108,8 @@ final class IndexSnapshot: Sendable {
     func positions(_ postings: Postings, _ i: Int, into out: inout [Int32]) {
         out.removeAll(keepingCapacity: true)
         let tf = Int(postings.tfs[i])
-        segments[Int(postings.segments[i])].bytes.withUnsafeBufferPointer { p in
+        do {
+            let p = segments[Int(postings.segments[i])].buffer
             var at = Int(postings.offsets[i])
             var position = 0
             for _ in 0..<tf {
@@ -180,7 +182,8 @@ extension PostingSegment {
                 cursors[i] += 1
                 let part = parts[i]
                 guard let e = part.entries[key] else { continue }
-                try part.bytes.withUnsafeBufferPointer { p in
+                do {
+                    let p = part.buffer
                     var at = e.docs.lowerBound
                     var id: Int64 = 0
                     var pos = e.positions.lowerBound
@@ -201,6 +204,6 @@ extension PostingSegment {
             writer.endKey(key.utf8)
         }
         guard !writer.isEmpty else { return nil }
-        return try PostingSegment(bytes: writer.finish())
+        return try PostingSegment(owning: writer.finish())
     }
 }

@@ -198,7 +198,7 @@ final class IndexState: @unchecked Sendable {
         let rows = try Row.fetchCursor(db, sql: "SELECT data FROM segments ORDER BY first")
         while let row = try rows.next() {
             let data: Data = row[0]
-            segments.append(try PostingSegment(bytes: [UInt8](data)))
+            segments.append(try PostingSegment(bytes: data))
         }
         lock.lock(); defer { lock.unlock() }
         writerVocabulary = vocab

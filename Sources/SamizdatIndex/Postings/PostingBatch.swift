@@ -78,7 +78,7 @@ struct PostingBatch {
     }
 
     /// The batch's postings as an encoded segment (see `PostingSegment`), or nil when empty.
-    func encodeSegment() -> [UInt8]? {
+    func encodeSegment() -> UnsafeBufferPointer<UInt8>? {
         guard !occurrences.isEmpty else { return nil }
         // counting sort by key, stable: within a key, paragraphs and positions stay ascending
         let space = 2 * max(vocabulary.forms.count, vocabulary.stems.count) + 2
@@ -146,7 +146,7 @@ struct PostingBatch {
     mutating func flush(_ db: Database, force: Bool = true) throws {
         guard force || occurrences.count >= Self.flushOccurrences else { return }
         if let bytes = encodeSegment() {
-            let segment = try PostingSegment(bytes: bytes)
+            let segment = try PostingSegment(owning: bytes)
             try Self.store(segment, db)
             flushed.append(segment)
         }
@@ -229,7 +229,7 @@ struct PostingBatch {
         var blob: OpaquePointer?
         var rc = sqlite3_blob_open(db.sqliteConnection, "main", "segments", "data", segment.firstParagraph, 1, &blob)
         if rc == SQLITE_OK {
-            rc = segment.bytes.withUnsafeBytes { sqlite3_blob_write(blob, $0.baseAddress, Int32($0.count), 0) }
+            rc = sqlite3_blob_write(blob, segment.buffer.baseAddress, Int32(segment.buffer.count), 0)
         }
         sqlite3_blob_close(blob)
         guard rc == SQLITE_OK else {

@@ -16,6 +16,8 @@ struct PostingCursor {
     private(set) var skips: [(id: Int64, docs: Int, positions: Int, maxTf: Int, minLength: Int, weight: Double?)] = []
     private var skipIndex = 0
     private var blockCursor = 0
+    /// The current part's bytes (its segment is kept alive by `snapshot`).
+    private var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     private var liveKey: Int64 = -1
     private var liveLayout: DocumentLayout?
 
@@ -43,7 +45,8 @@ struct PostingCursor {
     }
 
     static func liveCount(_ snapshot: IndexSnapshot, _ segment: PostingSegment, _ e: PostingSegment.Entry) -> Int {
-        segment.bytes.withUnsafeBufferPointer { b in
+        do {
+            let b = segment.buffer
             var at = e.docs.lowerBound, id: Int64 = 0, n = 0
             var lastKey: Int64 = -1, live = false
             while at < e.docs.upperBound {
@@ -60,6 +63,7 @@ struct PostingCursor {
     private mutating func enter(_ p: Int) -> Bool {
         part = p
         guard p < parts.count else { exhausted = true; return false }
+        buffer = snapshot.segments[parts[p].0].buffer
         let e = parts[p].1
         at = e.docs.lowerBound
         end = e.docs.upperBound
@@ -69,7 +73,8 @@ struct PostingCursor {
         blockCursor = 0
         skips.removeAll(keepingCapacity: true)
         if !e.skips.isEmpty {
-            snapshot.segments[parts[p].0].bytes.withUnsafeBufferPointer { b in
+            do {
+                let b = snapshot.segments[parts[p].0].buffer
                 var k = e.skips.lowerBound
                 let count = readVarint(b, &k)
                 var previous: (id: Int64, docs: Int, positions: Int) = (0, 0, 0)
@@ -131,12 +136,10 @@ struct PostingCursor {
 
     /// Decodes the posting at `at`; true when its document is live.
     private mutating func decode() -> Bool {
-        let bytes = snapshot.segments[parts[part].0].bytes
-        bytes.withUnsafeBufferPointer { b in
-            id += Int64(readVarint(b, &at))
-            tf = readVarint(b, &at)
-            positionsLength = readVarint(b, &at)
-        }
+        let b = buffer
+        id += Int64(readVarint(b, &at))
+        tf = readVarint(b, &at)
+        positionsLength = readVarint(b, &at)
         positionsStart = positionAt
         positionAt += positionsLength
         let key = CorpusStore.documentKey(paragraphRowID: id)
@@ -179,7 +182,8 @@ struct PostingCursor {
     /// The current posting's positions.
     func positions(into out: inout [Int32]) {
         out.removeAll(keepingCapacity: true)
-        snapshot.segments[parts[part].0].bytes.withUnsafeBufferPointer { b in
+        do {
+            let b = snapshot.segments[parts[part].0].buffer
             var k = positionsStart
             var position = 0
             for _ in 0..<tf {

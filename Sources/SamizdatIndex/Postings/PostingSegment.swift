@@ -29,7 +29,11 @@
 /// segment is written); past it the frequency and length bound is used. A cursor seeking an id
 /// jumps to the last block starting below it; a top-k search skips a block whose bound cannot
 /// enter the top k.
-public final class PostingSegment: Sendable {
+///
+/// The bytes live in one buffer the segment owns (written in place by `SegmentWriter`, or copied
+/// once from the database), so decoding loops hold a plain pointer to them. The segment never
+/// changes after `init`, which is what makes the unchecked Sendable sound.
+public final class PostingSegment: @unchecked Sendable {
     struct Entry: Sendable {
         var paragraphs: Int
         var frequency: Int
@@ -38,7 +42,8 @@ public final class PostingSegment: Sendable {
         var positions: Range<Int>
     }
 
-    let bytes: [UInt8]
+    /// The encoded segment; owned, freed with the segment.
+    let buffer: UnsafeBufferPointer<UInt8>
     /// Keys in byte order, for prefix ranges.
     let keys: [String]
     let entries: [String: Entry]
@@ -50,7 +55,9 @@ public final class PostingSegment: Sendable {
     /// Document keys with postings here.
     let documents: [Int64]
 
-    var byteCount: Int { bytes.count }
+    var byteCount: Int { buffer.count }
+
+    deinit { buffer.deallocate() }
 
     static let magic: [UInt8] = Array("SZP3".utf8)
     /// Postings per skip block.
@@ -62,8 +69,27 @@ public final class PostingSegment: Sendable {
         var description: String
     }
 
-    /// Parses an encoded segment (as written by `PostingBatch.encodeSegment` or `merge`).
-    init(bytes: [UInt8]) throws {
+    /// Parses an encoded segment (as stored), copying its bytes into a buffer of its own.
+    convenience init<C: Collection<UInt8>>(bytes: C) throws {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+        _ = buffer.initialize(from: bytes)
+        try self.init(owning: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]))
+    }
+
+    /// Parses an encoded segment (as written by `SegmentWriter`), taking ownership of `buffer`
+    /// (freed here if it does not parse).
+    init(owning buffer: UnsafeBufferPointer<UInt8>) throws {
+        do {
+            (keys, entries, referenceLength, firstParagraph, lastParagraph, documents) = try Self.parse(buffer)
+        } catch {
+            buffer.deallocate()
+            throw error
+        }
+        self.buffer = buffer
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws
+        -> ([String], [String: Entry], Double, Int64, Int64, [Int64]) {
         guard bytes.count >= 5, Array(bytes[0..<4]) == Self.magic else { throw FormatError(description: "not a posting segment") }
         var r = VarintReader(bytes: bytes, offset: 4)
         let first = Int64(try r.next()), last = Int64(try r.next())
@@ -106,13 +132,7 @@ public final class PostingSegment: Sendable {
             at = docs.upperBound + m.4
         }
         guard at == dictionaryAt else { throw FormatError(description: "stream lengths do not add up") }
-        self.bytes = bytes
-        self.keys = keys
-        self.entries = entries
-        self.referenceLength = reference
-        self.firstParagraph = first
-        self.lastParagraph = last
-        self.documents = documents
+        return (keys, entries, reference, first, last, documents)
     }
 
     /// Keys in `[prefix, prefix + 0xFF…)`: every key starting with `prefix`'s bytes.
@@ -130,9 +150,9 @@ public final class PostingSegment: Sendable {
     }
 }
 
-/// Reads LEB128 varints from a byte array.
+/// Reads LEB128 varints from a byte buffer, checking every read.
 struct VarintReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var offset: Int
 
     @inline(__always)
@@ -167,10 +187,68 @@ func readVarint(_ p: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> Int {
     return v
 }
 
+/// A growable byte buffer whose memory is handed over, not copied, when it is done.
+struct ByteBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    private mutating func ensure(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var c = capacity * 2
+        while c < count + extra { c *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        grown.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = c
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        ensure(1)
+        base[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+        ensure(bytes.count)
+        (base + count).initialize(from: from, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    @inline(__always)
+    mutating func varint(_ value: Int) {
+        var v = UInt64(bitPattern: Int64(value))
+        while v >= 0x80 { append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+        append(UInt8(v))
+    }
+
+    /// The bytes written; the caller owns (and deallocates) them.
+    consuming func take() -> UnsafeBufferPointer<UInt8> {
+        let out = UnsafeBufferPointer(start: base, count: count)
+        discard self
+        return out
+    }
+}
+
 /// Writes a segment: the header, then each key's streams straight into the output, then the
 /// dictionary and its offset.
-struct SegmentWriter {
-    private(set) var out: [UInt8]
+struct SegmentWriter: ~Copyable {
+    private var out: ByteBuffer
     private var dictionary: [UInt8] = []
     private var keyCount = 0
     private var docs: [UInt8] = []
@@ -188,14 +266,14 @@ struct SegmentWriter {
 
     init(first: Int64, last: Int64, referenceLength: Double, documents: [Int64], capacity: Int) {
         reference = (referenceLength * 1000).rounded(.up) / 1000
-        out = PostingSegment.magic
-        out.reserveCapacity(capacity + documents.count * 2 + 32)
-        Varint.append(Int(first), to: &out)
-        Varint.append(Int(last), to: &out)
-        Varint.append(Int(reference * 1000), to: &out)
-        Varint.append(documents.count, to: &out)
+        out = ByteBuffer(capacity: capacity + documents.count * 2 + 32)
+        out.append(PostingSegment.magic)
+        out.varint(Int(first))
+        out.varint(Int(last))
+        out.varint(Int(reference * 1000))
+        out.varint(documents.count)
         var previous: Int64 = 0
-        for d in documents { Varint.append(Int(d - previous), to: &out); previous = d }
+        for d in documents { out.varint(Int(d - previous)); previous = d }
     }
 
     /// Adds a paragraph to the current key: its id, term frequency and encoded positions.
@@ -258,9 +336,9 @@ struct SegmentWriter {
                 previous = (s.id, s.docs, s.positions)
             }
         }
-        out += skipBytes
-        out += docs
-        out += positions
+        out.append(skipBytes)
+        out.append(docs)
+        out.append(positions)
         keyCount += 1
         Varint.append(key.count, to: &dictionary)
         dictionary.append(contentsOf: key)
@@ -273,11 +351,12 @@ struct SegmentWriter {
 
     var isEmpty: Bool { keyCount == 0 }
 
-    consuming func finish() -> [UInt8] {
+    /// The finished segment's bytes (owned by the caller: hand them to `PostingSegment(owning:)`).
+    consuming func finish() -> UnsafeBufferPointer<UInt8> {
         let at = out.count
-        Varint.append(keyCount, to: &out)
-        out += dictionary
+        out.varint(keyCount)
+        out.append(dictionary)
         for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: at >> (8 * i))) }
-        return out
+        return out.take()
     }
 }
