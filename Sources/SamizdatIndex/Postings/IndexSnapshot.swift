@@ -146,9 +146,9 @@ extension PostingSegment {
     /// Merges segments (in paragraph order) into one, keeping only postings of live documents.
     /// Nil when nothing live remains. Keys are walked in one pass over the parts' sorted key
     /// lists; docs streams are re-encoded (their gaps change), positions are copied as bytes.
-    /// `length` gives a live paragraph's words (for the skip tables' block bounds).
+    /// `layout` gives a live document's paragraph lengths (for the skip tables' block bounds).
     /// `average`: the corpus's average paragraph length after this write (for the block weights).
-    static func merge(_ parts: [PostingSegment], live: (Int64) -> Bool, length: (Int64) -> Int32,
+    static func merge(_ parts: [PostingSegment], live: (Int64) -> Bool, layout: (Int64) -> DocumentLayout?,
                       average: Double) throws -> PostingSegment? {
         guard let firstPart = parts.first, let lastPart = parts.last else { return nil }
         let allLive = parts.map { $0.documents.allSatisfy(live) }
@@ -159,6 +159,7 @@ extension PostingSegment {
                                    capacity: parts.reduce(0) { $0 + $1.byteCount })
         var cursors = [Int](repeating: 0, count: parts.count)
         var holding: [Int] = []
+        var lastKey: Int64 = -1, keyLive = false, lengths: [Int32] = []
         while true {
             // the smallest key among the parts' cursors, and the parts holding it
             var smallest: String?
@@ -194,8 +195,12 @@ extension PostingSegment {
                         guard count >= 0, pos + count <= e.positions.upperBound, at <= e.docs.upperBound else {
                             throw FormatError(description: "posting runs past its stream")
                         }
-                        if allLive[i] || live(CorpusStore.documentKey(paragraphRowID: id)) {
-                            writer.posting(id, tf: tf, length: length(id), positions: UnsafeBufferPointer(rebasing: p[pos..<(pos + count)]))
+                        let key = CorpusStore.documentKey(paragraphRowID: id)
+                        if key != lastKey { lastKey = key; keyLive = allLive[i] || live(key); lengths = keyLive ? layout(key)?.lengths ?? [] : [] }
+                        if keyLive {
+                            let index = CorpusStore.paragraphIndex(paragraphRowID: id)
+                            writer.posting(id, tf: tf, length: index < lengths.count ? lengths[index] : 0,
+                                           positions: UnsafeBufferPointer(rebasing: p[pos..<(pos + count)]))
                         }
                         pos += count
                     }

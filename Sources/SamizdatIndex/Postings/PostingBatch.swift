@@ -191,18 +191,14 @@ struct PostingBatch {
             }
         }
         let average = Double(wordsAfter) / Double(max(1, paragraphsAfter))
-        let length: (Int64) -> Int32 = { id in
-            let key = CorpusStore.documentKey(paragraphRowID: id), i = CorpusStore.paragraphIndex(paragraphRowID: id)
-            guard let l = addedLayouts[key] ?? published.layout(key), i < l.lengths.count else { return 0 }
-            return l.lengths[i]
-        }
+        let layout: (Int64) -> DocumentLayout? = { key in addedLayouts[key] ?? published.layout(key) }
         func nextRun() -> Range<Int>? {
             guard mergeAll else { return Self.mergeRun(segments) }
             let dead = segments.contains { $0.documents.contains { !live($0) } }
             return segments.count > 1 || dead ? 0..<segments.count : nil
         }
         while let run = nextRun() {
-            let merged = try PostingSegment.merge(Array(segments[run]), live: live, length: length, average: average)
+            let merged = try PostingSegment.merge(Array(segments[run]), live: live, layout: layout, average: average)
             for s in segments[run] {
                 try db.execute(sql: "DELETE FROM segments WHERE first = ?", arguments: [s.firstParagraph])
             }

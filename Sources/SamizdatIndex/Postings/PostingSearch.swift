@@ -127,6 +127,8 @@ struct PostingSearch {
         var out = LeafHits()
         guard let lead = cursors.indices.min(by: { cursors[$0].paragraphs < cursors[$1].paragraphs }) else { return out }
         var buffers = [[Int32]](repeating: [], count: keys.count)
+        var spans: [(Int32, Int32)] = []
+        var at = [Int](repeating: 0, count: keys.count)
         var target: Int64 = 0
         search: while cursors[lead].seek(target) {
             target = cursors[lead].id
@@ -139,8 +141,8 @@ struct PostingSearch {
                 }
             }
             for k in cursors.indices { cursors[k].positions(into: &buffers[k]) }
-            var spans: [(Int32, Int32)] = []
-            var at = [Int](repeating: 0, count: keys.count)
+            spans.removeAll(keepingCapacity: true)
+            for k in at.indices { at[k] = 0 }
             starts: for p in buffers[0] {
                 for k in 1..<keys.count {
                     let want = p + Int32(k)
