@@ -13,7 +13,7 @@ struct PostingCursor {
     private var at = 0
     private var end = 0
     private var positionAt = 0
-    private(set) var skips: [(id: Int64, docs: Int, positions: Int, maxTf: Int, minLength: Int, weight: Double?)] = []
+    private(set) var skips: [Skip] = []
     private var skipIndex = 0
     private var blockCursor = 0
     /// The current part's bytes (its segment is kept alive by `snapshot`).
@@ -60,6 +60,29 @@ struct PostingCursor {
         }
     }
 
+    typealias Skip = (id: Int64, docs: Int, positions: Int, maxTf: Int, minLength: Int, weight: Double?)
+
+    /// A key's skip table in one segment (empty for a list of one block): per block the id before
+    /// it, its offsets within the key's docs and positions streams, and its bounds (`weight` only
+    /// while the corpus average length is within the segment's reference).
+    static func skipTable(_ snapshot: IndexSnapshot, _ segment: Int, _ e: PostingSegment.Entry) -> [Skip] {
+        guard !e.skips.isEmpty else { return [] }
+        let b = snapshot.segments[segment].buffer
+        var k = e.skips.lowerBound
+        let count = readVarint(b, &k)
+        var out: [Skip] = []
+        out.reserveCapacity(count)
+        var previous: (id: Int64, docs: Int, positions: Int) = (0, 0, 0)
+        let usable = snapshot.averageLength <= snapshot.segments[segment].referenceLength
+        for _ in 0..<count where k < e.skips.upperBound {
+            previous = (previous.id + Int64(readVarint(b, &k)), previous.docs + readVarint(b, &k),
+                        previous.positions + readVarint(b, &k))
+            let maxTf = readVarint(b, &k), minLength = readVarint(b, &k), weight = readVarint(b, &k)
+            out.append((previous.id, previous.docs, previous.positions, maxTf, minLength, usable ? Double(weight) / 65536 : nil))
+        }
+        return out
+    }
+
     private mutating func enter(_ p: Int) -> Bool {
         part = p
         guard p < parts.count else { exhausted = true; return false }
@@ -71,23 +94,7 @@ struct PostingCursor {
         id = 0
         skipIndex = 0
         blockCursor = 0
-        skips.removeAll(keepingCapacity: true)
-        if !e.skips.isEmpty {
-            do {
-                let b = snapshot.segments[parts[p].0].buffer
-                var k = e.skips.lowerBound
-                let count = readVarint(b, &k)
-                var previous: (id: Int64, docs: Int, positions: Int) = (0, 0, 0)
-                let usable = snapshot.averageLength <= snapshot.segments[parts[p].0].referenceLength
-                for _ in 0..<count where k < e.skips.upperBound {
-                    previous = (previous.id + Int64(readVarint(b, &k)), previous.docs + readVarint(b, &k),
-                                previous.positions + readVarint(b, &k))
-                    let maxTf = readVarint(b, &k), minLength = readVarint(b, &k), weight = readVarint(b, &k)
-                    skips.append((previous.id, previous.docs, previous.positions, maxTf, minLength,
-                                  usable ? Double(weight) / 65536 : nil))
-                }
-            }
-        }
+        skips = Self.skipTable(snapshot, parts[p].0, e)
         return true
     }
 

@@ -163,37 +163,72 @@ struct PostingSearch {
     }
 
     /// The best `k` documents for one plain term, by their best passage (ties by key), each with
-    /// that passage: block-max pruning skips every block whose bound (see `PostingSegment`) is
-    /// below the k-th document's best so far.
+    /// that passage. Blocks (see `PostingSegment`) are read in descending order of their score
+    /// bound; once the next bound is below the k-th document's best so far, no block left can
+    /// change the top k (a document's best passage either was read or scores under that bound).
     func topDocuments(_ l: QueryLeaf, k: Int) -> [(key: Int64, best: Double, id: Int64)] {
         guard k > 0 else { return [] }
-        var cursor = PostingCursor(snapshot, key: key(l, 0))
+        let cursor = PostingCursor(snapshot, key: key(l, 0))
         let w = idf(cursor.paragraphs)
-        var top: [(key: Int64, best: Double, id: Int64)] = []
-        var threshold = -Double.infinity
-        func offer(_ d: (key: Int64, best: Double, id: Int64)) {
-            if top.count == k, let last = top.last, !(d.best > last.best || (d.best == last.best && d.key < last.key)) { return }
-            var at = top.count
-            while at > 0, d.best > top[at - 1].best || (d.best == top[at - 1].best && d.key < top[at - 1].key) { at -= 1 }
-            top.insert(d, at: at)
-            if top.count > k { top.removeLast() }
-            if top.count == k { threshold = top[k - 1].best }
-        }
-        var current: (key: Int64, best: Double, id: Int64)?
-        while cursor.next(skipping: { maxTf, minLength, weight in
-            (weight.map { w * $0 } ?? bm25(idf: w, tf: Int32(clamping: maxTf), length: Int32(clamping: minLength))) < threshold
-        }) {
-            let key = CorpusStore.documentKey(paragraphRowID: cursor.id)
-            let score = bm25(idf: w, tf: Int32(cursor.tf), length: cursor.length)
-            if let c = current, c.key == key {
-                if score > c.best { current = (key, score, cursor.id) }
-            } else {
-                if let c = current { offer(c) }
-                current = (key, score, cursor.id)
+        // every block of every segment holding the key: (segment, entry, docs range, id before, positions start, bound)
+        var blocks: [(segment: Int, docs: Range<Int>, idBefore: Int64, bound: Double)] = []
+        for (segment, e) in cursor.parts {
+            let skips = PostingCursor.skipTable(snapshot, segment, e)
+            if skips.isEmpty {
+                blocks.append((segment, e.docs, 0, .infinity))
+                continue
+            }
+            for (i, s) in skips.enumerated() {
+                let end = i + 1 < skips.count ? e.docs.lowerBound + skips[i + 1].docs : e.docs.upperBound
+                let bound = w * (s.weight ?? Self.weight(tf: Double(s.maxTf), length: Double(s.minLength),
+                                                          average: snapshot.averageLength))
+                blocks.append((segment, (e.docs.lowerBound + s.docs)..<end, s.id, bound))
             }
         }
-        if let c = current { offer(c) }
-        return top
+        blocks.sort { $0.bound > $1.bound }
+        var best: [Int64: (score: Double, id: Int64)] = [:]
+        var threshold = -Double.infinity
+        for block in blocks {
+            if block.bound < threshold { break }
+            let b = snapshot.segments[block.segment].buffer
+            var at = block.docs.lowerBound
+            var id = block.idBefore
+            var lastKey: Int64 = -1
+            var layout: DocumentLayout?
+            // the current document's best in this block, folded into `best` when the document changes
+            var current: (score: Double, id: Int64) = (-.infinity, 0)
+            func fold() {
+                guard lastKey >= 0, current.score > -.infinity else { return }
+                if let old = best[lastKey], !(current.score > old.score || (current.score == old.score && current.id < old.id)) { return }
+                best[lastKey] = current
+            }
+            while at < block.docs.upperBound {
+                id += Int64(readVarint(b, &at))
+                let tf = readVarint(b, &at)
+                _ = readVarint(b, &at)
+                let key = CorpusStore.documentKey(paragraphRowID: id)
+                if key != lastKey { fold(); lastKey = key; layout = snapshot.layout(key); current = (-.infinity, 0) }
+                guard let layout else { continue }
+                let index = CorpusStore.paragraphIndex(paragraphRowID: id)
+                guard index < layout.lengths.count else { continue }
+                let score = w * Self.weight(tf: Double(tf), length: Double(layout.lengths[index]), average: snapshot.averageLength)
+                if score > current.score { current = (score, id) }
+            }
+            fold()
+            if best.count >= k {
+                // the k-th best document so far
+                var top = [Double](repeating: -.infinity, count: k)
+                for v in best.values where v.score > top[k - 1] {
+                    var i = k - 1
+                    while i > 0, top[i - 1] < v.score { top[i] = top[i - 1]; i -= 1 }
+                    top[i] = v.score
+                }
+                threshold = top[k - 1]
+            }
+        }
+        return best.map { (key: $0.key, best: $0.value.score, id: $0.value.id) }
+            .sorted { $0.best != $1.best ? $0.best > $1.best : $0.key < $1.key }
+            .prefix(k).map { $0 }
     }
 
     /// A body leaf of one word (no prefix): what a cursor can answer.
@@ -354,28 +389,23 @@ struct PostingSearch {
         return lo
     }
 
-    static func intersect(_ a: ScoredMatches, _ b: ScoredMatches) -> ScoredMatches {
-        var out = ScoredMatches()
-        var j = 0
-        for i in 0..<a.count {
-            j = seek(b.ids, from: j, to: a.ids[i])
-            if j == b.count { break }
-            if b.ids[j] == a.ids[i] {
-                out.ids.append(a.ids[i])
-                out.scores.append(a.scores[i] + b.scores[j])
-            }
-        }
-        return out
-    }
+    /// `a`'s matches also in `b`, scores added.
+    static func intersect(_ a: ScoredMatches, _ b: ScoredMatches) -> ScoredMatches { walk(a, b, keepFound: true) }
 
-    static func subtract(_ a: ScoredMatches, _ b: ScoredMatches) -> ScoredMatches {
+    /// `a`'s matches not in `b`.
+    static func subtract(_ a: ScoredMatches, _ b: ScoredMatches) -> ScoredMatches { walk(a, b, keepFound: false) }
+
+    /// Walks `a`, seeking each id in `b`: keeps the ids found there (adding `b`'s score) or those not.
+    static func walk(_ a: ScoredMatches, _ b: ScoredMatches, keepFound: Bool) -> ScoredMatches {
         var out = ScoredMatches()
         var j = 0
         for i in 0..<a.count {
             j = seek(b.ids, from: j, to: a.ids[i])
-            if j < b.count, b.ids[j] == a.ids[i] { continue }
+            let found = j < b.count && b.ids[j] == a.ids[i]
+            if keepFound && j == b.count { break }
+            guard found == keepFound else { continue }
             out.ids.append(a.ids[i])
-            out.scores.append(a.scores[i])
+            out.scores.append(a.scores[i] + (found ? b.scores[j] : 0))
         }
         return out
     }
