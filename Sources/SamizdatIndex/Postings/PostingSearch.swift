@@ -163,72 +163,37 @@ struct PostingSearch {
     }
 
     /// The best `k` documents for one plain term, by their best passage (ties by key), each with
-    /// that passage. Blocks (see `PostingSegment`) are read in descending order of their score
-    /// bound; once the next bound is below the k-th document's best so far, no block left can
-    /// change the top k (a document's best passage either was read or scores under that bound).
+    /// that passage: block-max pruning skips every block whose bound (see `PostingSegment`) is
+    /// below the k-th document's best so far.
     func topDocuments(_ l: QueryLeaf, k: Int) -> [(key: Int64, best: Double, id: Int64)] {
         guard k > 0 else { return [] }
-        let cursor = PostingCursor(snapshot, key: key(l, 0))
+        var cursor = PostingCursor(snapshot, key: key(l, 0))
         let w = idf(cursor.paragraphs)
-        // every block of every segment holding the key: (segment, entry, docs range, id before, positions start, bound)
-        var blocks: [(segment: Int, docs: Range<Int>, idBefore: Int64, bound: Double)] = []
-        for (segment, e) in cursor.parts {
-            let skips = PostingCursor.skipTable(snapshot, segment, e)
-            if skips.isEmpty {
-                blocks.append((segment, e.docs, 0, .infinity))
-                continue
-            }
-            for (i, s) in skips.enumerated() {
-                let end = i + 1 < skips.count ? e.docs.lowerBound + skips[i + 1].docs : e.docs.upperBound
-                let bound = w * (s.weight ?? Self.weight(tf: Double(s.maxTf), length: Double(s.minLength),
-                                                          average: snapshot.averageLength))
-                blocks.append((segment, (e.docs.lowerBound + s.docs)..<end, s.id, bound))
-            }
-        }
-        blocks.sort { $0.bound > $1.bound }
-        var best: [Int64: (score: Double, id: Int64)] = [:]
+        var top: [(key: Int64, best: Double, id: Int64)] = []
         var threshold = -Double.infinity
-        for block in blocks {
-            if block.bound < threshold { break }
-            let b = snapshot.segments[block.segment].buffer
-            var at = block.docs.lowerBound
-            var id = block.idBefore
-            var lastKey: Int64 = -1
-            var layout: DocumentLayout?
-            // the current document's best in this block, folded into `best` when the document changes
-            var current: (score: Double, id: Int64) = (-.infinity, 0)
-            func fold() {
-                guard lastKey >= 0, current.score > -.infinity else { return }
-                if let old = best[lastKey], !(current.score > old.score || (current.score == old.score && current.id < old.id)) { return }
-                best[lastKey] = current
-            }
-            while at < block.docs.upperBound {
-                id += Int64(readVarint(b, &at))
-                let tf = readVarint(b, &at)
-                _ = readVarint(b, &at)
-                let key = CorpusStore.documentKey(paragraphRowID: id)
-                if key != lastKey { fold(); lastKey = key; layout = snapshot.layout(key); current = (-.infinity, 0) }
-                guard let layout else { continue }
-                let index = CorpusStore.paragraphIndex(paragraphRowID: id)
-                guard index < layout.lengths.count else { continue }
-                let score = w * Self.weight(tf: Double(tf), length: Double(layout.lengths[index]), average: snapshot.averageLength)
-                if score > current.score { current = (score, id) }
-            }
-            fold()
-            if best.count >= k {
-                // the k-th best document so far
-                var top = [Double](repeating: -.infinity, count: k)
-                for v in best.values where v.score > top[k - 1] {
-                    var i = k - 1
-                    while i > 0, top[i - 1] < v.score { top[i] = top[i - 1]; i -= 1 }
-                    top[i] = v.score
-                }
-                threshold = top[k - 1]
+        func offer(_ d: (key: Int64, best: Double, id: Int64)) {
+            if top.count == k, let last = top.last, !(d.best > last.best || (d.best == last.best && d.key < last.key)) { return }
+            var at = top.count
+            while at > 0, d.best > top[at - 1].best || (d.best == top[at - 1].best && d.key < top[at - 1].key) { at -= 1 }
+            top.insert(d, at: at)
+            if top.count > k { top.removeLast() }
+            if top.count == k { threshold = top[k - 1].best }
+        }
+        var current: (key: Int64, best: Double, id: Int64)?
+        while cursor.next(skipping: { maxTf, minLength, weight in
+            (weight.map { w * $0 } ?? bm25(idf: w, tf: Int32(clamping: maxTf), length: Int32(clamping: minLength))) < threshold
+        }) {
+            let key = CorpusStore.documentKey(paragraphRowID: cursor.id)
+            let score = bm25(idf: w, tf: Int32(cursor.tf), length: cursor.length)
+            if let c = current, c.key == key {
+                if score > c.best { current = (key, score, cursor.id) }
+            } else {
+                if let c = current { offer(c) }
+                current = (key, score, cursor.id)
             }
         }
-        return best.map { (key: $0.key, best: $0.value.score, id: $0.value.id) }
-            .sorted { $0.best != $1.best ? $0.best > $1.best : $0.key < $1.key }
-            .prefix(k).map { $0 }
+        if let c = current { offer(c) }
+        return top
     }
 
     /// A body leaf of one word (no prefix): what a cursor can answer.

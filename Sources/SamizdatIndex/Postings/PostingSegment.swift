@@ -260,9 +260,9 @@ struct SegmentWriter: ~Copyable {
     private var paragraphs = 0
     private var frequency = 0
 
-    /// The reference length for block weights: a quarter above the average the corpus will have
+    /// The reference length for block weights: 2% above the average the corpus will have
     /// with this segment's paragraphs.
-    static func referenceLength(average: Double) -> Double { max(1, average) * 1.25 }
+    static func referenceLength(average: Double) -> Double { max(1, average) * 1.02 }
 
     init(first: Int64, last: Int64, referenceLength: Double, documents: [Int64], capacity: Int) {
         reference = (referenceLength * 1000).rounded(.up) / 1000
