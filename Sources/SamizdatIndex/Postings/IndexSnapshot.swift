@@ -5,6 +5,8 @@ struct DocumentLayout: Sendable {
     var lengths: [Int32]
     /// Section index per paragraph, -1 outside every section.
     var sections: [Int32]
+
+    var words: Int { lengths.reduce(0) { $0 + Int($1) } }
 }
 
 /// What a query runs against: the posting segments and the live documents, as of one commit.
@@ -32,18 +34,9 @@ final class IndexSnapshot: Sendable {
         key >= 0 && key < Int64(byKey.count) ? byKey[Int(key)] : nil
     }
 
-    init(segments: [PostingSegment], documents: [Int64: DocumentLayout]) {
-        self.segments = segments
-        self.documents = documents
-        holdsDead = segments.map { $0.documents.contains { documents[$0] == nil } }
-        byKey = Self.dense(documents)
-        var p = 0, w = 0
-        for d in documents.values {
-            p += d.lengths.count
-            for l in d.lengths { w += Int(l) }
-        }
-        paragraphCount = p
-        wordCount = w
+    convenience init(segments: [PostingSegment], documents: [Int64: DocumentLayout]) {
+        self.init(segments: segments, documents: documents, paragraphCount: documents.values.reduce(0) { $0 + $1.lengths.count },
+                  wordCount: documents.values.reduce(0) { $0 + $1.words })
     }
 
     init(segments: [PostingSegment], documents: [Int64: DocumentLayout], paragraphCount: Int, wordCount: Int) {
@@ -57,14 +50,25 @@ final class IndexSnapshot: Sendable {
 
     static let empty = IndexSnapshot(segments: [], documents: [:])
 
-    var averageLength: Double { paragraphCount == 0 ? 1 : max(1, Double(wordCount) / Double(paragraphCount)) }
-
-    /// Paragraph length, or nil when its document is not live.
-    func length(_ id: Int64) -> Int32? {
-        guard let d = documents[CorpusStore.documentKey(paragraphRowID: id)] else { return nil }
-        let i = CorpusStore.paragraphIndex(paragraphRowID: id)
-        return i < d.lengths.count ? d.lengths[i] : nil
+    /// This snapshot after a write: its documents added and removed in order, `segments` in place
+    /// of these (nil: the same).
+    func after(_ events: [IndexState.Event], segments newSegments: [PostingSegment]?) -> IndexSnapshot {
+        var docs = documents
+        var paragraphs = paragraphCount, words = wordCount
+        for e in events {
+            switch e {
+            case .remove(let key, _):
+                if let d = docs.removeValue(forKey: key) { paragraphs -= d.lengths.count; words -= d.words }
+            case .add(let key, let layout, _):
+                if let d = docs.updateValue(layout, forKey: key) { paragraphs -= d.lengths.count; words -= d.words }
+                paragraphs += layout.lengths.count
+                words += layout.words
+            }
+        }
+        return IndexSnapshot(segments: newSegments ?? segments, documents: docs, paragraphCount: paragraphs, wordCount: words)
     }
+
+    var averageLength: Double { paragraphCount == 0 ? 1 : max(1, Double(wordCount) / Double(paragraphCount)) }
 
     /// The live postings of one key over every segment, ascending by paragraph.
     func postings(_ key: String, positions: Bool) -> Postings {
@@ -106,16 +110,18 @@ final class IndexSnapshot: Sendable {
 
     /// Positions of the posting at `i` of `postings` (made with positions).
     func positions(_ postings: Postings, _ i: Int, into out: inout [Int32]) {
+        Self.decodePositions(segments[Int(postings.segments[i])].buffer, at: Int(postings.offsets[i]),
+                             count: Int(postings.tfs[i]), into: &out)
+    }
+
+    /// `count` positions (gaps from the previous one) from `at`.
+    static func decodePositions(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int, count: Int, into out: inout [Int32]) {
         out.removeAll(keepingCapacity: true)
-        let tf = Int(postings.tfs[i])
-        do {
-            let p = segments[Int(postings.segments[i])].buffer
-            var at = Int(postings.offsets[i])
-            var position = 0
-            for _ in 0..<tf {
-                position += readVarint(p, &at)
-                out.append(Int32(position))
-            }
+        var at = start
+        var position = 0
+        for _ in 0..<count {
+            position += readVarint(buffer, &at)
+            out.append(Int32(position))
         }
     }
 }

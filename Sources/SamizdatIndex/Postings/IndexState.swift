@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import SamizdatText
 
 /// The folded forms and stems the store has seen, with ids. Form ids are the `terms` table's ids;
 /// stems are numbered in memory. Append-only.
@@ -98,8 +97,6 @@ final class IndexState: @unchecked Sendable {
     var persistedForms = 0
     /// Published state (under `lock`).
     private var vocabulary = Vocabulary()
-    /// The writer's stem cache.
-    let stemCache = StemCache()
     private var counts = TermCounts()
     private var current = IndexSnapshot.empty
     private var loaded = false
@@ -135,34 +132,22 @@ final class IndexState: @unchecked Sendable {
     /// A change made by one write transaction, published after it commits.
     struct Change {
         var events: [Event] = []
-        /// The segments after the write (nil: unchanged).
-        var segments: [PostingSegment]?
+        /// The snapshot after the write.
+        var snapshot: IndexSnapshot?
     }
 
     func publish(_ change: Change) {
         lock.lock(); defer { lock.unlock() }
         // the published vocabulary catches up with the writer's (it only grows)
         vocabulary.catchUp(with: writerVocabulary)
-        var docs = current.documents
-        var paragraphs = current.paragraphCount, words = current.wordCount
         var scratch = Set<Int32>()
         for e in change.events {
             switch e {
-            case .remove(let key, let pairs):
-                if let d = docs.removeValue(forKey: key) {
-                    paragraphs -= d.lengths.count
-                    words -= d.lengths.reduce(0) { $0 + Int($1) }
-                    counts.add(pairs, sign: -1, vocabulary: vocabulary, scratch: &scratch)
-                }
-            case .add(let key, let layout, let pairs):
-                docs[key] = layout
-                paragraphs += layout.lengths.count
-                words += layout.lengths.reduce(0) { $0 + Int($1) }
-                counts.add(pairs, sign: 1, vocabulary: vocabulary, scratch: &scratch)
+            case .remove(_, let pairs): counts.add(pairs, sign: -1, vocabulary: vocabulary, scratch: &scratch)
+            case .add(_, _, let pairs): counts.add(pairs, sign: 1, vocabulary: vocabulary, scratch: &scratch)
             }
         }
-        current = IndexSnapshot(segments: change.segments ?? current.segments, documents: docs,
-                                paragraphCount: paragraphs, wordCount: words)
+        if let snapshot = change.snapshot { current = snapshot }
     }
 
     /// Reads everything from the database (at open, and after a failed write).

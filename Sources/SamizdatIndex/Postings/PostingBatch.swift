@@ -171,34 +171,16 @@ struct PostingBatch {
         try flush(db)
         var segments = published.segments + flushed
         var changed = !flushed.isEmpty
-        // liveness after this transaction
-        var after: [Int64: Bool] = [:]
-        for e in events {
-            switch e {
-            case .add(let key, _, _): after[key] = true
-            case .remove(let key, _): after[key] = false
-            }
-        }
-        var addedLayouts: [Int64: DocumentLayout] = [:]
-        for e in events { if case .add(let key, let layout, _) = e { addedLayouts[key] = layout } }
-        let live: (Int64) -> Bool = { key in after[key] ?? (published.documents[key] != nil) }
-        var paragraphsAfter = published.paragraphCount, wordsAfter = published.wordCount
-        for e in events {
-            switch e {
-            case .add(_, let l, _): paragraphsAfter += l.lengths.count; wordsAfter += l.lengths.reduce(0) { $0 + Int($1) }
-            case .remove(let key, _):
-                if let l = published.layout(key) { paragraphsAfter -= l.lengths.count; wordsAfter -= l.lengths.reduce(0) { $0 + Int($1) } }
-            }
-        }
-        let average = Double(wordsAfter) / Double(max(1, paragraphsAfter))
-        let layout: (Int64) -> DocumentLayout? = { key in addedLayouts[key] ?? published.layout(key) }
+        let after = published.after(events, segments: nil)
+        let live: (Int64) -> Bool = { after.layout($0) != nil }
+        let average = after.averageLength
         func nextRun() -> Range<Int>? {
             guard mergeAll else { return Self.mergeRun(segments) }
             let dead = segments.contains { $0.documents.contains { !live($0) } }
             return segments.count > 1 || dead ? 0..<segments.count : nil
         }
         while let run = nextRun() {
-            let merged = try PostingSegment.merge(Array(segments[run]), live: live, layout: layout, average: average)
+            let merged = try PostingSegment.merge(Array(segments[run]), live: live, layout: after.layout, average: average)
             for s in segments[run] {
                 try db.execute(sql: "DELETE FROM segments WHERE first = ?", arguments: [s.firstParagraph])
             }
@@ -211,7 +193,7 @@ struct PostingBatch {
             changed = true
             if mergeAll { break }
         }
-        return IndexState.Change(events: events, segments: changed ? segments : nil)
+        return IndexState.Change(events: events, snapshot: changed ? after.after([], segments: segments) : after)
     }
 
     /// Inserts a segment's row, writing its bytes in place (incremental blob I/O) rather than

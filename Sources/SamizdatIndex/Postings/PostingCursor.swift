@@ -188,15 +188,6 @@ struct PostingCursor {
 
     /// The current posting's positions.
     func positions(into out: inout [Int32]) {
-        out.removeAll(keepingCapacity: true)
-        do {
-            let b = snapshot.segments[parts[part].0].buffer
-            var k = positionsStart
-            var position = 0
-            for _ in 0..<tf {
-                position += readVarint(b, &k)
-                out.append(Int32(position))
-            }
-        }
+        IndexSnapshot.decodePositions(buffer, at: positionsStart, count: tf, into: &out)
     }
 }
