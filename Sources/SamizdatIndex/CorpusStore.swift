@@ -133,11 +133,17 @@ public final class CorpusStore: Sendable {
                 """)
             try Self.reindex(db)
         }
+        // v3: posting segments in format SZP4 (exact block bounds); rebuilt from the paragraphs.
+        m.registerMigration("v3") { db in
+            try db.execute(sql: "DELETE FROM segments")
+            try Self.reindex(db, fields: false)
+        }
         return m
     }
 
-    /// Builds the postings and the field rows of every stored document from its paragraphs.
-    static func reindex(_ db: Database) throws {
+    /// Builds the postings (and with `fields` the field rows) of every stored document from its
+    /// paragraphs.
+    static func reindex(_ db: Database, fields: Bool = true) throws {
         let state = IndexState()
         try state.load(db)
         var batch = PostingBatch(state: state)
@@ -147,11 +153,13 @@ public final class CorpusStore: Sendable {
         for d in documents {
             let key: Int64 = d["key"]
             let title: String = d["title"], author: String = d["author"], docField: String = d["doc_field"]
-            try field.execute(arguments: [paragraphRowID(document: key, index: 0), "", title, author, docField])
-            let sections = try Row.fetchAll(db, sql: "SELECT idx, title, parent FROM sections WHERE doc = ? ORDER BY idx", arguments: [key])
-                .map { Section(kind: .section, level: 1, title: $0["title"], start: 0, end: 0, parent: $0["parent"]) }
-            for i in sections.indices {
-                try field.execute(arguments: [paragraphRowID(document: key, index: i + 1), sectionChain(sections, i), title, author, docField])
+            if fields {
+                try field.execute(arguments: [paragraphRowID(document: key, index: 0), "", title, author, docField])
+                let sections = try Row.fetchAll(db, sql: "SELECT idx, title, parent FROM sections WHERE doc = ? ORDER BY idx", arguments: [key])
+                    .map { Section(kind: .section, level: 1, title: $0["title"], start: 0, end: 0, parent: $0["parent"]) }
+                for i in sections.indices {
+                    try field.execute(arguments: [paragraphRowID(document: key, index: i + 1), sectionChain(sections, i), title, author, docField])
+                }
             }
             batch.beginDocument()
             let low = paragraphRowID(document: key, index: 0), high = paragraphRowID(document: key + 1, index: 0) - 1

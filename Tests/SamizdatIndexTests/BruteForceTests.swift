@@ -67,15 +67,16 @@ import SamizdatText
         return search(0, [])
     }
 
-    /// Lists longer than a skip block, spread over several segments, some holding deleted
-    /// documents: AND, NOT and phrases (answered with skipping cursors) still equal the scan,
-    /// before and after the segments are merged.
-    @Test(arguments: [UInt64(21), 22])
-    func longListsAcrossSegmentsWithDeletes(seed: UInt64) throws {
+    /// Lists longer than a skip block, spread over several segments (or in one segment as a
+    /// write flushes it, `batch` 9), some holding deleted documents: AND, NOT and phrases
+    /// (answered with skipping cursors) still equal the scan, before and after the segments are
+    /// merged.
+    @Test(arguments: [(UInt64(21), 2), (22, 2), (23, 9)])
+    func longListsAcrossSegmentsWithDeletes(seed: UInt64, batch: Int) throws {
         var c = Self.corpus(seed: seed, documents: 9, paragraphs: 50...90)
         let store = try CorpusStore.inMemory()
-        for i in stride(from: 0, to: c.documents.count, by: 2) {
-            _ = try store.apply(Array(c.documents[i..<min(i + 2, c.documents.count)]))
+        for i in stride(from: 0, to: c.documents.count, by: batch) {
+            _ = try store.apply(Array(c.documents[i..<min(i + batch, c.documents.count)]))
         }
         for gone in ["g2", "g5"] {
             #expect(try store.delete(documentID: gone))

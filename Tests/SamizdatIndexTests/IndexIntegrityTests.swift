@@ -56,9 +56,13 @@ import SamizdatText
         let store = try CorpusStore.inMemory()
         var rng = SplitMix(seed: 77)
         let words = ["lenin", "marx", "strike", "state", "war", "iron", "bread", "land", "soviet", "coal", "rare"]
+        // paragraphs repeated across documents score alike: ties everywhere, as in a corpus
+        // built from reused passages
+        let pool = (0..<12).map { _ in (0..<Int.random(in: 1...12, using: &rng)).map { _ in words[Int.random(in: 0..<10, using: &rng)] }.joined(separator: " ") + "." }
         for d in 0..<30 {
             var f = DocumentFixture(id: "b\(d)", title: "B\(d)")
             for _ in 0..<Int.random(in: 20...120, using: &rng) {
+                if Bool.random(using: &rng) { f.paragraph([pool[Int.random(in: 0..<pool.count, using: &rng)]]); continue }
                 let n = Int.random(in: 3...40, using: &rng)
                 f.paragraph([(0..<n).map { _ in words[Int.random(in: 0..<(d % 3 == 0 ? 11 : 10), using: &rng)] }.joined(separator: " ") + "."])
             }
@@ -67,7 +71,7 @@ import SamizdatText
         _ = try store.delete(documentID: "b4")
         for phase in 0..<3 {
             if phase == 1 {
-                // long paragraphs push the average length past older segments' reference
+                // long paragraphs change the average length the scores are computed with
                 for d in 0..<3 {
                     var f = DocumentFixture(id: "long\(d)", title: "Long \(d)")
                     for _ in 0..<40 { f.paragraph([(0..<400).map { _ in words[Int.random(in: 0..<11, using: &rng)] }.joined(separator: " ") + "."]) }

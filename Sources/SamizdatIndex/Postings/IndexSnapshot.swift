@@ -153,15 +153,13 @@ extension PostingSegment {
     /// Nil when nothing live remains. Keys are walked in one pass over the parts' sorted key
     /// lists; docs streams are re-encoded (their gaps change), positions are copied as bytes.
     /// `layout` gives a live document's paragraph lengths (for the skip tables' block bounds).
-    /// `average`: the corpus's average paragraph length after this write (for the block weights).
-    static func merge(_ parts: [PostingSegment], live: (Int64) -> Bool, layout: (Int64) -> DocumentLayout?,
-                      average: Double) throws -> PostingSegment? {
+    static func merge(_ parts: [PostingSegment], live: (Int64) -> Bool, layout: (Int64) -> DocumentLayout?) throws -> PostingSegment? {
         guard let firstPart = parts.first, let lastPart = parts.last else { return nil }
         let allLive = parts.map { $0.documents.allSatisfy(live) }
         var documents = Set<Int64>()
         for p in parts { for d in p.documents where live(d) { documents.insert(d) } }
         var writer = SegmentWriter(first: firstPart.firstParagraph, last: lastPart.lastParagraph,
-                                   referenceLength: SegmentWriter.referenceLength(average: average), documents: documents.sorted(),
+                                   documents: documents.sorted(),
                                    capacity: parts.reduce(0) { $0 + $1.byteCount })
         var cursors = [Int](repeating: 0, count: parts.count)
         var holding: [Int] = []

@@ -100,11 +100,8 @@ struct PostingBatch {
         }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
 
         let documents = Set(paragraphs.map { CorpusStore.documentKey(paragraphRowID: $0) }).sorted()
-        let published = state.snapshot
-        let words = Double(published.wordCount + lengths.reduce(0) { $0 + Int($1) })
-        let average = words / Double(max(1, published.paragraphCount + lengths.count))
         var writer = SegmentWriter(first: paragraphs.min() ?? 0, last: paragraphs.max() ?? 0,
-                                   referenceLength: SegmentWriter.referenceLength(average: average), documents: documents,
+                                   documents: documents,
                                    capacity: occurrences.count * 2)
         for (bytes, k) in keyed {
             var i = starts[Int(k)]
@@ -173,14 +170,13 @@ struct PostingBatch {
         var changed = !flushed.isEmpty
         let after = published.after(events, segments: nil)
         let live: (Int64) -> Bool = { after.layout($0) != nil }
-        let average = after.averageLength
         func nextRun() -> Range<Int>? {
             guard mergeAll else { return Self.mergeRun(segments) }
             let dead = segments.contains { $0.documents.contains { !live($0) } }
             return segments.count > 1 || dead ? 0..<segments.count : nil
         }
         while let run = nextRun() {
-            let merged = try PostingSegment.merge(Array(segments[run]), live: live, layout: after.layout, average: average)
+            let merged = try PostingSegment.merge(Array(segments[run]), live: live, layout: after.layout)
             for s in segments[run] {
                 try db.execute(sql: "DELETE FROM segments WHERE first = ?", arguments: [s.firstParagraph])
             }

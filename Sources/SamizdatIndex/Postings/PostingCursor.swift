@@ -13,13 +13,16 @@ struct PostingCursor {
     private var at = 0
     private var end = 0
     private var positionAt = 0
-    private(set) var skips: [Skip] = []
+    /// The current part's skip table (`SkipEntry`s, read in place) and its entry count.
+    private var skips: UnsafeRawPointer?
+    private(set) var skipCount = 0
     private var skipIndex = 0
     private var blockCursor = 0
     /// The current part's bytes (its segment is kept alive by `snapshot`).
     private var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     private var liveKey: Int64 = -1
-    private var liveLayout: DocumentLayout?
+    private var live = false
+    private var liveLengths: [Int32] = []
 
     /// The current posting (valid after `next` or `seek` returned true).
     private(set) var id: Int64 = -1
@@ -60,29 +63,6 @@ struct PostingCursor {
         }
     }
 
-    typealias Skip = (id: Int64, docs: Int, positions: Int, maxTf: Int, minLength: Int, weight: Double?)
-
-    /// A key's skip table in one segment (empty for a list of one block): per block the id before
-    /// it, its offsets within the key's docs and positions streams, and its bounds (`weight` only
-    /// while the corpus average length is within the segment's reference).
-    static func skipTable(_ snapshot: IndexSnapshot, _ segment: Int, _ e: PostingSegment.Entry) -> [Skip] {
-        guard !e.skips.isEmpty else { return [] }
-        let b = snapshot.segments[segment].buffer
-        var k = e.skips.lowerBound
-        let count = readVarint(b, &k)
-        var out: [Skip] = []
-        out.reserveCapacity(count)
-        var previous: (id: Int64, docs: Int, positions: Int) = (0, 0, 0)
-        let usable = snapshot.averageLength <= snapshot.segments[segment].referenceLength
-        for _ in 0..<count where k < e.skips.upperBound {
-            previous = (previous.id + Int64(readVarint(b, &k)), previous.docs + readVarint(b, &k),
-                        previous.positions + readVarint(b, &k))
-            let maxTf = readVarint(b, &k), minLength = readVarint(b, &k), weight = readVarint(b, &k)
-            out.append((previous.id, previous.docs, previous.positions, maxTf, minLength, usable ? Double(weight) / 65536 : nil))
-        }
-        return out
-    }
-
     private mutating func enter(_ p: Int) -> Bool {
         part = p
         guard p < parts.count else { exhausted = true; return false }
@@ -94,7 +74,8 @@ struct PostingCursor {
         id = 0
         skipIndex = 0
         blockCursor = 0
-        skips = Self.skipTable(snapshot, parts[p].0, e)
+        skipCount = e.skips.count / SkipEntry.size
+        skips = skipCount > 0 ? UnsafeRawPointer(buffer.baseAddress! + e.skips.lowerBound) : nil
         return true
     }
 
@@ -110,26 +91,25 @@ struct PostingCursor {
         }
     }
 
-    /// Like `next`, but at the start of each block asks `skip` (with the block's largest term
-    /// frequency, shortest paragraph, and its weight bound when the corpus average allows it)
-    /// whether to jump over the whole block.
-    mutating func next(skipping skip: (Int, Int, Double?) -> Bool) -> Bool {
+    /// Like `next`, but at the start of each block asks `skip`, with the block's best BM25 term
+    /// weight at the corpus's current average (see `SkipEntry`), whether to jump over it.
+    mutating func next(skipping skip: (Double) -> Bool) -> Bool {
         if exhausted { return false }
         if part < 0, !enter(0) { return false }
+        let average = snapshot.averageLength
         while true {
             while at >= end {
                 if !enter(part + 1) { return false }
             }
-            if !skips.isEmpty {
+            if let table = skips {
                 let base = parts[part].1.docs.lowerBound
-                while blockCursor < skips.count, base + skips[blockCursor].docs < at { blockCursor += 1 }
-                if blockCursor < skips.count, base + skips[blockCursor].docs == at,
-                   skip(skips[blockCursor].maxTf, skips[blockCursor].minLength, skips[blockCursor].weight) {
-                    if blockCursor + 1 < skips.count {
-                        let n = skips[blockCursor + 1]
-                        at = base + n.docs
-                        positionAt = parts[part].1.positions.lowerBound + n.positions
-                        id = n.id
+                while blockCursor < skipCount, base + SkipEntry.docs(table, blockCursor) < at { blockCursor += 1 }
+                if blockCursor < skipCount, base + SkipEntry.docs(table, blockCursor) == at,
+                   skip(SkipEntry.weight(table, blockCursor, average: average)) {
+                    if blockCursor + 1 < skipCount {
+                        at = base + SkipEntry.docs(table, blockCursor + 1)
+                        positionAt = parts[part].1.positions.lowerBound + SkipEntry.positions(table, blockCursor + 1)
+                        id = SkipEntry.id(table, blockCursor + 1)
                     } else {
                         at = end
                     }
@@ -150,10 +130,13 @@ struct PostingCursor {
         positionsStart = positionAt
         positionAt += positionsLength
         let key = CorpusStore.documentKey(paragraphRowID: id)
-        if key != liveKey { liveKey = key; liveLayout = snapshot.layout(key) }
-        if let layout = liveLayout {
+        if key != liveKey {
+            liveKey = key
+            if let layout = snapshot.layout(key) { live = true; liveLengths = layout.lengths } else { live = false; liveLengths = [] }
+        }
+        if live {
             let index = CorpusStore.paragraphIndex(paragraphRowID: id)
-            if index < layout.lengths.count { length = layout.lengths[index]; return true }
+            if index < liveLengths.count { length = liveLengths[index]; return true }
         }
         return false
     }
@@ -168,17 +151,19 @@ struct PostingCursor {
             if !enter(part + 1) { return false }
         }
         // the last block starting below the target, if it is ahead of us
-        var k = skipIndex
-        while k < skips.count, skips[k].id < target { k += 1 }
-        if k > skipIndex {
-            let s = skips[k - 1]
-            let e = parts[part].1
-            if e.docs.lowerBound + s.docs > at {
-                at = e.docs.lowerBound + s.docs
-                positionAt = e.positions.lowerBound + s.positions
-                id = s.id
+        if let table = skips {
+            var k = skipIndex
+            while k < skipCount, SkipEntry.id(table, k) < target { k += 1 }
+            if k > skipIndex {
+                let e = parts[part].1
+                let docs = SkipEntry.docs(table, k - 1)
+                if e.docs.lowerBound + docs > at {
+                    at = e.docs.lowerBound + docs
+                    positionAt = e.positions.lowerBound + SkipEntry.positions(table, k - 1)
+                    id = SkipEntry.id(table, k - 1)
+                }
+                skipIndex = k
             }
-            skipIndex = k
         }
         while next() {
             if id >= target { return true }

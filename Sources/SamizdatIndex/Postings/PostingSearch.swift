@@ -163,8 +163,9 @@ struct PostingSearch {
     }
 
     /// The best `k` documents for one plain term, by their best passage (ties by key), each with
-    /// that passage: block-max pruning skips every block whose bound (see `PostingSegment`) is
-    /// below the k-th document's best so far.
+    /// that passage: block-max pruning skips every block whose bound (see `SkipEntry`) is not
+    /// above the k-th document's best so far. Documents come in ascending key order, so one that
+    /// only ties the k-th loses the tie: a block that can at best tie is skipped too.
     func topDocuments(_ l: QueryLeaf, k: Int) -> [(key: Int64, best: Double, id: Int64)] {
         guard k > 0 else { return [] }
         var cursor = PostingCursor(snapshot, key: key(l, 0))
@@ -180,9 +181,7 @@ struct PostingSearch {
             if top.count == k { threshold = top[k - 1].best }
         }
         var current: (key: Int64, best: Double, id: Int64)?
-        while cursor.next(skipping: { maxTf, minLength, weight in
-            (weight.map { w * $0 } ?? bm25(idf: w, tf: Int32(clamping: maxTf), length: Int32(clamping: minLength))) < threshold
-        }) {
+        while cursor.next(skipping: { w * $0 <= threshold }) {
             let key = CorpusStore.documentKey(paragraphRowID: cursor.id)
             let score = bm25(idf: w, tf: Int32(cursor.tf), length: cursor.length)
             if let c = current, c.key == key {

@@ -5,9 +5,9 @@
 /// Segments hold disjoint, ascending ranges of paragraph ids (document keys only grow), so the
 /// postings of a key over the whole index are the concatenation of its postings per segment.
 ///
-/// Encoding (LEB128 varints throughout):
+/// Encoding (LEB128 varints unless said otherwise):
 ///
-///     "SZP3" firstParagraph lastParagraph referenceLength×1000 documentCount documentCount × (key − previous key)
+///     "SZP4" firstParagraph lastParagraph documentCount documentCount × (key − previous key)
 ///     body: per key, in key order, its skip table, docs stream and positions stream
 ///     dictionary: termCount termCount × (keyLength keyBytes paragraphs frequency skipLength docsLength positionsLength)
 ///     the dictionary's byte offset, 8 bytes little-endian
@@ -19,16 +19,17 @@
 /// frequency, and the byte length of the paragraph's entry in the positions stream; that entry is
 /// the positions, each as the gap from the previous one (the first from 0).
 ///
-/// A key with more than `blockSize` paragraphs has a skip table: blockCount, then for every block
-/// of `blockSize` postings the id of the posting before it and the block's byte offsets in the
-/// docs and positions streams (each as the gap from the previous block's), its largest term
-/// frequency, its shortest paragraph (words), and the largest BM25 term weight
-/// `tf·(k1+1)/(tf + k1·(1 − b + b·length/referenceLength))` of its postings, × 65536 rounded up.
-/// That weight only grows with the average paragraph length, so it bounds the block's scores
-/// while the corpus average stays at or under `referenceLength` (set above the average when the
-/// segment is written); past it the frequency and length bound is used. A cursor seeking an id
-/// jumps to the last block starting below it; a top-k search skips a block whose bound cannot
-/// enter the top k.
+/// A key with more than `blockSize` paragraphs has a skip table of fixed-width entries, one per
+/// block of `blockSize` postings (`SkipEntry`, little-endian): the id of the posting before the
+/// block (u64), the block's byte offsets in the key's docs and positions streams (u32 each), and
+/// `frontierSize` (term frequency, paragraph length) pairs (u32 each; unused ones are 0, 0). The
+/// pairs dominate every posting of the block: each posting has a pair with a frequency at least
+/// its own and a length at most its own (the block's Pareto frontier, coarsened when it has more
+/// points). BM25's term weight grows with the frequency and falls with the length whatever the
+/// corpus average, so the pairs' best weight, computed at query time with the current average,
+/// bounds the block's scores exactly: a block whose best pair only ties the k-th best score is
+/// skipped as surely as one below it. A cursor seeking an id jumps to the last block starting
+/// below it.
 ///
 /// The bytes live in one buffer the segment owns (written in place by `SegmentWriter`, or copied
 /// once from the database), so decoding loops hold a plain pointer to them. The segment never
@@ -47,8 +48,6 @@ public final class PostingSegment: @unchecked Sendable {
     /// Keys in byte order, for prefix ranges.
     let keys: [String]
     let entries: [String: Entry]
-    /// The average paragraph length the block weights were computed with.
-    let referenceLength: Double
     /// Lowest and highest paragraph id held.
     let firstParagraph: Int64
     let lastParagraph: Int64
@@ -59,7 +58,7 @@ public final class PostingSegment: @unchecked Sendable {
 
     deinit { buffer.deallocate() }
 
-    static let magic: [UInt8] = Array("SZP3".utf8)
+    static let magic: [UInt8] = Array("SZP4".utf8)
     /// Postings per skip block.
     static let blockSize = 128
     /// First byte of a stem key.
@@ -80,7 +79,7 @@ public final class PostingSegment: @unchecked Sendable {
     /// (freed here if it does not parse).
     init(owning buffer: UnsafeBufferPointer<UInt8>) throws {
         do {
-            (keys, entries, referenceLength, firstParagraph, lastParagraph, documents) = try Self.parse(buffer)
+            (keys, entries, firstParagraph, lastParagraph, documents) = try Self.parse(buffer)
         } catch {
             buffer.deallocate()
             throw error
@@ -89,11 +88,10 @@ public final class PostingSegment: @unchecked Sendable {
     }
 
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws
-        -> ([String], [String: Entry], Double, Int64, Int64, [Int64]) {
+        -> ([String], [String: Entry], Int64, Int64, [Int64]) {
         guard bytes.count >= 5, Array(bytes[0..<4]) == Self.magic else { throw FormatError(description: "not a posting segment") }
         var r = VarintReader(bytes: bytes, offset: 4)
         let first = Int64(try r.next()), last = Int64(try r.next())
-        let reference = Double(try r.next()) / 1000
         let documentCount = try r.next()
         guard documentCount <= bytes.count else { throw FormatError(description: "bad document count") }
         var documents: [Int64] = []
@@ -127,12 +125,15 @@ public final class PostingSegment: @unchecked Sendable {
             guard m.2 >= 0, m.3 >= 0, m.4 >= 0, at + m.2 + m.3 + m.4 <= dictionaryAt else {
                 throw FormatError(description: "streams run past the body")
             }
+            guard m.2 % SkipEntry.size == 0, m.2 / SkipEntry.size == (m.0 > blockSize ? (m.0 + blockSize - 1) / blockSize : 0) else {
+                throw FormatError(description: "skip table does not fit the paragraph count")
+            }
             let skips = at..<(at + m.2), docs = skips.upperBound..<(skips.upperBound + m.3)
             entries[keys[i]] = Entry(paragraphs: m.0, frequency: m.1, skips: skips, docs: docs, positions: docs.upperBound..<(docs.upperBound + m.4))
             at = docs.upperBound + m.4
         }
         guard at == dictionaryAt else { throw FormatError(description: "stream lengths do not add up") }
-        return (keys, entries, reference, first, last, documents)
+        return (keys, entries, first, last, documents)
     }
 
     /// Keys in `[prefix, prefix + 0xFF…)`: every key starting with `prefix`'s bytes.
@@ -245,6 +246,74 @@ struct ByteBuffer: ~Copyable {
     }
 }
 
+/// One block's entry in a skip table (see `PostingSegment`): fixed width, read in place.
+struct SkipEntry {
+    /// (term frequency, length) pairs per entry.
+    static let frontierSize = 3
+    static let size = 16 + 8 * frontierSize
+
+    /// The entry `index` of the table starting at `table`.
+    @inline(__always)
+    static func id(_ table: UnsafeRawPointer, _ index: Int) -> Int64 {
+        Int64(bitPattern: UInt64(littleEndian: table.loadUnaligned(fromByteOffset: index * size, as: UInt64.self)))
+    }
+
+    @inline(__always)
+    static func docs(_ table: UnsafeRawPointer, _ index: Int) -> Int {
+        Int(UInt32(littleEndian: table.loadUnaligned(fromByteOffset: index * size + 8, as: UInt32.self)))
+    }
+
+    @inline(__always)
+    static func positions(_ table: UnsafeRawPointer, _ index: Int) -> Int {
+        Int(UInt32(littleEndian: table.loadUnaligned(fromByteOffset: index * size + 12, as: UInt32.self)))
+    }
+
+    /// The block's best BM25 term weight at `average`: no posting of the block weighs more.
+    @inline(__always)
+    static func weight(_ table: UnsafeRawPointer, _ index: Int, average: Double) -> Double {
+        var best = 0.0
+        for k in 0..<frontierSize {
+            let at = index * size + 16 + 8 * k
+            let tf = UInt32(littleEndian: table.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+            guard tf > 0 else { break }
+            let length = UInt32(littleEndian: table.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self))
+            let w = PostingSearch.weight(tf: Double(tf), length: Double(length), average: average)
+            if w > best { best = w }
+        }
+        return best
+    }
+
+    /// The largest frequency and the shortest length of the block's pairs.
+    static func extremes(_ table: UnsafeRawPointer, _ index: Int) -> (tf: Int, length: Int) {
+        var tf = 0, length = Int.max
+        for k in 0..<frontierSize {
+            let at = index * size + 16 + 8 * k
+            let f = Int(UInt32(littleEndian: table.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+            guard f > 0 else { break }
+            tf = max(tf, f)
+            length = min(length, Int(UInt32(littleEndian: table.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self))))
+        }
+        return (tf, length)
+    }
+
+    /// Appends an entry; `frontier` holds at most `frontierSize` pairs.
+    static func append(id: Int64, docs: Int, positions: Int, frontier: [(tf: Int, length: Int)], to out: inout [UInt8]) {
+        precondition(docs <= Int(UInt32.max) && positions <= Int(UInt32.max), "a key's postings outgrow a skip table's 32-bit offsets")
+        func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        put(UInt64(bitPattern: id))
+        put(UInt32(docs))
+        put(UInt32(positions))
+        for k in 0..<frontierSize {
+            if k < frontier.count {
+                put(UInt32(clamping: frontier[k].tf))
+                put(UInt32(clamping: frontier[k].length))
+            } else {
+                put(UInt32(0)); put(UInt32(0))
+            }
+        }
+    }
+}
+
 /// Writes a segment: the header, then each key's streams straight into the output, then the
 /// dictionary and its offset.
 struct SegmentWriter: ~Copyable {
@@ -253,44 +322,65 @@ struct SegmentWriter: ~Copyable {
     private var keyCount = 0
     private var docs: [UInt8] = []
     private var positions: [UInt8] = []
-    private var skips: [(id: Int64, docs: Int, positions: Int, maxTf: Int, minLength: Int, weight: Double)] = []
-    private let reference: Double
     private var skipBytes: [UInt8] = []
+    /// The current block's start and its Pareto frontier of (frequency, length), ascending by both.
+    private var blockStart: (id: Int64, docs: Int, positions: Int) = (0, 0, 0)
+    private var frontier: [(tf: Int, length: Int)] = []
     private var lastID: Int64 = 0
     private var paragraphs = 0
     private var frequency = 0
 
-    /// The reference length for block weights: 2% above the average the corpus will have
-    /// with this segment's paragraphs.
-    static func referenceLength(average: Double) -> Double { max(1, average) * 1.02 }
-
-    init(first: Int64, last: Int64, referenceLength: Double, documents: [Int64], capacity: Int) {
-        reference = (referenceLength * 1000).rounded(.up) / 1000
+    init(first: Int64, last: Int64, documents: [Int64], capacity: Int) {
         out = ByteBuffer(capacity: capacity + documents.count * 2 + 32)
         out.append(PostingSegment.magic)
         out.varint(Int(first))
         out.varint(Int(last))
-        out.varint(Int(reference * 1000))
         out.varint(documents.count)
         var previous: Int64 = 0
         for d in documents { out.varint(Int(d - previous)); previous = d }
     }
 
-    /// Adds a paragraph to the current key: its id, term frequency and encoded positions.
+    /// Starts a new block every `blockSize` postings; called before a posting's bytes are
+    /// appended, so that the block's offsets point at its first posting.
     @inline(__always)
-    private mutating func block(_ tf: Int, _ length: Int32) {
-        if paragraphs % PostingSegment.blockSize == 0 { skips.append((lastID, docs.count, positions.count, 0, Int.max, 0)) }
-        let b = skips.count - 1
-        if tf > skips[b].maxTf { skips[b].maxTf = tf }
-        if Int(length) < skips[b].minLength { skips[b].minLength = Int(length) }
-        let weight = PostingSearch.weight(tf: Double(tf), length: Double(length), average: reference)
-        if weight > skips[b].weight { skips[b].weight = weight }
+    private mutating func startBlockIfDue() {
+        guard paragraphs % PostingSegment.blockSize == 0 else { return }
+        if paragraphs > 0 { closeBlock() }
+        blockStart = (lastID, docs.count, positions.count)
+    }
+
+    /// Adds a posting's (frequency, length) to the current block's frontier.
+    @inline(__always)
+    private mutating func bound(_ tf: Int, _ length: Int32) {
+        let length = Int(length)
+        for p in frontier where p.tf >= tf && p.length <= length { return }
+        frontier.removeAll { $0.tf <= tf && $0.length >= length }
+        var at = frontier.count
+        while at > 0, frontier[at - 1].tf > tf { at -= 1 }
+        frontier.insert((tf, length), at: at)
+    }
+
+    /// Writes the current block's skip entry, its frontier coarsened to `SkipEntry.frontierSize`
+    /// pairs by merging neighbours (the merged pair, the larger frequency with the shorter
+    /// length, dominates both).
+    private mutating func closeBlock() {
+        while frontier.count > SkipEntry.frontierSize {
+            var best = 0
+            for i in 0..<(frontier.count - 1) where frontier[i + 1].tf - frontier[i].tf < frontier[best + 1].tf - frontier[best].tf {
+                best = i
+            }
+            frontier[best] = (frontier[best + 1].tf, frontier[best].length)
+            frontier.remove(at: best + 1)
+        }
+        SkipEntry.append(id: blockStart.id, docs: blockStart.docs, positions: blockStart.positions, frontier: frontier, to: &skipBytes)
+        frontier.removeAll(keepingCapacity: true)
     }
 
     /// Adds a paragraph of `length` words to the current key: its id, term frequency and
     /// encoded positions.
     mutating func posting(_ id: Int64, tf: Int, length: Int32, positions bytes: UnsafeBufferPointer<UInt8>) {
-        block(tf, length)
+        startBlockIfDue()
+        bound(tf, length)
         Varint.append(Int(id - lastID), to: &docs)
         Varint.append(tf, to: &docs)
         Varint.append(bytes.count, to: &docs)
@@ -302,9 +392,10 @@ struct SegmentWriter: ~Copyable {
 
     /// Adds a paragraph whose positions the caller appends through `body`.
     mutating func posting(_ id: Int64, length: Int32, _ body: (inout [UInt8]) -> Int) {
+        startBlockIfDue()
         let start = positions.count
         let tf = body(&positions)
-        block(tf, length)
+        bound(tf, length)
         Varint.append(Int(id - lastID), to: &docs)
         Varint.append(tf, to: &docs)
         Varint.append(positions.count - start, to: &docs)
@@ -318,23 +409,15 @@ struct SegmentWriter: ~Copyable {
         defer {
             docs.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
-            skips.removeAll(keepingCapacity: true)
             skipBytes.removeAll(keepingCapacity: true)
+            frontier.removeAll(keepingCapacity: true)
             lastID = 0; paragraphs = 0; frequency = 0
         }
         guard paragraphs > 0 else { return }
         if paragraphs > PostingSegment.blockSize {
-            Varint.append(skips.count, to: &skipBytes)
-            var previous: (Int64, Int, Int) = (0, 0, 0)
-            for s in skips {
-                Varint.append(Int(s.id - previous.0), to: &skipBytes)
-                Varint.append(s.docs - previous.1, to: &skipBytes)
-                Varint.append(s.positions - previous.2, to: &skipBytes)
-                Varint.append(s.maxTf, to: &skipBytes)
-                Varint.append(s.minLength, to: &skipBytes)
-                Varint.append(Int((s.weight * 65536).rounded(.up)) + 1, to: &skipBytes)
-                previous = (s.id, s.docs, s.positions)
-            }
+            closeBlock()
+        } else {
+            skipBytes.removeAll(keepingCapacity: true)
         }
         out.append(skipBytes)
         out.append(docs)
