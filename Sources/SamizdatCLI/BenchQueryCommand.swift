@@ -19,6 +19,7 @@ extension Samizdat.Bench {
         @Option(help: "Use this store (built by `bench index --keep`) instead of building one.") var store: String?
         @Option(help: "Seconds for the timed rounds (default 90).") var budget: Double = 90
         @Option(help: "Timed rounds.") var rounds = 5
+        @Option(help: "Time only this label (samizdat or samizdat+hits).") var only: String?
         @Option(help: "Write each query's top-10 ids here (query, tab, ids), to compare two builds' results.")
         var results: String?
 
@@ -51,7 +52,7 @@ extension Samizdat.Bench {
             for (label, search) in [("samizdat", { (q: String) -> Int? in (try? corpusStore.rankedPassageIDs(q, limit: topK))?.count }),
                                     ("samizdat+hits", { (q: String) -> Int? in
                                         (try? corpusStore.search(SearchRequest(query: q, limit: topK, passagesPerDocument: 1)))?.documents.count
-                                    })] {
+                                    })] where only == nil || only == label {
                 try measure(label: label, list: list, topK: topK, search)
             }
         }

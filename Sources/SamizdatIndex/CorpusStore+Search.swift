@@ -74,6 +74,9 @@ extension CorpusStore {
         if let term = PostingSearch.plainTerm(node) {
             return PostingSearch(snapshot: snapshot, fieldRows: { _ in [] }).topDocuments(term, k: limit).map(\.id)
         }
+        if let (all, none) = PostingSearch.conjunction(node) {
+            return PostingSearch(snapshot: snapshot, fieldRows: { _ in [] }).topDocuments(all: all, none: none, k: limit).map(\.id)
+        }
         // the database is needed only for metadata fields and sentence scopes
         if !node.usesFields && !node.hasScope {
             return try rank(nil, snapshot, node, documentID: nil, perDocument: 1, keep: limit)?.documents.compactMap { $0.top.first?.id } ?? []

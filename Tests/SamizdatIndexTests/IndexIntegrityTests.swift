@@ -51,7 +51,7 @@ import SamizdatText
         #expect(try store.search(SearchRequest(query: "word5")).totalPassages == 0)
     }
 
-    /// The block-max top-k of a one-word query picks the documents the full ranking picks.
+    /// Block-max top-k (one term, and ANDs of terms with negated terms) gives the full ranking's documents.
     @Test func blockMaxTopDocumentsEqualFullRanking() throws {
         let store = try CorpusStore.inMemory()
         var rng = SplitMix(seed: 77)
@@ -79,10 +79,11 @@ import SamizdatText
                 }
             }
             if phase == 2 { try store.optimize() }
-            for w in words {
+            let queries = words + ["lenin AND marx", "rare AND state", "strike war coal", "bread -land", "soviet AND iron -rare"]
+            for q in queries {
                 for k in [1, 3, 10, 40] {
-                    let full = try store.rank(nil, store.state.snapshot, try store.parser.parse(w), documentID: nil, perDocument: 1, keep: k)!
-                    #expect(try store.rankedPassageIDs(w, limit: k) == full.documents.map { $0.top[0].id }, "\(w) top \(k)")
+                    let full = try store.rank(nil, store.state.snapshot, try store.parser.parse(q), documentID: nil, perDocument: 1, keep: k)!
+                    #expect(try store.rankedPassageIDs(q, limit: k) == full.documents.map { $0.top[0].id }, "\(q) top \(k)")
                 }
             }
         }

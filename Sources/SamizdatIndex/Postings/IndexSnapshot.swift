@@ -12,7 +12,9 @@ struct DocumentLayout: Sendable {
 /// What a query runs against: the posting segments and the live documents, as of one commit.
 /// Immutable; a commit publishes a new one. Postings of documents no longer live (deleted, or
 /// replaced by a new version) stay in old segments until a merge drops them, and are skipped.
-final class IndexSnapshot: Sendable {
+///
+/// Its length table is memory of its own, written only in `init`: the unchecked Sendable is sound.
+final class IndexSnapshot: @unchecked Sendable {
     let segments: [PostingSegment]
     let documents: [Int64: DocumentLayout]
     let paragraphCount: Int
@@ -20,8 +22,13 @@ final class IndexSnapshot: Sendable {
 
     /// Per segment: does it hold postings of documents no longer live?
     let holdsDead: [Bool]
-    /// `documents` by key (keys are small and dense), for the decoding loops.
+    /// `documents` by key (keys are small and dense).
     let byKey: [DocumentLayout?]
+    /// Every live document's paragraph lengths in one allocation, and per document key where
+    /// they start there and how many there are (−1: the key is not live), for the decoding
+    /// loops: a look-up without reference counting. Owned; freed with the snapshot.
+    private let lengthTable: UnsafeMutableBufferPointer<Int32>
+    private let spans: UnsafeMutableBufferPointer<(start: Int32, count: Int32)>
 
     static func dense(_ documents: [Int64: DocumentLayout]) -> [DocumentLayout?] {
         var out = [DocumentLayout?](repeating: nil, count: Int(documents.keys.max() ?? -1) + 1)
@@ -34,6 +41,22 @@ final class IndexSnapshot: Sendable {
         key >= 0 && key < Int64(byKey.count) ? byKey[Int(key)] : nil
     }
 
+    /// The word count of a live paragraph; −1 when its document is not live (or it has no such
+    /// paragraph).
+    @inline(__always)
+    func length(paragraph id: Int64) -> Int32 {
+        let key = Int(truncatingIfNeeded: CorpusStore.documentKey(paragraphRowID: id))
+        guard key >= 0, key < spans.count else { return -1 }
+        let span = spans[key]
+        let index = CorpusStore.paragraphIndex(paragraphRowID: id)
+        return index < Int(span.count) ? lengthTable[Int(span.start) + index] : -1
+    }
+
+    deinit {
+        lengthTable.deallocate()
+        spans.deallocate()
+    }
+
     convenience init(segments: [PostingSegment], documents: [Int64: DocumentLayout]) {
         self.init(segments: segments, documents: documents, paragraphCount: documents.values.reduce(0) { $0 + $1.lengths.count },
                   wordCount: documents.values.reduce(0) { $0 + $1.words })
@@ -44,6 +67,15 @@ final class IndexSnapshot: Sendable {
         self.documents = documents
         holdsDead = segments.map { $0.documents.contains { documents[$0] == nil } }
         byKey = Self.dense(documents)
+        spans = .allocate(capacity: max(1, byKey.count))
+        spans.initialize(repeating: (0, -1))
+        lengthTable = .allocate(capacity: max(1, documents.values.reduce(0) { $0 + $1.lengths.count }))
+        var at = 0
+        for (k, d) in byKey.enumerated() {
+            guard let d else { continue }
+            spans[k] = (Int32(at), Int32(d.lengths.count))
+            for l in d.lengths { lengthTable[at] = l; at += 1 }
+        }
         self.paragraphCount = paragraphCount
         self.wordCount = wordCount
     }
@@ -81,24 +113,18 @@ final class IndexSnapshot: Sendable {
                 var at = e.docs.lowerBound
                 var id: Int64 = 0
                 var pos = e.positions.lowerBound
-                var lastKey: Int64 = -1
-                var layout: DocumentLayout?
                 while at < e.docs.upperBound {
                     id += Int64(readVarint(p, &at))
                     let tf = readVarint(p, &at)
                     let length = readVarint(p, &at)
-                    let key = CorpusStore.documentKey(paragraphRowID: id)
-                    if key != lastKey { lastKey = key; layout = self.layout(key) }
-                    if let layout {
-                        let index = CorpusStore.paragraphIndex(paragraphRowID: id)
-                        if index < layout.lengths.count {
-                            out.ids.append(id)
-                            out.tfs.append(Int32(tf))
-                            out.lengths.append(layout.lengths[index])
-                            if positions {
-                                out.segments.append(Int32(si))
-                                out.offsets.append(Int32(pos))
-                            }
+                    let words = self.length(paragraph: id)
+                    if words >= 0 {
+                        out.ids.append(id)
+                        out.tfs.append(Int32(tf))
+                        out.lengths.append(words)
+                        if positions {
+                            out.segments.append(Int32(si))
+                            out.offsets.append(Int32(pos))
                         }
                     }
                     pos += length

@@ -20,9 +20,6 @@ struct PostingCursor {
     private var blockCursor = 0
     /// The current part's bytes (its segment is kept alive by `snapshot`).
     private var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    private var liveKey: Int64 = -1
-    private var live = false
-    private var liveLengths: [Int32] = []
 
     /// The current posting (valid after `next` or `seek` returned true).
     private(set) var id: Int64 = -1
@@ -129,16 +126,8 @@ struct PostingCursor {
         positionsLength = readVarint(b, &at)
         positionsStart = positionAt
         positionAt += positionsLength
-        let key = CorpusStore.documentKey(paragraphRowID: id)
-        if key != liveKey {
-            liveKey = key
-            if let layout = snapshot.layout(key) { live = true; liveLengths = layout.lengths } else { live = false; liveLengths = [] }
-        }
-        if live {
-            let index = CorpusStore.paragraphIndex(paragraphRowID: id)
-            if index < liveLengths.count { length = liveLengths[index]; return true }
-        }
-        return false
+        length = snapshot.length(paragraph: id)
+        return length >= 0
     }
 
     /// Moves to the first live posting with an id ≥ `target`; false when there is none.

@@ -167,32 +167,85 @@ struct PostingSearch {
     /// above the k-th document's best so far. Documents come in ascending key order, so one that
     /// only ties the k-th loses the tie: a block that can at best tie is skipped too.
     func topDocuments(_ l: QueryLeaf, k: Int) -> [(key: Int64, best: Double, id: Int64)] {
-        guard k > 0 else { return [] }
-        var cursor = PostingCursor(snapshot, key: key(l, 0))
+        topDocuments(all: [l], none: [], k: k)
+    }
+
+    /// The best `k` documents for paragraphs holding every term of `all` and none of `none`
+    /// (plain terms), scored as `evaluate` scores their AND: the sum of the terms' BM25. The
+    /// rarest term leads; a block of it, and then a posting, is passed over when even the
+    /// largest weight the other terms could add (BM25's ceiling, idf·(k1+1)) cannot lift it
+    /// above the k-th document's best. Only the paragraphs that could enter are looked up in
+    /// the other terms' lists.
+    func topDocuments(all: [QueryLeaf], none: [QueryLeaf], k: Int) -> [(key: Int64, best: Double, id: Int64)] {
+        guard k > 0, !all.isEmpty else { return [] }
+        var cursors = all.map { PostingCursor(snapshot, key: key($0, 0)) }
+        guard let lead = cursors.indices.min(by: { cursors[$0].paragraphs < cursors[$1].paragraphs }) else { return [] }
+        var cursor = cursors.remove(at: lead)
+        var excluded = none.map { PostingCursor(snapshot, key: key($0, 0)) }
         let w = idf(cursor.paragraphs)
-        var top: [(key: Int64, best: Double, id: Int64)] = []
-        var threshold = -Double.infinity
-        func offer(_ d: (key: Int64, best: Double, id: Int64)) {
-            if top.count == k, let last = top.last, !(d.best > last.best || (d.best == last.best && d.key < last.key)) { return }
-            var at = top.count
-            while at > 0, d.best > top[at - 1].best || (d.best == top[at - 1].best && d.key < top[at - 1].key) { at -= 1 }
-            top.insert(d, at: at)
-            if top.count > k { top.removeLast() }
-            if top.count == k { threshold = top[k - 1].best }
-        }
+        let weights = cursors.map { idf($0.paragraphs) }
+        let rest = weights.reduce(0) { $0 + $1 * (Self.k1 + 1) }
+        var top = TopDocuments(k: k)
         var current: (key: Int64, best: Double, id: Int64)?
-        while cursor.next(skipping: { w * $0 <= threshold }) {
-            let key = CorpusStore.documentKey(paragraphRowID: cursor.id)
-            let score = bm25(idf: w, tf: Int32(cursor.tf), length: cursor.length)
+        // BM25 without its division, for a first test of each posting: with
+        // K = k1·(1 − b + b·length/average), w·tf·(k1+1)/(tf + K) + rest ≤ t exactly when
+        // w·tf·(k1+1) ≤ (t − rest)·(tf + K). The margin covers rounding; only what passes is
+        // scored exactly (as `bm25`, to the last bit, so ties stay ties).
+        let average = snapshot.averageLength
+        let k0 = Self.k1 * (1 - Self.b), kLength = Self.k1 * Self.b / average
+        let margin = 1 - 1e-9
+        candidates: while cursor.next(skipping: { w * $0 + rest <= top.threshold }) {
+            let tf = Double(cursor.tf)
+            let room = top.threshold - rest
+            if room > 0, w * tf * (Self.k1 + 1) <= room * (tf + k0 + kLength * Double(cursor.length)) * margin { continue }
+            var score = bm25(idf: w, tf: Int32(cursor.tf), length: cursor.length)
+            if score + rest <= top.threshold { continue }
+            let id = cursor.id
+            for i in cursors.indices {
+                guard cursors[i].seek(id) else { break candidates }
+                guard cursors[i].id == id else { continue candidates }
+                score += bm25(idf: weights[i], tf: Int32(cursors[i].tf), length: cursors[i].length)
+            }
+            for i in excluded.indices where excluded[i].seek(id) && excluded[i].id == id { continue candidates }
+            let key = CorpusStore.documentKey(paragraphRowID: id)
             if let c = current, c.key == key {
-                if score > c.best { current = (key, score, cursor.id) }
+                if score > c.best { current = (key, score, id) }
             } else {
-                if let c = current { offer(c) }
-                current = (key, score, cursor.id)
+                if let c = current { top.offer(c) }
+                current = (key, score, id)
             }
         }
-        if let c = current { offer(c) }
-        return top
+        if let c = current { top.offer(c) }
+        return top.documents
+    }
+
+    /// The best `k` documents offered in ascending key order, by score, ties to the lower key.
+    struct TopDocuments {
+        let k: Int
+        private(set) var documents: [(key: Int64, best: Double, id: Int64)] = []
+        /// The k-th best score once there are k (a document must beat it to enter).
+        private(set) var threshold = -Double.infinity
+
+        init(k: Int) { self.k = k }
+
+        mutating func offer(_ d: (key: Int64, best: Double, id: Int64)) {
+            if documents.count == k, let last = documents.last, !(d.best > last.best || (d.best == last.best && d.key < last.key)) { return }
+            var at = documents.count
+            while at > 0, d.best > documents[at - 1].best || (d.best == documents[at - 1].best && d.key < documents[at - 1].key) { at -= 1 }
+            documents.insert(d, at: at)
+            if documents.count > k { documents.removeLast() }
+            if documents.count == k { threshold = documents[k - 1].best }
+        }
+    }
+
+    /// The plain terms of an AND of plain terms and negated plain terms (nil for any other query).
+    static func conjunction(_ node: QueryNode) -> (all: [QueryLeaf], none: [QueryLeaf])? {
+        guard case .and(let children) = node else { return nil }
+        var all: [QueryLeaf] = [], none: [QueryLeaf] = []
+        for c in children {
+            if case .not(let n) = c, let l = plainTerm(n) { none.append(l) } else if let l = plainTerm(c) { all.append(l) } else { return nil }
+        }
+        return all.isEmpty ? nil : (all, none)
     }
 
     /// A body leaf of one word (no prefix): what a cursor can answer.
@@ -328,11 +381,10 @@ struct PostingSearch {
     func score(_ h: LeafHits, documents: Int) -> ScoredMatches {
         let w = idf(documents)
         let avg = snapshot.averageLength
-        let k1 = Self.k1, b = Self.b
         var scores = [Double](repeating: 0, count: h.ids.count)
         for i in 0..<h.ids.count {
-            let f = Double(h.tfs[i])
-            scores[i] = w * f * (k1 + 1) / (f + k1 * (1 - b + b * Double(h.lengths[i]) / avg))
+            // as `bm25` computes it, to the last bit: the top-k searches must tie where this does
+            scores[i] = w * Self.weight(tf: Double(h.tfs[i]), length: Double(h.lengths[i]), average: avg)
         }
         return ScoredMatches(ids: h.ids, scores: scores)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One immutable run of positional postings: for every term key, the paragraphs holding it (in
 /// ascending paragraph id), with the term's frequency and word positions in each.
 ///
@@ -56,7 +58,7 @@ public final class PostingSegment: @unchecked Sendable {
 
     var byteCount: Int { buffer.count }
 
-    deinit { buffer.deallocate() }
+    deinit { SegmentMemory.free(buffer) }
 
     static let magic: [UInt8] = Array("SZP4".utf8)
     /// Postings per skip block.
@@ -70,7 +72,7 @@ public final class PostingSegment: @unchecked Sendable {
 
     /// Parses an encoded segment (as stored), copying its bytes into a buffer of its own.
     convenience init<C: Collection<UInt8>>(bytes: C) throws {
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+        let buffer = SegmentMemory.allocate(max(1, bytes.count))
         _ = buffer.initialize(from: bytes)
         try self.init(owning: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]))
     }
@@ -81,7 +83,7 @@ public final class PostingSegment: @unchecked Sendable {
         do {
             (keys, entries, firstParagraph, lastParagraph, documents) = try Self.parse(buffer)
         } catch {
-            buffer.deallocate()
+            SegmentMemory.free(buffer)
             throw error
         }
         self.buffer = buffer
@@ -151,6 +153,34 @@ public final class PostingSegment: @unchecked Sendable {
     }
 }
 
+/// Memory for segments: `malloc`'s, and for large ones 2 MiB-aligned with transparent huge
+/// pages asked for (`madvise`), as queries jump about in them: fewer TLB misses. Every segment
+/// buffer, however made, is freed with `free`.
+enum SegmentMemory {
+    static let hugePage = 2 << 20
+
+    static func allocate(_ count: Int) -> UnsafeMutableBufferPointer<UInt8> {
+        var p: UnsafeMutableRawPointer?
+        if count >= hugePage {
+            let rounded = (count + hugePage - 1) / hugePage * hugePage
+            if posix_memalign(&p, hugePage, rounded) == 0, let p {
+                _ = madvise(p, rounded, 14 /* MADV_HUGEPAGE */)
+                return UnsafeMutableBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: count)
+            }
+        }
+        guard let m = malloc(max(1, count)) else { fatalError("out of memory for a posting segment of \(count) bytes") }
+        return UnsafeMutableBufferPointer(start: m.assumingMemoryBound(to: UInt8.self), count: count)
+    }
+
+    static func free(_ buffer: UnsafeBufferPointer<UInt8>) {
+        Foundation.free(UnsafeMutableRawPointer(mutating: buffer.baseAddress))
+    }
+
+    static func free(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        Foundation.free(buffer.baseAddress)
+    }
+}
+
 /// Reads LEB128 varints from a byte buffer, checking every read.
 struct VarintReader {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -196,19 +226,19 @@ struct ByteBuffer: ~Copyable {
 
     init(capacity: Int) {
         self.capacity = max(64, capacity)
-        base = .allocate(capacity: self.capacity)
+        base = SegmentMemory.allocate(self.capacity).baseAddress!
     }
 
-    deinit { base.deallocate() }
+    deinit { Foundation.free(base) }
 
     @inline(__always)
     private mutating func ensure(_ extra: Int) {
         guard count + extra > capacity else { return }
         var c = capacity * 2
         while c < count + extra { c *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        let grown = SegmentMemory.allocate(c).baseAddress!
         grown.moveInitialize(from: base, count: count)
-        base.deallocate()
+        Foundation.free(base)
         base = grown
         capacity = c
     }
