@@ -23,6 +23,8 @@ extension Samizdat.Bench {
         @Option(help: "At most this many builds (best one reported).") var builds = 3
         @Option(help: "Documents per apply transaction (the index service commits its intake in batches of up to 16).")
         var batch = 16
+        @Flag(help: "Leave the segments as the merge policy left them (the index service never optimizes); by default the build ends with `optimize()`, timed.")
+        var noOptimize = false
 
         func run() throws {
             let corpus = try BenchCorpus(directory: options.corpus)
@@ -38,7 +40,7 @@ extension Samizdat.Bench {
                 let dir = try BenchStoreBuild.temporaryDirectory()
                 defer { try? FileManager.default.removeItem(atPath: dir) }
                 let path = (dir as NSString).appendingPathComponent("store.sqlite")
-                let ns = try BenchStoreBuild.build(segmented, at: path, batch: batch).1
+                let ns = try BenchStoreBuild.build(segmented, at: path, batch: batch, optimize: !noOptimize).1
                 n += 1
                 spent += ns
                 FileHandle.standardError.write("    build \(n): \(Double(ns) / 1e9)s\n".data(using: .utf8)!)
@@ -54,7 +56,7 @@ extension Samizdat.Bench {
                 }
             }
             let peak = BenchMachine.peakRSSMiB
-            let how = "own-positional-postings,fold+stem-keys,batch-\(batch),wal,disk"
+            let how = "own-positional-postings,fold+stem-keys,batch-\(batch),\(noOptimize ? "tiered-merges" : "optimized"),wal,disk"
             for (label, variant, ns) in [("samizdat", "apply(SegmentedDocument),presegmented," + how, best),
                                          ("samizdat+segment", "segment+apply,1-thread," + how, best + segmentNs)] {
                 let s = Double(ns) / 1e9
@@ -97,7 +99,7 @@ enum BenchStoreBuild {
 
     /// Builds a store at `path`, `batch` documents per transaction; the time runs from the first
     /// `apply` to the last one's commit.
-    static func build(_ segmented: [SegmentedDocument], at path: String, batch: Int = 16) throws -> (CorpusStore, UInt64) {
+    static func build(_ segmented: [SegmentedDocument], at path: String, batch: Int = 16, optimize: Bool = true) throws -> (CorpusStore, UInt64) {
         let store = try CorpusStore(path: path)
         let t0 = benchNanos()
         var i = 0
@@ -108,7 +110,7 @@ enum BenchStoreBuild {
         }
         FileHandle.standardError.write("    peak RSS after the applies: \(Int(BenchMachine.peakRSSMiB ?? 0)) MiB, now \(BenchMachine.procValue("/proc/self/status", "VmRSS:").map { $0 / 1024 } ?? 0) MiB\n".data(using: .utf8)!)
         // as after any bulk load: one posting segment (timed; the peers' builds end merged too)
-        try store.optimize()
+        if optimize { try store.optimize() }
         return (store, benchNanos() - t0)
     }
 

@@ -20,6 +20,10 @@ struct PostingCursor {
     private var blockCursor = 0
     /// The current part's bytes (its segment is kept alive by `snapshot`).
     private var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// The current part's segment's last paragraph, and where its key's streams start.
+    private var partLast: Int64 = 0
+    private var docsBase = 0
+    private var positionsBase = 0
 
     /// The current posting (valid after `next` or `seek` returned true).
     private(set) var id: Int64 = -1
@@ -63,8 +67,12 @@ struct PostingCursor {
     private mutating func enter(_ p: Int) -> Bool {
         part = p
         guard p < parts.count else { exhausted = true; return false }
-        buffer = snapshot.segments[parts[p].0].buffer
+        let segment = snapshot.segments[parts[p].0]
+        buffer = segment.buffer
+        partLast = segment.lastParagraph
         let e = parts[p].1
+        docsBase = e.docs.lowerBound
+        positionsBase = e.positions.lowerBound
         at = e.docs.lowerBound
         end = e.docs.upperBound
         positionAt = e.positions.lowerBound
@@ -99,13 +107,13 @@ struct PostingCursor {
                 if !enter(part + 1) { return false }
             }
             if let table = skips {
-                let base = parts[part].1.docs.lowerBound
+                let base = docsBase
                 while blockCursor < skipCount, base + SkipEntry.docs(table, blockCursor) < at { blockCursor += 1 }
                 if blockCursor < skipCount, base + SkipEntry.docs(table, blockCursor) == at,
                    skip(SkipEntry.weight(table, blockCursor, average: average)) {
                     if blockCursor + 1 < skipCount {
                         at = base + SkipEntry.docs(table, blockCursor + 1)
-                        positionAt = parts[part].1.positions.lowerBound + SkipEntry.positions(table, blockCursor + 1)
+                        positionAt = positionsBase + SkipEntry.positions(table, blockCursor + 1)
                         id = SkipEntry.id(table, blockCursor + 1)
                     } else {
                         at = end
@@ -133,10 +141,10 @@ struct PostingCursor {
     /// Moves to the first live posting with an id ≥ `target`; false when there is none.
     mutating func seek(_ target: Int64) -> Bool {
         if exhausted { return false }
-        if part >= 0, id >= target, at > parts[part].1.docs.lowerBound { return true }
+        if part >= 0, id >= target, at > docsBase { return true }
         if part < 0, !enter(0) { return false }
         // whole segments below the target
-        while part < parts.count, snapshot.segments[parts[part].0].lastParagraph < target {
+        while partLast < target {
             if !enter(part + 1) { return false }
         }
         // the last block starting below the target, if it is ahead of us
@@ -144,11 +152,10 @@ struct PostingCursor {
             var k = skipIndex
             while k < skipCount, SkipEntry.id(table, k) < target { k += 1 }
             if k > skipIndex {
-                let e = parts[part].1
                 let docs = SkipEntry.docs(table, k - 1)
-                if e.docs.lowerBound + docs > at {
-                    at = e.docs.lowerBound + docs
-                    positionAt = e.positions.lowerBound + SkipEntry.positions(table, k - 1)
+                if docsBase + docs > at {
+                    at = docsBase + docs
+                    positionAt = positionsBase + SkipEntry.positions(table, k - 1)
                     id = SkipEntry.id(table, k - 1)
                 }
                 skipIndex = k
@@ -160,8 +167,9 @@ struct PostingCursor {
         return false
     }
 
-    /// The current posting's positions.
-    func positions(into out: inout [Int32]) {
+    /// The current posting's positions. (Mutating only so that a call on an array element works
+    /// in place: a non-mutating call copies the cursor, references and all.)
+    mutating func positions(into out: inout [Int32]) {
         IndexSnapshot.decodePositions(buffer, at: positionsStart, count: tf, into: &out)
     }
 }

@@ -123,41 +123,45 @@ struct PostingSearch {
     /// Paragraphs where the keys stand at consecutive positions: the cursors leapfrog to
     /// paragraphs holding every key, then the positions are compared.
     func phrase(_ keys: [String], positions: Bool) -> LeafHits {
-        var cursors = keys.map { PostingCursor(snapshot, key: $0) }
+        var all = keys.map { PostingCursor(snapshot, key: $0) }
         var out = LeafHits()
-        guard let lead = cursors.indices.min(by: { cursors[$0].paragraphs < cursors[$1].paragraphs }) else { return out }
+        guard let lead = all.indices.min(by: { all[$0].paragraphs < all[$1].paragraphs }) else { return out }
         var buffers = [[Int32]](repeating: [], count: keys.count)
         var spans: [(Int32, Int32)] = []
         var at = [Int](repeating: 0, count: keys.count)
         var target: Int64 = 0
-        search: while cursors[lead].seek(target) {
-            target = cursors[lead].id
-            var aligned = false
-            while !aligned {
-                aligned = true
-                for k in cursors.indices {
-                    guard cursors[k].seek(target) else { break search }
-                    if cursors[k].id > target { target = cursors[k].id; aligned = false }
+        let n = keys.count
+        // the cursors are worked on in place: no copies (and no reference counting) per step
+        all.withUnsafeMutableBufferPointer { cursors in
+            search: while cursors[lead].seek(target) {
+                target = cursors[lead].id
+                var aligned = false
+                while !aligned {
+                    aligned = true
+                    for k in 0..<n {
+                        guard cursors[k].seek(target) else { break search }
+                        if cursors[k].id > target { target = cursors[k].id; aligned = false }
+                    }
                 }
-            }
-            for k in cursors.indices { cursors[k].positions(into: &buffers[k]) }
-            spans.removeAll(keepingCapacity: true)
-            for k in at.indices { at[k] = 0 }
-            starts: for p in buffers[0] {
-                for k in 1..<keys.count {
-                    let want = p + Int32(k)
-                    while at[k] < buffers[k].count, buffers[k][at[k]] < want { at[k] += 1 }
-                    guard at[k] < buffers[k].count, buffers[k][at[k]] == want else { continue starts }
+                for k in 0..<n { cursors[k].positions(into: &buffers[k]) }
+                spans.removeAll(keepingCapacity: true)
+                for k in 0..<n { at[k] = 0 }
+                starts: for p in buffers[0] {
+                    for k in 1..<n {
+                        let want = p + Int32(k)
+                        while at[k] < buffers[k].count, buffers[k][at[k]] < want { at[k] += 1 }
+                        guard at[k] < buffers[k].count, buffers[k][at[k]] == want else { continue starts }
+                    }
+                    spans.append((p, p + Int32(n - 1)))
                 }
-                spans.append((p, p + Int32(keys.count - 1)))
+                if !spans.isEmpty {
+                    out.ids.append(target)
+                    out.tfs.append(Int32(spans.count))
+                    out.lengths.append(cursors[0].length)
+                    if positions { out.spans.append(spans) }
+                }
+                target += 1
             }
-            if !spans.isEmpty {
-                out.ids.append(target)
-                out.tfs.append(Int32(spans.count))
-                out.lengths.append(cursors[0].length)
-                if positions { out.spans.append(spans) }
-            }
-            target += 1
         }
         return out
     }
