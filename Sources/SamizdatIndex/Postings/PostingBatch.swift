@@ -47,9 +47,9 @@ struct PostingBatch {
         var words = 0
         var text = text
         text.withUTF8 { bytes in
-            analyzer.scanWords(utf8: bytes) { term, _, _, position, isCompound in
+            analyzer.scanFolded(utf8: bytes) { folded, _, _, position, isCompound in
                 if !isCompound { words += 1 }
-                let f = Int(vocabulary.id(term, stem: EnglishStemmer.stem(term)))
+                let f = Int(vocabulary.id(utf8: folded))
                 if f >= counts.count { counts += [Int32](repeating: 0, count: max(f + 1, counts.count * 2) - counts.count) }
                 let p = UInt32(truncatingIfNeeded: position)
                 occurrences.append(Occurrence(key: UInt32(f) << 1, paragraph: paragraph, position: p))

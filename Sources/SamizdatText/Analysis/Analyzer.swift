@@ -39,15 +39,26 @@ public struct Analyzer: Sendable {
     /// joined form.
     public func scanWords(utf8 bytes: UnsafeBufferPointer<UInt8>,
                           _ body: (_ term: String, _ start: Int, _ end: Int, _ position: Int, _ isCompound: Bool) -> Void) {
+        scanFolded(utf8: bytes) { folded, start, end, position, isCompound in
+            body(String(decoding: folded, as: UTF8.self), start, end, position, isCompound)
+        }
+    }
+
+    /// `scanWords` with each folded form as UTF-8 bytes (valid only during the call), so that a
+    /// caller interning forms makes no `String` for a form it has seen.
+    public func scanFolded(utf8 bytes: UnsafeBufferPointer<UInt8>,
+                           _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ position: Int, _ isCompound: Bool) -> Void) {
         var position = 0
         var k = 0
         let n = bytes.count
         var parts: [(Int, Int)] = []
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(64)
         while k < n {
             let (c, len) = Self.decode(bytes, k)
             let cls = Self.classify(c)
             if cls == .ideograph {
-                emitWord(bytes, k, k + len, &position, body)
+                emitWord(bytes, k, k + len, &position, &scratch, body)
                 k += len
                 continue
             }
@@ -90,17 +101,21 @@ public struct Analyzer: Sendable {
             }
             parts.append((partStart, j))
             if parts.count == 1 {
-                emitWord(bytes, k, j, &position, body)
+                emitWord(bytes, k, j, &position, &scratch, body)
             } else {
-                let terms = parts.map { Self.fold(bytes, $0.0, $0.1) }
-                let joined = terms.joined()
+                let terms = parts.map { p -> [UInt8] in
+                    var t: [UInt8] = []
+                    Self.fold(bytes, p.0, p.1, into: &t)
+                    return t
+                }
+                let joined = Array(terms.joined())
                 var emittedFirst = false
                 for (index, term) in terms.enumerated() where !term.isEmpty {
-                    body(term, parts[index].0, parts[index].1, position, false)
+                    term.withUnsafeBufferPointer { body($0, parts[index].0, parts[index].1, position, false) }
                     if !emittedFirst {
                         emittedFirst = true
                         // the joined form sits at the first part's position, right after it
-                        body(joined, k, j, position, true)
+                        joined.withUnsafeBufferPointer { body($0, k, j, position, true) }
                     }
                     position += 1
                 }
@@ -113,29 +128,25 @@ public struct Analyzer: Sendable {
     public func fold(_ word: String) -> String { TermFolding.fold(word) }
 
     @inline(__always)
-    func emitWord(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ position: inout Int,
-                  _ body: (String, Int, Int, Int, Bool) -> Void) {
-        let term = Self.fold(bytes, s, e)
-        guard !term.isEmpty else { return }
-        body(term, s, e, position, false)
+    func emitWord(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ position: inout Int, _ scratch: inout [UInt8],
+                  _ body: (UnsafeBufferPointer<UInt8>, Int, Int, Int, Bool) -> Void) {
+        scratch.removeAll(keepingCapacity: true)
+        Self.fold(bytes, s, e, into: &scratch)
+        guard !scratch.isEmpty else { return }
+        scratch.withUnsafeBufferPointer { body($0, s, e, position, false) }
         position += 1
     }
 
-    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {
+    /// Appends the folded form of `bytes[s..<e]` to `out`: ASCII lowercased byte by byte,
+    /// anything else through `TermFolding`.
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, into out: inout [UInt8]) {
         var ascii = true
-        var upper = false
-        for b in bytes[s..<e] {
-            if b >= 0x80 { ascii = false; break }
-            if b >= 0x41 && b <= 0x5A { upper = true }
-        }
+        for b in bytes[s..<e] where b >= 0x80 { ascii = false; break }
         if ascii {
-            if !upper { return String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self) }
-            return String(unsafeUninitializedCapacity: e - s) { buf in
-                for (o, b) in bytes[s..<e].enumerated() { buf[o] = (b >= 0x41 && b <= 0x5A) ? b + 32 : b }
-                return e - s
-            }
+            for b in bytes[s..<e] { out.append((b >= 0x41 && b <= 0x5A) ? b + 32 : b) }
+            return
         }
-        return TermFolding.fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self))
+        out.append(contentsOf: TermFolding.fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self)).utf8)
     }
 
     enum ScalarClass { case letter, digit, mark, ideograph, apostrophe, hyphen, numberJoiner, format, other }
