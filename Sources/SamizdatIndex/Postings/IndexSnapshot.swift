@@ -108,26 +108,17 @@ final class IndexSnapshot: @unchecked Sendable {
         for (si, segment) in segments.enumerated() {
             guard let e = segment.entries[key] else { continue }
             out.reserve(e.paragraphs, positions: positions)
-            do {
-                let p = segment.buffer
-                var at = e.docs.lowerBound
-                var id: Int64 = 0
-                var pos = e.positions.lowerBound
-                while at < e.docs.upperBound {
-                    id += Int64(readVarint(p, &at))
-                    let tf = readVarint(p, &at)
-                    let length = readVarint(p, &at)
-                    let words = self.length(paragraph: id)
-                    if words >= 0 {
-                        out.ids.append(id)
-                        out.tfs.append(Int32(tf))
-                        out.lengths.append(words)
-                        if positions {
-                            out.segments.append(Int32(si))
-                            out.offsets.append(Int32(pos))
-                        }
-                    }
-                    pos += length
+            var reader = DocsReader(segment, e)
+            while !reader.done {
+                reader.next()
+                let words = length(paragraph: reader.id)
+                guard words >= 0 else { continue }
+                out.ids.append(reader.id)
+                out.tfs.append(Int32(reader.tf))
+                out.lengths.append(words)
+                if positions {
+                    out.segments.append(Int32(si))
+                    out.offsets.append(Int32(reader.positionsStart))
                 }
             }
         }
@@ -213,26 +204,19 @@ extension PostingSegment {
                 cursors[i] += 1
                 let part = parts[i]
                 guard let e = part.entries[key] else { continue }
-                do {
-                    let p = part.buffer
-                    var at = e.docs.lowerBound
-                    var id: Int64 = 0
-                    var pos = e.positions.lowerBound
-                    while at < e.docs.upperBound {
-                        id += Int64(readVarint(p, &at))
-                        let tf = readVarint(p, &at)
-                        let count = readVarint(p, &at)
-                        guard count >= 0, pos + count <= e.positions.upperBound, at <= e.docs.upperBound else {
-                            throw FormatError(description: "posting runs past its stream")
-                        }
-                        let key = CorpusStore.documentKey(paragraphRowID: id)
-                        if key != lastKey { lastKey = key; keyLive = allLive[i] || live(key); lengths = keyLive ? layout(key)?.lengths ?? [] : [] }
-                        if keyLive {
-                            let index = CorpusStore.paragraphIndex(paragraphRowID: id)
-                            writer.posting(id, tf: tf, length: index < lengths.count ? lengths[index] : 0,
-                                           positions: UnsafeBufferPointer(rebasing: p[pos..<(pos + count)]))
-                        }
-                        pos += count
+                var reader = DocsReader(part, e)
+                while !reader.done {
+                    reader.next()
+                    let start = reader.positionsStart, count = reader.positionsLength
+                    guard count >= 0, start + count <= e.positions.upperBound, reader.docsOffset <= e.docs.count else {
+                        throw FormatError(description: "posting runs past its stream")
+                    }
+                    let key = CorpusStore.documentKey(paragraphRowID: reader.id)
+                    if key != lastKey { lastKey = key; keyLive = allLive[i] || live(key); lengths = keyLive ? layout(key)?.lengths ?? [] : [] }
+                    if keyLive {
+                        let index = CorpusStore.paragraphIndex(paragraphRowID: reader.id)
+                        writer.posting(reader.id, tf: reader.tf, length: index < lengths.count ? lengths[index] : 0,
+                                       positions: UnsafeBufferPointer(rebasing: part.buffer[start..<(start + count)]))
                     }
                 }
             }

@@ -10,28 +10,20 @@ struct PostingCursor {
     let paragraphs: Int
 
     private var part = -1
-    private var at = 0
-    private var end = 0
-    private var positionAt = 0
+    /// The current part's docs stream.
+    private var reader = DocsReader()
     /// The current part's skip table (`SkipEntry`s, read in place) and its entry count.
     private var skips: UnsafeRawPointer?
-    private(set) var skipCount = 0
+    private var skipCount = 0
     private var skipIndex = 0
     private var blockCursor = 0
-    /// The current part's bytes (its segment is kept alive by `snapshot`).
-    private var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    /// The current part's segment's last paragraph, and where its key's streams start.
+    /// The current part's segment's last paragraph.
     private var partLast: Int64 = 0
-    private var docsBase = 0
-    private var positionsBase = 0
 
     /// The current posting (valid after `next` or `seek` returned true).
-    private(set) var id: Int64 = -1
-    private(set) var tf = 0
+    var id: Int64 { reader.id }
+    var tf: Int { reader.tf }
     private(set) var length: Int32 = 0
-    /// Where the current posting's positions start, and their byte length.
-    private(set) var positionsStart = 0
-    private(set) var positionsLength = 0
     private(set) var exhausted = false
 
     init(_ snapshot: IndexSnapshot, key: String) {
@@ -49,38 +41,26 @@ struct PostingCursor {
     }
 
     static func liveCount(_ snapshot: IndexSnapshot, _ segment: PostingSegment, _ e: PostingSegment.Entry) -> Int {
-        do {
-            let b = segment.buffer
-            var at = e.docs.lowerBound, id: Int64 = 0, n = 0
-            var lastKey: Int64 = -1, live = false
-            while at < e.docs.upperBound {
-                id += Int64(readVarint(b, &at))
-                _ = readVarint(b, &at); _ = readVarint(b, &at)
-                let key = CorpusStore.documentKey(paragraphRowID: id)
-                if key != lastKey { lastKey = key; live = snapshot.layout(key) != nil }
-                if live { n += 1 }
-            }
-            return n
+        var reader = DocsReader(segment, e)
+        var n = 0
+        while !reader.done {
+            reader.next()
+            if snapshot.length(paragraph: reader.id) >= 0 { n += 1 }
         }
+        return n
     }
 
     private mutating func enter(_ p: Int) -> Bool {
         part = p
         guard p < parts.count else { exhausted = true; return false }
         let segment = snapshot.segments[parts[p].0]
-        buffer = segment.buffer
-        partLast = segment.lastParagraph
         let e = parts[p].1
-        docsBase = e.docs.lowerBound
-        positionsBase = e.positions.lowerBound
-        at = e.docs.lowerBound
-        end = e.docs.upperBound
-        positionAt = e.positions.lowerBound
-        id = 0
+        reader = DocsReader(segment, e)
+        partLast = segment.lastParagraph
         skipIndex = 0
         blockCursor = 0
         skipCount = e.skips.count / SkipEntry.size
-        skips = skipCount > 0 ? UnsafeRawPointer(buffer.baseAddress! + e.skips.lowerBound) : nil
+        skips = skipCount > 0 ? UnsafeRawPointer(segment.buffer.baseAddress! + e.skips.lowerBound) : nil
         return true
     }
 
@@ -89,7 +69,7 @@ struct PostingCursor {
         if exhausted { return false }
         if part < 0, !enter(0) { return false }
         while true {
-            while at >= end {
+            while reader.done {
                 if !enter(part + 1) { return false }
             }
             if decode() { return true }
@@ -103,20 +83,18 @@ struct PostingCursor {
         if part < 0, !enter(0) { return false }
         let average = snapshot.averageLength
         while true {
-            while at >= end {
+            while reader.done {
                 if !enter(part + 1) { return false }
             }
             if let table = skips {
-                let base = docsBase
-                while blockCursor < skipCount, base + SkipEntry.docs(table, blockCursor) < at { blockCursor += 1 }
-                if blockCursor < skipCount, base + SkipEntry.docs(table, blockCursor) == at,
+                let at = reader.docsOffset
+                while blockCursor < skipCount, SkipEntry.docs(table, blockCursor) < at { blockCursor += 1 }
+                if blockCursor < skipCount, SkipEntry.docs(table, blockCursor) == at,
                    skip(SkipEntry.weight(table, blockCursor, average: average)) {
                     if blockCursor + 1 < skipCount {
-                        at = base + SkipEntry.docs(table, blockCursor + 1)
-                        positionAt = positionsBase + SkipEntry.positions(table, blockCursor + 1)
-                        id = SkipEntry.id(table, blockCursor + 1)
+                        reader.jump(table, blockCursor + 1)
                     } else {
-                        at = end
+                        reader.finish()
                     }
                     blockCursor += 1
                     continue
@@ -126,22 +104,18 @@ struct PostingCursor {
         }
     }
 
-    /// Decodes the posting at `at`; true when its document is live.
+    /// Decodes the next posting of the part; true when its document is live.
+    @inline(__always)
     private mutating func decode() -> Bool {
-        let b = buffer
-        id += Int64(readVarint(b, &at))
-        tf = readVarint(b, &at)
-        positionsLength = readVarint(b, &at)
-        positionsStart = positionAt
-        positionAt += positionsLength
-        length = snapshot.length(paragraph: id)
+        reader.next()
+        length = snapshot.length(paragraph: reader.id)
         return length >= 0
     }
 
     /// Moves to the first live posting with an id ≥ `target`; false when there is none.
     mutating func seek(_ target: Int64) -> Bool {
         if exhausted { return false }
-        if part >= 0, id >= target, at > docsBase { return true }
+        if part >= 0, id >= target, reader.docsOffset > 0 { return true }
         if part < 0, !enter(0) { return false }
         // whole segments below the target
         while partLast < target {
@@ -152,12 +126,7 @@ struct PostingCursor {
             var k = skipIndex
             while k < skipCount, SkipEntry.id(table, k) < target { k += 1 }
             if k > skipIndex {
-                let docs = SkipEntry.docs(table, k - 1)
-                if docsBase + docs > at {
-                    at = docsBase + docs
-                    positionAt = positionsBase + SkipEntry.positions(table, k - 1)
-                    id = SkipEntry.id(table, k - 1)
-                }
+                if SkipEntry.docs(table, k - 1) > reader.docsOffset { reader.jump(table, k - 1) }
                 skipIndex = k
             }
         }
@@ -170,6 +139,58 @@ struct PostingCursor {
     /// The current posting's positions. (Mutating only so that a call on an array element works
     /// in place: a non-mutating call copies the cursor, references and all.)
     mutating func positions(into out: inout [Int32]) {
-        IndexSnapshot.decodePositions(buffer, at: positionsStart, count: tf, into: &out)
+        IndexSnapshot.decodePositions(reader.buffer, at: reader.positionsStart, count: reader.tf, into: &out)
     }
+}
+
+/// Reads a key's docs stream in one segment (see `PostingSegment`), a posting at a time, keeping
+/// where each posting's positions start: the one decoder of the stream. A cursor moves it to a
+/// block with the skip table.
+struct DocsReader {
+    /// The segment's bytes (kept alive by whoever holds the segment).
+    private(set) var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private var at = 0
+    private var end = 0
+    private var docsStart = 0
+    private var positionsFrom = 0
+    private var positionAt = 0
+    /// The current posting: paragraph id, term frequency, and its positions' byte range.
+    private(set) var id: Int64 = 0
+    private(set) var tf = 0
+    private(set) var positionsStart = 0
+    private(set) var positionsLength = 0
+
+    init() {}
+
+    init(_ segment: PostingSegment, _ e: PostingSegment.Entry) {
+        buffer = segment.buffer
+        at = e.docs.lowerBound
+        end = e.docs.upperBound
+        docsStart = e.docs.lowerBound
+        positionsFrom = e.positions.lowerBound
+        positionAt = e.positions.lowerBound
+    }
+
+    var done: Bool { at >= end }
+    /// How far into the key's docs stream the next posting starts.
+    var docsOffset: Int { at - docsStart }
+
+    @inline(__always)
+    mutating func next() {
+        id += Int64(readVarint(buffer, &at))
+        tf = readVarint(buffer, &at)
+        positionsLength = readVarint(buffer, &at)
+        positionsStart = positionAt
+        positionAt += positionsLength
+    }
+
+    /// Moves to the start of block `index` of the skip table at `table`.
+    mutating func jump(_ table: UnsafeRawPointer, _ index: Int) {
+        at = docsStart + SkipEntry.docs(table, index)
+        positionAt = positionsFrom + SkipEntry.positions(table, index)
+        id = SkipEntry.id(table, index)
+    }
+
+    /// Moves past the last posting.
+    mutating func finish() { at = end }
 }

@@ -313,19 +313,6 @@ struct SkipEntry {
         return best
     }
 
-    /// The largest frequency and the shortest length of the block's pairs.
-    static func extremes(_ table: UnsafeRawPointer, _ index: Int) -> (tf: Int, length: Int) {
-        var tf = 0, length = Int.max
-        for k in 0..<frontierSize {
-            let at = index * size + 16 + 8 * k
-            let f = Int(UInt32(littleEndian: table.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
-            guard f > 0 else { break }
-            tf = max(tf, f)
-            length = min(length, Int(UInt32(littleEndian: table.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self))))
-        }
-        return (tf, length)
-    }
-
     /// Appends an entry; `frontier` holds at most `frontierSize` pairs.
     static func append(id: Int64, docs: Int, positions: Int, frontier: [(tf: Int, length: Int)], to out: inout [UInt8]) {
         precondition(docs <= Int(UInt32.max) && positions <= Int(UInt32.max), "a key's postings outgrow a skip table's 32-bit offsets")
@@ -444,11 +431,8 @@ struct SegmentWriter: ~Copyable {
             lastID = 0; paragraphs = 0; frequency = 0
         }
         guard paragraphs > 0 else { return }
-        if paragraphs > PostingSegment.blockSize {
-            closeBlock()
-        } else {
-            skipBytes.removeAll(keepingCapacity: true)
-        }
+        // a list of one block has no skip table (its entry was never closed)
+        if paragraphs > PostingSegment.blockSize { closeBlock() }
         out.append(skipBytes)
         out.append(docs)
         out.append(positions)
