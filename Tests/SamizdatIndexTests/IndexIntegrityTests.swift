@@ -89,6 +89,50 @@ import SamizdatText
         }
     }
 
+    /// A merge copies a part's postings whole when it has a skip table and no dead document:
+    /// the merged list then has short blocks at the part boundaries. Merging such a segment
+    /// again (copying copied blocks) keeps every posting, the counts and the block-max ranking.
+    @Test func mergesCopyBlocksWhole() throws {
+        let store = try CorpusStore.inMemory()
+        var rng = SplitMix(seed: 91)
+        let words = ["coal", "iron", "bread", "land", "war"]
+        var expected: [Int64] = []
+        func add(_ d: Int) throws {
+            var f = DocumentFixture(id: "w\(d)", title: "W\(d)")
+            // 200 paragraphs, each with "coal": every document's list is longer than a block
+            for _ in 0..<200 {
+                f.paragraph([(["coal"] + (0..<Int.random(in: 2...30, using: &rng)).map { _ in words[Int.random(in: 0..<5, using: &rng)] }).joined(separator: " ") + "."])
+            }
+            _ = try store.apply(f.document)
+        }
+        func check(_ stage: String) throws {
+            let snapshot = store.state.snapshot
+            let postings = snapshot.postings("coal", positions: true)
+            #expect(postings.ids == expected, "\(stage): coal postings")
+            #expect(try store.integrityProblems() == [], "\(stage)")
+            for q in ["coal", "iron", "coal AND land", "war -bread", "\"coal war\""] {
+                for k in [1, 10, 50] {
+                    let full = try store.rank(nil, snapshot, try store.parser.parse(q), documentID: nil, perDocument: 1, keep: k)!
+                    #expect(try store.rankedPassageIDs(q, limit: k) == full.documents.map { $0.top[0].id }, "\(stage): \(q) top \(k)")
+                }
+            }
+        }
+        for d in 0..<5 { try add(d) }
+        expected = try store.writer.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM paragraphs ORDER BY id") }
+        try check("five segments")
+        try store.optimize()
+        let merged = try #require(store.state.snapshot.segments.first)
+        let e = try #require(merged.entry("coal"))
+        // 5 × (128 + 72): ten blocks, where refilled blocks would make eight
+        #expect(e.skips.count / SkipEntry.size == 10)
+        try check("merged once")
+        for d in 5..<8 { try add(d) }
+        expected = try store.writer.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM paragraphs ORDER BY id") }
+        try store.optimize()
+        #expect(store.state.snapshot.segments.count == 1)
+        try check("merged twice")
+    }
+
     /// The store reopens with the same postings and counts.
     @Test func reopenedStoreAnswersAlike() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samizdat-integrity-\(UUID().uuidString)")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The length (words) and section of each paragraph of a live document: what BM25 and the
 /// per-section counts need, kept in memory.
 struct DocumentLayout: Sendable {
@@ -106,7 +108,7 @@ final class IndexSnapshot: @unchecked Sendable {
     func postings(_ key: String, positions: Bool) -> Postings {
         var out = Postings()
         for (si, segment) in segments.enumerated() {
-            guard let e = segment.entries[key] else { continue }
+            guard let e = segment.entry(key) else { continue }
             out.reserve(e.paragraphs, positions: positions)
             var reader = DocsReader(segment, e)
             while !reader.done {
@@ -168,8 +170,13 @@ struct Postings {
 extension PostingSegment {
     /// Merges segments (in paragraph order) into one, keeping only postings of live documents.
     /// Nil when nothing live remains. Keys are walked in one pass over the parts' sorted key
-    /// lists; docs streams are re-encoded (their gaps change), positions are copied as bytes.
-    /// `layout` gives a live document's paragraph lengths (for the skip tables' block bounds).
+    /// lists (a heap of the parts, ordered by their current key's bytes).
+    ///
+    /// A key's postings in a part with no dead document and a skip table of its own are copied
+    /// whole: docs and positions streams as bytes (only the first gap is re-encoded) and the
+    /// table with its offsets moved. Its last block may then be short; blocks need not be full.
+    /// Other postings are re-encoded one by one, dead ones dropped; `layout` gives a live
+    /// document's paragraph lengths (for the skip tables' block bounds).
     static func merge(_ parts: [PostingSegment], live: (Int64) -> Bool, layout: (Int64) -> DocumentLayout?) throws -> PostingSegment? {
         guard let firstPart = parts.first, let lastPart = parts.last else { return nil }
         let allLive = parts.map { $0.documents.allSatisfy(live) }
@@ -178,51 +185,112 @@ extension PostingSegment {
         var writer = SegmentWriter(first: firstPart.firstParagraph, last: lastPart.lastParagraph,
                                    documents: documents.sorted(),
                                    capacity: parts.reduce(0) { $0 + $1.byteCount })
-        var cursors = [Int](repeating: 0, count: parts.count)
+        var heap = KeyHeap(parts)
         var holding: [Int] = []
         var lastKey: Int64 = -1, keyLive = false, lengths: [Int32] = []
-        while true {
-            // the smallest key among the parts' cursors, and the parts holding it
-            var smallest: String?
+        while let top = heap.top {
+            let topEntry = parts[top].entries[heap.cursor(top)]
+            let keyBytes = UnsafeBufferPointer(rebasing: parts[top].buffer[topEntry.key])
+            // every part holding the smallest key, in part (so paragraph) order
             holding.removeAll(keepingCapacity: true)
-            for (i, part) in parts.enumerated() where cursors[i] < part.keys.count {
-                let k = part.keys[cursors[i]]
-                if let s = smallest {
-                    if k == s {
-                        holding.append(i)
-                    } else if k.utf8.lexicographicallyPrecedes(s.utf8) {
-                        smallest = k
-                        holding = [i]
-                    }
-                } else {
-                    smallest = k
-                    holding = [i]
-                }
-            }
-            guard let key = smallest else { break }
+            repeat { holding.append(heap.pop()) } while heap.top.map { heap.sameKey($0, keyBytes) } ?? false
+            holding.sort()
             for i in holding {
-                cursors[i] += 1
                 let part = parts[i]
-                guard let e = part.entries[key] else { continue }
-                var reader = DocsReader(part, e)
-                while !reader.done {
-                    reader.next()
-                    let start = reader.positionsStart, count = reader.positionsLength
-                    guard count >= 0, start + count <= e.positions.upperBound, reader.docsOffset <= e.docs.count else {
-                        throw FormatError(description: "posting runs past its stream")
-                    }
-                    let key = CorpusStore.documentKey(paragraphRowID: reader.id)
-                    if key != lastKey { lastKey = key; keyLive = allLive[i] || live(key); lengths = keyLive ? layout(key)?.lengths ?? [] : [] }
-                    if keyLive {
-                        let index = CorpusStore.paragraphIndex(paragraphRowID: reader.id)
-                        writer.posting(reader.id, tf: reader.tf, length: index < lengths.count ? lengths[index] : 0,
-                                       positions: UnsafeBufferPointer(rebasing: part.buffer[start..<(start + count)]))
+                let e = part.entries[heap.cursor(i)]
+                if allLive[i], e.skipLength > 0 {
+                    try writer.copy(part, e)
+                } else {
+                    var reader = DocsReader(part, e)
+                    while !reader.done {
+                        reader.next()
+                        let start = reader.positionsStart, count = reader.positionsLength
+                        guard count >= 0, start + count <= e.positions.upperBound, reader.docsOffset <= e.docs.count else {
+                            throw FormatError(description: "posting runs past its stream")
+                        }
+                        let key = CorpusStore.documentKey(paragraphRowID: reader.id)
+                        if key != lastKey { lastKey = key; keyLive = allLive[i] || live(key); lengths = keyLive ? layout(key)?.lengths ?? [] : [] }
+                        if keyLive {
+                            let index = CorpusStore.paragraphIndex(paragraphRowID: reader.id)
+                            writer.posting(reader.id, tf: reader.tf, length: index < lengths.count ? lengths[index] : 0,
+                                           positions: UnsafeBufferPointer(rebasing: part.buffer[start..<(start + count)]))
+                        }
                     }
                 }
             }
-            writer.endKey(key.utf8)
+            writer.endKey(keyBytes)
+            for i in holding { heap.advance(i) }
         }
         guard !writer.isEmpty else { return nil }
         return try PostingSegment(owning: writer.finish())
+    }
+}
+
+/// The parts of a merge in a binary min-heap by their current key (bytes), ties by part index.
+private struct KeyHeap {
+    let parts: [PostingSegment]
+    private var cursors: [Int]
+    private var heap: [Int] = []
+
+    init(_ parts: [PostingSegment]) {
+        self.parts = parts
+        cursors = [Int](repeating: 0, count: parts.count)
+        for i in parts.indices where parts[i].keyCount > 0 { push(i) }
+    }
+
+    var top: Int? { heap.first }
+
+    func cursor(_ part: Int) -> Int { cursors[part] }
+
+    private func key(_ part: Int) -> (UnsafePointer<UInt8>, Int) {
+        let e = parts[part].entries[cursors[part]]
+        return (parts[part].buffer.baseAddress! + Int(e.keyStart), Int(e.keyLength))
+    }
+
+    func sameKey(_ part: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (p, n) = key(part)
+        return n == bytes.count && (n == 0 || memcmp(p, bytes.baseAddress!, n) == 0)
+    }
+
+    private func less(_ a: Int, _ b: Int) -> Bool {
+        let (pa, na) = key(a), (pb, nb) = key(b)
+        let c = PostingSegment.compare(pa, na, pb, nb)
+        return c < 0 || (c == 0 && a < b)
+    }
+
+    mutating func push(_ part: Int) {
+        heap.append(part)
+        var i = heap.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard less(heap[i], heap[parent]) else { break }
+            heap.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    mutating func pop() -> Int {
+        let out = heap[0]
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < heap.count, less(heap[l], heap[m]) { m = l }
+                if r < heap.count, less(heap[r], heap[m]) { m = r }
+                if m == i { break }
+                heap.swapAt(i, m)
+                i = m
+            }
+        }
+        return out
+    }
+
+    /// Moves a popped part to its next key and back into the heap (if it has one).
+    mutating func advance(_ part: Int) {
+        cursors[part] += 1
+        if cursors[part] < parts[part].keyCount { push(part) }
     }
 }

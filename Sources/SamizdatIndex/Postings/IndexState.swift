@@ -281,7 +281,7 @@ extension CorpusStore {
         }
         var frequency: [String: Int] = [:], documents: [String: Set<Int64>] = [:]
         var keys = Set<String>()
-        for s in snapshot.segments { keys.formUnion(s.keys) }
+        for s in snapshot.segments { for i in 0..<s.keyCount { keys.insert(s.key(i)) } }
         var paragraphs = Set<Int64>()
         for key in keys where key.utf8.first != PostingSegment.stemMarker {
             let p = snapshot.postings(key, positions: false)

@@ -31,7 +31,7 @@ struct PostingCursor {
         var parts: [(Int, PostingSegment.Entry)] = []
         var n = 0
         for (i, s) in snapshot.segments.enumerated() {
-            guard let e = s.entries[key] else { continue }
+            guard let e = s.entry(key) else { continue }
             parts.append((i, e))
             n += snapshot.holdsDead[i] ? Self.liveCount(snapshot, s, e) : e.paragraphs
         }

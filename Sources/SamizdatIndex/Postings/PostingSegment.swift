@@ -22,7 +22,8 @@ import Foundation
 /// the positions, each as the gap from the previous one (the first from 0).
 ///
 /// A key with more than `blockSize` paragraphs has a skip table of fixed-width entries, one per
-/// block of `blockSize` postings (`SkipEntry`, little-endian): the id of the posting before the
+/// block of at most `blockSize` postings (`SkipEntry`, little-endian; a writer fills blocks, but a
+/// merge copies a part's blocks whole, so the block before a part boundary may be short): the id of the posting before the
 /// block (u64), the block's byte offsets in the key's docs and positions streams (u32 each), and
 /// `frontierSize` (term frequency, paragraph length) pairs (u32 each; unused ones are 0, 0). The
 /// pairs dominate every posting of the block: each posting has a pair with a frequency at least
@@ -37,19 +38,30 @@ import Foundation
 /// once from the database), so decoding loops hold a plain pointer to them. The segment never
 /// changes after `init`, which is what makes the unchecked Sendable sound.
 public final class PostingSegment: @unchecked Sendable {
+    /// A key's place in the segment: its bytes (in the dictionary) and its three streams. Compact
+    /// (32 bytes), one per key, in key order: no `String` or hash table is made for a key.
     struct Entry: Sendable {
-        var paragraphs: Int
-        var frequency: Int
-        var skips: Range<Int>
-        var docs: Range<Int>
-        var positions: Range<Int>
+        var keyStart: UInt32
+        var keyLength: UInt32
+        var paragraphCount: UInt32
+        var frequencyCount: UInt32
+        var start: UInt32
+        var skipLength: UInt32
+        var docsLength: UInt32
+        var positionsLength: UInt32
+
+        var paragraphs: Int { Int(paragraphCount) }
+        var frequency: Int { Int(frequencyCount) }
+        var skips: Range<Int> { Int(start)..<(Int(start) + Int(skipLength)) }
+        var docs: Range<Int> { skips.upperBound..<(skips.upperBound + Int(docsLength)) }
+        var positions: Range<Int> { docs.upperBound..<(docs.upperBound + Int(positionsLength)) }
+        var key: Range<Int> { Int(keyStart)..<(Int(keyStart) + Int(keyLength)) }
     }
 
     /// The encoded segment; owned, freed with the segment.
     let buffer: UnsafeBufferPointer<UInt8>
-    /// Keys in byte order, for prefix ranges.
-    let keys: [String]
-    let entries: [String: Entry]
+    /// One per key, in the keys' byte order.
+    let entries: [Entry]
     /// Lowest and highest paragraph id held.
     let firstParagraph: Int64
     let lastParagraph: Int64
@@ -81,7 +93,7 @@ public final class PostingSegment: @unchecked Sendable {
     /// (freed here if it does not parse).
     init(owning buffer: UnsafeBufferPointer<UInt8>) throws {
         do {
-            (keys, entries, firstParagraph, lastParagraph, documents) = try Self.parse(buffer)
+            (entries, firstParagraph, lastParagraph, documents) = try Self.parse(buffer)
         } catch {
             SegmentMemory.free(buffer)
             throw error
@@ -89,9 +101,9 @@ public final class PostingSegment: @unchecked Sendable {
         self.buffer = buffer
     }
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws
-        -> ([String], [String: Entry], Int64, Int64, [Int64]) {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> ([Entry], Int64, Int64, [Int64]) {
         guard bytes.count >= 5, Array(bytes[0..<4]) == Self.magic else { throw FormatError(description: "not a posting segment") }
+        guard bytes.count < Int(UInt32.max) else { throw FormatError(description: "a segment of \(bytes.count) bytes is over 4 GiB") }
         var r = VarintReader(bytes: bytes, offset: 4)
         let first = Int64(try r.next()), last = Int64(try r.next())
         let documentCount = try r.next()
@@ -104,52 +116,109 @@ public final class PostingSegment: @unchecked Sendable {
         var dictionaryAt = 0
         for i in 0..<8 { dictionaryAt |= Int(bytes[bytes.count - 8 + i]) << (8 * i) }
         guard dictionaryAt >= r.offset, dictionaryAt <= bytes.count - 8 else { throw FormatError(description: "bad dictionary offset") }
-        let bodyStart = r.offset
+        var at = r.offset
         r.offset = dictionaryAt
         let count = try r.next()
         guard count <= bytes.count else { throw FormatError(description: "bad term count") }
-        var keys: [String] = []
-        keys.reserveCapacity(count)
-        var meta: [(Int, Int, Int, Int, Int)] = []
-        meta.reserveCapacity(count)
+        var entries: [Entry] = []
+        entries.reserveCapacity(count)
+        var previous: Range<Int>?
         for _ in 0..<count {
             let length = try r.next()
             guard length >= 0, r.offset + length <= bytes.count - 8 else { throw FormatError(description: "key runs past the end") }
-            keys.append(String(decoding: bytes[r.offset..<(r.offset + length)], as: UTF8.self))
+            let keyRange = r.offset..<(r.offset + length)
+            if let previous, !Self.precedes(bytes, previous, keyRange) { throw FormatError(description: "keys out of order") }
+            previous = keyRange
             r.offset += length
-            meta.append((try r.next(), try r.next(), try r.next(), try r.next(), try r.next()))
-        }
-        guard r.offset == bytes.count - 8 else { throw FormatError(description: "dictionary does not end at its footer") }
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(count)
-        var at = bodyStart
-        for (i, m) in meta.enumerated() {
-            guard m.2 >= 0, m.3 >= 0, m.4 >= 0, at + m.2 + m.3 + m.4 <= dictionaryAt else {
+            let paragraphs = try r.next(), frequency = try r.next()
+            let skipLength = try r.next(), docsLength = try r.next(), positionsLength = try r.next()
+            guard paragraphs >= 0, frequency >= 0, skipLength >= 0, docsLength >= 0, positionsLength >= 0,
+                  at + skipLength + docsLength + positionsLength <= dictionaryAt else {
                 throw FormatError(description: "streams run past the body")
             }
-            guard m.2 % SkipEntry.size == 0, m.2 / SkipEntry.size == (m.0 > blockSize ? (m.0 + blockSize - 1) / blockSize : 0) else {
+            let blocks = skipLength / SkipEntry.size
+            guard skipLength % SkipEntry.size == 0, blocks <= paragraphs, frequency <= bytes.count else {
                 throw FormatError(description: "skip table does not fit the paragraph count")
             }
-            let skips = at..<(at + m.2), docs = skips.upperBound..<(skips.upperBound + m.3)
-            entries[keys[i]] = Entry(paragraphs: m.0, frequency: m.1, skips: skips, docs: docs, positions: docs.upperBound..<(docs.upperBound + m.4))
-            at = docs.upperBound + m.4
+            entries.append(Entry(keyStart: UInt32(keyRange.lowerBound), keyLength: UInt32(length),
+                                 paragraphCount: UInt32(paragraphs), frequencyCount: UInt32(frequency),
+                                 start: UInt32(at), skipLength: UInt32(skipLength),
+                                 docsLength: UInt32(docsLength), positionsLength: UInt32(positionsLength)))
+            if blocks > 0 {
+                // blocks start in order inside the docs and positions streams, the first at 0
+                let table = UnsafeRawPointer(bytes.baseAddress! + at)
+                var lastDocs = -1, lastPositions = -1
+                for b in 0..<blocks {
+                    let d = SkipEntry.docs(table, b), p = SkipEntry.positions(table, b)
+                    guard d > lastDocs, p >= lastPositions, d < docsLength, p <= positionsLength, b > 0 || (d == 0 && p == 0) else {
+                        throw FormatError(description: "skip table offsets out of order")
+                    }
+                    lastDocs = d; lastPositions = p
+                }
+            }
+            at += skipLength + docsLength + positionsLength
         }
+        guard r.offset == bytes.count - 8 else { throw FormatError(description: "dictionary does not end at its footer") }
         guard at == dictionaryAt else { throw FormatError(description: "stream lengths do not add up") }
-        return (keys, entries, first, last, documents)
+        return (entries, first, last, documents)
     }
 
-    /// Keys in `[prefix, prefix + 0xFF…)`: every key starting with `prefix`'s bytes.
-    func keys(withPrefix prefix: String) -> ArraySlice<String> {
-        let p = Array(prefix.utf8)
-        func before(_ k: String) -> Bool { k.utf8.lexicographicallyPrecedes(p) }
-        var lo = 0, hi = keys.count
+    /// Does the key at `a` sort before the one at `b` (bytes, shorter first on a tie)?
+    @inline(__always)
+    static func precedes(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        compare(bytes.baseAddress! + a.lowerBound, a.count, bytes.baseAddress! + b.lowerBound, b.count) < 0
+    }
+
+    @inline(__always)
+    static func compare(_ a: UnsafePointer<UInt8>, _ na: Int, _ b: UnsafePointer<UInt8>, _ nb: Int) -> Int {
+        let c = memcmp(a, b, min(na, nb))
+        return c != 0 ? Int(c) : na - nb
+    }
+
+    var keyCount: Int { entries.count }
+
+    /// The `i`-th key.
+    func key(_ i: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[entries[i].key]), as: UTF8.self)
+    }
+
+    /// The first entry whose key is not below `bytes` (binary search over the key order).
+    private func lowerBound(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var lo = 0, hi = entries.count
+        let base = buffer.baseAddress!, p = bytes.baseAddress ?? base
         while lo < hi {
             let mid = (lo + hi) / 2
-            if before(keys[mid]) { lo = mid + 1 } else { hi = mid }
+            let e = entries[mid]
+            if Self.compare(base + Int(e.keyStart), Int(e.keyLength), p, bytes.count) < 0 { lo = mid + 1 } else { hi = mid }
         }
-        var end = lo
-        while end < keys.count, keys[end].utf8.starts(with: p) { end += 1 }
-        return keys[lo..<end]
+        return lo
+    }
+
+    /// The entry of `key`, if the segment holds it.
+    func entry(_ key: String) -> Entry? {
+        var key = key
+        return key.withUTF8 { k -> Entry? in
+            let i = lowerBound(k)
+            guard i < entries.count else { return nil }
+            let e = entries[i]
+            return Self.compare(buffer.baseAddress! + Int(e.keyStart), Int(e.keyLength), k.baseAddress ?? buffer.baseAddress!, k.count) == 0 ? e : nil
+        }
+    }
+
+    /// Every key starting with `prefix`'s bytes, in byte order.
+    func keys(withPrefix prefix: String) -> [String] {
+        var prefix = prefix
+        return prefix.withUTF8 { p -> [String] in
+            var out: [String] = []
+            var i = lowerBound(p)
+            while i < entries.count {
+                let e = entries[i]
+                guard Int(e.keyLength) >= p.count, p.isEmpty || memcmp(buffer.baseAddress! + Int(e.keyStart), p.baseAddress!, p.count) == 0 else { break }
+                out.append(key(i))
+                i += 1
+            }
+            return out
+        }
     }
 }
 
@@ -343,6 +412,9 @@ struct SegmentWriter: ~Copyable {
     /// The current block's start and its Pareto frontier of (frequency, length), ascending by both.
     private var blockStart: (id: Int64, docs: Int, positions: Int) = (0, 0, 0)
     private var frontier: [(tf: Int, length: Int)] = []
+    /// Postings in the open block (0: none open), and blocks written to `skipBytes`.
+    private var inBlock = 0
+    private var blocks = 0
     private var lastID: Int64 = 0
     private var paragraphs = 0
     private var frequency = 0
@@ -357,13 +429,13 @@ struct SegmentWriter: ~Copyable {
         for d in documents { out.varint(Int(d - previous)); previous = d }
     }
 
-    /// Starts a new block every `blockSize` postings; called before a posting's bytes are
+    /// Closes a full block and opens one when none is; called before a posting's bytes are
     /// appended, so that the block's offsets point at its first posting.
     @inline(__always)
     private mutating func startBlockIfDue() {
-        guard paragraphs % PostingSegment.blockSize == 0 else { return }
-        if paragraphs > 0 { closeBlock() }
-        blockStart = (lastID, docs.count, positions.count)
+        if inBlock == PostingSegment.blockSize { closeBlock() }
+        if inBlock == 0 { blockStart = (lastID, docs.count, positions.count) }
+        inBlock += 1
     }
 
     /// Adds a posting's (frequency, length) to the current block's frontier.
@@ -391,6 +463,48 @@ struct SegmentWriter: ~Copyable {
         }
         SkipEntry.append(id: blockStart.id, docs: blockStart.docs, positions: blockStart.positions, frontier: frontier, to: &skipBytes)
         frontier.removeAll(keepingCapacity: true)
+        inBlock = 0
+        blocks += 1
+    }
+
+    /// Appends all of a key's postings in another segment, which has a skip table, as they are:
+    /// its streams as bytes (the first id gap re-encoded against this key's last id) and its
+    /// blocks' entries with their offsets moved. The open block is closed first, and the part's
+    /// last block stays as long as it is: the next posting opens a new block.
+    mutating func copy(_ segment: PostingSegment, _ e: PostingSegment.Entry) throws {
+        let buffer = segment.buffer
+        let count = e.skipLength / UInt32(SkipEntry.size)
+        guard count > 0, e.docsLength > 0 else { throw PostingSegment.FormatError(description: "copying a key without a skip table") }
+        if inBlock > 0 { closeBlock() }
+        let table = UnsafeRawPointer(buffer.baseAddress! + e.skips.lowerBound)
+        // the part's last id: decode its last block
+        var reader = DocsReader(segment, e)
+        reader.jump(table, Int(count) - 1)
+        while !reader.done { reader.next() }
+        let partLast = reader.id
+        var at = e.docs.lowerBound
+        let firstID = Int64(readVarint(buffer, &at))
+        guard firstID > lastID || paragraphs == 0 else { throw PostingSegment.FormatError(description: "merged postings out of order") }
+        let docsBase = docs.count, positionsBase = positions.count
+        Varint.append(Int(firstID - lastID), to: &docs)
+        let shift = (docs.count - docsBase) - (at - e.docs.lowerBound)
+        docs.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[at..<e.docs.upperBound]))
+        positions.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[e.positions]))
+        for b in 0..<Int(count) {
+            let id = b == 0 ? lastID : SkipEntry.id(table, b)
+            let d = docsBase + (b == 0 ? 0 : SkipEntry.docs(table, b) + shift)
+            let p = positionsBase + SkipEntry.positions(table, b)
+            precondition(d <= Int(UInt32.max) && p <= Int(UInt32.max), "a key's postings outgrow a skip table's 32-bit offsets")
+            withUnsafeBytes(of: UInt64(bitPattern: id).littleEndian) { skipBytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(d).littleEndian) { skipBytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(p).littleEndian) { skipBytes.append(contentsOf: $0) }
+            let frontierAt = b * SkipEntry.size + 16
+            skipBytes.append(contentsOf: UnsafeRawBufferPointer(start: table + frontierAt, count: SkipEntry.size - 16))
+        }
+        blocks += Int(count)
+        lastID = partLast
+        paragraphs += e.paragraphs
+        frequency += e.frequency
     }
 
     /// Adds a paragraph of `length` words to the current key: its id, term frequency and
@@ -428,11 +542,11 @@ struct SegmentWriter: ~Copyable {
             positions.removeAll(keepingCapacity: true)
             skipBytes.removeAll(keepingCapacity: true)
             frontier.removeAll(keepingCapacity: true)
-            lastID = 0; paragraphs = 0; frequency = 0
+            lastID = 0; paragraphs = 0; frequency = 0; inBlock = 0; blocks = 0
         }
         guard paragraphs > 0 else { return }
-        // a list of one block has no skip table (its entry was never closed)
-        if paragraphs > PostingSegment.blockSize { closeBlock() }
+        // a list of one block has no skip table (its entry was never written)
+        if blocks > 0, inBlock > 0 { closeBlock() }
         out.append(skipBytes)
         out.append(docs)
         out.append(positions)
