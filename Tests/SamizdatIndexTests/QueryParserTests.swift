@@ -124,6 +124,10 @@ import SamizdatModel
         ("sentence:(title:a b)", 10, "a field cannot stand inside a scope"),
         ("title:(author:a)", 7, "field author: inside field title:"),
         ("-(a b)", 2, "at least one term that is not negated"),
+        // positions count Characters: "í" written as i + U+0301 is one
+        ("Claudi\u{301}n AND", 11, "AND needs a term on its right"),
+        ("Z\u{30C}iz\u{30C}ek Claudi\u{301}n NOT", 17, "NOT needs a term on its right"),
+        ("Claudi\u{301}n\u{00A0}:x", 8, "':' with no field name"),
     ])
     func errors(_ q: String, _ position: Int, _ message: String) {
         let e = error(q)

@@ -17,6 +17,9 @@ struct PostingCursor {
     private var skipCount = 0
     private var skipIndex = 0
     private var blockCursor = 0
+    /// `weightBound`'s last block (in the current part) and its weight.
+    private var boundBlock = -1
+    private var boundWeight = 0.0
     /// The current part's segment's last paragraph.
     private var partLast: Int64 = 0
 
@@ -59,6 +62,7 @@ struct PostingCursor {
         partLast = segment.lastParagraph
         skipIndex = 0
         blockCursor = 0
+        boundBlock = -1
         skipCount = e.skips.count / SkipEntry.size
         skips = skipCount > 0 ? UnsafeRawPointer(segment.buffer.baseAddress! + e.skips.lowerBound) : nil
         return true
@@ -104,6 +108,23 @@ struct PostingCursor {
         }
     }
 
+    /// A bound on BM25's term weight (no idf) of the posting with id `target`, from the skip
+    /// table alone, decoding nothing: the best weight of the block that would hold it (0 when
+    /// the list has nothing at or after `target`... as far as the cursor knows: past the current
+    /// part, or with no skip table, the ceiling k1 + 1). Targets must not descend.
+    mutating func weightBound(at target: Int64, average: Double) -> Double {
+        if exhausted { return 0 }
+        if part < 0, !enter(0) { return 0 }
+        guard target <= partLast, let table = skips else { return PostingSearch.k1 + 1 }
+        var k = max(boundBlock, skipIndex > 0 ? skipIndex - 1 : 0)
+        while k + 1 < skipCount, SkipEntry.id(table, k + 1) < target { k += 1 }
+        if k != boundBlock {
+            boundBlock = k
+            boundWeight = SkipEntry.weight(table, k, average: average)
+        }
+        return boundWeight
+    }
+
     /// Decodes the next posting of the part; true when its document is live.
     @inline(__always)
     private mutating func decode() -> Bool {
@@ -136,10 +157,18 @@ struct PostingCursor {
         return false
     }
 
-    /// The current posting's positions. (Mutating only so that a call on an array element works
-    /// in place: a non-mutating call copies the cursor, references and all.)
-    mutating func positions(into out: inout [Int32]) {
-        IndexSnapshot.decodePositions(reader.buffer, at: reader.positionsStart, count: reader.tf, into: &out)
+    /// The current posting's positions written at `out` (room for `tf` of them); returns `tf`.
+    @inline(__always)
+    mutating func positions(into out: UnsafeMutablePointer<Int32>) -> Int {
+        let buffer = reader.buffer
+        var at = reader.positionsStart
+        var position = 0
+        let count = reader.tf
+        for j in 0..<count {
+            position += readVarint(buffer, &at)
+            out[j] = Int32(truncatingIfNeeded: position)
+        }
+        return count
     }
 }
 

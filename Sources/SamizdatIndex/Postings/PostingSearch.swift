@@ -126,11 +126,13 @@ struct PostingSearch {
         var all = keys.map { PostingCursor(snapshot, key: $0) }
         var out = LeafHits()
         guard let lead = all.indices.min(by: { all[$0].paragraphs < all[$1].paragraphs }) else { return out }
-        var buffers = [[Int32]](repeating: [], count: keys.count)
-        var spans: [(Int32, Int32)] = []
-        var at = [Int](repeating: 0, count: keys.count)
-        var target: Int64 = 0
         let n = keys.count
+        // two scratch buffers: the phrase starts still possible, and the next word's positions
+        var capacity = 256
+        var starts = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        var next = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        defer { starts.deallocate(); next.deallocate() }
+        var target: Int64 = 0
         // the cursors are worked on in place: no copies (and no reference counting) per step
         all.withUnsafeMutableBufferPointer { cursors in
             search: while cursors[lead].seek(target) {
@@ -143,22 +145,32 @@ struct PostingSearch {
                         if cursors[k].id > target { target = cursors[k].id; aligned = false }
                     }
                 }
-                for k in 0..<n { cursors[k].positions(into: &buffers[k]) }
-                spans.removeAll(keepingCapacity: true)
-                for k in 0..<n { at[k] = 0 }
-                starts: for p in buffers[0] {
-                    for k in 1..<n {
-                        let want = p + Int32(k)
-                        while at[k] < buffers[k].count, buffers[k][at[k]] < want { at[k] += 1 }
-                        guard at[k] < buffers[k].count, buffers[k][at[k]] == want else { continue starts }
-                    }
-                    spans.append((p, p + Int32(n - 1)))
+                var most = 0
+                for k in 0..<n { most = max(most, cursors[k].tf) }
+                if most > capacity {
+                    capacity = max(most, capacity * 2)
+                    starts.deallocate(); next.deallocate()
+                    starts = .allocate(capacity: capacity)
+                    next = .allocate(capacity: capacity)
                 }
-                if !spans.isEmpty {
+                // the first word's positions, kept where word k sits k further on
+                var count = cursors[0].positions(into: starts)
+                for k in 1..<n where count > 0 {
+                    let m = cursors[k].positions(into: next)
+                    var kept = 0, a = 0
+                    let offset = Int32(k)
+                    for j in 0..<count {
+                        let want = starts[j] + offset
+                        while a < m, next[a] < want { a += 1 }
+                        if a < m, next[a] == want { starts[kept] = starts[j]; kept += 1 }
+                    }
+                    count = kept
+                }
+                if count > 0 {
                     out.ids.append(target)
-                    out.tfs.append(Int32(spans.count))
+                    out.tfs.append(Int32(count))
                     out.lengths.append(cursors[0].length)
-                    if positions { out.spans.append(spans) }
+                    if positions { out.spans.append((0..<count).map { (starts[$0], starts[$0] + Int32(n - 1)) }) }
                 }
                 target += 1
             }
@@ -205,6 +217,13 @@ struct PostingSearch {
             var score = bm25(idf: w, tf: Int32(cursor.tf), length: cursor.length)
             if score + rest <= top.threshold { continue }
             let id = cursor.id
+            if top.threshold > 0 {
+                // the other lists' block bounds where this paragraph would sit (skip tables
+                // only, nothing decoded): a tighter ceiling than idf·(k1+1) each
+                var bound = score
+                for i in cursors.indices { bound += weights[i] * cursors[i].weightBound(at: id, average: average) }
+                if bound * (1 + 1e-9) <= top.threshold { continue }
+            }
             for i in cursors.indices {
                 guard cursors[i].seek(id) else { break candidates }
                 guard cursors[i].id == id else { continue candidates }

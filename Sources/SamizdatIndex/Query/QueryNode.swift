@@ -25,7 +25,7 @@ public struct QueryLeaf: Sendable, Hashable {
     /// No stemming: match the folded forms only.
     public var exact: Bool
     public var field: QueryField
-    /// Character offset in the query.
+    /// Offset in the query, in Unicode scalars (errors thrown by the parser count Characters).
     public var position: Int
 
     public init(kind: Kind, words: [String], stems: [String], exact: Bool, field: QueryField, position: Int) {

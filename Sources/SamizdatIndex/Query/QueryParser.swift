@@ -13,10 +13,23 @@ public struct QueryParser: Sendable {
     public init() {}
 
     public func parse(_ query: String) throws(QueryError) -> QueryNode {
+        do {
+            return try parseScalars(query)
+        } catch {
+            // positions so far count Unicode scalars; errors name Characters
+            var e = error
+            let scalars = query.unicodeScalars
+            let at = scalars.index(scalars.startIndex, offsetBy: min(max(0, e.position), scalars.count))
+            e.position = query[..<at].count
+            throw e
+        }
+    }
+
+    func parseScalars(_ query: String) throws(QueryError) -> QueryNode {
         var lexer = QueryLexer(query)
         let tokens = try lexer.tokens()
         guard !tokens.isEmpty else { throw QueryError(position: 0, message: "empty query") }
-        var state = State(tokens: tokens, end: query.count)
+        var state = State(tokens: tokens, end: lexer.scalars.count)
         let node = try parseOr(&state, field: nil, exact: false, scope: nil)
         if let extra = state.peek {
             if extra.kind == .close { throw QueryError(position: extra.position, message: "unexpected ')' with no '(' to close") }
