@@ -151,10 +151,17 @@ struct PostingCursor {
                 skipIndex = k
             }
         }
-        while next() {
-            if id >= target { return true }
+        // postings below the target are decoded only: no length look-up, no liveness test
+        while true {
+            while reader.done {
+                if !enter(part + 1) { return false }
+            }
+            reader.next()
+            if reader.id >= target {
+                length = snapshot.length(paragraph: reader.id)
+                if length >= 0 { return true }
+            }
         }
-        return false
     }
 
     /// The current posting's positions written at `out` (room for `tf` of them); returns `tf`.
