@@ -54,7 +54,42 @@ public struct Analyzer: Sendable {
         var parts: [(Int, Int)] = []
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
+        // an ASCII word, folded (lower-cased) here without the general path's checks
+        let ascii = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, n))
+        defer { ascii.deallocate() }
         while k < n {
+            let b0 = bytes[k]
+            if b0 < 0x80 {
+                guard Self.isASCIIWordByte(b0) else { k += 1; continue }
+                // a run of ASCII letters and digits that cannot join what follows it (an
+                // apostrophe or hyphen may, "." or "," may after a digit, and any non-ASCII
+                // scalar may be a mark or a joiner): a word as the general path would find it
+                var j = k
+                var lastDigit = false
+                while j < n {
+                    let b = bytes[j]
+                    if b &- 0x30 < 10 { lastDigit = true } else if Self.isASCIIWordByte(b) { lastDigit = false } else { break }
+                    ascii[j - k] = (b &- 0x41 < 26) ? b + 32 : b
+                    j += 1
+                }
+                let ends: Bool
+                if j == n {
+                    ends = true
+                } else {
+                    switch bytes[j] {
+                    case 0x80...: ends = false
+                    case 0x27, 0x2D: ends = false // ' -
+                    case 0x2E, 0x2C: ends = !lastDigit // . ,
+                    default: ends = true
+                    }
+                }
+                if ends {
+                    body(UnsafeBufferPointer(start: ascii, count: j - k), k, j, position, false)
+                    position += 1
+                    k = j
+                    continue
+                }
+            }
             let (c, len) = Self.decode(bytes, k)
             let cls = Self.classify(c)
             if cls == .ideograph {
@@ -147,6 +182,12 @@ public struct Analyzer: Sendable {
             return
         }
         out.append(contentsOf: TermFolding.fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self)).utf8)
+    }
+
+    /// An ASCII letter, digit or "_" (which `classify` counts as a letter).
+    @inline(__always)
+    static func isASCIIWordByte(_ b: UInt8) -> Bool {
+        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 || b == 0x5F
     }
 
     enum ScalarClass { case letter, digit, mark, ideograph, apostrophe, hyphen, numberJoiner, format, other }
