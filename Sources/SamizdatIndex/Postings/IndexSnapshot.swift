@@ -191,10 +191,10 @@ extension PostingSegment {
         while let top = heap.top {
             let topEntry = parts[top].entries[heap.cursor(top)]
             let keyBytes = UnsafeBufferPointer(rebasing: parts[top].buffer[topEntry.key])
-            // every part holding the smallest key, in part (so paragraph) order
+            // every part holding the smallest key, in part (so paragraph) order: the heap breaks
+            // ties by part index
             holding.removeAll(keepingCapacity: true)
             repeat { holding.append(heap.pop()) } while heap.top.map { heap.sameKey($0, keyBytes) } ?? false
-            holding.sort()
             for i in holding {
                 let part = parts[i]
                 let e = part.entries[heap.cursor(i)]

@@ -109,9 +109,9 @@ struct PostingCursor {
     }
 
     /// A bound on BM25's term weight (no idf) of the posting with id `target`, from the skip
-    /// table alone, decoding nothing: the best weight of the block that would hold it (0 when
-    /// the list has nothing at or after `target`... as far as the cursor knows: past the current
-    /// part, or with no skip table, the ceiling k1 + 1). Targets must not descend.
+    /// table alone, decoding nothing: the best weight of the block that would hold it. 0 when
+    /// the list is exhausted; the ceiling k1 + 1 when the target lies past the current part or
+    /// the part has no skip table. Targets must not descend.
     mutating func weightBound(at target: Int64, average: Double) -> Double {
         if exhausted { return 0 }
         if part < 0, !enter(0) { return 0 }

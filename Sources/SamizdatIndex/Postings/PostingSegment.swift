@@ -382,13 +382,25 @@ struct SkipEntry {
         return best
     }
 
+    /// Appends an entry's block start: the id before it and its stream offsets.
+    private static func appendStart(id: Int64, docs: Int, positions: Int, to out: inout [UInt8]) {
+        precondition(docs <= Int(UInt32.max) && positions <= Int(UInt32.max), "a key's postings outgrow a skip table's 32-bit offsets")
+        withUnsafeBytes(of: UInt64(bitPattern: id).littleEndian) { out.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(docs).littleEndian) { out.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(positions).littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    /// Appends entry `index` of the table at `table` with a new block start (as when a merge
+    /// moves the block) and its frontier as it is.
+    static func append(moving table: UnsafeRawPointer, _ index: Int, id: Int64, docs: Int, positions: Int, to out: inout [UInt8]) {
+        appendStart(id: id, docs: docs, positions: positions, to: &out)
+        out.append(contentsOf: UnsafeRawBufferPointer(start: table + index * size + 16, count: size - 16))
+    }
+
     /// Appends an entry; `frontier` holds at most `frontierSize` pairs.
     static func append(id: Int64, docs: Int, positions: Int, frontier: [(tf: Int, length: Int)], to out: inout [UInt8]) {
-        precondition(docs <= Int(UInt32.max) && positions <= Int(UInt32.max), "a key's postings outgrow a skip table's 32-bit offsets")
+        appendStart(id: id, docs: docs, positions: positions, to: &out)
         func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-        put(UInt64(bitPattern: id))
-        put(UInt32(docs))
-        put(UInt32(positions))
         for k in 0..<frontierSize {
             if k < frontier.count {
                 put(UInt32(clamping: frontier[k].tf))
@@ -491,15 +503,9 @@ struct SegmentWriter: ~Copyable {
         docs.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[at..<e.docs.upperBound]))
         positions.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[e.positions]))
         for b in 0..<Int(count) {
-            let id = b == 0 ? lastID : SkipEntry.id(table, b)
-            let d = docsBase + (b == 0 ? 0 : SkipEntry.docs(table, b) + shift)
-            let p = positionsBase + SkipEntry.positions(table, b)
-            precondition(d <= Int(UInt32.max) && p <= Int(UInt32.max), "a key's postings outgrow a skip table's 32-bit offsets")
-            withUnsafeBytes(of: UInt64(bitPattern: id).littleEndian) { skipBytes.append(contentsOf: $0) }
-            withUnsafeBytes(of: UInt32(d).littleEndian) { skipBytes.append(contentsOf: $0) }
-            withUnsafeBytes(of: UInt32(p).littleEndian) { skipBytes.append(contentsOf: $0) }
-            let frontierAt = b * SkipEntry.size + 16
-            skipBytes.append(contentsOf: UnsafeRawBufferPointer(start: table + frontierAt, count: SkipEntry.size - 16))
+            SkipEntry.append(moving: table, b, id: b == 0 ? lastID : SkipEntry.id(table, b),
+                             docs: docsBase + (b == 0 ? 0 : SkipEntry.docs(table, b) + shift),
+                             positions: positionsBase + SkipEntry.positions(table, b), to: &skipBytes)
         }
         blocks += Int(count)
         lastID = partLast

@@ -69,7 +69,7 @@ public struct Analyzer: Sendable {
                 while j < n {
                     let b = bytes[j]
                     if b &- 0x30 < 10 { lastDigit = true } else if Self.isASCIIWordByte(b) { lastDigit = false } else { break }
-                    ascii[j - k] = (b &- 0x41 < 26) ? b + 32 : b
+                    ascii[j - k] = Self.lowerASCII(b)
                     j += 1
                 }
                 let ends: Bool
@@ -178,11 +178,15 @@ public struct Analyzer: Sendable {
         var ascii = true
         for b in bytes[s..<e] where b >= 0x80 { ascii = false; break }
         if ascii {
-            for b in bytes[s..<e] { out.append((b >= 0x41 && b <= 0x5A) ? b + 32 : b) }
+            for b in bytes[s..<e] { out.append(lowerASCII(b)) }
             return
         }
         out.append(contentsOf: TermFolding.fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self)).utf8)
     }
+
+    /// An ASCII byte lower-cased (A–Z to a–z; anything else as it is).
+    @inline(__always)
+    static func lowerASCII(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b + 32 : b }
 
     /// An ASCII letter, digit or "_" (which `classify` counts as a letter).
     @inline(__always)
