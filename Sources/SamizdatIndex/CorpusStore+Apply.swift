@@ -11,10 +11,31 @@ extension CorpusStore {
         try apply([doc])[0]
     }
 
-    /// Applies several documents in one transaction (one commit, one fsync, one posting segment):
-    /// each as `apply(_:)` would, in order. All or none are stored.
+    /// Applies several documents in one transaction (one commit, one fsync): each as `apply(_:)`
+    /// would, in order. All or none are stored. Their words are analyzed on other threads while
+    /// this one writes their rows.
     public func apply(_ docs: [SegmentedDocument]) throws -> [ApplyOutcome] {
-        try write { db, batch in try docs.map { try self.applyDocument(db, $0, &batch) } }
+        try write { db, batch in
+            var outcomes: [ApplyOutcome] = []
+            var queued: [QueuedDocument] = []
+            for doc in docs {
+                if let row = try Row.fetchOne(db, sql: "SELECT key, version FROM documents WHERE id = ?", arguments: [doc.id]) {
+                    let stored: Int = row["version"]
+                    if stored == doc.version { outcomes.append(.alreadyApplied); continue }
+                    if stored > doc.version { outcomes.append(.superseded); continue }
+                    // its term counts are written once it is analyzed
+                    if batch.hasQueued { try self.finishQueued(db, &queued, &batch) }
+                    try self.removeDocument(db, key: row["key"], &batch)
+                }
+                let q = try self.insertDocumentRow(db, doc)
+                batch.enqueue(AnalysisJob(key: q.key, text: doc.text, paragraphs: q.paragraphs.map { $0.start..<$0.end },
+                                          sections: q.sections))
+                queued.append(q)
+                outcomes.append(.applied)
+            }
+            try self.finishQueued(db, &queued, &batch)
+            return outcomes
+        }
     }
 
     /// Removes a document, its versions and its share of every statistic. False when unknown.
@@ -52,31 +73,27 @@ extension CorpusStore {
         }
     }
 
-    func applyDocument(_ db: Database, _ doc: SegmentedDocument, _ batch: inout PostingBatch) throws -> ApplyOutcome {
-        if let row = try Row.fetchOne(db, sql: "SELECT key, version FROM documents WHERE id = ?", arguments: [doc.id]) {
-            let stored: Int = row["version"]
-            if stored == doc.version { return .alreadyApplied }
-            if stored > doc.version { return .superseded }
-            try removeDocument(db, key: row["key"], &batch)
-        }
-        try insertDocument(db, doc, &batch)
-        try db.execute(sql: "INSERT OR REPLACE INTO versions(id, version, content_hash) VALUES (?, ?, ?)",
-                       arguments: [doc.id, doc.version, doc.contentHash])
-        return .applied
-    }
-
     // MARK: - Writing
 
-    func insertDocument(_ db: Database, _ doc: SegmentedDocument, _ batch: inout PostingBatch) throws {
+    /// A document whose row is written and whose words are queued for analysis.
+    struct QueuedDocument {
+        var doc: SegmentedDocument
+        var key: Int64
+        var paragraphs: [Paragraph]
+        /// Section index per paragraph, −1 outside every section.
+        var sections: [Int32]
+        var chains: [String]
+        var docField: String
+    }
+
+    /// Inserts a document's row and version (its key comes from the row).
+    func insertDocumentRow(_ db: Database, _ doc: SegmentedDocument) throws -> QueuedDocument {
         let paragraphs = doc.paragraphs.isEmpty ? Self.blankLineParagraphs(doc.text) : doc.paragraphs
         guard paragraphs.count < Self.maxParagraphs else {
             throw DatabaseError(message: "document \(doc.id) has \(paragraphs.count) paragraphs, more than the store allows")
         }
-        let chains = doc.sections.indices.map { Self.sectionChain(doc.sections, $0) }
-        let chapters = doc.sections.indices.map { Self.chapterTitle(doc.sections, $0) }
         let docField = doc.metadata.source.isEmpty ? doc.id : doc.id + " " + doc.metadata.source
         let pageMap = try JSONEncoder().encode(doc.pages)
-
         try db.execute(sql: """
             INSERT INTO documents(id, version, content_hash, title, author, source, external_id, paragraphs, sentences,
                 tokens, pages, sections, notes, citations, bytes, page_map, doc_field)
@@ -87,7 +104,29 @@ extension CorpusStore {
                              doc.pages.count, doc.sections.count, doc.notes.count, doc.citations.count,
                              doc.text.utf8.count, pageMap, docField])
         let key = db.lastInsertedRowID
+        try db.execute(sql: "INSERT OR REPLACE INTO versions(id, version, content_hash) VALUES (?, ?, ?)",
+                       arguments: [doc.id, doc.version, doc.contentHash])
+        let sections = paragraphs.map { p in Int32(p.section.flatMap { $0 >= 0 && $0 < doc.sections.count ? $0 : nil } ?? -1) }
+        return QueuedDocument(doc: doc, key: key, paragraphs: paragraphs, sections: sections,
+                              chains: doc.sections.indices.map { Self.sectionChain(doc.sections, $0) }, docField: docField)
+    }
 
+    /// Starts the analysis of the queued documents, writes their sections, notes, citations and
+    /// fields meanwhile, then their paragraphs and term counts as each analysis comes in.
+    func finishQueued(_ db: Database, _ queued: inout [QueuedDocument], _ batch: inout PostingBatch) throws {
+        batch.start()
+        for q in queued { try insertStructure(db, q) }
+        let documents = queued
+        queued = []
+        try batch.finish(db) { i, lengths, pairs in
+            try self.insertParagraphs(db, documents[i], lengths: lengths, pairs: pairs)
+        }
+    }
+
+    /// A document's sections, notes, citations and metadata fields.
+    func insertStructure(_ db: Database, _ q: QueuedDocument) throws {
+        let doc = q.doc, key = q.key
+        let chapters = doc.sections.indices.map { Self.chapterTitle(doc.sections, $0) }
         let sectionStatement = try db.cachedStatement(sql: """
             INSERT INTO sections(doc, idx, kind, level, title, start, "end", parent, page, chapter) VALUES (?,?,?,?,?,?,?,?,?,?)
             """)
@@ -105,7 +144,19 @@ extension CorpusStore {
             let authors = String(decoding: try JSONEncoder().encode(c.authors), as: UTF8.self)
             try citationStatement.execute(arguments: [key, i, c.start, c.end, authors, c.year, c.pages, c.ibid])
         }
+        // The metadata fields, one row per section and one for text outside every section.
+        let fieldStatement = try db.cachedStatement(sql: "INSERT INTO fields(rowid, chapter, title, author, doc) VALUES (?,?,?,?,?)")
+        try fieldStatement.execute(arguments: [Self.paragraphRowID(document: key, index: 0), "", doc.metadata.title,
+                                               doc.metadata.author, q.docField])
+        for i in doc.sections.indices {
+            try fieldStatement.execute(arguments: [Self.paragraphRowID(document: key, index: i + 1), q.chains[i], doc.metadata.title,
+                                                   doc.metadata.author, q.docField])
+        }
+    }
 
+    /// A document's paragraphs (with their word counts) and its term counts.
+    func insertParagraphs(_ db: Database, _ q: QueuedDocument, lengths: [Int32], pairs: [Int]) throws {
+        let doc = q.doc, key = q.key, paragraphs = q.paragraphs
         // Sentences grouped by paragraph.
         var firstSentence = [Int](repeating: -1, count: paragraphs.count)
         var sentenceStarts = [[Int]](repeating: [], count: paragraphs.count)
@@ -113,44 +164,23 @@ extension CorpusStore {
             if firstSentence[s.paragraph] < 0 { firstSentence[s.paragraph] = i }
             sentenceStarts[s.paragraph].append(max(0, s.start - paragraphs[s.paragraph].start))
         }
-
         let paragraphStatement = try db.cachedStatement(sql: """
             INSERT INTO paragraphs(id, kind, start, "end", section, page, last_page, first_sentence, sentence_starts,
                 tokens, chapter_field, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
             """)
-        batch.beginDocument()
-        var layout = DocumentLayout(lengths: [], sections: [])
-        layout.lengths.reserveCapacity(paragraphs.count)
-        layout.sections.reserveCapacity(paragraphs.count)
         var documentTokens = 0
         for (index, p) in paragraphs.enumerated() {
-            let text = doc.slice(p.start, p.end)
-            let section = p.section.flatMap { $0 >= 0 && $0 < doc.sections.count ? $0 : nil }
-            let chain = section.map { chains[$0] } ?? ""
-            let id = Self.paragraphRowID(document: key, index: index)
-            let words = batch.add(paragraph: id, text: text, analyzer: analyzer)
-            documentTokens += words
-            layout.lengths.append(Int32(words))
-            layout.sections.append(Int32(section ?? -1))
+            let section = q.sections[index] >= 0 ? Int(q.sections[index]) : nil
             let starts = sentenceStarts[index].isEmpty ? [0] : sentenceStarts[index]
+            documentTokens += Int(lengths[index])
             try paragraphStatement.execute(arguments: [
-                id, p.kind.rawValue, p.start, p.end, section, p.page ?? doc.page(at: p.start), p.lastPage,
-                firstSentence[index], Data(Varint.encode(starts)), words, chain, text,
+                Self.paragraphRowID(document: key, index: index), p.kind.rawValue, p.start, p.end, section,
+                p.page ?? doc.page(at: p.start), p.lastPage, firstSentence[index], Data(Varint.encode(starts)),
+                lengths[index], section.map { q.chains[$0] } ?? "", doc.slice(p.start, p.end),
             ])
         }
-        let pairs = batch.endDocument(key: key, layout: layout)
-        try batch.flush(db, force: false)
         try db.execute(sql: "INSERT INTO document_terms(doc, terms) VALUES (?, ?)", arguments: [key, Data(Varint.encode(pairs))])
         try db.execute(sql: "UPDATE documents SET tokens = ? WHERE key = ?", arguments: [documentTokens, key])
-
-        // The metadata fields, one row per section and one for text outside every section.
-        let fieldStatement = try db.cachedStatement(sql: "INSERT INTO fields(rowid, chapter, title, author, doc) VALUES (?,?,?,?,?)")
-        try fieldStatement.execute(arguments: [Self.paragraphRowID(document: key, index: 0), "", doc.metadata.title,
-                                               doc.metadata.author, docField])
-        for i in doc.sections.indices {
-            try fieldStatement.execute(arguments: [Self.paragraphRowID(document: key, index: i + 1), chains[i], doc.metadata.title,
-                                                   doc.metadata.author, docField])
-        }
     }
 
     func removeDocument(_ db: Database, key: Int64, _ batch: inout PostingBatch) throws {

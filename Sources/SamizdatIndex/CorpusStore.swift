@@ -59,10 +59,13 @@ public final class CorpusStore: Sendable {
 
     static func configuration() -> Configuration {
         var config = Configuration()
+        // 16 KiB pages for a new store (an existing one keeps its own): a third fewer WAL frames
+        // and overflow pages to write for the paragraphs and segment blobs of a build, with no
+        // measurable cost to fetching a hit's paragraph.
         config.prepareDatabase { db in
             TokenCapture.register(db)
             db.add(tokenizer: PassageTokenizer.self)
-            try db.execute(sql: "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY")
         }
         return config
     }
@@ -147,7 +150,7 @@ public final class CorpusStore: Sendable {
         let state = IndexState()
         try state.load(db)
         var batch = PostingBatch(state: state)
-        let analyzer = Analyzer()
+        var queuedBytes = 0
         let documents = try Row.fetchAll(db, sql: "SELECT key, title, author, doc_field FROM documents ORDER BY key")
         let field = try db.cachedStatement(sql: "INSERT INTO fields(rowid, chapter, title, author, doc) VALUES (?,?,?,?,?)")
         for d in documents {
@@ -161,14 +164,24 @@ public final class CorpusStore: Sendable {
                     try field.execute(arguments: [paragraphRowID(document: key, index: i + 1), sectionChain(sections, i), title, author, docField])
                 }
             }
-            batch.beginDocument()
+            // the document's paragraphs, one after another, for the analysis
             let low = paragraphRowID(document: key, index: 0), high = paragraphRowID(document: key + 1, index: 0) - 1
+            var text = "", ranges: [Range<Int>] = []
             for p in try Row.fetchAll(db, sql: "SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [low, high]) {
-                _ = batch.add(paragraph: p["id"], text: p["text"], analyzer: analyzer)
+                let id: Int64 = p["id"], body: String = p["text"]
+                while ranges.count < paragraphIndex(paragraphRowID: id) { ranges.append(text.utf8.count..<text.utf8.count) }
+                let start = text.utf8.count
+                text += body
+                ranges.append(start..<text.utf8.count)
             }
-            _ = batch.endDocument(key: key, layout: DocumentLayout(lengths: [], sections: []))
-            try batch.flush(db, force: false)
+            batch.enqueue(AnalysisJob(key: key, text: text, paragraphs: ranges, sections: []))
+            queuedBytes += text.utf8.count
+            if queuedBytes >= 64 << 20 {
+                try batch.finish(db) { _, _, _ in }
+                queuedBytes = 0
+            }
         }
+        try batch.finish(db) { _, _, _ in }
         try batch.persistNewTerms(db)
         batch.events = []
         _ = try batch.commit(db)

@@ -165,6 +165,12 @@ final class IndexState: @unchecked Sendable {
     private let lock = NSLock()
     /// The writer's vocabulary: touched only inside write transactions (one at a time).
     var writerVocabulary = Vocabulary()
+    /// The writer's analysis workers, reused by every write transaction (one at a time).
+    var writerWorkers = IndexState.makeWorkers()
+
+    static func makeWorkers() -> [AnalysisWorker] {
+        (0..<max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))).map { _ in AnalysisWorker() }
+    }
     /// Form ids below this have a `terms` row.
     var persistedForms = 0
     /// Published state (under `lock`).
@@ -259,6 +265,7 @@ final class IndexState: @unchecked Sendable {
         }
         lock.lock(); defer { lock.unlock() }
         writerVocabulary = vocab
+        writerWorkers = Self.makeWorkers()
         persistedForms = maxID + 1
         vocabulary = Vocabulary()
         vocabulary.catchUp(with: vocab)

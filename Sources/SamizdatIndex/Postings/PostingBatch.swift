@@ -3,29 +3,29 @@ import GRDB
 import GRDBSQLite
 import SamizdatText
 
-/// What one write transaction does to the in-memory index: analyzes paragraphs into a new posting
-/// segment, counts each document's forms, records removals, and at the end stores the segment
-/// and merges segments (`commit`). Used only inside a write transaction.
+/// What one write transaction does to the in-memory index: has its documents analyzed (on the
+/// store's `AnalysisWorker`s, in parallel) into new posting segments, records removals, and at
+/// the end stores and merges segments (`commit`). Used only inside a write transaction.
 struct PostingBatch {
     let state: IndexState
+    /// The store's forms and stems (ids as in the `terms` table).
     var vocabulary: Vocabulary
-    /// Every occurrence of the batch, in text order: key (form id × 2, or stem id × 2 + 1),
-    /// paragraph (index into `paragraphs`) and position. Sorted by key only at the end.
-    var occurrences: [Occurrence] = []
-    var paragraphs: [Int64] = []
-    /// Words per paragraph of `paragraphs`.
-    var lengths: [Int32] = []
     var events: [IndexState.Event] = []
     /// Merge every segment into one (`optimize`).
     var mergeAll = false
-    /// The current document's count per form id, and the ids it touched.
-    var counts: [Int32] = []
-    var touched: [Int32] = []
+    /// Documents queued for analysis, and the workers analyzing them (`start`).
+    private var jobs: [AnalysisJob] = []
+    private var running: Running?
+    /// Segments this batch has written so far.
+    var flushed: [PostingSegment] = []
 
-    struct Occurrence {
-        var key: UInt32
-        var paragraph: UInt32
-        var position: UInt32
+    private struct Running {
+        var jobs: [AnalysisJob]
+        /// Jobs `bounds[w]..<bounds[w + 1]` go to worker `w`.
+        var bounds: [Int]
+        var results: AnalysisResults
+        var segments: WorkerSegments
+        var group: DispatchGroup
     }
 
     init(state: IndexState) {
@@ -36,120 +36,100 @@ struct PostingBatch {
         state.writerVocabulary = Vocabulary()
     }
 
-    mutating func beginDocument() {
-        touched.removeAll(keepingCapacity: true)
+    /// Accumulator bytes a worker holds before it writes them out as a segment: bounds the
+    /// memory a large write takes.
+    static let flushBytes = 64 << 20
+
+    var hasQueued: Bool { !jobs.isEmpty || running != nil }
+
+    /// Queues a document for analysis (its key must exceed every key queued before).
+    mutating func enqueue(_ job: AnalysisJob) {
+        precondition(running == nil, "a document queued while the workers run")
+        jobs.append(job)
     }
 
-    /// Analyzes one paragraph (ids must ascend within the batch) and returns its word count.
-    mutating func add(paragraph id: Int64, text: String, analyzer: Analyzer) -> Int {
-        let paragraph = UInt32(paragraphs.count)
-        paragraphs.append(id)
-        var words = 0
-        var text = text
-        text.withUTF8 { bytes in
-            analyzer.scanFolded(utf8: bytes) { folded, _, _, position, isCompound in
-                if !isCompound { words += 1 }
-                let f = Int(vocabulary.id(utf8: folded))
-                if f >= counts.count { counts += [Int32](repeating: 0, count: max(f + 1, counts.count * 2) - counts.count) }
-                let p = UInt32(truncatingIfNeeded: position)
-                occurrences.append(Occurrence(key: UInt32(f) << 1, paragraph: paragraph, position: p))
-                occurrences.append(Occurrence(key: UInt32(vocabulary.stemOfForm[f]) << 1 | 1, paragraph: paragraph, position: p))
-                if counts[f] == 0 { touched.append(Int32(f)) }
-                counts[f] += 1
+    /// Starts analyzing the queued documents: split into contiguous runs of about equal size,
+    /// one per worker, on other threads.
+    mutating func start() {
+        guard running == nil, !jobs.isEmpty else { return }
+        let jobs = self.jobs
+        self.jobs = []
+        let workers = state.writerWorkers
+        let n = min(workers.count, jobs.count)
+        let total = jobs.reduce(0) { $0 + $1.bytes }
+        var bounds = [0]
+        var sum = 0
+        for (i, j) in jobs.enumerated() where bounds.count < n {
+            sum += j.bytes
+            if sum * n >= total * bounds.count, i + 1 < jobs.count { bounds.append(i + 1) }
+        }
+        bounds.append(jobs.count)
+        let run = Running(jobs: jobs, bounds: bounds, results: AnalysisResults(count: jobs.count),
+                          segments: WorkerSegments(count: bounds.count - 1), group: DispatchGroup())
+        for w in 0..<(bounds.count - 1) {
+            let worker = workers[w], slice = jobs[bounds[w]..<bounds[w + 1]]
+            let results = run.results, segments = run.segments
+            DispatchQueue.global(qos: .userInitiated).async(group: run.group) {
+                segments.set(w, worker.run(slice, results: results, flushBytes: Self.flushBytes))
             }
         }
-        lengths.append(Int32(words))
-        return words
+        running = run
     }
 
-    /// Ends a document: its (form id, count) pairs, ascending by id; queues it for publishing.
-    mutating func endDocument(key: Int64, layout: DocumentLayout) -> [Int] {
-        touched.sort()
+    /// Waits for the analysis of every queued document (starting it if need be), calling `body`
+    /// on this thread for each in turn as soon as it is ready, with its words per paragraph and
+    /// its (form id, count) pairs ascending by the store's form ids; queues each for publishing;
+    /// then stores the workers' segments. A document's `sections` go into its layout.
+    mutating func finish(_ db: Database, _ body: (_ index: Int, _ lengths: [Int32], _ pairs: [Int]) throws -> Void) throws {
+        start()
+        guard let run = running else { return }
+        running = nil
+        var failure: Error?
+        var w = 0
+        for (i, job) in run.jobs.enumerated() {
+            while i >= run.bounds[w + 1] { w += 1 }
+            let analysis = run.results.take(i)
+            guard failure == nil else { continue }
+            do {
+                let pairs = storePairs(analysis, worker: state.writerWorkers[w])
+                try body(i, analysis.lengths, pairs)
+                events.append(.add(job.key, DocumentLayout(lengths: analysis.lengths, sections: job.sections), pairs))
+            } catch {
+                failure = error
+            }
+        }
+        run.group.wait()
+        if let failure { throw failure }
+        for w in 0..<(run.bounds.count - 1) {
+            for segment in try run.segments.get(w).get() {
+                try Self.store(segment, db)
+                flushed.append(segment)
+            }
+        }
+    }
+
+    /// A document's pairs in the store's form ids, ascending; new forms of the worker get ids.
+    private mutating func storePairs(_ analysis: DocumentAnalysis, worker: AnalysisWorker) -> [Int] {
+        precondition(analysis.firstNewForm == worker.storeForm.count, "a worker's new forms reported out of order")
+        for (form, stem) in analysis.newForms {
+            worker.storeForm.append(vocabulary.id(form, stem: stem))
+        }
+        var mapped: [(Int, Int)] = []
+        mapped.reserveCapacity(analysis.pairs.count / 2)
+        var i = 0
+        while i + 1 < analysis.pairs.count {
+            mapped.append((Int(worker.storeForm[analysis.pairs[i]]), analysis.pairs[i + 1]))
+            i += 2
+        }
+        mapped.sort { $0.0 < $1.0 }
         var pairs: [Int] = []
-        pairs.reserveCapacity(touched.count * 2)
-        for f in touched {
-            pairs.append(Int(f))
-            pairs.append(Int(counts[Int(f)]))
-            counts[Int(f)] = 0
-        }
-        touched.removeAll(keepingCapacity: true)
-        events.append(.add(key, layout, pairs))
+        pairs.reserveCapacity(analysis.pairs.count)
+        for (f, c) in mapped { pairs.append(f); pairs.append(c) }
         return pairs
-    }
-
-    /// The batch's postings as an encoded segment (see `PostingSegment`), or nil when empty.
-    func encodeSegment() -> UnsafeBufferPointer<UInt8>? {
-        guard !occurrences.isEmpty else { return nil }
-        // counting sort by key, stable: within a key, paragraphs and positions stay ascending
-        let space = 2 * max(vocabulary.forms.count, vocabulary.stems.count) + 2
-        var starts = [Int](repeating: 0, count: space + 1)
-        for o in occurrences { starts[Int(o.key) + 1] += 1 }
-        var touchedKeys: [UInt32] = []
-        for k in 0..<space where starts[k + 1] > 0 { touchedKeys.append(UInt32(k)) }
-        for k in 0..<space { starts[k + 1] += starts[k] }
-        var fill = starts
-        var sorted = [Occurrence](repeating: Occurrence(key: 0, paragraph: 0, position: 0), count: occurrences.count)
-        for o in occurrences {
-            sorted[fill[Int(o.key)]] = o
-            fill[Int(o.key)] += 1
-        }
-        let keyed = touchedKeys.map { k -> (bytes: [UInt8], key: UInt32) in
-            let id = Int(k >> 1)
-            if k & 1 == 0 { return (Array(vocabulary.forms[id].utf8), k) }
-            return ([PostingSegment.stemMarker] + Array(vocabulary.stems[id].utf8), k)
-        }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
-
-        let documents = Set(paragraphs.map { CorpusStore.documentKey(paragraphRowID: $0) }).sorted()
-        var writer = SegmentWriter(first: paragraphs.min() ?? 0, last: paragraphs.max() ?? 0,
-                                   documents: documents,
-                                   capacity: occurrences.count * 2)
-        for (bytes, k) in keyed {
-            var i = starts[Int(k)]
-            let end = starts[Int(k) + 1]
-            while i < end {
-                let p = sorted[i].paragraph
-                writer.posting(paragraphs[Int(p)], length: lengths[Int(p)]) { positions in
-                    var tf = 0
-                    var last: UInt32 = 0
-                    while i < end, sorted[i].paragraph == p {
-                        let position = sorted[i].position
-                        if tf == 0 || position != last {
-                            Varint.append(Int(position - (tf == 0 ? 0 : last)), to: &positions)
-                            last = position
-                            tf += 1
-                        }
-                        i += 1
-                    }
-                    return tf
-                }
-            }
-            writer.endKey(bytes)
-        }
-        return writer.finish()
     }
 
     mutating func removed(key: Int64, pairs: [Int]) {
         events.append(.remove(key, pairs))
-    }
-
-    /// Occurrences held before the batch so far is written out as a segment (bounds the memory a
-    /// large batch takes: 12 bytes an occurrence, twice while sorting).
-    static let flushOccurrences = 3_000_000
-
-    /// Segments this batch has written so far.
-    var flushed: [PostingSegment] = []
-
-    /// Writes what the batch holds as a segment when it is large (`force`: whatever it holds).
-    mutating func flush(_ db: Database, force: Bool = true) throws {
-        guard force || occurrences.count >= Self.flushOccurrences else { return }
-        if let bytes = encodeSegment() {
-            let segment = try PostingSegment(owning: bytes)
-            try Self.store(segment, db)
-            flushed.append(segment)
-        }
-        occurrences = []
-        paragraphs.removeAll(keepingCapacity: true)
-        lengths.removeAll(keepingCapacity: true)
     }
 
     /// `terms` rows for forms first seen since the last commit.
@@ -165,7 +145,7 @@ struct PostingBatch {
     mutating func commit(_ db: Database) throws -> IndexState.Change {
         defer { state.writerVocabulary = vocabulary }
         let published = state.snapshot
-        try flush(db)
+        precondition(!hasQueued, "a write commits with documents still queued for analysis")
         var segments = published.segments + flushed
         var changed = !flushed.isEmpty
         let after = published.after(events, segments: nil)
@@ -229,5 +209,29 @@ struct PostingBatch {
         var start = segments.count - 1
         while start > 0, tier(segments[start - 1]) == t { start -= 1 }
         return segments.count - start >= mergeFactor ? start..<segments.count : nil
+    }
+}
+
+/// The workers' segments (or failures), one slot each, set once by its worker before the
+/// dispatch group is left and read after `wait`: plain memory, no exclusivity checks across threads.
+final class WorkerSegments: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Result<[PostingSegment], Error>?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(1, count))
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func set(_ w: Int, _ r: Result<[PostingSegment], Error>) { slots[w] = r }
+
+    func get(_ w: Int) -> Result<[PostingSegment], Error> {
+        slots[w] ?? .failure(PostingSegment.FormatError(description: "an analysis worker gave no result"))
     }
 }

@@ -430,6 +430,9 @@ struct SegmentWriter: ~Copyable {
     private var lastID: Int64 = 0
     private var paragraphs = 0
     private var frequency = 0
+    /// The current key's positions stream length so far (in `positions`, or, for postings added
+    /// with `posting(_:tf:length:positionsLength:)`, handed to `endKey(_:positions:)`).
+    private var positionsLength = 0
 
     init(first: Int64, last: Int64, documents: [Int64], capacity: Int) {
         out = ByteBuffer(capacity: capacity + documents.count * 2 + 32)
@@ -446,7 +449,7 @@ struct SegmentWriter: ~Copyable {
     @inline(__always)
     private mutating func startBlockIfDue() {
         if inBlock == PostingSegment.blockSize { closeBlock() }
-        if inBlock == 0 { blockStart = (lastID, docs.count, positions.count) }
+        if inBlock == 0 { blockStart = (lastID, docs.count, positionsLength) }
         inBlock += 1
     }
 
@@ -497,11 +500,12 @@ struct SegmentWriter: ~Copyable {
         var at = e.docs.lowerBound
         let firstID = Int64(readVarint(buffer, &at))
         guard firstID > lastID || paragraphs == 0 else { throw PostingSegment.FormatError(description: "merged postings out of order") }
-        let docsBase = docs.count, positionsBase = positions.count
+        let docsBase = docs.count, positionsBase = positionsLength
         Varint.append(Int(firstID - lastID), to: &docs)
         let shift = (docs.count - docsBase) - (at - e.docs.lowerBound)
         docs.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[at..<e.docs.upperBound]))
         positions.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[e.positions]))
+        positionsLength += e.positions.count
         for b in 0..<Int(count) {
             SkipEntry.append(moving: table, b, id: b == 0 ? lastID : SkipEntry.id(table, b),
                              docs: docsBase + (b == 0 ? 0 : SkipEntry.docs(table, b) + shift),
@@ -522,40 +526,54 @@ struct SegmentWriter: ~Copyable {
         Varint.append(tf, to: &docs)
         Varint.append(bytes.count, to: &docs)
         positions.append(contentsOf: bytes)
+        positionsLength += bytes.count
         lastID = id
         paragraphs += 1
         frequency += tf
     }
 
-    /// Adds a paragraph whose positions the caller appends through `body`.
-    mutating func posting(_ id: Int64, length: Int32, _ body: (inout [UInt8]) -> Int) {
+    /// Adds a paragraph whose `positionsLength` bytes of positions are handed over, with the
+    /// key's others, to `endKey(_:positions:)`.
+    @inline(__always)
+    mutating func posting(_ id: Int64, tf: Int, length: Int32, positionsLength count: Int) {
         startBlockIfDue()
-        let start = positions.count
-        let tf = body(&positions)
         bound(tf, length)
         Varint.append(Int(id - lastID), to: &docs)
         Varint.append(tf, to: &docs)
-        Varint.append(positions.count - start, to: &docs)
+        Varint.append(count, to: &docs)
+        positionsLength += count
         lastID = id
         paragraphs += 1
         frequency += tf
+    }
+
+    /// Ends the current key whose postings were added with `posting(_:tf:length:positionsLength:)`:
+    /// `positions` is its whole positions stream, written straight into the segment.
+    mutating func endKey(_ key: UnsafeBufferPointer<UInt8>, positions stream: UnsafeBufferPointer<UInt8>) {
+        precondition(positions.isEmpty && stream.count == positionsLength, "a key's positions handed over do not add up")
+        positions.removeAll(keepingCapacity: true)
+        endKey(key, streamed: stream)
     }
 
     /// Ends the current key (skipped when it got no posting).
     mutating func endKey(_ key: some Collection<UInt8>) {
+        endKey(key, streamed: nil)
+    }
+
+    private mutating func endKey(_ key: some Collection<UInt8>, streamed: UnsafeBufferPointer<UInt8>?) {
         defer {
             docs.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
             skipBytes.removeAll(keepingCapacity: true)
             frontier.removeAll(keepingCapacity: true)
-            lastID = 0; paragraphs = 0; frequency = 0; inBlock = 0; blocks = 0
+            lastID = 0; paragraphs = 0; frequency = 0; inBlock = 0; blocks = 0; positionsLength = 0
         }
         guard paragraphs > 0 else { return }
         // a list of one block has no skip table (its entry was never written)
         if blocks > 0, inBlock > 0 { closeBlock() }
         out.append(skipBytes)
         out.append(docs)
-        out.append(positions)
+        if let streamed { out.append(streamed) } else { out.append(positions) }
         keyCount += 1
         Varint.append(key.count, to: &dictionary)
         dictionary.append(contentsOf: key)
@@ -563,7 +581,7 @@ struct SegmentWriter: ~Copyable {
         Varint.append(frequency, to: &dictionary)
         Varint.append(skipBytes.count, to: &dictionary)
         Varint.append(docs.count, to: &dictionary)
-        Varint.append(positions.count, to: &dictionary)
+        Varint.append(positionsLength, to: &dictionary)
     }
 
     var isEmpty: Bool { keyCount == 0 }

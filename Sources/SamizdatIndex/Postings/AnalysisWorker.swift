@@ -1,0 +1,205 @@
+import Foundation
+import SamizdatText
+
+/// A document queued for analysis: its key, its text and its paragraphs' UTF-8 byte ranges.
+struct AnalysisJob: Sendable {
+    var key: Int64
+    var text: String
+    var paragraphs: [Range<Int>]
+    /// Section index per paragraph (−1 outside every section), for the document's layout.
+    var sections: [Int32]
+    /// UTF-8 bytes: what the work is split by.
+    var bytes: Int { paragraphs.reduce(0) { $0 + $1.count } }
+}
+
+/// What analyzing one document found: words per paragraph, and its forms with their counts as
+/// pairs of the worker's local form id and count, ascending by id. `newForms` are the forms (and
+/// their stems) the worker met first in this document, in local id order from `firstNewForm`.
+struct DocumentAnalysis: Sendable {
+    var lengths: [Int32] = []
+    var pairs: [Int] = []
+    var firstNewForm = 0
+    var newForms: [(form: String, stem: String)] = []
+}
+
+/// One thread's share of a write's analysis: it tokenizes its documents with the shared
+/// `Analyzer`, numbers their forms in a vocabulary of its own (so that threads never wait for
+/// each other), accumulates their postings and writes them as segments of its own. Segments
+/// hold key strings, not ids, so nothing in them depends on the worker; only a document's form
+/// counts do, and the writer maps those to the store's ids (`DocumentAnalysis.newForms`).
+///
+/// Kept by the store's `IndexState` across writes (its vocabulary and memory are reused); used by
+/// one thread at a time, handed over through a dispatch group, which is what makes the unchecked
+/// Sendable sound.
+final class AnalysisWorker: @unchecked Sendable {
+    let analyzer = Analyzer()
+    // The properties touched for every word are `@exclusivity(unchecked)`: one thread uses the
+    // worker at a time (see above), and the run-time checks cost a tenth of the analysis.
+    /// Forms and stems by local id.
+    @exclusivity(unchecked) private var vocabulary = LocalVocabulary()
+    private let postings = PostingAccumulator()
+    /// Local forms already reported in a `DocumentAnalysis`.
+    private var reportedForms = 0
+    /// The current document's count per local form id, and the ids it touched.
+    @exclusivity(unchecked) private var counts: [Int32] = []
+    @exclusivity(unchecked) private var touched: [Int32] = []
+    /// Paragraph ids of the postings held (ascending), and their word counts.
+    private var paragraphs: [Int64] = []
+    private var lengths: [Int32] = []
+
+    /// Written by the writer's thread only: the store's form id of each local form id.
+    var storeForm: [Int32] = []
+
+    /// Analyzes `jobs` in order: each document's analysis goes to `results` as soon as it is
+    /// done; the postings are written as segments, a new one whenever `flushBytes` of them are
+    /// held, and the last at the end. Returns the segments, in paragraph order.
+    func run(_ jobs: ArraySlice<AnalysisJob>, results: AnalysisResults, flushBytes: Int) -> Result<[PostingSegment], Error> {
+        var segments: [PostingSegment] = []
+        var next = jobs.startIndex
+        do {
+            while next < jobs.endIndex {
+                results.put(next, analyze(jobs[next]))
+                next += 1
+                if postings.arenaUsed >= flushBytes, let s = try segment() { segments.append(s) }
+            }
+            if let s = try segment() { segments.append(s) }
+            return .success(segments)
+        } catch {
+            // the writer fails the write; it must not wait for what will not come
+            while next < jobs.endIndex { results.put(next, DocumentAnalysis()); next += 1 }
+            postings.reset()
+            paragraphs.removeAll(keepingCapacity: true)
+            lengths.removeAll(keepingCapacity: true)
+            return .failure(error)
+        }
+    }
+
+    private func analyze(_ job: AnalysisJob) -> DocumentAnalysis {
+        var out = DocumentAnalysis()
+        out.lengths.reserveCapacity(job.paragraphs.count)
+        var text = job.text
+        text.withUTF8 { all in
+            for (index, range) in job.paragraphs.enumerated() {
+                let bytes = UnsafeBufferPointer(rebasing: all[range.clamped(to: 0..<all.count)])
+                let words = add(paragraph: CorpusStore.paragraphRowID(document: job.key, index: index), utf8: bytes)
+                out.lengths.append(Int32(words))
+            }
+        }
+        touched.sort()
+        out.pairs.reserveCapacity(touched.count * 2)
+        for f in touched {
+            out.pairs.append(Int(f))
+            out.pairs.append(Int(counts[Int(f)]))
+            counts[Int(f)] = 0
+        }
+        touched.removeAll(keepingCapacity: true)
+        out.firstNewForm = reportedForms
+        for f in reportedForms..<vocabulary.forms.count {
+            out.newForms.append((vocabulary.forms[f], vocabulary.stems[Int(vocabulary.stemOfForm[f])]))
+        }
+        reportedForms = vocabulary.forms.count
+        return out
+    }
+
+    /// Analyzes one paragraph (ids ascend) into the accumulator; returns its word count.
+    private func add(paragraph id: Int64, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let paragraph = Int32(paragraphs.count)
+        paragraphs.append(id)
+        var words = 0
+        let postings = self.postings
+        analyzer.scanFolded(utf8: bytes) { folded, _, _, position, isCompound in
+            if !isCompound { words += 1 }
+            let (form, stem) = vocabulary.lookup(folded)
+            let f = Int(form), s = Int(stem)
+            postings.reserveKeys(2 * max(f, s) + 2)
+            if f >= counts.count { counts += [Int32](repeating: 0, count: max(f + 1, counts.count * 2) - counts.count) }
+            let p = UInt32(truncatingIfNeeded: position)
+            postings.add(key: UInt32(f) << 1, paragraph: paragraph, position: p)
+            postings.add(key: UInt32(s) << 1 | 1, paragraph: paragraph, position: p)
+            if counts[f] == 0 { touched.append(Int32(f)) }
+            counts[f] += 1
+        }
+        lengths.append(Int32(words))
+        return words
+    }
+
+    /// The postings held as a segment (nil when none), then forgets them.
+    private func segment() throws -> PostingSegment? {
+        defer {
+            postings.reset()
+            paragraphs.removeAll(keepingCapacity: true)
+            lengths.removeAll(keepingCapacity: true)
+        }
+        guard let bytes = encodeSegment() else { return nil }
+        return try PostingSegment(owning: bytes)
+    }
+
+    /// The postings as an encoded segment (see `PostingSegment`): the touched keys in byte
+    /// order, each key's docs stream re-encoded with paragraph ids and block bounds, its
+    /// positions copied as they are.
+    private func encodeSegment() -> UnsafeBufferPointer<UInt8>? {
+        guard !postings.isEmpty else { return nil }
+        postings.closeAll()
+        postings.order.update(forms: vocabulary.forms, stemOfForm: vocabulary.stemOfForm, stems: vocabulary.stems)
+        let rank = postings.order.rank
+        let keys = postings.touched.sorted { rank[Int($0)] < rank[Int($1)] }
+        var documents: [Int64] = []
+        for p in paragraphs {
+            let d = CorpusStore.documentKey(paragraphRowID: p)
+            if documents.last != d { documents.append(d) }
+        }
+        var writer = SegmentWriter(first: paragraphs.first ?? 0, last: paragraphs.last ?? 0,
+                                   documents: documents, capacity: postings.arenaUsed)
+        paragraphs.withUnsafeBufferPointer { ids in
+            lengths.withUnsafeBufferPointer { lengths in
+                for k in keys {
+                    let (docs, positions) = postings.streams(k)
+                    var at = 0, p = 0
+                    while at < docs.count {
+                        p += readVarint(docs, &at)
+                        let tf = readVarint(docs, &at), n = readVarint(docs, &at)
+                        writer.posting(ids[p], tf: tf, length: lengths[p], positionsLength: n)
+                    }
+                    postings.order.withBytes(k) { writer.endKey($0, positions: positions) }
+                }
+            }
+        }
+        return writer.finish()
+    }
+}
+
+/// The analyses of a write's documents, filled by the workers and read by the writer's thread,
+/// each as soon as it is ready (`take` waits for it).
+final class AnalysisResults: @unchecked Sendable {
+    /// One slot per document, each written once by one worker, then read once by the writer
+    /// after its semaphore: plain memory, not an array (no exclusivity checks across threads).
+    private let results: UnsafeMutablePointer<DocumentAnalysis?>
+    private let count: Int
+    private let ready: [DispatchSemaphore]
+
+    init(count: Int) {
+        self.count = count
+        results = .allocate(capacity: max(1, count))
+        results.initialize(repeating: nil, count: count)
+        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    }
+
+    deinit {
+        results.deinitialize(count: count)
+        results.deallocate()
+    }
+
+    /// Called once per index, by the worker analyzing it.
+    func put(_ index: Int, _ analysis: DocumentAnalysis) {
+        results[index] = analysis
+        ready[index].signal()
+    }
+
+    /// Waits for the analysis of document `index` and takes it (once per index).
+    func take(_ index: Int) -> DocumentAnalysis {
+        ready[index].wait()
+        let r = results[index]!
+        results[index] = nil
+        return r
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import SamizdatText
+
+/// An analysis worker's forms and stems, numbered in the order it meets them: the look-up of
+/// every word it indexes (`lookup`), which gives the form's id and its stem's id at once.
+struct LocalVocabulary {
+    private var table = FormTable()
+    /// Forms, their stems' ids, and stems, by local id.
+    private(set) var forms: [String] = []
+    private(set) var stemOfForm: [Int32] = []
+    private(set) var stems: [String] = []
+    private var stemIDs: [String: Int32] = [:]
+
+    /// The ids of the folded form in `bytes` and of its stem, adding them when new.
+    @inline(__always)
+    mutating func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> (form: Int32, stem: Int32) {
+        let key = FormTable.Key(bytes)
+        if let found = table.find(key, bytes) { return found }
+        return add(key, bytes)
+    }
+
+    private mutating func add(_ key: FormTable.Key, _ bytes: UnsafeBufferPointer<UInt8>) -> (form: Int32, stem: Int32) {
+        let form = String(decoding: bytes, as: UTF8.self)
+        let stem = EnglishStemmer.stem(form)
+        let s: Int32
+        if let known = stemIDs[stem] {
+            s = known
+        } else {
+            s = Int32(stems.count)
+            stems.append(stem)
+            stemIDs[stem] = s
+        }
+        let f = Int32(forms.count)
+        forms.append(form)
+        stemOfForm.append(s)
+        table.insert(key, bytes, form: f, stem: s)
+        return (f, s)
+    }
+}
+
+/// Open addressing from a form's bytes to its (form, stem) ids, in one array of 32-byte slots: a
+/// look-up reads one slot (usually one cache line) and compares up to 16 bytes held in it; longer
+/// forms keep their bytes in a pool.
+struct FormTable {
+    struct Key {
+        var hash: UInt32
+        var length: UInt32
+        /// The first 16 bytes, zero-padded.
+        var w0: UInt64
+        var w1: UInt64
+
+        @inline(__always)
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let n = bytes.count
+            let p = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+            length = UInt32(truncatingIfNeeded: n)
+            if n >= 16 {
+                w0 = p.loadUnaligned(as: UInt64.self)
+                w1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            } else if n >= 8 {
+                w0 = p.loadUnaligned(as: UInt64.self)
+                w1 = Self.partial(p + 8, n - 8)
+            } else {
+                w0 = Self.partial(p, n)
+                w1 = 0
+            }
+            var h = (w0 &* 0x9E37_79B9_7F4A_7C15) ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)
+            if n > 16 {
+                for i in 16..<n { h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3 }
+            }
+            h ^= h >> 29
+            h = h &* 0xBF58_476D_1CE4_E5B9
+            hash = UInt32(truncatingIfNeeded: h ^ (h >> 32))
+        }
+
+        /// Up to 7 bytes, little-endian, zero-padded.
+        @inline(__always)
+        static func partial(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
+            var v: UInt64 = 0
+            var i = n - 1
+            while i >= 0 { v = v << 8 | UInt64(p.load(fromByteOffset: i, as: UInt8.self)); i -= 1 }
+            return v
+        }
+    }
+
+    private struct Slot {
+        var hash: UInt32 = 0
+        var length: UInt32 = 0
+        var form: Int32 = -1
+        var stem: Int32 = -1
+        var w0: UInt64 = 0
+        /// The second 8 bytes, or for forms over 16 bytes their offset in `pool`.
+        var w1: UInt64 = 0
+    }
+
+    private var slots: [Slot] = Array(repeating: Slot(), count: 1024)
+    private var count = 0
+    private var pool: [UInt8] = []
+
+    @inline(__always)
+    func find(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>) -> (form: Int32, stem: Int32)? {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var i = Int(key.hash) & mask
+            while true {
+                let s = slots[i]
+                if s.form < 0 { return nil }
+                if s.hash == key.hash, s.length == key.length, s.w0 == key.w0 {
+                    if key.length <= 16 {
+                        if s.w1 == key.w1 { return (s.form, s.stem) }
+                    } else if pool.withUnsafeBufferPointer({ memcmp($0.baseAddress! + Int(s.w1), bytes.baseAddress!, bytes.count) == 0 }) {
+                        return (s.form, s.stem)
+                    }
+                }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    mutating func insert(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>, form: Int32, stem: Int32) {
+        if (count + 1) * 2 > slots.count { grow() }
+        var slot = Slot(hash: key.hash, length: key.length, form: form, stem: stem, w0: key.w0, w1: key.w1)
+        if key.length > 16 {
+            slot.w1 = UInt64(pool.count)
+            pool.append(contentsOf: bytes)
+        }
+        place(slot)
+        count += 1
+    }
+
+    private mutating func place(_ slot: Slot) {
+        let mask = slots.count - 1
+        var i = Int(slot.hash) & mask
+        while slots[i].form >= 0 { i = (i + 1) & mask }
+        slots[i] = slot
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
+        for s in old where s.form >= 0 { place(s) }
+    }
+}
