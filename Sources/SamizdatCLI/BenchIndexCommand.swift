@@ -7,23 +7,27 @@ import SamizdatText
 extension Samizdat.Bench {
     /// Index build, as index_bench.py measures the peers: texts in memory, best of up to 3 builds
     /// (fewer if they take over ~60 s together), each into a fresh store on disk, timed from the
-    /// first document handed over to the last committed `apply`.
+    /// first document handed over to the last commit, the store ending with one posting segment.
     ///
-    /// Samizdat indexes `SegmentedDocument`s, so two lines are printed: label `samizdat` times
-    /// `CorpusStore.apply` alone on documents segmented beforehand (variant `presegmented`), the
-    /// peers' job of tokenising and indexing text; label `samizdat+segment` adds the time one
-    /// thread takes to segment the corpus first (variant `segment+apply`), the cost of the real
-    /// pipeline on one core.
+    /// Samizdat indexes `SegmentedDocument`s, so the lines are:
+    /// - label `samizdat`: `CorpusStore.apply(_:optimize:)` on documents segmented beforehand, the
+    ///   whole corpus in one transaction, as the peers load it (one commit; tantivy's
+    ///   `add_document`s and `commit`, FTS5's one transaction): the peers' job of tokenising and
+    ///   indexing text;
+    /// - label `samizdat-batch16` (with `--batch`, default 16): the index service's way, one
+    ///   transaction per `batch` documents, then `optimize()`;
+    /// - label `samizdat+segment`: the `samizdat` build plus the time one thread takes to
+    ///   segment the corpus first, the cost of the real pipeline.
     struct Index: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Index build throughput and size (index lines).")
 
         @OptionGroup var options: BenchOptions
-        @Option(help: "Keep the last store built at this path (a SQLite file) for `bench query --store`.")
+        @Option(help: "Keep the last one-transaction store built at this path (a SQLite file) for `bench query --store`.")
         var keep: String?
-        @Option(help: "At most this many builds (best one reported).") var builds = 3
-        @Option(help: "Documents per apply transaction (the index service commits its intake in batches of up to 16).")
+        @Option(help: "At most this many builds of each kind (best one reported).") var builds = 3
+        @Option(help: "Documents per transaction of the batched build (the index service commits its intake in batches of up to 16); 0: no batched build.")
         var batch = 16
-        @Flag(help: "Leave the segments as the merge policy left them (the index service never optimizes); by default the build ends with `optimize()`, timed.")
+        @Flag(help: "Leave the segments as the merge policy left them (the index service never optimizes); by default a build ends with one segment, timed.")
         var noOptimize = false
 
         func run() throws {
@@ -32,6 +36,22 @@ extension Samizdat.Bench {
             let (segmented, segmentNs, failures) = BenchStoreBuild.segment(corpus.documents())
             let beforeBuild = BenchMachine.peakRSSMiB
             FileHandle.standardError.write("    peak RSS before the first build (texts and segmented documents held): \(Int(beforeBuild ?? 0)) MiB\n".data(using: .utf8)!)
+            let merged = noOptimize ? "tiered-merges" : "optimized"
+            let how = "own-positional-postings,fold+stem-keys,parallel-analysis-\(ProcessInfo.processInfo.activeProcessorCount)-cores,\(merged),wal,disk"
+            let whole = try best(segmented, batch: 0, keep: keep)
+            emit(corpus, failures, label: "samizdat", variant: "apply(SegmentedDocument),presegmented,one-transaction," + how,
+                 build: whole, segmentNs: segmentNs, beforeBuild: beforeBuild)
+            emit(corpus, failures, label: "samizdat+segment", variant: "segment(1-thread)+apply,one-transaction," + how,
+                 build: (whole.ns + segmentNs, whole.builds, whole.bytes), segmentNs: segmentNs, beforeBuild: beforeBuild)
+            if batch > 0 {
+                let batched = try best(segmented, batch: batch, keep: nil)
+                emit(corpus, failures, label: "samizdat-batch\(batch)", variant: "apply(SegmentedDocument),presegmented,batches-of-\(batch)," + how,
+                     build: batched, segmentNs: segmentNs, beforeBuild: beforeBuild)
+            }
+        }
+
+        /// The best of up to `builds` builds: its time, the number of builds, the store's bytes.
+        func best(_ segmented: [SegmentedDocument], batch: Int, keep: String?) throws -> (ns: UInt64, builds: Int, bytes: Int) {
             var best: UInt64 = .max
             var spent: UInt64 = 0
             var n = 0
@@ -43,7 +63,7 @@ extension Samizdat.Bench {
                 let ns = try BenchStoreBuild.build(segmented, at: path, batch: batch, optimize: !noOptimize).1
                 n += 1
                 spent += ns
-                FileHandle.standardError.write("    build \(n): \(Double(ns) / 1e9)s\n".data(using: .utf8)!)
+                FileHandle.standardError.write("    \(batch > 0 ? "batches of \(batch)" : "one transaction"), build \(n): \(Double(ns) / 1e9)s\n".data(using: .utf8)!)
                 if ns < best {
                     best = ns
                     indexBytes = BenchStoreBuild.size(of: dir)
@@ -55,30 +75,30 @@ extension Samizdat.Bench {
                     }
                 }
             }
-            let peak = BenchMachine.peakRSSMiB
-            let how = "own-positional-postings,fold+stem-keys,batch-\(batch),\(noOptimize ? "tiered-merges" : "optimized"),wal,disk"
-            for (label, variant, ns) in [("samizdat", "apply(SegmentedDocument),presegmented," + how, best),
-                                         ("samizdat+segment", "segment+apply,1-thread," + how, best + segmentNs)] {
-                let s = Double(ns) / 1e9
-                var line = BenchLine(bench: "index")
-                line.set("tool", "samizdat")
-                line.set("label", label)
-                line.set("variant", variant)
-                line.set("version", Samizdat.Bench.toolVersion)
-                line.set("docs", corpus.texts.count - failures)
-                line.set("bytes", corpus.bytes)
-                line.set("build_s", s)
-                line.set("mb_per_s", Double(corpus.bytes) / 1e6 / s)
-                line.set("docs_per_s", Double(corpus.texts.count - failures) / s, places: 1)
-                line.set("builds", n)
-                line.set("segment_s", Double(segmentNs) / 1e9)
-                line.set("index_bytes", indexBytes)
-                line.set("index_kind", "disk (sqlite + wal)")
-                line.set("peak_rss_mb", peak, places: 1)
-                line.set("rss_before_build_mb", beforeBuild, places: 1)
-                if failures > 0 { line.set("segment_failures", failures) }
-                line.emit()
-            }
+            return (best, n, indexBytes)
+        }
+
+        func emit(_ corpus: BenchCorpus, _ failures: Int, label: String, variant: String,
+                  build: (ns: UInt64, builds: Int, bytes: Int), segmentNs: UInt64, beforeBuild: Double?) {
+            let s = Double(build.ns) / 1e9
+            var line = BenchLine(bench: "index")
+            line.set("tool", "samizdat")
+            line.set("label", label)
+            line.set("variant", variant)
+            line.set("version", Samizdat.Bench.toolVersion)
+            line.set("docs", corpus.texts.count - failures)
+            line.set("bytes", corpus.bytes)
+            line.set("build_s", s)
+            line.set("mb_per_s", Double(corpus.bytes) / 1e6 / s)
+            line.set("docs_per_s", Double(corpus.texts.count - failures) / s, places: 1)
+            line.set("builds", build.builds)
+            line.set("segment_s", Double(segmentNs) / 1e9)
+            line.set("index_bytes", build.bytes)
+            line.set("index_kind", "disk (sqlite + wal)")
+            line.set("peak_rss_mb", BenchMachine.peakRSSMiB, places: 1)
+            line.set("rss_before_build_mb", beforeBuild, places: 1)
+            if failures > 0 { line.set("segment_failures", failures) }
+            line.emit()
         }
     }
 }
@@ -97,11 +117,15 @@ enum BenchStoreBuild {
         return (out, benchNanos() - t0, failures)
     }
 
-    /// Builds a store at `path`, `batch` documents per transaction; the time runs from the first
-    /// `apply` to the last one's commit.
-    static func build(_ segmented: [SegmentedDocument], at path: String, batch: Int = 16, optimize: Bool = true) throws -> (CorpusStore, UInt64) {
+    /// Builds a store at `path`, `batch` documents per transaction (0: all in one, ending with
+    /// one segment when `optimize`); the time runs from the first `apply` to the last commit.
+    static func build(_ segmented: [SegmentedDocument], at path: String, batch: Int = 0, optimize: Bool = true) throws -> (CorpusStore, UInt64) {
         let store = try CorpusStore(path: path)
         let t0 = benchNanos()
+        if batch <= 0 {
+            _ = try store.apply(segmented, optimize: optimize)
+            return (store, benchNanos() - t0)
+        }
         var i = 0
         while i < segmented.count {
             let j = min(segmented.count, i + max(1, batch))

@@ -15,7 +15,15 @@ extension CorpusStore {
     /// would, in order. All or none are stored. Their words are analyzed on other threads while
     /// this one writes their rows.
     public func apply(_ docs: [SegmentedDocument]) throws -> [ApplyOutcome] {
-        try write { db, batch in
+        try apply(docs, optimize: false)
+    }
+
+    /// Applies `docs` as `apply(_:)` does; with `optimize`, the same transaction then ends as
+    /// `optimize()` would, with one posting segment: a bulk load's way, which never stores the
+    /// segments it merges away.
+    public func apply(_ docs: [SegmentedDocument], optimize: Bool) throws -> [ApplyOutcome] {
+        let outcomes = try write { db, batch in
+            batch.mergeAll = optimize
             var outcomes: [ApplyOutcome] = []
             var queued: [QueuedDocument] = []
             for doc in docs {
@@ -36,6 +44,8 @@ extension CorpusStore {
             try self.finishQueued(db, &queued, &batch)
             return outcomes
         }
+        if optimize { try checkpoint() }
+        return outcomes
     }
 
     /// Removes a document, its versions and its share of every statistic. False when unknown.
@@ -268,6 +278,11 @@ extension CorpusStore {
     /// queries are correct without it. Runs in one write transaction, so writes wait for it.
     public func optimize() throws {
         try write { _, batch in batch.mergeAll = true }
+        try checkpoint()
+    }
+
+    /// Copies the WAL into the database file and truncates it.
+    func checkpoint() throws {
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }

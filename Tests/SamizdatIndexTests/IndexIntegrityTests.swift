@@ -134,6 +134,53 @@ import SamizdatText
     }
 
     /// The store reopens with the same postings and counts.
+    /// One write of many documents is analyzed by several workers, each numbering forms its
+    /// own way and writing its own segments: the store ends as document-by-document writes
+    /// leave it. The same id twice in one write (a new version after an old one, then the old
+    /// one again) is handled in order.
+    @Test func oneWriteOfManyDocumentsEqualsOneByOne() throws {
+        var rng = SplitMix(seed: 5)
+        let words = ["lenin", "marx", "strike", "state", "war", "iron", "bread", "land", "soviet", "coal", "Žižek’s",
+                     "post-war", "Stalinists", "1917", "rare"]
+        var docs: [SegmentedDocument] = []
+        for i in 0..<30 {
+            var d = DocumentFixture(id: "d\(i)", title: "Doc \(i)")
+            for _ in 0..<(1 + Int(rng.next() % 6)) {
+                let n = 3 + Int(rng.next() % 12)
+                d.paragraph([(0..<n).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ") + "."])
+            }
+            docs.append(d.document)
+        }
+        var replaced = docs[3]
+        replaced.version = 2
+        var extra = DocumentFixture(id: "d3", title: "Doc 3, second edition")
+        extra.paragraph(["Iron and coal, second edition only."])
+        var second = extra.document
+        second.version = 2
+        let batch = docs + [second, docs[3], replaced]
+
+        let together = try CorpusStore.inMemory()
+        let outcomes = try together.apply(batch)
+        #expect(outcomes.suffix(3) == [.applied, .superseded, .alreadyApplied])
+        let single = try CorpusStore.inMemory()
+        for d in batch { _ = try single.apply(d) }
+        let bulk = try CorpusStore.inMemory()
+        _ = try bulk.apply(batch, optimize: true)
+        #expect(bulk.state.snapshot.segments.count == 1)
+
+        for store in [together, single, bulk] { try integrityCheck(store) }
+        #expect(try together.search(SearchRequest(query: "edition")).totalPassages == 1)
+        for q in ["iron", "post-war", "postwar", "stalinist", "\"state war\"", "zizek", "1917 AND coal", "exact:stalinists"] {
+            let a = try together.search(SearchRequest(query: q)), b = try single.search(SearchRequest(query: q))
+            let c = try bulk.search(SearchRequest(query: q))
+            #expect(a.totalPassages == b.totalPassages && a.totalPassages == c.totalPassages, "\(q)")
+            #expect(a.hits.map(\.score) == b.hits.map(\.score) && a.hits.map(\.score) == c.hits.map(\.score), "\(q)")
+        }
+        let t1 = try together.terms(TermsRequest(limit: 1000)), t2 = try single.terms(TermsRequest(limit: 1000))
+        #expect(t1.tokens == t2.tokens && t1.types == t2.types)
+        #expect(t1.terms.map(\.term) == t2.terms.map(\.term) && t1.terms.map(\.frequency) == t2.terms.map(\.frequency))
+    }
+
     @Test func reopenedStoreAnswersAlike() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samizdat-integrity-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -195,6 +195,19 @@ extension PostingSegment {
             // ties by part index
             holding.removeAll(keepingCapacity: true)
             repeat { holding.append(heap.pop()) } while heap.top.map { heap.sameKey($0, keyBytes) } ?? false
+            // lists that stay within one block, with no dead document: their bytes, one after another
+            var total = 0, short = true
+            for i in holding {
+                let e = parts[i].entries[heap.cursor(i)]
+                short = short && allLive[i] && e.skipLength == 0
+                total += e.paragraphs
+            }
+            if short, total <= PostingSegment.blockSize {
+                for i in holding { try writer.appendShort(parts[i], parts[i].entries[heap.cursor(i)]) }
+                writer.endKey(keyBytes)
+                for i in holding { heap.advance(i) }
+                continue
+            }
             for i in holding {
                 let part = parts[i]
                 let e = part.entries[heap.cursor(i)]

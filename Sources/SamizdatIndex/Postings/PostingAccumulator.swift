@@ -7,8 +7,8 @@ import Foundation
 /// Each key has two streams in one arena: its docs stream (per paragraph: the paragraph's index
 /// in the batch − the previous one's, the term frequency, and the byte length of the paragraph's
 /// positions) and its positions stream (position gaps, as a segment holds them). A stream lives
-/// in one contiguous block; a full block moves to a new one twice its size at the arena's end
-/// (the old one is abandoned until the next `reset`). A key's open paragraph gets its frequency
+/// in one contiguous block; a full block moves to a new one twice its size (one another stream
+/// left, or at the arena's end), and is left for another stream to take. A key's open paragraph gets its frequency
 /// and length when the key is next seen in a later paragraph, or at `closeAll`.
 ///
 /// Owned by the store's `IndexState` and used only inside write transactions (one at a time),
@@ -35,6 +35,9 @@ final class PostingAccumulator: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var arenaUsed = 0
     /// Keys with postings since the last reset, in the order first seen.
     @exclusivity(unchecked) private(set) var touched: [UInt32] = []
+    /// Blocks left behind by streams that moved to larger ones, by log2 of their size: reused
+    /// before the arena grows (without this, two thirds of the arena would be left behind).
+    @exclusivity(unchecked) private var free: [[UInt32]] = Array(repeating: [], count: 33)
     /// The keys of the vocabulary in byte order, kept up to date at each write of a segment.
     var order = KeyOrder()
 
@@ -42,7 +45,7 @@ final class PostingAccumulator: @unchecked Sendable {
         stateCapacity = 1 << 14
         states = .allocate(capacity: stateCapacity)
         states.initialize(repeating: KeyState(), count: stateCapacity)
-        arenaCapacity = 1 << 22
+        arenaCapacity = Self.initialArena
         arena = .allocate(capacity: arenaCapacity)
     }
 
@@ -117,7 +120,14 @@ final class PostingAccumulator: @unchecked Sendable {
     func reset() {
         for k in touched { states[Int(k)] = KeyState() }
         touched.removeAll(keepingCapacity: true)
+        for i in free.indices { free[i].removeAll(keepingCapacity: true) }
         arenaUsed = 0
+        // a bulk load's arena is not kept for the small writes that follow
+        if arenaCapacity > Self.keptArena {
+            arena.deallocate()
+            arenaCapacity = Self.initialArena
+            arena = .allocate(capacity: arenaCapacity)
+        }
     }
 
     @inline(__always)
@@ -147,10 +157,19 @@ final class PostingAccumulator: @unchecked Sendable {
         return UInt32(n + 1)
     }
 
-    /// A block twice `capacity` (at least `initial`) at the arena's end, holding the `count`
-    /// bytes of the block at `at`.
+    static let initialArena = 1 << 22
+    static let keptArena = 1 << 25
+
+    /// A block twice `capacity` (at least `initial`, a power of two), a free one or one at the
+    /// arena's end, holding the `count` bytes of the block at `at`, which is freed.
     private func grow(_ at: UInt32, _ count: UInt32, _ capacity: UInt32, initial: UInt32) -> (UInt32, UInt32) {
         let c = Int(max(initial, capacity * 2))
+        let sizeClass = c.trailingZeroBitCount
+        if let reused = free[sizeClass].popLast() {
+            if count > 0 { (arena + Int(reused)).update(from: arena + Int(at), count: Int(count)) }
+            if capacity > 0 { free[Int(capacity).trailingZeroBitCount].append(at) }
+            return (reused, UInt32(c))
+        }
         if arenaUsed + c > arenaCapacity {
             var n = arenaCapacity * 2
             while n < arenaUsed + c { n *= 2 }
@@ -163,6 +182,7 @@ final class PostingAccumulator: @unchecked Sendable {
         }
         let to = arenaUsed
         if count > 0 { (arena + to).update(from: arena + Int(at), count: Int(count)) }
+        if capacity > 0 { free[Int(capacity).trailingZeroBitCount].append(at) }
         arenaUsed += c
         return (UInt32(to), UInt32(c))
     }

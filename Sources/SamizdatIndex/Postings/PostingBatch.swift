@@ -101,10 +101,7 @@ struct PostingBatch {
         run.group.wait()
         if let failure { throw failure }
         for w in 0..<(run.bounds.count - 1) {
-            for segment in try run.segments.get(w).get() {
-                try Self.store(segment, db)
-                flushed.append(segment)
-            }
+            flushed += try run.segments.get(w).get()
         }
     }
 
@@ -141,7 +138,9 @@ struct PostingBatch {
         }
     }
 
-    /// Stores the new segment, merges, and returns the change to publish after the commit.
+    /// Merges the published segments and the batch's new ones as the tiered policy (or
+    /// `mergeAll`) asks, stores the new segments the merges left, deletes the rows of those
+    /// merged away, and returns the change to publish after the commit.
     mutating func commit(_ db: Database) throws -> IndexState.Change {
         defer { state.writerVocabulary = vocabulary }
         let published = state.snapshot
@@ -157,11 +156,7 @@ struct PostingBatch {
         }
         while let run = nextRun() {
             let merged = try PostingSegment.merge(Array(segments[run]), live: live, layout: after.layout)
-            for s in segments[run] {
-                try db.execute(sql: "DELETE FROM segments WHERE first = ?", arguments: [s.firstParagraph])
-            }
             if let merged {
-                try Self.store(merged, db)
                 segments.replaceSubrange(run, with: [merged])
             } else {
                 segments.removeSubrange(run)
@@ -169,6 +164,14 @@ struct PostingBatch {
             changed = true
             if mergeAll { break }
         }
+        // Rows change only for what the merges left: a segment written and merged away in this
+        // transaction is never stored.
+        let kept = Set(segments.map(ObjectIdentifier.init))
+        for s in published.segments where !kept.contains(ObjectIdentifier(s)) {
+            try db.execute(sql: "DELETE FROM segments WHERE first = ?", arguments: [s.firstParagraph])
+        }
+        let stored = Set(published.segments.map(ObjectIdentifier.init))
+        for s in segments where !stored.contains(ObjectIdentifier(s)) { try Self.store(s, db) }
         return IndexState.Change(events: events, snapshot: changed ? after.after([], segments: segments) : after)
     }
 

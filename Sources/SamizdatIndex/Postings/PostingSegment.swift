@@ -517,6 +517,34 @@ struct SegmentWriter: ~Copyable {
         frequency += e.frequency
     }
 
+    /// Appends all of a key's postings in another segment, which has no skip table, as they are
+    /// (the first id gap re-encoded against this key's last id). Only for keys whose postings
+    /// all come this way and stay within one block: no skip entry, so no frontier, is written.
+    mutating func appendShort(_ segment: PostingSegment, _ e: PostingSegment.Entry) throws {
+        let buffer = segment.buffer
+        guard e.skipLength == 0, paragraphs + e.paragraphs <= PostingSegment.blockSize, blocks == 0, inBlock == 0 else {
+            throw PostingSegment.FormatError(description: "appending a list that needs a skip table")
+        }
+        var at = e.docs.lowerBound
+        let end = e.docs.upperBound
+        guard at < end else { return }
+        var id = Int64(readVarint(buffer, &at))
+        guard id > lastID || paragraphs == 0 else { throw PostingSegment.FormatError(description: "merged postings out of order") }
+        Varint.append(Int(id - lastID), to: &docs)
+        docs.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[at..<end]))
+        // the part's last id
+        _ = readVarint(buffer, &at); _ = readVarint(buffer, &at)
+        while at < end {
+            id += Int64(readVarint(buffer, &at))
+            _ = readVarint(buffer, &at); _ = readVarint(buffer, &at)
+        }
+        positions.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[e.positions]))
+        positionsLength += e.positions.count
+        lastID = id
+        paragraphs += e.paragraphs
+        frequency += e.frequency
+    }
+
     /// Adds a paragraph of `length` words to the current key: its id, term frequency and
     /// encoded positions.
     mutating func posting(_ id: Int64, tf: Int, length: Int32, positions bytes: UnsafeBufferPointer<UInt8>) {
