@@ -151,7 +151,7 @@ extension CorpusStore {
             INSERT INTO citations(doc, idx, start, "end", authors, year, pages, ibid) VALUES (?,?,?,?,?,?,?,?)
             """)
         for (i, c) in doc.citations.enumerated() {
-            let authors = String(decoding: try JSONEncoder().encode(c.authors), as: UTF8.self)
+            let authors = "[" + c.authors.map(JSONText.quote).joined(separator: ",") + "]"
             try citationStatement.execute(arguments: [key, i, c.start, c.end, authors, c.year, c.pages, c.ibid])
         }
         // The metadata fields, one row per section and one for text outside every section.

@@ -111,8 +111,11 @@ final class AnalysisWorker: @unchecked Sendable {
             if !isCompound { words += 1 }
             let (form, stem) = vocabulary.lookup(folded)
             let f = Int(form), s = Int(stem)
-            postings.reserveKeys(2 * max(f, s) + 2)
-            if f >= counts.count { counts += [Int32](repeating: 0, count: max(f + 1, counts.count * 2) - counts.count) }
+            if f >= counts.count {
+                // a new form (ids are given in order): room for it, its stem and their keys
+                counts += [Int32](repeating: 0, count: max(f + 1, counts.count * 2) - counts.count)
+                postings.reserveKeys(2 * counts.count + 2)
+            }
             let p = UInt32(truncatingIfNeeded: position)
             postings.add(key: UInt32(f) << 1, paragraph: paragraph, position: p)
             postings.add(key: UInt32(s) << 1 | 1, paragraph: paragraph, position: p)
