@@ -10,20 +10,6 @@ struct Vocabulary {
     var formIDs: [String: Int32] = [:]
     var stems: [String] = []
     var stemIDs: [String: Int32] = [:]
-    /// Form ids by the forms' UTF-8 bytes: the indexing loop's look-up, with no `String` made
-    /// for a form seen before. A cache over `formIDs` (filled by `id(utf8:)` only).
-    var byteIDs = ByteTable()
-
-    /// The id of the folded form in `bytes`, adding it (and its stem) when new.
-    @inline(__always)
-    mutating func id(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let h = ByteTable.hash(bytes)
-        if let id = byteIDs.find(bytes, hash: h) { return id }
-        let form = String(decoding: bytes, as: UTF8.self)
-        let id = self.id(form, stem: EnglishStemmer.stem(form))
-        byteIDs.insert(bytes, hash: h, value: id)
-        return id
-    }
 
     /// The id of `form`, adding it (and its stem) when new.
     @inline(__always)
@@ -50,63 +36,6 @@ struct Vocabulary {
         }
         formIDs[form] = id
         return id
-    }
-}
-
-/// An open-addressing hash table from byte strings to Int32 values, the keys kept in one arena.
-struct ByteTable {
-    private var slots = [Int32](repeating: -1, count: 1024)
-    private var hashes: [UInt64] = []
-    private var starts: [Int] = []
-    private var lengths: [Int] = []
-    private var values: [Int32] = []
-    private var arena: [UInt8] = []
-
-    /// FNV-1a, 64 bits.
-    @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return h
-    }
-
-    @inline(__always)
-    func find(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32? {
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        while true {
-            let e = Int(slots[i])
-            if e < 0 { return nil }
-            if hashes[e] == h, lengths[e] == bytes.count, equal(e, bytes) { return values[e] }
-            i = (i + 1) & mask
-        }
-    }
-
-    @inline(__always)
-    private func equal(_ e: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        arena.withUnsafeBufferPointer { a in
-            bytes.count == 0 || memcmp(a.baseAddress! + starts[e], bytes.baseAddress!, bytes.count) == 0
-        }
-    }
-
-    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64, value: Int32) {
-        if (values.count + 1) * 2 > slots.count { grow() }
-        let e = values.count
-        hashes.append(h); starts.append(arena.count); lengths.append(bytes.count); values.append(value)
-        arena.append(contentsOf: bytes)
-        place(e)
-    }
-
-    private mutating func place(_ e: Int) {
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hashes[e] ^ (hashes[e] >> 29)) & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = Int32(e)
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for e in values.indices { place(e) }
     }
 }
 
