@@ -94,10 +94,11 @@ final class AnalysisWorker: @unchecked Sendable {
         }
         touched.removeAll(keepingCapacity: true)
         out.firstNewForm = reportedForms
-        for f in reportedForms..<vocabulary.forms.count {
-            out.newForms.append((vocabulary.forms[f], vocabulary.stems[Int(vocabulary.stemOfForm[f])]))
+        let numbering = vocabulary.numbering
+        for f in reportedForms..<numbering.forms.count {
+            out.newForms.append((numbering.forms[f], numbering.stems[Int(numbering.stemOfForm[f])]))
         }
-        reportedForms = vocabulary.forms.count
+        reportedForms = numbering.forms.count
         return out
     }
 
@@ -143,7 +144,7 @@ final class AnalysisWorker: @unchecked Sendable {
     private func encodeSegment() -> UnsafeBufferPointer<UInt8>? {
         guard !postings.isEmpty else { return nil }
         postings.closeAll()
-        postings.order.update(forms: vocabulary.forms, stemOfForm: vocabulary.stemOfForm, stems: vocabulary.stems)
+        postings.order.update(vocabulary.numbering)
         let rank = postings.order.rank
         let keys = postings.touched.sorted { rank[Int($0)] < rank[Int($1)] }
         var documents: [Int64] = []

@@ -6,10 +6,7 @@ import SamizdatText
 struct LocalVocabulary {
     private var table = FormTable()
     /// Forms, their stems' ids, and stems, by local id.
-    private(set) var forms: [String] = []
-    private(set) var stemOfForm: [Int32] = []
-    private(set) var stems: [String] = []
-    private var stemIDs: [String: Int32] = [:]
+    private(set) var numbering = Vocabulary()
 
     /// The ids of the folded form in `bytes` and of its stem, adding them when new.
     @inline(__always)
@@ -21,18 +18,8 @@ struct LocalVocabulary {
 
     private mutating func add(_ key: FormTable.Key, _ bytes: UnsafeBufferPointer<UInt8>) -> (form: Int32, stem: Int32) {
         let form = String(decoding: bytes, as: UTF8.self)
-        let stem = EnglishStemmer.stem(form)
-        let s: Int32
-        if let known = stemIDs[stem] {
-            s = known
-        } else {
-            s = Int32(stems.count)
-            stems.append(stem)
-            stemIDs[stem] = s
-        }
-        let f = Int32(forms.count)
-        forms.append(form)
-        stemOfForm.append(s)
+        let f = numbering.add(form, stem: EnglishStemmer.stem(form))
+        let s = numbering.stemOfForm[Int(f)]
         table.insert(key, bytes, form: f, stem: s)
         return (f, s)
     }

@@ -208,7 +208,8 @@ struct KeyOrder {
     private var forms = 0
     private var stems = 0
 
-    mutating func update(forms formTexts: [String], stemOfForm: [Int32], stems stemTexts: [String]) {
+    mutating func update(_ vocabulary: Vocabulary) {
+        let formTexts = vocabulary.forms, stemOfForm = vocabulary.stemOfForm, stemTexts = vocabulary.stems
         guard forms < formTexts.count || stems < stemTexts.count else { return }
         let space = 2 * max(formTexts.count, stemTexts.count) + 2
         if starts.count < space {
