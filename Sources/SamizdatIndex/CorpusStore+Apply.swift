@@ -125,7 +125,12 @@ extension CorpusStore {
     /// fields meanwhile, then their paragraphs and term counts as each analysis comes in.
     func finishQueued(_ db: Database, _ queued: inout [QueuedDocument], _ batch: inout PostingBatch) throws {
         batch.start()
-        for q in queued { try insertStructure(db, q) }
+        do {
+            for q in queued { try insertStructure(db, q) }
+        } catch {
+            batch.abandon()
+            throw error
+        }
         let documents = queued
         queued = []
         try batch.finish(db) { i, lengths, pairs in

@@ -105,6 +105,14 @@ struct PostingBatch {
         }
     }
 
+    /// Waits for the workers and drops what they did (a write failing between `start` and
+    /// `finish`: the store reloads its index, workers included).
+    mutating func abandon() {
+        running?.group.wait()
+        running = nil
+        jobs = []
+    }
+
     /// A document's pairs in the store's form ids, ascending; new forms of the worker get ids.
     private mutating func storePairs(_ analysis: DocumentAnalysis, worker: AnalysisWorker) -> [Int] {
         precondition(analysis.firstNewForm == worker.storeForm.count, "a worker's new forms reported out of order")
