@@ -53,7 +53,7 @@ final class AnalysisWorker: @unchecked Sendable {
     /// Analyzes `jobs` in order: each document's analysis goes to `results` as soon as it is
     /// done; the postings are written as segments, a new one whenever `flushBytes` of them are
     /// held, and the last at the end. Returns the segments, in paragraph order.
-    func run(_ jobs: ArraySlice<AnalysisJob>, results: AnalysisResults, flushBytes: Int) -> Result<[PostingSegment], Error> {
+    func run(_ jobs: ArraySlice<AnalysisJob>, results: HandOff<DocumentAnalysis>, flushBytes: Int) -> Result<[PostingSegment], Error> {
         var segments: [PostingSegment] = []
         var next = jobs.startIndex
         do {
@@ -172,38 +172,38 @@ final class AnalysisWorker: @unchecked Sendable {
     }
 }
 
-/// The analyses of a write's documents, filled by the workers and read by the writer's thread,
-/// each as soon as it is ready (`take` waits for it).
-final class AnalysisResults: @unchecked Sendable {
-    /// One slot per document, each written once by one worker, then read once by the writer
-    /// after its semaphore: plain memory, not an array (no exclusivity checks across threads).
-    private let results: UnsafeMutablePointer<DocumentAnalysis?>
+/// Values handed from worker threads to the writer's: one slot per index, set once by one
+/// worker and taken once by the writer, which waits for it (`take`). Plain memory, not an
+/// array, so that threads setting different slots meet no exclusivity checks; the semaphore
+/// orders each slot's write before its read.
+final class HandOff<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Value?>
     private let count: Int
     private let ready: [DispatchSemaphore]
 
     init(count: Int) {
         self.count = count
-        results = .allocate(capacity: max(1, count))
-        results.initialize(repeating: nil, count: count)
+        slots = .allocate(capacity: max(1, count))
+        slots.initialize(repeating: nil, count: count)
         ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
     }
 
     deinit {
-        results.deinitialize(count: count)
-        results.deallocate()
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 
-    /// Called once per index, by the worker analyzing it.
-    func put(_ index: Int, _ analysis: DocumentAnalysis) {
-        results[index] = analysis
+    /// Called once per index, by the worker that computed it.
+    func put(_ index: Int, _ value: Value) {
+        slots[index] = value
         ready[index].signal()
     }
 
-    /// Waits for the analysis of document `index` and takes it (once per index).
-    func take(_ index: Int) -> DocumentAnalysis {
+    /// Waits for slot `index` and takes its value (once per index).
+    func take(_ index: Int) -> Value {
         ready[index].wait()
-        let r = results[index]!
-        results[index] = nil
-        return r
+        let v = slots[index]!
+        slots[index] = nil
+        return v
     }
 }

@@ -23,8 +23,9 @@ struct PostingBatch {
         var jobs: [AnalysisJob]
         /// Jobs `bounds[w]..<bounds[w + 1]` go to worker `w`.
         var bounds: [Int]
-        var results: AnalysisResults
-        var segments: WorkerSegments
+        var results: HandOff<DocumentAnalysis>
+        /// Each worker's segments, or its failure.
+        var segments: HandOff<Result<[PostingSegment], Error>>
         var group: DispatchGroup
     }
 
@@ -64,13 +65,13 @@ struct PostingBatch {
             if sum * n >= total * bounds.count, i + 1 < jobs.count { bounds.append(i + 1) }
         }
         bounds.append(jobs.count)
-        let run = Running(jobs: jobs, bounds: bounds, results: AnalysisResults(count: jobs.count),
-                          segments: WorkerSegments(count: bounds.count - 1), group: DispatchGroup())
+        let run = Running(jobs: jobs, bounds: bounds, results: HandOff(count: jobs.count),
+                          segments: HandOff(count: bounds.count - 1), group: DispatchGroup())
         for w in 0..<(bounds.count - 1) {
             let worker = workers[w], slice = jobs[bounds[w]..<bounds[w + 1]]
             let results = run.results, segments = run.segments
             DispatchQueue.global(qos: .userInitiated).async(group: run.group) {
-                segments.set(w, worker.run(slice, results: results, flushBytes: Self.flushBytes))
+                segments.put(w, worker.run(slice, results: results, flushBytes: Self.flushBytes))
             }
         }
         running = run
@@ -101,7 +102,7 @@ struct PostingBatch {
         run.group.wait()
         if let failure { throw failure }
         for w in 0..<(run.bounds.count - 1) {
-            flushed += try run.segments.get(w).get()
+            flushed += try run.segments.take(w).get()
         }
     }
 
@@ -220,29 +221,5 @@ struct PostingBatch {
         var start = segments.count - 1
         while start > 0, tier(segments[start - 1]) == t { start -= 1 }
         return segments.count - start >= mergeFactor ? start..<segments.count : nil
-    }
-}
-
-/// The workers' segments (or failures), one slot each, set once by its worker before the
-/// dispatch group is left and read after `wait`: plain memory, no exclusivity checks across threads.
-final class WorkerSegments: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Result<[PostingSegment], Error>?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: max(1, count))
-        slots.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    func set(_ w: Int, _ r: Result<[PostingSegment], Error>) { slots[w] = r }
-
-    func get(_ w: Int) -> Result<[PostingSegment], Error> {
-        slots[w] ?? .failure(PostingSegment.FormatError(description: "an analysis worker gave no result"))
     }
 }
