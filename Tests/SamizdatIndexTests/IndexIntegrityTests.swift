@@ -32,6 +32,34 @@ import SamizdatText
         #expect(try store.search(SearchRequest(query: "postwar")).totalPassages == 1)
     }
 
+    /// A stem with one form in a segment is written as an alias of that form; merges keep a stem's
+    /// postings its forms' whether its forms differ between the parts, or the alias's documents
+    /// are all deleted.
+    @Test func stemAliasesSurviveMerges() throws {
+        let store = try CorpusStore.inMemory()
+        let texts = ["The workers work in Zanzibar.", "Worked, working, works: work.", "The work of the worker.", "Nothing here but working."]
+        for (i, t) in texts.enumerated() {
+            var d = DocumentFixture(id: "s\(i)", title: "S\(i)")
+            d.paragraph([t])
+            _ = try store.apply(d.document)
+        }
+        let aliased = store.state.snapshot.segments.map { s in (0..<s.keyCount).filter { s.entries[$0].aliasTarget != nil }.map { s.key($0) } }
+        #expect(aliased.first?.contains("~zanzibar") == true)
+        #expect(aliased.first?.contains("~work") == true)
+        #expect(aliased.dropFirst().first?.contains("~work") == false)
+        try integrityCheck(store)
+        #expect(try store.search(SearchRequest(query: "work")).totalPassages == 4)
+        #expect(try store.search(SearchRequest(query: "\"work in\"")).totalPassages == 1)
+        #expect(try store.delete(documentID: "s0"))
+        try store.optimize()
+        try integrityCheck(store)
+        #expect(store.state.snapshot.segments.count == 1)
+        #expect(try store.search(SearchRequest(query: "work")).totalPassages == 3)
+        #expect(try store.search(SearchRequest(query: "exact:work")).totalPassages == 2)
+        #expect(try store.search(SearchRequest(query: "zanzibar")).totalPassages == 0)
+        #expect(try store.search(SearchRequest(query: "the")).totalPassages == 1)
+    }
+
     /// Many small applies: segments are merged in tiers, and every merge keeps the postings
     /// of live documents only.
     @Test func mergesKeepLivePostings() throws {

@@ -110,16 +110,14 @@ final class AnalysisWorker: @unchecked Sendable {
         let postings = self.postings
         analyzer.scanFolded(utf8: bytes) { folded, _, _, position, isCompound in
             if !isCompound { words += 1 }
-            let (form, stem) = vocabulary.lookup(folded)
-            let f = Int(form), s = Int(stem)
+            let f = Int(vocabulary.lookup(folded).form)
             if f >= counts.count {
-                // a new form (ids are given in order): room for it, its stem and their keys
+                // a new form (ids are given in order): room for it
                 counts += [Int32](repeating: 0, count: max(f + 1, counts.count * 2) - counts.count)
-                postings.reserveKeys(2 * counts.count + 2)
+                postings.reserveKeys(counts.count)
             }
-            let p = UInt32(truncatingIfNeeded: position)
-            postings.add(key: UInt32(f) << 1, paragraph: paragraph, position: p)
-            postings.add(key: UInt32(s) << 1 | 1, paragraph: paragraph, position: p)
+            // only the form's postings: a stem's are its forms', merged when a segment is written
+            postings.add(key: UInt32(f), paragraph: paragraph, position: UInt32(truncatingIfNeeded: position))
             if counts[f] == 0 { touched.append(Int32(f)) }
             counts[f] += 1
         }
@@ -138,15 +136,37 @@ final class AnalysisWorker: @unchecked Sendable {
         return try PostingSegment(owning: bytes)
     }
 
-    /// The postings as an encoded segment (see `PostingSegment`): the touched keys in byte
-    /// order, each key's docs stream re-encoded with paragraph ids and block bounds, its
-    /// positions copied as they are.
+    /// The postings as an encoded segment (see `PostingSegment`): the keys in byte order, each
+    /// form's docs stream re-encoded with paragraph ids and block bounds, its positions copied as
+    /// they are; each stem an alias of its form when it has one here, else its forms' postings
+    /// merged.
     private func encodeSegment() -> UnsafeBufferPointer<UInt8>? {
         guard !postings.isEmpty else { return nil }
         postings.closeAll()
-        postings.order.update(vocabulary.numbering)
+        let numbering = vocabulary.numbering
+        postings.order.update(numbering)
         let rank = postings.order.rank
-        let keys = postings.touched.sorted { rank[Int($0)] < rank[Int($1)] }
+        let stemOf = numbering.stemOfForm
+        // the touched forms by stem, and the keys (form id × 2, stem id × 2 + 1) in byte order
+        let byStem = postings.touched.sorted { stemOf[Int($0)] < stemOf[Int($1)] }
+        if stemForms.count < numbering.stems.count {
+            stemForms += [Range<Int32>](repeating: 0..<0, count: numbering.stems.count - stemForms.count)
+        }
+        var keys: [UInt32] = []
+        keys.reserveCapacity(byStem.count * 2)
+        var i = 0
+        while i < byStem.count {
+            let s = stemOf[Int(byStem[i])]
+            var j = i + 1
+            while j < byStem.count, stemOf[Int(byStem[j])] == s { j += 1 }
+            for f in byStem[i..<j] { keys.append(f << 1) }
+            if s >= 0 {
+                stemForms[Int(s)] = Int32(i)..<Int32(j)
+                keys.append(UInt32(s) << 1 | 1)
+            }
+            i = j
+        }
+        keys.sort { rank[Int($0)] < rank[Int($1)] }
         var documents: [Int64] = []
         for p in paragraphs {
             let d = CorpusStore.documentKey(paragraphRowID: p)
@@ -157,18 +177,100 @@ final class AnalysisWorker: @unchecked Sendable {
         paragraphs.withUnsafeBufferPointer { ids in
             lengths.withUnsafeBufferPointer { lengths in
                 for k in keys {
-                    let (docs, positions) = postings.streams(k)
-                    var at = 0, p = 0
-                    while at < docs.count {
-                        p += readVarint(docs, &at)
-                        let tf = readVarint(docs, &at), n = readVarint(docs, &at)
-                        writer.posting(ids[p], tf: tf, length: lengths[p], positionsLength: n)
+                    if k & 1 == 0 {
+                        let (docs, positions) = postings.streams(k >> 1)
+                        var at = 0, p = 0
+                        while at < docs.count {
+                            p += readVarint(docs, &at)
+                            let tf = readVarint(docs, &at), n = readVarint(docs, &at)
+                            writer.posting(ids[p], tf: tf, length: lengths[p], positionsLength: n)
+                        }
+                        postings.order.withBytes(k) { writer.endKey($0, positions: positions) }
+                        continue
                     }
-                    postings.order.withBytes(k) { writer.endKey($0, positions: positions) }
+                    let forms = stemForms[Int(k >> 1)]
+                    if forms.count == 1 {
+                        postings.order.withBytes(k) { key in
+                            postings.order.withBytes(byStem[Int(forms.lowerBound)] << 1) { writer.alias(key, to: $0) }
+                        }
+                    } else {
+                        mergeForms(byStem[Int(forms.lowerBound)..<Int(forms.upperBound)], ids, lengths, &writer)
+                        stemPositions.withUnsafeBufferPointer { positions in
+                            postings.order.withBytes(k) { writer.endKey($0, positions: positions) }
+                        }
+                    }
                 }
             }
         }
         return writer.finish()
+    }
+
+    /// Per stem id, its forms' range in the sorted touched forms of the segment being written.
+    private var stemForms: [Range<Int32>] = []
+    /// The positions stream of the stem being written.
+    private var stemPositions: [UInt8] = []
+    private var mergePositions: [Int] = []
+
+    /// Adds to `writer` the postings of a stem with several forms: the forms' postings merged by
+    /// paragraph, each paragraph's positions merged (a position two forms share counted once, as
+    /// the accumulator counts a repeated position once); its positions stream is left in
+    /// `stemPositions`.
+    private func mergeForms(_ forms: ArraySlice<UInt32>, _ ids: UnsafeBufferPointer<Int64>, _ lengths: UnsafeBufferPointer<Int32>,
+                            _ writer: inout SegmentWriter) {
+        struct Cursor {
+            var docs: UnsafeBufferPointer<UInt8>
+            var positions: UnsafeBufferPointer<UInt8>
+            var at = 0, paragraph = 0, tf = 0, count = 0, positionsAt = 0, nextPositions = 0
+            /// Moves to the next paragraph (`Int.max` past the last).
+            mutating func next() {
+                guard at < docs.count else { paragraph = .max; return }
+                paragraph += readVarint(docs, &at)
+                tf = readVarint(docs, &at)
+                count = readVarint(docs, &at)
+                positionsAt = nextPositions
+                nextPositions += count
+            }
+        }
+        var cursors: [Cursor] = forms.map { f in
+            let (docs, positions) = postings.streams(f)
+            var c = Cursor(docs: docs, positions: positions)
+            c.next()
+            return c
+        }
+        stemPositions.removeAll(keepingCapacity: true)
+        while true {
+            var p = Int.max, holding = 0, last = 0
+            for (i, c) in cursors.enumerated() {
+                if c.paragraph < p { p = c.paragraph; holding = 1; last = i } else if c.paragraph == p { holding += 1 }
+            }
+            guard p != .max else { break }
+            if holding == 1 {
+                let c = cursors[last]
+                stemPositions.append(contentsOf: UnsafeBufferPointer(rebasing: c.positions[c.positionsAt..<(c.positionsAt + c.count)]))
+                writer.posting(ids[p], tf: c.tf, length: lengths[p], positionsLength: c.count)
+                cursors[last].next()
+                continue
+            }
+            mergePositions.removeAll(keepingCapacity: true)
+            for i in cursors.indices where cursors[i].paragraph == p {
+                let c = cursors[i]
+                var at = c.positionsAt, position = 0
+                while at < c.positionsAt + c.count {
+                    position += readVarint(c.positions, &at)
+                    mergePositions.append(position)
+                }
+                cursors[i].next()
+            }
+            mergePositions.sort()
+            let before = stemPositions.count
+            var previous = 0, tf = 0
+            for (j, position) in mergePositions.enumerated() where j == 0 || position != mergePositions[j - 1] {
+                Varint.append(position - previous, to: &stemPositions)
+                previous = position
+                tf += 1
+            }
+            writer.posting(ids[p], tf: tf, length: lengths[p], positionsLength: stemPositions.count - before)
+        }
     }
 }
 

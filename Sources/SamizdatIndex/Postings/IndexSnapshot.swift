@@ -195,6 +195,13 @@ extension PostingSegment {
             // ties by part index
             holding.removeAll(keepingCapacity: true)
             repeat { holding.append(heap.pop()) } while heap.top.map { heap.sameKey($0, keyBytes) } ?? false
+            // an alias of the same key in every part holding it, that key being in no other part:
+            // the merged postings of both are the same, so it stays an alias
+            if let target = Self.sharedAliasTarget(parts, holding, heap) {
+                writer.alias(keyBytes, to: target)
+                for i in holding { heap.advance(i) }
+                continue
+            }
             // lists that stay within one block, with no dead document: their bytes, one after another
             var total = 0, short = true
             for i in holding {
@@ -236,6 +243,27 @@ extension PostingSegment {
         }
         guard !writer.isEmpty else { return nil }
         return try PostingSegment(owning: writer.finish())
+    }
+}
+
+extension PostingSegment {
+    /// The key whose alias the current key is in every part of `holding` (the same key in each),
+    /// when that key's paragraphs in all `parts` are exactly the alias's; else nil.
+    fileprivate static func sharedAliasTarget(_ parts: [PostingSegment], _ holding: [Int], _ heap: KeyHeap) -> UnsafeBufferPointer<UInt8>? {
+        guard let first = holding.first, let t = parts[first].entries[heap.cursor(first)].aliasTarget else { return nil }
+        let target = UnsafeBufferPointer(rebasing: parts[first].buffer[parts[first].entries[t].key])
+        var aliased = 0
+        for i in holding {
+            let e = parts[i].entries[heap.cursor(i)]
+            guard let t = e.aliasTarget else { return nil }
+            let te = parts[i].entries[t]
+            guard Int(te.keyLength) == target.count,
+                  memcmp(parts[i].buffer.baseAddress! + Int(te.keyStart), target.baseAddress!, target.count) == 0 else { return nil }
+            aliased += e.paragraphs
+        }
+        var held = 0
+        for p in parts { held += p.entry(bytes: target)?.paragraphs ?? 0 }
+        return held == aliased ? target : nil
     }
 }
 

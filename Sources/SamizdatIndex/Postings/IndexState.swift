@@ -235,6 +235,32 @@ extension CorpusStore {
                 problems.append("'\(form)': in \(c.formDocuments[f]) documents by count, \(documents[form]?.count ?? 0) by postings")
             }
         }
+        // a stem's postings are its forms' merged: per paragraph, the positions any of them holds
+        var formsOfStem: [String: [String]] = [:]
+        for f in 0..<v.forms.count where !v.forms[f].isEmpty && v.stemOfForm[f] >= 0 {
+            formsOfStem[v.stems[Int(v.stemOfForm[f])], default: []].append(v.forms[f])
+        }
+        var scratch: [Int32] = []
+        func positionsByParagraph(_ key: String) -> [Int64: Set<Int32>] {
+            let p = snapshot.postings(key, positions: true)
+            var out: [Int64: Set<Int32>] = [:]
+            for i in 0..<p.count {
+                snapshot.positions(p, i, into: &scratch)
+                out[p.ids[i], default: []].formUnion(scratch)
+                if Set(scratch).count != scratch.count { problems.append("'\(key)': a position repeated in paragraph \(p.ids[i])") }
+            }
+            return out
+        }
+        for key in keys where key.utf8.first == PostingSegment.stemMarker {
+            let stem = String(key.dropFirst())
+            var merged: [Int64: Set<Int32>] = [:]
+            for form in formsOfStem[stem] ?? [] {
+                merged.merge(positionsByParagraph(form)) { $0.union($1) }
+            }
+            if positionsByParagraph(key) != merged {
+                problems.append("'\(key)': its postings are not its forms' (\((formsOfStem[stem] ?? []).joined(separator: ", ")))")
+            }
+        }
         let stored = try writer.read { db in Set(try Int64.fetchAll(db, sql: "SELECT id FROM paragraphs")) }
         for id in paragraphs where !stored.contains(id) { problems.append("posting for missing paragraph \(id)") }
         return problems

@@ -9,13 +9,19 @@ import Foundation
 ///
 /// Encoding (LEB128 varints unless said otherwise):
 ///
-///     "SZP4" firstParagraph lastParagraph documentCount documentCount × (key − previous key)
+///     "SZP5" firstParagraph lastParagraph documentCount documentCount × (key − previous key)
 ///     body: per key, in key order, its skip table, docs stream and positions stream
-///     dictionary: termCount termCount × (keyLength keyBytes paragraphs frequency skipLength docsLength positionsLength)
+///     dictionary: termCount termCount × (keyLength keyBytes paragraphs frequency skipLength docsLength positionsLength
+///                                        | keyLength keyBytes 0 targetLength targetBytes)
 ///     the dictionary's byte offset, 8 bytes little-endian
 ///
 /// Keys are sorted by their UTF-8 bytes. The dictionary comes last so that a writer streams the
 /// body straight into the segment's one buffer.
+///
+/// An entry with 0 paragraphs is an alias: the key's postings are exactly those of the target
+/// key (in this segment), whose streams it shares. A stem with one form in a segment is written
+/// so (`~work` for `work`, when no `works` or `worked` is there): most stems of a segment are,
+/// which spares a third of the postings. "SZP4" segments (no aliases) are read as they are.
 ///
 /// A key's docs stream holds, per paragraph: id − previous id (the first relative to 0), the term
 /// frequency, and the byte length of the paragraph's entry in the positions stream; that entry is
@@ -49,7 +55,11 @@ public final class PostingSegment: @unchecked Sendable {
         var skipLength: UInt32
         var docsLength: UInt32
         var positionsLength: UInt32
+        /// For an alias, its target's index + 1 (the streams and counts are the target's); else 0.
+        var target: UInt32 = 0
 
+        /// The entry whose streams an alias shares.
+        var aliasTarget: Int? { target == 0 ? nil : Int(target) - 1 }
         var paragraphs: Int { Int(paragraphCount) }
         var frequency: Int { Int(frequencyCount) }
         var skips: Range<Int> { Int(start)..<(Int(start) + Int(skipLength)) }
@@ -72,7 +82,9 @@ public final class PostingSegment: @unchecked Sendable {
 
     deinit { SegmentMemory.free(buffer) }
 
-    static let magic: [UInt8] = Array("SZP4".utf8)
+    static let magic: [UInt8] = Array("SZP5".utf8)
+    /// The format before aliases, still read.
+    static let magicWithoutAliases: [UInt8] = Array("SZP4".utf8)
     /// Postings per skip block.
     static let blockSize = 128
     /// First byte of a stem key.
@@ -102,7 +114,9 @@ public final class PostingSegment: @unchecked Sendable {
     }
 
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> ([Entry], Int64, Int64, [Int64]) {
-        guard bytes.count >= 5, Array(bytes[0..<4]) == Self.magic else { throw FormatError(description: "not a posting segment") }
+        guard bytes.count >= 5, Array(bytes[0..<4]) == Self.magic || Array(bytes[0..<4]) == Self.magicWithoutAliases else {
+            throw FormatError(description: "not a posting segment")
+        }
         guard bytes.count < Int(UInt32.max) else { throw FormatError(description: "a segment of \(bytes.count) bytes is over 4 GiB") }
         var r = VarintReader(bytes: bytes, offset: 4)
         let first = Int64(try r.next()), last = Int64(try r.next())
@@ -123,6 +137,7 @@ public final class PostingSegment: @unchecked Sendable {
         var entries: [Entry] = []
         entries.reserveCapacity(count)
         var previous: Range<Int>?
+        var aliases: [(entry: Int, target: Range<Int>)] = []
         for _ in 0..<count {
             let length = try r.next()
             guard length >= 0, r.offset + length <= bytes.count - 8 else { throw FormatError(description: "key runs past the end") }
@@ -130,7 +145,18 @@ public final class PostingSegment: @unchecked Sendable {
             if let previous, !Self.precedes(bytes, previous, keyRange) { throw FormatError(description: "keys out of order") }
             previous = keyRange
             r.offset += length
-            let paragraphs = try r.next(), frequency = try r.next()
+            let paragraphs = try r.next()
+            if paragraphs == 0 {
+                let targetLength = try r.next()
+                guard targetLength >= 0, r.offset + targetLength <= bytes.count - 8 else { throw FormatError(description: "alias target runs past the end") }
+                aliases.append((entries.count, r.offset..<(r.offset + targetLength)))
+                r.offset += targetLength
+                // resolved below, once every entry is read
+                entries.append(Entry(keyStart: UInt32(keyRange.lowerBound), keyLength: UInt32(length), paragraphCount: 0,
+                                     frequencyCount: 0, start: 0, skipLength: 0, docsLength: 0, positionsLength: 0))
+                continue
+            }
+            let frequency = try r.next()
             let skipLength = try r.next(), docsLength = try r.next(), positionsLength = try r.next()
             guard paragraphs >= 0, frequency >= 0, skipLength >= 0, docsLength >= 0, positionsLength >= 0,
                   at + skipLength + docsLength + positionsLength <= dictionaryAt else {
@@ -160,6 +186,16 @@ public final class PostingSegment: @unchecked Sendable {
         }
         guard r.offset == bytes.count - 8 else { throw FormatError(description: "dictionary does not end at its footer") }
         guard at == dictionaryAt else { throw FormatError(description: "stream lengths do not add up") }
+        for (i, target) in aliases {
+            guard let t = Self.find(bytes, entries, target), entries[t].paragraphCount > 0 else {
+                throw FormatError(description: "an alias names no key with postings of its own")
+            }
+            var e = entries[t]
+            e.keyStart = entries[i].keyStart
+            e.keyLength = entries[i].keyLength
+            e.target = UInt32(t + 1)
+            entries[i] = e
+        }
         return (entries, first, last, documents)
     }
 
@@ -184,6 +220,10 @@ public final class PostingSegment: @unchecked Sendable {
 
     /// The first entry whose key is not below `bytes` (binary search over the key order).
     private func lowerBound(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        Self.lowerBound(buffer, entries, bytes)
+    }
+
+    private static func lowerBound(_ buffer: UnsafeBufferPointer<UInt8>, _ entries: [Entry], _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var lo = 0, hi = entries.count
         let base = buffer.baseAddress!, p = bytes.baseAddress ?? base
         while lo < hi {
@@ -194,15 +234,27 @@ public final class PostingSegment: @unchecked Sendable {
         return lo
     }
 
+    /// The index of the entry whose key is the bytes at `key` in `buffer`.
+    private static func find(_ buffer: UnsafeBufferPointer<UInt8>, _ entries: [Entry], _ key: Range<Int>) -> Int? {
+        let k = UnsafeBufferPointer(rebasing: buffer[key])
+        let i = lowerBound(buffer, entries, k)
+        guard i < entries.count else { return nil }
+        let e = entries[i]
+        return compare(buffer.baseAddress! + Int(e.keyStart), Int(e.keyLength), k.baseAddress ?? buffer.baseAddress!, k.count) == 0 ? i : nil
+    }
+
+    /// The entry of the key with these bytes, if the segment holds it.
+    func entry(bytes k: UnsafeBufferPointer<UInt8>) -> Entry? {
+        let i = lowerBound(k)
+        guard i < entries.count else { return nil }
+        let e = entries[i]
+        return Self.compare(buffer.baseAddress! + Int(e.keyStart), Int(e.keyLength), k.baseAddress ?? buffer.baseAddress!, k.count) == 0 ? e : nil
+    }
+
     /// The entry of `key`, if the segment holds it.
     func entry(_ key: String) -> Entry? {
         var key = key
-        return key.withUTF8 { k -> Entry? in
-            let i = lowerBound(k)
-            guard i < entries.count else { return nil }
-            let e = entries[i]
-            return Self.compare(buffer.baseAddress! + Int(e.keyStart), Int(e.keyLength), k.baseAddress ?? buffer.baseAddress!, k.count) == 0 ? e : nil
-        }
+        return key.withUTF8 { entry(bytes: $0) }
     }
 
     /// Every key starting with `prefix`'s bytes, in byte order.
@@ -416,8 +468,9 @@ struct SkipEntry {
 /// dictionary and its offset.
 struct SegmentWriter: ~Copyable {
     private var out: ByteBuffer
-    private var dictionary: [UInt8] = []
-    private var keyCount = 0
+    /// The dictionary's entries, in key order (serialized by `finish`), their keys in `keyBytes`.
+    private var dictionary: [Written] = []
+    private var keyBytes: [UInt8] = []
     private var docs: [UInt8] = []
     private var positions: [UInt8] = []
     private var skipBytes: [UInt8] = []
@@ -433,6 +486,17 @@ struct SegmentWriter: ~Copyable {
     /// The current key's positions stream length so far (in `positions`, or, for postings added
     /// with `posting(_:tf:length:positionsLength:)`, handed to `endKey(_:positions:)`).
     private var positionsLength = 0
+
+    private struct Written {
+        var key: Range<Int>
+        var paragraphs: Int
+        var frequency: Int
+        var skipLength: Int
+        var docsLength: Int
+        var positionsLength: Int
+        /// An alias's target key (in `keyBytes`); nil for a key with streams of its own.
+        var target: Range<Int>?
+    }
 
     init(first: Int64, last: Int64, documents: [Int64], capacity: Int) {
         out = ByteBuffer(capacity: capacity + documents.count * 2 + 32)
@@ -602,23 +666,67 @@ struct SegmentWriter: ~Copyable {
         out.append(skipBytes)
         out.append(docs)
         if let streamed { out.append(streamed) } else { out.append(positions) }
-        keyCount += 1
-        Varint.append(key.count, to: &dictionary)
-        dictionary.append(contentsOf: key)
-        Varint.append(paragraphs, to: &dictionary)
-        Varint.append(frequency, to: &dictionary)
-        Varint.append(skipBytes.count, to: &dictionary)
-        Varint.append(docs.count, to: &dictionary)
-        Varint.append(positionsLength, to: &dictionary)
+        dictionary.append(Written(key: addKey(key), paragraphs: paragraphs, frequency: frequency, skipLength: skipBytes.count,
+                                  docsLength: docs.count, positionsLength: positionsLength, target: nil))
+        hasPostings = true
     }
 
-    var isEmpty: Bool { keyCount == 0 }
+    private mutating func addKey(_ key: some Collection<UInt8>) -> Range<Int> {
+        let start = keyBytes.count
+        keyBytes.append(contentsOf: key)
+        return start..<keyBytes.count
+    }
+
+    private var hasPostings = false
+
+    /// Adds `key` (next in key order, no posting added to it) as an alias of `target`, whose
+    /// postings it has exactly: `target` gets them in this segment, before or after. An alias
+    /// whose target ends with no posting (a merge dropped them all) is left out.
+    mutating func alias(_ key: some Collection<UInt8>, to target: some Collection<UInt8>) {
+        precondition(paragraphs == 0, "an alias added to a key with postings")
+        dictionary.append(Written(key: addKey(key), paragraphs: 0, frequency: 0, skipLength: 0, docsLength: 0,
+                                  positionsLength: 0, target: addKey(target)))
+    }
+
+    var isEmpty: Bool { !hasPostings }
 
     /// The finished segment's bytes (owned by the caller: hand them to `PostingSegment(owning:)`).
     consuming func finish() -> UnsafeBufferPointer<UInt8> {
         let at = out.count
-        out.varint(keyCount)
-        out.append(dictionary)
+        // the keys with streams of their own, for the aliases to find their targets
+        let own = dictionary.filter { $0.target == nil }
+        let kept = keyBytes.withUnsafeBufferPointer { k in
+            dictionary.filter { w in
+                guard let target = w.target else { return true }
+                var lo = 0, hi = own.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if PostingSegment.compare(k.baseAddress! + own[mid].key.lowerBound, own[mid].key.count,
+                                              k.baseAddress! + target.lowerBound, target.count) < 0 { lo = mid + 1 } else { hi = mid }
+                }
+                return lo < own.count && own[lo].key.count == target.count
+                    && memcmp(k.baseAddress! + own[lo].key.lowerBound, k.baseAddress! + target.lowerBound, target.count) == 0
+            }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(keyBytes.count + kept.count * 8)
+        Varint.append(kept.count, to: &bytes)
+        for w in kept {
+            Varint.append(w.key.count, to: &bytes)
+            bytes.append(contentsOf: keyBytes[w.key])
+            if let target = w.target {
+                Varint.append(0, to: &bytes)
+                Varint.append(target.count, to: &bytes)
+                bytes.append(contentsOf: keyBytes[target])
+            } else {
+                Varint.append(w.paragraphs, to: &bytes)
+                Varint.append(w.frequency, to: &bytes)
+                Varint.append(w.skipLength, to: &bytes)
+                Varint.append(w.docsLength, to: &bytes)
+                Varint.append(w.positionsLength, to: &bytes)
+            }
+        }
+        out.append(bytes)
         for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: at >> (8 * i))) }
         return out.take()
     }
