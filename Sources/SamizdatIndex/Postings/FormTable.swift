@@ -25,9 +25,11 @@ struct LocalVocabulary {
     }
 }
 
-/// Open addressing from a form's bytes to its (form, stem) ids, in one array of 32-byte slots: a
-/// look-up reads one slot (usually one cache line) and compares up to 16 bytes held in it; longer
-/// forms keep their bytes in a pool.
+/// From a form's bytes to its (form, stem) ids: open addressing over 8-byte entries (a hash and
+/// a form id), and one 32-byte slot per form, by id, holding its first 16 bytes (longer forms
+/// keep the rest in a pool). The entries of every form fit in a core's cache, and the slots of
+/// the frequent forms (met first, so numbered first) lie together: a look-up seldom waits on
+/// memory, where one table of slots spread by hash missed the cache for most words.
 struct FormTable {
     struct Key {
         var hash: UInt32
@@ -71,60 +73,68 @@ struct FormTable {
     }
 
     private struct Slot {
-        var hash: UInt32 = 0
         var length: UInt32 = 0
-        var form: Int32 = -1
         var stem: Int32 = -1
         var w0: UInt64 = 0
         /// The second 8 bytes, or for forms over 16 bytes their offset in `pool`.
         var w1: UInt64 = 0
     }
 
-    private var slots: [Slot] = Array(repeating: Slot(), count: 1024)
-    private var count = 0
+    /// Hash (high 32 bits) and form id + 1 (low 32 bits); 0: empty.
+    private var index: [UInt64] = Array(repeating: 0, count: 1024)
+    /// By form id.
+    private var slots: [Slot] = []
     private var pool: [UInt8] = []
 
     @inline(__always)
     func find(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>) -> (form: Int32, stem: Int32)? {
-        slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            var i = Int(key.hash) & mask
-            while true {
-                let s = slots[i]
-                if s.form < 0 { return nil }
-                if s.hash == key.hash, s.length == key.length, s.w0 == key.w0 {
-                    if key.length <= 16 {
-                        if s.w1 == key.w1 { return (s.form, s.stem) }
-                    } else if pool.withUnsafeBufferPointer({ memcmp($0.baseAddress! + Int(s.w1), bytes.baseAddress!, bytes.count) == 0 }) {
-                        return (s.form, s.stem)
+        index.withUnsafeBufferPointer { index in
+            slots.withUnsafeBufferPointer { slots in
+                let mask = index.count - 1
+                var i = Int(key.hash) & mask
+                while true {
+                    let e = index[i]
+                    if e == 0 { return nil }
+                    if UInt32(truncatingIfNeeded: e >> 32) == key.hash {
+                        let f = Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1
+                        let s = slots[f]
+                        if s.length == key.length, s.w0 == key.w0 {
+                            if key.length <= 16 {
+                                if s.w1 == key.w1 { return (Int32(f), s.stem) }
+                            } else if pool.withUnsafeBufferPointer({ memcmp($0.baseAddress! + Int(s.w1), bytes.baseAddress!, bytes.count) == 0 }) {
+                                return (Int32(f), s.stem)
+                            }
+                        }
                     }
+                    i = (i + 1) & mask
                 }
-                i = (i + 1) & mask
             }
         }
     }
 
+    /// Adds a form not in the table; its id is the next (forms are numbered from 0 in order).
     mutating func insert(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>, form: Int32, stem: Int32) {
-        if (count + 1) * 2 > slots.count { grow() }
-        var slot = Slot(hash: key.hash, length: key.length, form: form, stem: stem, w0: key.w0, w1: key.w1)
+        precondition(Int(form) == slots.count, "forms added out of order")
+        if (slots.count + 1) * 2 > index.count { grow() }
+        var slot = Slot(length: key.length, stem: stem, w0: key.w0, w1: key.w1)
         if key.length > 16 {
             slot.w1 = UInt64(pool.count)
             pool.append(contentsOf: bytes)
         }
-        place(slot)
-        count += 1
+        slots.append(slot)
+        place(UInt64(key.hash) << 32 | UInt64(slots.count))
     }
 
-    private mutating func place(_ slot: Slot) {
-        let mask = slots.count - 1
-        var i = Int(slot.hash) & mask
-        while slots[i].form >= 0 { i = (i + 1) & mask }
-        slots[i] = slot
+    private mutating func place(_ entry: UInt64) {
+        let mask = index.count - 1
+        var i = Int(truncatingIfNeeded: entry >> 32) & mask
+        while index[i] != 0 { i = (i + 1) & mask }
+        index[i] = entry
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: Slot(), count: old.count * 2)
-        for s in old where s.form >= 0 { place(s) }
+        let old = index
+        index = Array(repeating: 0, count: old.count * 2)
+        for e in old where e != 0 { place(e) }
     }
 }
