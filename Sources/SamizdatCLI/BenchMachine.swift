@@ -20,6 +20,13 @@ struct BenchMachine {
     }
 
     /// Peak resident set size of this process in MiB (VmHWM).
+    /// CPU seconds this process has used, user and system, all threads.
+    static var cpuSeconds: Double {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+    }
+
     static var peakRSSMiB: Double? { procValue("/proc/self/status", "VmHWM:").map { Double($0) / 1024 } }
 
     /// The first number after `key` in a /proc file (kB for the memory fields).

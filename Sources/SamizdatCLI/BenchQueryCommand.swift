@@ -36,7 +36,7 @@ extension Samizdat.Bench {
                 let d = try BenchStoreBuild.temporaryDirectory()
                 dir = d
                 let (segmented, _, _) = BenchStoreBuild.segment(corpus.documents())
-                corpusStore = try BenchStoreBuild.build(segmented, at: (d as NSString).appendingPathComponent("store.sqlite")).0
+                corpusStore = try BenchStoreBuild.build(segmented, at: (d as NSString).appendingPathComponent("store.sqlite")).store
             }
             defer { if let dir { try? FileManager.default.removeItem(atPath: dir) } }
 

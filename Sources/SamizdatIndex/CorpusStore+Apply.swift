@@ -44,7 +44,6 @@ extension CorpusStore {
             try self.finishQueued(db, &queued, &batch)
             return outcomes
         }
-        if optimize { try checkpoint() }
         return outcomes
     }
 
@@ -76,6 +75,7 @@ extension CorpusStore {
             }
             state.persistedForms = state.writerVocabulary.forms.count
             state.publish(change)
+            checkpointer?.request()
             return result
         } catch {
             try? writer.read { db in try self.state.load(db) }
@@ -142,22 +142,27 @@ extension CorpusStore {
     func insertStructure(_ db: Database, _ q: QueuedDocument) throws {
         let doc = q.doc, key = q.key
         let chapters = doc.sections.indices.map { Self.chapterTitle(doc.sections, $0) }
-        let sectionStatement = try db.cachedStatement(sql: """
+        var section = try RowInsert(db, sql: """
             INSERT INTO sections(doc, idx, kind, level, title, start, "end", parent, page, chapter) VALUES (?,?,?,?,?,?,?,?,?,?)
             """)
         for (i, s) in doc.sections.enumerated() {
-            try sectionStatement.execute(arguments: [key, i, s.kind.rawValue, s.level, s.title, s.start, s.end, s.parent, s.page, chapters[i]])
+            section.int(Int(key)); section.int(i); section.text(s.kind.rawValue); section.int(s.level); section.text(s.title)
+            section.int(s.start); section.int(s.end); section.int(s.parent); section.text(s.page); section.text(chapters[i])
+            try section.insert()
         }
-        let noteStatement = try db.cachedStatement(sql: "INSERT INTO notes(doc, idx, label, text, marker, section, page) VALUES (?,?,?,?,?,?,?)")
+        var note = try RowInsert(db, sql: "INSERT INTO notes(doc, idx, label, text, marker, section, page) VALUES (?,?,?,?,?,?,?)")
         for (i, n) in doc.notes.enumerated() {
-            try noteStatement.execute(arguments: [key, i, n.label, n.text, n.marker, n.section, n.page])
+            note.int(Int(key)); note.int(i); note.text(n.label); note.text(n.text); note.int(n.marker); note.int(n.section); note.text(n.page)
+            try note.insert()
         }
-        let citationStatement = try db.cachedStatement(sql: """
+        var citation = try RowInsert(db, sql: """
             INSERT INTO citations(doc, idx, start, "end", authors, year, pages, ibid) VALUES (?,?,?,?,?,?,?,?)
             """)
         for (i, c) in doc.citations.enumerated() {
-            let authors = "[" + c.authors.map(JSONText.quote).joined(separator: ",") + "]"
-            try citationStatement.execute(arguments: [key, i, c.start, c.end, authors, c.year, c.pages, c.ibid])
+            citation.int(Int(key)); citation.int(i); citation.int(c.start); citation.int(c.end)
+            citation.text("[" + c.authors.map(JSONText.quote).joined(separator: ",") + "]")
+            citation.text(c.year); citation.text(c.pages); citation.bool(c.ibid)
+            try citation.insert()
         }
         // The metadata fields, one row per section and one for text outside every section.
         let fieldStatement = try db.cachedStatement(sql: "INSERT INTO fields(rowid, chapter, title, author, doc) VALUES (?,?,?,?,?)")
@@ -179,23 +184,46 @@ extension CorpusStore {
             if firstSentence[s.paragraph] < 0 { firstSentence[s.paragraph] = i }
             sentenceStarts[s.paragraph].append(max(0, s.start - paragraphs[s.paragraph].start))
         }
-        let paragraphStatement = try db.cachedStatement(sql: """
+        var row = try RowInsert(db, sql: """
             INSERT INTO paragraphs(id, kind, start, "end", section, page, last_page, first_sentence, sentence_starts,
                 tokens, chapter_field, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         var documentTokens = 0
-        for (index, p) in paragraphs.enumerated() {
-            let section = q.sections[index] >= 0 ? Int(q.sections[index]) : nil
-            let starts = sentenceStarts[index].isEmpty ? [0] : sentenceStarts[index]
-            documentTokens += Int(lengths[index])
-            try paragraphStatement.execute(arguments: [
-                Self.paragraphRowID(document: key, index: index), p.kind.rawValue, p.start, p.end, section,
-                p.page ?? doc.page(at: p.start), p.lastPage, firstSentence[index], Data(Varint.encode(starts)),
-                lengths[index], section.map { q.chains[$0] } ?? "", doc.slice(p.start, p.end),
-            ])
+        var text = doc.text
+        try text.withUTF8 { utf8 in
+            for (index, p) in paragraphs.enumerated() {
+                let section = q.sections[index] >= 0 ? Int(q.sections[index]) : nil
+                let starts = sentenceStarts[index].isEmpty ? [0] : sentenceStarts[index]
+                documentTokens += Int(lengths[index])
+                row.int(Int(Self.paragraphRowID(document: key, index: index)))
+                row.text(p.kind.rawValue)
+                row.int(p.start)
+                row.int(p.end)
+                row.int(section)
+                row.text(p.page ?? doc.page(at: p.start))
+                row.text(p.lastPage)
+                row.int(firstSentence[index])
+                row.blob(Varint.encode(starts))
+                row.int(Int(lengths[index]))
+                row.text(section.map { q.chains[$0] } ?? "")
+                // the paragraph's bytes as they are when it starts and ends on scalar boundaries
+                // (as segmented text does); otherwise cut as `slice` cuts, repairing
+                let start = max(0, min(p.start, utf8.count)), end = max(start, min(p.end, utf8.count))
+                if Self.isScalarBoundary(utf8, start), Self.isScalarBoundary(utf8, end) {
+                    row.text(UnsafeBufferPointer(rebasing: utf8[start..<end]))
+                } else {
+                    row.text(doc.slice(p.start, p.end))
+                }
+                try row.insert()
+            }
         }
         try db.execute(sql: "INSERT INTO document_terms(doc, terms) VALUES (?, ?)", arguments: [key, Data(Varint.encode(pairs))])
         try db.execute(sql: "UPDATE documents SET tokens = ? WHERE key = ?", arguments: [documentTokens, key])
+    }
+
+    /// Does a UTF-8 cut at `offset` fall between scalars (not before a continuation byte)?
+    static func isScalarBoundary(_ utf8: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        offset >= utf8.count || utf8[offset] & 0xC0 != 0x80
     }
 
     func removeDocument(_ db: Database, key: Int64, _ batch: inout PostingBatch) throws {
@@ -279,17 +307,24 @@ extension CorpusStore {
 
 extension CorpusStore {
     /// Merges every posting segment into one, dropping the postings of deleted and replaced
-    /// documents, and checkpoints the WAL. Worth calling after a bulk load or many deletes;
-    /// queries are correct without it. Runs in one write transaction, so writes wait for it.
+    /// documents. Worth calling after a bulk load or many deletes; queries are correct without
+    /// it. Runs in one write transaction, so writes wait for it.
     public func optimize() throws {
         try write { _, batch in batch.mergeAll = true }
-        try checkpoint()
     }
 
-    /// Copies the WAL into the database file and truncates it.
-    func checkpoint() throws {
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+    /// Waits for the WAL's copy into the database file (which follows each write on a thread of
+    /// its own), then truncates the WAL: the store is then one file of its final size.
+    public func checkpoint() throws {
+        if let checkpointer {
+            try checkpointer.finish()
+        } else {
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
         }
     }
+
+    /// Seconds the WAL checkpoints after writes have taken, all told (0 for a store in memory).
+    public var checkpointSeconds: Double { checkpointer?.seconds ?? 0 }
 }

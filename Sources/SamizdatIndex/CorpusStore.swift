@@ -31,18 +31,27 @@ public final class CorpusStore: Sendable {
     let parser = QueryParser()
     let state = IndexState()
     let storedDocuments = StoredDocumentCache()
+    /// Checkpoints the WAL after writes (nil for a store in memory).
+    let checkpointer: WALCheckpointer?
 
     /// Opens or creates the store at `path` and migrates it.
     public init(path: String) throws {
         var config = Self.configuration()
         config.journalMode = .wal
         writer = try DatabasePool(path: path, configuration: config)
+        // the checkpointer copies the WAL after each write, not the commit itself (see
+        // `WALCheckpointer`); a WAL file that a large write grew is cut back to 64 MiB
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864")
+        }
+        checkpointer = WALCheckpointer(path: path)
         try Self.migrator.migrate(writer)
         try loadIfNeeded()
     }
 
     init(writer: any DatabaseWriter) throws {
         self.writer = writer
+        checkpointer = nil
         try Self.migrator.migrate(writer)
         try loadIfNeeded()
     }

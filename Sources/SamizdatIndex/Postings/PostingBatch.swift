@@ -141,9 +141,12 @@ struct PostingBatch {
     /// `terms` rows for forms first seen since the last commit.
     func persistNewTerms(_ db: Database) throws {
         guard state.persistedForms < vocabulary.forms.count else { return }
-        let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO terms(id, term, stem) VALUES (?, ?, ?)")
+        var insert = try RowInsert(db, sql: "INSERT OR REPLACE INTO terms(id, term, stem) VALUES (?, ?, ?)")
         for id in state.persistedForms..<vocabulary.forms.count where !vocabulary.forms[id].isEmpty {
-            try insert.execute(arguments: [id, vocabulary.forms[id], vocabulary.stems[Int(vocabulary.stemOfForm[id])]])
+            insert.int(id)
+            insert.text(vocabulary.forms[id])
+            insert.text(vocabulary.stems[Int(vocabulary.stemOfForm[id])])
+            try insert.insert()
         }
     }
 
