@@ -227,6 +227,34 @@ import SamizdatText
         #expect(after.hits.map(\.score) == before.hits.map(\.score))
     }
 
+    /// The WAL is copied into the database file after the writes, on the checkpointer's thread:
+    /// `checkpoint()` waits for it and leaves an empty WAL, and the database file alone answers alike.
+    @Test func walIsCopiedIntoTheDatabaseAfterWrites() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samizdat-wal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("store.sqlite").path
+        func size(_ p: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? Int) ?? -1 }
+        let before: SearchResponse
+        do {
+            let store = try CorpusStore(path: path)
+            for v in 1...3 { _ = try store.apply(CorpusStoreTests.book(version: v, extra: "Edition \(v).").document) }
+            before = try store.search(SearchRequest(query: "stalinist OR revolution"))
+            try store.checkpoint()
+            #expect(store.checkpointSeconds > 0)
+            #expect(size(path + "-wal") == 0)
+            #expect(size(path) > 100_000)
+        }
+        // the database file alone, without its WAL
+        try? FileManager.default.removeItem(atPath: path + "-wal")
+        try? FileManager.default.removeItem(atPath: path + "-shm")
+        let store = try CorpusStore(path: path)
+        try integrityCheck(store)
+        let after = try store.search(SearchRequest(query: "stalinist OR revolution"))
+        #expect(after.totalPassages == before.totalPassages && after.totalPassages > 0)
+        #expect(after.hits.map(\.score) == before.hits.map(\.score))
+    }
+
     @Test func vocabularyMatchesAnalyzerCounts() throws {
         let store = try CorpusStore.inMemory()
         let doc = CorpusStoreTests.book().document
