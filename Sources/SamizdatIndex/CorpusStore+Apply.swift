@@ -64,6 +64,7 @@ extension CorpusStore {
     /// in-memory index from the database, so nothing of it survives.
     func write<T>(_ body: @escaping (Database, inout PostingBatch) throws -> T) throws -> T {
         try loadIfNeeded()
+        defer { SegmentMemory.trim() }
         var change = IndexState.Change()
         do {
             let result = try writer.write { db -> T in

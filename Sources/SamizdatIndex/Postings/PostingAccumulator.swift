@@ -46,12 +46,12 @@ final class PostingAccumulator: @unchecked Sendable {
         states = .allocate(capacity: stateCapacity)
         states.initialize(repeating: KeyState(), count: stateCapacity)
         arenaCapacity = Self.initialArena
-        arena = .allocate(capacity: arenaCapacity)
+        arena = SegmentMemory.allocate(arenaCapacity).baseAddress!
     }
 
     deinit {
         states.deallocate()
-        arena.deallocate()
+        SegmentMemory.free(UnsafeMutableBufferPointer(start: arena, count: arenaCapacity))
     }
 
     var isEmpty: Bool { touched.isEmpty }
@@ -122,11 +122,12 @@ final class PostingAccumulator: @unchecked Sendable {
         touched.removeAll(keepingCapacity: true)
         for i in free.indices { free[i].removeAll(keepingCapacity: true) }
         arenaUsed = 0
-        // a bulk load's arena is not kept for the small writes that follow
+        // a bulk load's arena is not kept for the small writes that follow; the write's merge
+        // may take it over
         if arenaCapacity > Self.keptArena {
-            arena.deallocate()
+            SegmentMemory.recycle(UnsafeMutableRawPointer(arena), capacity: arenaCapacity)
             arenaCapacity = Self.initialArena
-            arena = .allocate(capacity: arenaCapacity)
+            arena = SegmentMemory.allocate(arenaCapacity).baseAddress!
         }
     }
 
@@ -174,9 +175,9 @@ final class PostingAccumulator: @unchecked Sendable {
             var n = arenaCapacity * 2
             while n < arenaUsed + c { n *= 2 }
             precondition(n <= Int(UInt32.max), "a batch's postings outgrow the accumulator's 32-bit offsets")
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
+            let grown = SegmentMemory.allocate(n).baseAddress!
             grown.moveInitialize(from: arena, count: arenaUsed)
-            arena.deallocate()
+            SegmentMemory.free(UnsafeMutableBufferPointer(start: arena, count: arenaCapacity))
             arena = grown
             arenaCapacity = n
         }

@@ -18,6 +18,8 @@ struct PostingBatch {
     private var running: Running?
     /// Segments this batch has written so far.
     var flushed: [PostingSegment] = []
+    /// Forms below this id have their `terms` row written in this batch.
+    private var termsWritten = 0
 
     private struct Running {
         var jobs: [AnalysisJob]
@@ -93,6 +95,8 @@ struct PostingBatch {
             guard failure == nil else { continue }
             do {
                 let pairs = storePairs(analysis, worker: state.writerWorkers[w])
+                // the new forms' rows now, while the workers run, not all after them
+                try persistNewTerms(db)
                 try body(i, analysis.lengths, pairs)
                 events.append(.add(job.key, DocumentLayout(lengths: analysis.lengths, sections: job.sections), pairs))
             } catch {
@@ -138,11 +142,14 @@ struct PostingBatch {
         events.append(.remove(key, pairs))
     }
 
-    /// `terms` rows for forms first seen since the last commit.
-    func persistNewTerms(_ db: Database) throws {
-        guard state.persistedForms < vocabulary.forms.count else { return }
+    /// `terms` rows for forms first seen since the last commit (and not written by an earlier
+    /// call in this batch).
+    mutating func persistNewTerms(_ db: Database) throws {
+        let first = max(state.persistedForms, termsWritten)
+        guard first < vocabulary.forms.count else { return }
+        termsWritten = vocabulary.forms.count
         var insert = try RowInsert(db, sql: "INSERT OR REPLACE INTO terms(id, term, stem) VALUES (?, ?, ?)")
-        for id in state.persistedForms..<vocabulary.forms.count where !vocabulary.forms[id].isEmpty {
+        for id in first..<vocabulary.forms.count where !vocabulary.forms[id].isEmpty {
             insert.int(id)
             insert.text(vocabulary.forms[id])
             insert.text(vocabulary.stems[Int(vocabulary.stemOfForm[id])])

@@ -280,9 +280,42 @@ public final class PostingSegment: @unchecked Sendable {
 enum SegmentMemory {
     static let hugePage = 2 << 20
 
+    /// Large buffers given back during a write (`recycle`), for the write's next large
+    /// allocations: a worker's arena becomes the buffer of the merged segment, memory already
+    /// faulted in rather than fresh pages the kernel must zero (a tenth of a bulk load's merge).
+    /// At most two; emptied when the write ends (`trim`), so nothing is held between writes.
+    private nonisolated(unsafe) static var recycled: [(UnsafeMutableRawPointer, Int)] = []
+    private static let lock = NSLock()
+
+    /// Keeps a large buffer of `capacity` bytes (from `allocate`) for the next large allocation.
+    static func recycle(_ p: UnsafeMutableRawPointer, capacity: Int) {
+        guard capacity >= hugePage else { return Foundation.free(p) }
+        lock.lock()
+        recycled.append((p, capacity))
+        recycled.sort { $0.1 < $1.1 }
+        let dropped = recycled.count > 2 ? recycled.removeFirst().0 : nil
+        lock.unlock()
+        if let dropped { Foundation.free(dropped) }
+    }
+
+    /// Frees the recycled buffers.
+    static func trim() {
+        lock.lock()
+        let all = recycled
+        recycled = []
+        lock.unlock()
+        for (p, _) in all { Foundation.free(p) }
+    }
+
     static func allocate(_ count: Int) -> UnsafeMutableBufferPointer<UInt8> {
         var p: UnsafeMutableRawPointer?
         if count >= hugePage {
+            lock.lock()
+            // the smallest recycled buffer that holds `count` bytes
+            let i = recycled.firstIndex { $0.1 >= count }
+            let reused = i.map { recycled.remove(at: $0).0 }
+            lock.unlock()
+            if let reused { return UnsafeMutableBufferPointer(start: reused.assumingMemoryBound(to: UInt8.self), count: count) }
             let rounded = (count + hugePage - 1) / hugePage * hugePage
             if posix_memalign(&p, hugePage, rounded) == 0, let p {
                 _ = madvise(p, rounded, 14 /* MADV_HUGEPAGE */)
