@@ -1,5 +1,5 @@
 import Testing
-import SamizdatText
+@testable import SamizdatText
 
 @Suite struct AnalyzerTests {
     let analyzer = Analyzer()
@@ -12,6 +12,29 @@ import SamizdatText
         // decomposed input (e + combining acute) folds the same as precomposed
         #expect(terms("Claudi\u{0301}n") == ["claudin"])
         #expect(terms("ﬁnal") == ["final"])
+    }
+
+    /// Folding by table gives what the full procedure gives, for every scalar of the table and
+    /// for words mixing them with ASCII, marks and scalars outside it.
+    @Test func foldingByTableEqualsTheFullProcedure() {
+        var scalars: [Unicode.Scalar] = []
+        for r in TermFolding.tableRanges { for v in r { if let s = Unicode.Scalar(v) { scalars.append(s) } } }
+        for s in scalars {
+            let w = String(Character(s))
+            #expect(TermFolding.fold(w) == TermFolding.fullFold(w), "U+\(String(s.value, radix: 16))")
+        }
+        var rng = SystemRandomNumberGenerator()
+        let others: [Unicode.Scalar] = ["A", "z", "'", "-", "\u{301}", "\u{3A3}", "\u{FB01}", "\u{130}", "\u{2019}"]
+        for _ in 0..<3000 {
+            let w = String(String.UnicodeScalarView((0..<Int.random(in: 1...6, using: &rng)).map { _ in
+                Bool.random(using: &rng) ? scalars.randomElement(using: &rng)! : others.randomElement(using: &rng)!
+            }))
+            #expect(TermFolding.fold(w) == TermFolding.fullFold(w), "\(w.unicodeScalars.map { String($0.value, radix: 16) })")
+            var out: [UInt8] = []
+            var bytes = Array(w.utf8)
+            bytes.withUnsafeMutableBufferPointer { TermFolding.fold(utf8: UnsafeBufferPointer($0), into: &out) }
+            #expect(String(decoding: out, as: UTF8.self) == TermFolding.fullFold(w))
+        }
     }
 
     @Test func apostrophesCurlyAndStraight() {

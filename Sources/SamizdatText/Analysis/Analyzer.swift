@@ -181,7 +181,7 @@ public struct Analyzer: Sendable {
             for b in bytes[s..<e] { out.append(lowerASCII(b)) }
             return
         }
-        out.append(contentsOf: TermFolding.fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self)).utf8)
+        TermFolding.fold(utf8: UnsafeBufferPointer(rebasing: bytes[s..<e]), into: &out)
     }
 
     /// An ASCII byte lower-cased (A–Z to a–z; anything else as it is).

@@ -4,11 +4,68 @@ import Foundation
 /// full-width forms), combining marks dropped, a few letters that do not decompose mapped by
 /// hand (ß → ss, æ → ae, ø → o, ł → l …), curly apostrophes made straight, format characters
 /// (soft hyphen, zero-width joiners) removed.
+///
+/// Words whose every scalar is ASCII or in `tableRanges` (the Latin letters with their accents,
+/// the spacing modifiers, the general punctuation: the curly apostrophe of "Žižek’s") are folded
+/// scalar by scalar from a table made with the full procedure (`fullFold`) for each of those
+/// scalars, which gives the same form: in these ranges lower-casing and decomposition do not
+/// depend on the neighbours. Any other word takes the full procedure.
 public enum TermFolding {
     public static func fold(_ word: some StringProtocol) -> String {
         var ascii = true
         for b in word.utf8 where b >= 0x80 { ascii = false; break }
         if ascii { return asciiLowercased(word) }
+        var out: [UInt8] = []
+        guard foldByTable(word.unicodeScalars, into: &out) else { return fullFold(word) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the folded UTF-8 of `bytes` (valid UTF-8) to `out`.
+    static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let start = out.count
+        let word = String(decoding: bytes, as: UTF8.self)
+        if !foldByTable(word.unicodeScalars, into: &out) {
+            out.removeSubrange(start...)
+            out.append(contentsOf: fullFold(word).utf8)
+        }
+    }
+
+    /// Folds scalar by scalar from the table; false (with `out` partly written) when a scalar is
+    /// outside it.
+    private static func foldByTable(_ scalars: some Sequence<Unicode.Scalar>, into out: inout [UInt8]) -> Bool {
+        for scalar in scalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                out.append(b &- 0x41 < 26 ? b + 32 : b)
+                continue
+            }
+            guard let folded = tableEntry(v) else { return false }
+            out.append(contentsOf: folded)
+        }
+        return true
+    }
+
+    /// The scalar ranges folded by table.
+    static let tableRanges: [ClosedRange<UInt32>] = [0x80...0x24F, 0x2B0...0x2FF, 0x2000...0x206F]
+
+    /// Each scalar of `tableRanges`, folded by `fullFold`, in the ranges' order.
+    private static let table: [[UInt8]] = tableRanges.flatMap { range in
+        range.map { v in Unicode.Scalar(v).map { Array(fullFold(String(Character($0))).utf8) } ?? [] }
+    }
+
+    @inline(__always)
+    private static func tableEntry(_ v: UInt32) -> [UInt8]? {
+        var base = 0
+        for r in tableRanges {
+            if r.contains(v) { return table[base + Int(v - r.lowerBound)] }
+            base += r.count
+        }
+        return nil
+    }
+
+    /// The whole procedure, on any word.
+    static func fullFold(_ word: some StringProtocol) -> String {
         var out = String.UnicodeScalarView()
         let lowered = word.lowercased()
         for scalar in lowered.decomposedStringWithCompatibilityMapping.unicodeScalars {
