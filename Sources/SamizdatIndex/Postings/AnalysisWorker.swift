@@ -13,8 +13,9 @@ struct AnalysisJob: Sendable {
 }
 
 /// What analyzing one document found: words per paragraph, and its forms with their counts as
-/// pairs of the worker's local form id and count, ascending by id. `newForms` are the forms (and
-/// their stems) the worker met first in this document, in local id order from `firstNewForm`.
+/// pairs of the worker's local form id and count, in the order first met (the writer sorts them
+/// by the store's ids). `newForms` are the forms (and their stems) the worker met first in this
+/// document, in local id order from `firstNewForm`.
 struct DocumentAnalysis: Sendable {
     var lengths: [Int32] = []
     var pairs: [Int] = []
@@ -85,7 +86,6 @@ final class AnalysisWorker: @unchecked Sendable {
                 out.lengths.append(Int32(words))
             }
         }
-        touched.sort()
         out.pairs.reserveCapacity(touched.count * 2)
         for f in touched {
             out.pairs.append(Int(f))
