@@ -81,6 +81,11 @@ final class IndexLoop {
             }
         }
         guard !docs.isEmpty else { return }
+        defer {
+            if let problem = store.checkpointProblem() {
+                logger.event("checkpoint_failed", "cannot copy the WAL into the store: \(problem)", level: .warning, ["error": .string(problem)])
+            }
+        }
         let t0 = clock.now
         if let outcomes = try? store.apply(docs) {
             let ms = (clock.now - t0).milliseconds

@@ -326,6 +326,10 @@ extension CorpusStore {
         }
     }
 
+    /// Why the last checkpoint after a write failed, once (nil: none failed since the last call).
+    /// The writes stand; the WAL grows until a later checkpoint copies it.
+    public func checkpointProblem() -> String? { checkpointer?.takeFailure() }
+
     /// Seconds the WAL checkpoints after writes have taken, all told (0 for a store in memory).
     public var checkpointSeconds: Double { checkpointer?.seconds ?? 0 }
 }

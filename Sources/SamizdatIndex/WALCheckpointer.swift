@@ -44,11 +44,15 @@ final class WALCheckpointer: @unchecked Sendable {
     /// Throws the last failure of a checkpoint, if any since the last call.
     func finish() throws {
         queue.sync { run(SQLITE_CHECKPOINT_TRUNCATE) }
-        let failed: String? = lock.withLock {
+        if let failed = takeFailure() { throw CheckpointError(description: failed) }
+    }
+
+    /// The last failure of a checkpoint since the last call, if any.
+    func takeFailure() -> String? {
+        lock.withLock {
             defer { failure = nil }
             return failure
         }
-        if let failed { throw CheckpointError(description: failed) }
     }
 
     /// Seconds the checkpoints have taken so far, all told.
