@@ -124,17 +124,18 @@ struct PostingBatch {
         for (form, stem) in analysis.newForms {
             worker.storeForm.append(vocabulary.id(form, stem: stem))
         }
-        var mapped: [(Int, Int)] = []
+        // (store id, count) packed in one integer each, so that a plain integer sort orders them
+        var mapped: [UInt64] = []
         mapped.reserveCapacity(analysis.pairs.count / 2)
         var i = 0
         while i + 1 < analysis.pairs.count {
-            mapped.append((Int(worker.storeForm[analysis.pairs[i]]), analysis.pairs[i + 1]))
+            mapped.append(UInt64(UInt32(worker.storeForm[analysis.pairs[i]])) << 32 | UInt64(UInt32(truncatingIfNeeded: analysis.pairs[i + 1])))
             i += 2
         }
-        mapped.sort { $0.0 < $1.0 }
+        mapped.sort()
         var pairs: [Int] = []
         pairs.reserveCapacity(analysis.pairs.count)
-        for (f, c) in mapped { pairs.append(f); pairs.append(c) }
+        for m in mapped { pairs.append(Int(m >> 32)); pairs.append(Int(m & 0xFFFF_FFFF)) }
         return pairs
     }
 
