@@ -39,26 +39,35 @@ extension Samizdat.Bench {
             let merged = noOptimize ? "tiered-merges" : "optimized"
             let how = "own-positional-postings,fold+stem-keys,parallel-analysis-\(ProcessInfo.processInfo.activeProcessorCount)-cores,\(merged),wal,disk"
             let whole = try best(segmented, batch: 0, keep: keep)
-            let wholeBuild: (ns: UInt64, builds: Int, bytes: Int, cpu: Double?, checkpoint: Double) = (whole.ns, whole.builds, whole.bytes, whole.cpu, whole.checkpoint)
             emit(corpus, failures, label: "samizdat", variant: "apply(SegmentedDocument),presegmented,one-transaction," + how,
-                 build: wholeBuild, segmentNs: segmentNs, beforeBuild: beforeBuild)
+                 build: whole, segmentNs: segmentNs, beforeBuild: beforeBuild)
+            // the segmentation's CPU is not measured
+            let withSegmentation = Best(ns: whole.ns + segmentNs, builds: whole.builds, bytes: whole.bytes, cpu: nil, checkpoint: whole.checkpoint)
             emit(corpus, failures, label: "samizdat+segment", variant: "segment(1-thread)+apply,one-transaction," + how,
-                 build: (whole.ns + segmentNs, whole.builds, whole.bytes, nil, whole.checkpoint), segmentNs: segmentNs, beforeBuild: beforeBuild)
+                 build: withSegmentation, segmentNs: segmentNs, beforeBuild: beforeBuild)
             if batch > 0 {
                 let batched = try best(segmented, batch: batch, keep: nil)
                 emit(corpus, failures, label: "samizdat-batch\(batch)", variant: "apply(SegmentedDocument),presegmented,batches-of-\(batch)," + how,
-                     build: (batched.ns, batched.builds, batched.bytes, batched.cpu, batched.checkpoint), segmentNs: segmentNs, beforeBuild: beforeBuild)
+                     build: batched, segmentNs: segmentNs, beforeBuild: beforeBuild)
             }
         }
 
-        /// The best of up to `builds` builds: its time, the number of builds, the store's bytes.
-        func best(_ segmented: [SegmentedDocument], batch: Int, keep: String?) throws -> (ns: UInt64, builds: Int, bytes: Int, cpu: Double, checkpoint: Double) {
-            var best: UInt64 = .max
-            var bestCPU = 0.0, bestCheckpoint = 0.0
+        /// The best build of a kind: its time, CPU seconds (all threads) and WAL checkpoints'
+        /// seconds, the number of builds made, the store's bytes.
+        struct Best {
+            var ns: UInt64 = .max
+            var builds = 0
+            var bytes = 0
+            var cpu: Double?
+            var checkpoint = 0.0
+        }
+
+        /// The best of up to `builds` builds.
+        func best(_ segmented: [SegmentedDocument], batch: Int, keep: String?) throws -> Best {
+            var best = Best()
             var spent: UInt64 = 0
             var n = 0
-            var indexBytes = 0
-            while n < max(1, builds) && (n == 0 || Double(spent + best) < 60e9) {
+            while n < max(1, builds) && (n == 0 || Double(spent + best.ns) < 60e9) {
                 let dir = try BenchStoreBuild.temporaryDirectory()
                 defer { try? FileManager.default.removeItem(atPath: dir) }
                 let path = (dir as NSString).appendingPathComponent("store.sqlite")
@@ -67,24 +76,22 @@ extension Samizdat.Bench {
                 n += 1
                 spent += ns
                 FileHandle.standardError.write("    \(batch > 0 ? "batches of \(batch)" : "one transaction"), build \(n): \(Double(ns) / 1e9)s (CPU \(String(format: "%.3f", built.cpu))s, all threads; WAL checkpoints after the commits \(String(format: "%.3f", built.checkpointSeconds))s)\n".data(using: .utf8)!)
-                if ns < best {
-                    best = ns
-                    bestCPU = built.cpu
-                    bestCheckpoint = built.checkpointSeconds
-                    indexBytes = BenchStoreBuild.size(of: dir)
+                if ns < best.ns {
+                    best = Best(ns: ns, builds: 0, bytes: BenchStoreBuild.size(of: dir), cpu: built.cpu, checkpoint: built.checkpointSeconds)
                 }
-                if let keep, n == builds || Double(spent + best) >= 60e9 {
+                if let keep, n == builds || Double(spent + best.ns) >= 60e9 {
                     for suffix in ["", "-wal", "-shm"] {
                         try? FileManager.default.removeItem(atPath: keep + suffix)
                         try? FileManager.default.copyItem(atPath: path + suffix, toPath: keep + suffix)
                     }
                 }
             }
-            return (best, n, indexBytes, bestCPU, bestCheckpoint)
+            best.builds = n
+            return best
         }
 
         func emit(_ corpus: BenchCorpus, _ failures: Int, label: String, variant: String,
-                  build: (ns: UInt64, builds: Int, bytes: Int, cpu: Double?, checkpoint: Double), segmentNs: UInt64, beforeBuild: Double?) {
+                  build: Best, segmentNs: UInt64, beforeBuild: Double?) {
             let s = Double(build.ns) / 1e9
             var line = BenchLine(bench: "index")
             line.set("tool", "samizdat")
@@ -97,7 +104,6 @@ extension Samizdat.Bench {
             line.set("mb_per_s", Double(corpus.bytes) / 1e6 / s)
             line.set("docs_per_s", Double(corpus.texts.count - failures) / s, places: 1)
             line.set("builds", build.builds)
-            // CPU seconds of the best build, all threads (not measured for the segmentation)
             if let cpu = build.cpu { line.set("cpu_s", cpu) }
             // the WAL's copy into the database file, after the commit, on a thread of its own
             line.set("checkpoint_s", build.checkpoint)

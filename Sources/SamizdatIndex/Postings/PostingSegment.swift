@@ -187,7 +187,7 @@ public final class PostingSegment: @unchecked Sendable {
         guard r.offset == bytes.count - 8 else { throw FormatError(description: "dictionary does not end at its footer") }
         guard at == dictionaryAt else { throw FormatError(description: "stream lengths do not add up") }
         for (i, target) in aliases {
-            guard let t = Self.find(bytes, entries, target), entries[t].paragraphCount > 0 else {
+            guard let t = Self.find(bytes, entries, UnsafeBufferPointer(rebasing: bytes[target])), entries[t].paragraphCount > 0 else {
                 throw FormatError(description: "an alias names no key with postings of its own")
             }
             var e = entries[t]
@@ -234,9 +234,8 @@ public final class PostingSegment: @unchecked Sendable {
         return lo
     }
 
-    /// The index of the entry whose key is the bytes at `key` in `buffer`.
-    private static func find(_ buffer: UnsafeBufferPointer<UInt8>, _ entries: [Entry], _ key: Range<Int>) -> Int? {
-        let k = UnsafeBufferPointer(rebasing: buffer[key])
+    /// The index of the entry whose key is `k`'s bytes.
+    private static func find(_ buffer: UnsafeBufferPointer<UInt8>, _ entries: [Entry], _ k: UnsafeBufferPointer<UInt8>) -> Int? {
         let i = lowerBound(buffer, entries, k)
         guard i < entries.count else { return nil }
         let e = entries[i]
@@ -245,10 +244,7 @@ public final class PostingSegment: @unchecked Sendable {
 
     /// The entry of the key with these bytes, if the segment holds it.
     func entry(bytes k: UnsafeBufferPointer<UInt8>) -> Entry? {
-        let i = lowerBound(k)
-        guard i < entries.count else { return nil }
-        let e = entries[i]
-        return Self.compare(buffer.baseAddress! + Int(e.keyStart), Int(e.keyLength), k.baseAddress ?? buffer.baseAddress!, k.count) == 0 ? e : nil
+        Self.find(buffer, entries, k).map { entries[$0] }
     }
 
     /// The entry of `key`, if the segment holds it.
