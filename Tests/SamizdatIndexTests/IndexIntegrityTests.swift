@@ -209,6 +209,72 @@ import SamizdatText
         #expect(t1.terms.map(\.term) == t2.terms.map(\.term) && t1.terms.map(\.frequency) == t2.terms.map(\.frequency))
     }
 
+    /// Documents of many words for the worker tests: `count` of them, about `words` words each.
+    func wordyDocuments(_ count: Int, words: Int, seed: UInt64) -> [SegmentedDocument] {
+        var rng = SplitMix(seed: seed)
+        let stock = ["lenin", "marx", "strike", "strikes", "striking", "state", "states", "war", "wars", "iron", "bread", "land",
+                     "soviet", "soviets", "coal", "Žižek’s", "post-war", "Stalinists", "Stalinist", "1917", "rare", "work", "worker",
+                     "workers", "working", "the", "of", "and", "a", "in"]
+        return (0..<count).map { i in
+            var d = DocumentFixture(id: "w\(i)", title: "Wordy \(i)")
+            var left = words
+            while left > 0 {
+                let n = min(left, 20 + Int(rng.next() % 60))
+                d.paragraph([(0..<n).map { _ in
+                    rng.next() % 50 == 0 ? "word\(rng.next() % 5000)" : stock[Int(rng.next() % UInt64(stock.count))]
+                }.joined(separator: " ") + "."])
+                left -= n
+            }
+            return d.document
+        }
+    }
+
+    /// A write's workers encode its last segment together: it is byte for byte the segment one
+    /// worker writes for the same documents, for a write split in one key range and for one
+    /// split in several (over a MiB of postings).
+    @Test func workersWriteOneSegmentTogether() throws {
+        for (count, words) in [(7, 300), (30, 12_000)] {
+            let docs = wordyDocuments(count, words: words, seed: UInt64(count))
+            let one = try CorpusStore.inMemory(), three = try CorpusStore.inMemory()
+            one.state.writerWorkers = [AnalysisWorker()]
+            three.state.writerWorkers = (0..<3).map { _ in AnalysisWorker() }
+            _ = try one.apply(docs)
+            _ = try three.apply(docs)
+            let a = one.state.snapshot.segments, b = three.state.snapshot.segments
+            #expect(a.count == 1 && b.count == 1)
+            // compared as one Bool: a failure prints no megabyte of bytes
+            let same = a.first.map { Array($0.buffer) } == b.first.map { Array($0.buffer) }
+            #expect(same, "\(count) documents")
+            // the large write is over a MiB, so cut in several key ranges
+            #expect(count < 20 || (b.first?.byteCount ?? 0) > 1 << 20)
+            try integrityCheck(three)
+        }
+    }
+
+    /// Workers that wrote segments of their own during a large write (more than the flush
+    /// threshold each) cannot encode the last one together: each writes its own, and the store
+    /// answers as one worker's does.
+    @Test func workersThatFlushedWriteTheirOwnSegments() throws {
+        let docs = wordyDocuments(12, words: 2_000, seed: 9)
+        let one = try CorpusStore.inMemory(), two = try CorpusStore.inMemory()
+        one.state.writerWorkers = [AnalysisWorker()]
+        two.state.writerWorkers = (0..<2).map { _ in AnalysisWorker() }
+        two.state.writerFlushBytes = 16 << 10
+        _ = try one.apply(docs)
+        _ = try two.apply(docs)
+        #expect(two.state.snapshot.segments.count > 2)
+        try integrityCheck(two)
+        for q in ["strike", "\"post-war state\"", "stalinist", "exact:workers", "word17*", "zizek AND coal"] {
+            let x = try one.search(SearchRequest(query: q)), y = try two.search(SearchRequest(query: q))
+            #expect(x.totalPassages == y.totalPassages && x.hits.map(\.score) == y.hits.map(\.score), "\(q)")
+        }
+        try two.optimize()
+        #expect(two.state.snapshot.segments.count == 1)
+        try integrityCheck(two)
+        let x = try one.search(SearchRequest(query: "strike OR stalinist")), y = try two.search(SearchRequest(query: "strike OR stalinist"))
+        #expect(x.totalPassages == y.totalPassages && x.hits.map(\.score) == y.hits.map(\.score))
+    }
+
     @Test func reopenedStoreAnswersAlike() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samizdat-integrity-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -53,24 +53,35 @@ final class AnalysisWorker: @unchecked Sendable {
 
     /// Analyzes `jobs` in order: each document's analysis goes to `results` as soon as it is
     /// done; the postings are written as segments, a new one whenever `flushBytes` of them are
-    /// held, and the last at the end. Returns the segments, in paragraph order.
-    func run(_ jobs: ArraySlice<AnalysisJob>, results: HandOff<DocumentAnalysis>, flushBytes: Int) -> Result<[PostingSegment], Error> {
+    /// held. The last postings are written with the other workers' of the write (`encoding`),
+    /// as one segment the writer puts together, when no worker wrote a segment before; else each
+    /// worker writes its own. Returns the segments this worker wrote, in paragraph order.
+    func run(_ jobs: ArraySlice<AnalysisJob>, results: HandOff<DocumentAnalysis>, flushBytes: Int,
+             encoding: SegmentEncoding, index: Int) -> Result<[PostingSegment], Error> {
         var segments: [PostingSegment] = []
         var next = jobs.startIndex
+        var arrived = false
+        // an arena about the size of the text (this corpus's postings take four fifths of it),
+        // up to a flush's worth
+        postings.reserveArena(min(jobs.reduce(0) { $0 + $1.bytes }, flushBytes) + (1 << 20))
         do {
             while next < jobs.endIndex {
                 results.put(next, analyze(jobs[next]))
                 next += 1
                 if postings.arenaUsed >= flushBytes, let s = try segment() { segments.append(s) }
             }
+            arrived = true
+            if encoding.arrive(index, flushed: !segments.isEmpty, source: segments.isEmpty ? source() : nil) {
+                encoding.work()
+                return .success([])
+            }
             if let s = try segment() { segments.append(s) }
             return .success(segments)
         } catch {
             // the writer fails the write; it must not wait for what will not come
             while next < jobs.endIndex { results.put(next, DocumentAnalysis()); next += 1 }
-            postings.reset()
-            paragraphs.removeAll(keepingCapacity: true)
-            lengths.removeAll(keepingCapacity: true)
+            if !arrived { _ = encoding.arrive(index, flushed: true, source: nil) }
+            forget()
             return .failure(error)
         }
     }
@@ -127,20 +138,22 @@ final class AnalysisWorker: @unchecked Sendable {
 
     /// The postings held as a segment (nil when none), then forgets them.
     private func segment() throws -> PostingSegment? {
-        defer {
-            postings.reset()
-            paragraphs.removeAll(keepingCapacity: true)
-            lengths.removeAll(keepingCapacity: true)
-        }
-        guard let bytes = encodeSegment() else { return nil }
+        defer { forget() }
+        guard let source = source(), let bytes = SegmentEncoding.encode([source]) else { return nil }
         return try PostingSegment(owning: bytes)
     }
 
-    /// The postings as an encoded segment (see `PostingSegment`): the keys in byte order, each
-    /// form's docs stream re-encoded with paragraph ids and block bounds, its positions copied as
-    /// they are; each stem an alias of its form when it has one here, else its forms' postings
-    /// merged.
-    private func encodeSegment() -> UnsafeBufferPointer<UInt8>? {
+    /// Forgets the postings held, keeping the memory.
+    func forget() {
+        postings.reset()
+        paragraphs.removeAll(keepingCapacity: true)
+        lengths.removeAll(keepingCapacity: true)
+    }
+
+    /// The postings held, readied to be encoded (nil when none): every open paragraph closed,
+    /// the key order brought up to date, the touched forms grouped by stem and the keys (those
+    /// forms, and their stems) in byte order. Valid until the worker analyzes or forgets again.
+    private func source() -> EncodingSource? {
         guard !postings.isEmpty else { return nil }
         postings.closeAll()
         let numbering = vocabulary.numbering
@@ -167,111 +180,12 @@ final class AnalysisWorker: @unchecked Sendable {
             i = j
         }
         keys.sort { rank[Int($0)] < rank[Int($1)] }
-        var documents: [Int64] = []
-        for p in paragraphs {
-            let d = CorpusStore.documentKey(paragraphRowID: p)
-            if documents.last != d { documents.append(d) }
-        }
-        var writer = SegmentWriter(first: paragraphs.first ?? 0, last: paragraphs.last ?? 0,
-                                   documents: documents, capacity: postings.arenaUsed)
-        paragraphs.withUnsafeBufferPointer { ids in
-            lengths.withUnsafeBufferPointer { lengths in
-                for k in keys {
-                    if k & 1 == 0 {
-                        let (docs, positions) = postings.streams(k >> 1)
-                        var at = 0, p = 0
-                        while at < docs.count {
-                            p += readVarint(docs, &at)
-                            let tf = readVarint(docs, &at), n = readVarint(docs, &at)
-                            writer.posting(ids[p], tf: tf, length: lengths[p], positionsLength: n)
-                        }
-                        postings.order.withBytes(k) { writer.endKey($0, positions: positions) }
-                        continue
-                    }
-                    let forms = stemForms[Int(k >> 1)]
-                    if forms.count == 1 {
-                        postings.order.withBytes(k) { key in
-                            postings.order.withBytes(byStem[Int(forms.lowerBound)] << 1) { writer.alias(key, to: $0) }
-                        }
-                    } else {
-                        mergeForms(byStem[Int(forms.lowerBound)..<Int(forms.upperBound)], ids, lengths, &writer)
-                        stemPositions.withUnsafeBufferPointer { positions in
-                            postings.order.withBytes(k) { writer.endKey($0, positions: positions) }
-                        }
-                    }
-                }
-            }
-        }
-        return writer.finish()
+        return EncodingSource(keys: keys, byStem: byStem, stemForms: stemForms, order: postings.order, postings: postings,
+                              paragraphs: paragraphs, lengths: lengths)
     }
 
-    /// Per stem id, its forms' range in the sorted touched forms of the segment being written.
+    /// Per stem id, its forms' range in the touched forms grouped by stem (`source()`).
     private var stemForms: [Range<Int32>] = []
-    /// The positions stream of the stem being written.
-    private var stemPositions: [UInt8] = []
-    private var mergePositions: [Int] = []
-
-    /// Adds to `writer` the postings of a stem with several forms: the forms' postings merged by
-    /// paragraph, each paragraph's positions merged (a position two forms share counted once, as
-    /// the accumulator counts a repeated position once); its positions stream is left in
-    /// `stemPositions`.
-    private func mergeForms(_ forms: ArraySlice<UInt32>, _ ids: UnsafeBufferPointer<Int64>, _ lengths: UnsafeBufferPointer<Int32>,
-                            _ writer: inout SegmentWriter) {
-        struct Cursor {
-            var docs: UnsafeBufferPointer<UInt8>
-            var positions: UnsafeBufferPointer<UInt8>
-            var at = 0, paragraph = 0, tf = 0, count = 0, positionsAt = 0, nextPositions = 0
-            /// Moves to the next paragraph (`Int.max` past the last).
-            mutating func next() {
-                guard at < docs.count else { paragraph = .max; return }
-                paragraph += readVarint(docs, &at)
-                tf = readVarint(docs, &at)
-                count = readVarint(docs, &at)
-                positionsAt = nextPositions
-                nextPositions += count
-            }
-        }
-        var cursors: [Cursor] = forms.map { f in
-            let (docs, positions) = postings.streams(f)
-            var c = Cursor(docs: docs, positions: positions)
-            c.next()
-            return c
-        }
-        stemPositions.removeAll(keepingCapacity: true)
-        while true {
-            var p = Int.max, holding = 0, last = 0
-            for (i, c) in cursors.enumerated() {
-                if c.paragraph < p { p = c.paragraph; holding = 1; last = i } else if c.paragraph == p { holding += 1 }
-            }
-            guard p != .max else { break }
-            if holding == 1 {
-                let c = cursors[last]
-                stemPositions.append(contentsOf: UnsafeBufferPointer(rebasing: c.positions[c.positionsAt..<(c.positionsAt + c.count)]))
-                writer.posting(ids[p], tf: c.tf, length: lengths[p], positionsLength: c.count)
-                cursors[last].next()
-                continue
-            }
-            mergePositions.removeAll(keepingCapacity: true)
-            for i in cursors.indices where cursors[i].paragraph == p {
-                let c = cursors[i]
-                var at = c.positionsAt, position = 0
-                while at < c.positionsAt + c.count {
-                    position += readVarint(c.positions, &at)
-                    mergePositions.append(position)
-                }
-                cursors[i].next()
-            }
-            mergePositions.sort()
-            let before = stemPositions.count
-            var previous = 0, tf = 0
-            for (j, position) in mergePositions.enumerated() where j == 0 || position != mergePositions[j - 1] {
-                Varint.append(position - previous, to: &stemPositions)
-                previous = position
-                tf += 1
-            }
-            writer.posting(ids[p], tf: tf, length: lengths[p], positionsLength: stemPositions.count - before)
-        }
-    }
 }
 
 /// Values handed from worker threads to the writer's: one slot per index, set once by one

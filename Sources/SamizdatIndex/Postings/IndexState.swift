@@ -96,6 +96,9 @@ final class IndexState: @unchecked Sendable {
     var writerVocabulary = Vocabulary()
     /// The writer's analysis workers, reused by every write transaction (one at a time).
     var writerWorkers = IndexState.makeWorkers()
+    /// Accumulator bytes a worker holds before it writes them out as a segment: bounds the
+    /// memory a large write takes.
+    var writerFlushBytes = 64 << 20
 
     static func makeWorkers() -> [AnalysisWorker] {
         (0..<max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))).map { _ in AnalysisWorker() }

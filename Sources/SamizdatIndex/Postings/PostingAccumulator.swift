@@ -116,6 +116,15 @@ final class PostingAccumulator: @unchecked Sendable {
         }
     }
 
+    /// Makes the arena hold `bytes` when it is empty and smaller: one allocation for a large
+    /// write, where growing by doubling would copy the arena and fault fresh pages in each time.
+    func reserveArena(_ bytes: Int) {
+        guard arenaUsed == 0, bytes > arenaCapacity, bytes <= Int(UInt32.max) else { return }
+        SegmentMemory.free(UnsafeMutableBufferPointer(start: arena, count: arenaCapacity))
+        arena = SegmentMemory.allocate(bytes).baseAddress!
+        arenaCapacity = bytes
+    }
+
     /// Forgets every posting, keeping the memory.
     func reset() {
         for k in touched { states[Int(k)] = KeyState() }
@@ -190,9 +199,23 @@ final class PostingAccumulator: @unchecked Sendable {
 
     /// A key's docs and positions streams (valid until the next `add` or `reset`).
     func streams(_ key: UInt32) -> (docs: UnsafeBufferPointer<UInt8>, positions: UnsafeBufferPointer<UInt8>) {
-        let s = states[Int(key)]
-        return (UnsafeBufferPointer(start: arena + Int(s.docsAt), count: Int(s.docsCount)),
-                UnsafeBufferPointer(start: arena + Int(s.positionsAt), count: Int(s.positionsCount)))
+        view.streams(key)
+    }
+
+    /// The streams as they stand, for threads that read them while none writes (valid until the
+    /// next `add` or `reset`).
+    var view: View { View(states: states, arena: arena) }
+
+    struct View: @unchecked Sendable {
+        let states: UnsafeMutablePointer<KeyState>
+        let arena: UnsafeMutablePointer<UInt8>
+
+        @inline(__always)
+        func streams(_ key: UInt32) -> (docs: UnsafeBufferPointer<UInt8>, positions: UnsafeBufferPointer<UInt8>) {
+            let s = states[Int(key)]
+            return (UnsafeBufferPointer(start: arena + Int(s.docsAt), count: Int(s.docsCount)),
+                    UnsafeBufferPointer(start: arena + Int(s.positionsAt), count: Int(s.positionsCount)))
+        }
     }
 }
 

@@ -28,6 +28,8 @@ struct PostingBatch {
         var results: HandOff<DocumentAnalysis>
         /// Each worker's segments, or its failure.
         var segments: HandOff<Result<[PostingSegment], Error>>
+        /// The workers' last postings, encoded together.
+        var encoding: SegmentEncoding
         var group: DispatchGroup
     }
 
@@ -38,10 +40,6 @@ struct PostingBatch {
         vocabulary = state.writerVocabulary
         state.writerVocabulary = Vocabulary()
     }
-
-    /// Accumulator bytes a worker holds before it writes them out as a segment: bounds the
-    /// memory a large write takes.
-    static let flushBytes = 64 << 20
 
     var hasQueued: Bool { !jobs.isEmpty || running != nil }
 
@@ -57,7 +55,7 @@ struct PostingBatch {
         guard running == nil, !jobs.isEmpty else { return }
         let jobs = self.jobs
         self.jobs = []
-        let workers = state.writerWorkers
+        let workers = state.writerWorkers, flushBytes = state.writerFlushBytes
         let n = min(workers.count, jobs.count)
         let total = jobs.reduce(0) { $0 + $1.bytes }
         var bounds = [0]
@@ -68,12 +66,13 @@ struct PostingBatch {
         }
         bounds.append(jobs.count)
         let run = Running(jobs: jobs, bounds: bounds, results: HandOff(count: jobs.count),
-                          segments: HandOff(count: bounds.count - 1), group: DispatchGroup())
+                          segments: HandOff(count: bounds.count - 1), encoding: SegmentEncoding(workers: bounds.count - 1),
+                          group: DispatchGroup())
         for w in 0..<(bounds.count - 1) {
             let worker = workers[w], slice = jobs[bounds[w]..<bounds[w + 1]]
-            let results = run.results, segments = run.segments
+            let results = run.results, segments = run.segments, encoding = run.encoding
             DispatchQueue.global(qos: .userInitiated).async(group: run.group) {
-                segments.put(w, worker.run(slice, results: results, flushBytes: Self.flushBytes))
+                segments.put(w, worker.run(slice, results: results, flushBytes: flushBytes, encoding: encoding, index: w))
             }
         }
         running = run
@@ -103,11 +102,19 @@ struct PostingBatch {
                 failure = error
             }
         }
+        // the workers' joint segment: ranges left to encode are taken on this thread too
+        run.encoding.help()
         run.group.wait()
-        if let failure { throw failure }
+        defer { for w in 0..<(run.bounds.count - 1) { state.writerWorkers[w].forget() } }
+        let joint = run.encoding.segment()
+        if let failure {
+            if let joint { SegmentMemory.free(joint) }
+            throw failure
+        }
         for w in 0..<(run.bounds.count - 1) {
             flushed += try run.segments.take(w).get()
         }
+        if let joint { flushed.append(try PostingSegment(owning: joint)) }
     }
 
     /// Waits for the workers and drops what they did (a write failing between `start` and

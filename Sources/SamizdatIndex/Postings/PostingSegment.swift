@@ -270,11 +270,12 @@ public final class PostingSegment: @unchecked Sendable {
     }
 }
 
-/// Memory for segments: `malloc`'s, and for large ones 2 MiB-aligned with transparent huge
-/// pages asked for (`madvise`), as queries jump about in them: fewer TLB misses. Every segment
-/// buffer, however made, is freed with `free`.
+/// Memory for segments and accumulators: `malloc`'s. Every buffer, however made, is freed with
+/// `free`. (Transparent huge pages were tried: on this project's VM a fault of a fresh huge page
+/// costs so much more that builds were a fifth slower, whatever the TLB saved.)
 enum SegmentMemory {
-    static let hugePage = 2 << 20
+    /// Buffers smaller than this are not recycled.
+    static let recycledMinimum = 2 << 20
 
     /// Large buffers given back during a write (`recycle`), for the write's next large
     /// allocations: a worker's arena becomes the buffer of the merged segment, memory already
@@ -285,7 +286,7 @@ enum SegmentMemory {
 
     /// Keeps a large buffer of `capacity` bytes (from `allocate`) for the next large allocation.
     static func recycle(_ p: UnsafeMutableRawPointer, capacity: Int) {
-        guard capacity >= hugePage else { return Foundation.free(p) }
+        guard capacity >= recycledMinimum else { return Foundation.free(p) }
         lock.lock()
         recycled.append((p, capacity))
         recycled.sort { $0.1 < $1.1 }
@@ -304,21 +305,15 @@ enum SegmentMemory {
     }
 
     static func allocate(_ count: Int) -> UnsafeMutableBufferPointer<UInt8> {
-        var p: UnsafeMutableRawPointer?
-        if count >= hugePage {
+        if count >= recycledMinimum {
             lock.lock()
             // the smallest recycled buffer that holds `count` bytes
             let i = recycled.firstIndex { $0.1 >= count }
             let reused = i.map { recycled.remove(at: $0).0 }
             lock.unlock()
             if let reused { return UnsafeMutableBufferPointer(start: reused.assumingMemoryBound(to: UInt8.self), count: count) }
-            let rounded = (count + hugePage - 1) / hugePage * hugePage
-            if posix_memalign(&p, hugePage, rounded) == 0, let p {
-                _ = madvise(p, rounded, 14 /* MADV_HUGEPAGE */)
-                return UnsafeMutableBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: count)
-            }
         }
-        guard let m = malloc(max(1, count)) else { fatalError("out of memory for a posting segment of \(count) bytes") }
+        guard let m = malloc(max(1, count)) else { fatalError("out of memory for a posting buffer of \(count) bytes") }
         return UnsafeMutableBufferPointer(start: m.assumingMemoryBound(to: UInt8.self), count: count)
     }
 
@@ -379,7 +374,21 @@ struct ByteBuffer: ~Copyable {
         base = SegmentMemory.allocate(self.capacity).baseAddress!
     }
 
+    /// Takes over bytes released by another buffer (`release`).
+    init(adopting bytes: ReleasedBytes) {
+        base = bytes.base
+        count = bytes.count
+        capacity = bytes.capacity
+    }
+
     deinit { Foundation.free(base) }
+
+    /// The bytes written and their memory, handed on as they are (to `init(adopting:)`).
+    consuming func release() -> ReleasedBytes {
+        let out = ReleasedBytes(base: base, count: count, capacity: capacity)
+        discard self
+        return out
+    }
 
     @inline(__always)
     private mutating func ensure(_ extra: Int) {
@@ -424,6 +433,17 @@ struct ByteBuffer: ~Copyable {
         discard self
         return out
     }
+}
+
+/// A `ByteBuffer`'s memory between two owners: freed by whoever adopts it (or with `free`).
+struct ReleasedBytes: @unchecked Sendable {
+    var base: UnsafeMutablePointer<UInt8>
+    var count: Int
+    var capacity: Int
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    func free() { Foundation.free(base) }
 }
 
 /// One block's entry in a skip table (see `PostingSegment`): fixed width, read in place.
@@ -516,7 +536,7 @@ struct SegmentWriter: ~Copyable {
     /// with `posting(_:tf:length:positionsLength:)`, handed to `endKey(_:positions:)`).
     private var positionsLength = 0
 
-    private struct Written {
+    fileprivate struct Written {
         var key: Range<Int>
         var paragraphs: Int
         var frequency: Int
@@ -535,6 +555,13 @@ struct SegmentWriter: ~Copyable {
         out.varint(documents.count)
         var previous: Int64 = 0
         for d in documents { out.varint(Int(d - previous)); previous = d }
+    }
+
+    /// A writer of a later range of keys of a segment whose first range another writer (made
+    /// with the header, by `init(first:last:documents:capacity:)`) writes: its body and
+    /// dictionary follow that writer's when the parts are put together (`assemble`).
+    init(partCapacity: Int) {
+        out = ByteBuffer(capacity: partCapacity)
     }
 
     /// Closes a full block and opens one when none is; called before a posting's bytes are
@@ -672,16 +699,23 @@ struct SegmentWriter: ~Copyable {
     /// `positions` is its whole positions stream, written straight into the segment.
     mutating func endKey(_ key: UnsafeBufferPointer<UInt8>, positions stream: UnsafeBufferPointer<UInt8>) {
         precondition(positions.isEmpty && stream.count == positionsLength, "a key's positions handed over do not add up")
-        positions.removeAll(keepingCapacity: true)
-        endKey(key, streamed: stream)
+        endKey(key, streamed: CollectionOfOne(stream))
+    }
+
+    /// As `endKey(_:positions:)`, the positions stream handed over in pieces, in order.
+    mutating func endKey(_ key: UnsafeBufferPointer<UInt8>, positions pieces: [UnsafeBufferPointer<UInt8>]) {
+        precondition(positions.isEmpty && pieces.reduce(0, { $0 + $1.count }) == positionsLength,
+                     "a key's positions handed over do not add up")
+        endKey(key, streamed: pieces)
     }
 
     /// Ends the current key (skipped when it got no posting).
     mutating func endKey(_ key: some Collection<UInt8>) {
-        endKey(key, streamed: nil)
+        endKey(key, streamed: EmptyCollection<UnsafeBufferPointer<UInt8>>())
     }
 
-    private mutating func endKey(_ key: some Collection<UInt8>, streamed: UnsafeBufferPointer<UInt8>?) {
+    /// `streamed`: the positions stream in pieces (none: the writer's own `positions`).
+    private mutating func endKey(_ key: some Collection<UInt8>, streamed: some Collection<UnsafeBufferPointer<UInt8>>) {
         defer {
             docs.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
@@ -694,7 +728,7 @@ struct SegmentWriter: ~Copyable {
         if blocks > 0, inBlock > 0 { closeBlock() }
         out.append(skipBytes)
         out.append(docs)
-        if let streamed { out.append(streamed) } else { out.append(positions) }
+        if streamed.isEmpty { out.append(positions) } else { for piece in streamed { out.append(piece) } }
         dictionary.append(Written(key: addKey(key), paragraphs: paragraphs, frequency: frequency, skipLength: skipBytes.count,
                                   docsLength: docs.count, positionsLength: positionsLength, target: nil))
         hasPostings = true
@@ -721,7 +755,37 @@ struct SegmentWriter: ~Copyable {
 
     /// The finished segment's bytes (owned by the caller: hand them to `PostingSegment(owning:)`).
     consuming func finish() -> UnsafeBufferPointer<UInt8> {
+        Self.assemble([part()])
+    }
+
+    /// What this writer wrote, to be put together with the writers of the following key ranges
+    /// (`assemble`).
+    consuming func part() -> SegmentPart {
+        SegmentPart(body: out.release(), dictionary: dictionary, keyBytes: keyBytes, hasPostings: hasPostings)
+    }
+
+    /// One segment of parts written by writers of consecutive key ranges, the first with the
+    /// header: the bodies one after another (a dictionary holds stream lengths, not offsets, so
+    /// a part's streams stay valid wherever its body lands), then one dictionary. An alias whose
+    /// target has no postings in any part is left out. The parts' memory is freed (the first's
+    /// becomes the segment's).
+    static func assemble(_ parts: [SegmentPart]) -> UnsafeBufferPointer<UInt8> {
+        var out = ByteBuffer(adopting: parts[0].body)
+        for p in parts.dropFirst() {
+            out.append(p.body.bytes)
+            p.body.free()
+        }
         let at = out.count
+        var dictionary = parts[0].dictionary, keyBytes = parts[0].keyBytes
+        for p in parts.dropFirst() {
+            let shift = keyBytes.count
+            keyBytes += p.keyBytes
+            for var w in p.dictionary {
+                w.key = (w.key.lowerBound + shift)..<(w.key.upperBound + shift)
+                if let t = w.target { w.target = (t.lowerBound + shift)..<(t.upperBound + shift) }
+                dictionary.append(w)
+            }
+        }
         // the keys with streams of their own, for the aliases to find their targets
         let own = dictionary.filter { $0.target == nil }
         let kept = keyBytes.withUnsafeBufferPointer { k in
@@ -759,4 +823,12 @@ struct SegmentWriter: ~Copyable {
         for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: at >> (8 * i))) }
         return out.take()
     }
+}
+
+/// What a `SegmentWriter` wrote (`part()`), waiting to be put together (`SegmentWriter.assemble`).
+struct SegmentPart: @unchecked Sendable {
+    var body: ReleasedBytes
+    fileprivate var dictionary: [SegmentWriter.Written]
+    fileprivate var keyBytes: [UInt8]
+    var hasPostings: Bool
 }
