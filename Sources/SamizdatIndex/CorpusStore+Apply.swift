@@ -25,26 +25,46 @@ extension CorpusStore {
         let outcomes = try write { db, batch in
             batch.mergeAll = optimize
             var outcomes: [ApplyOutcome] = []
+            // Documents get their keys here and are queued for analysis; their rows are written
+            // once the workers run (`finishQueued`).
             var queued: [QueuedDocument] = []
+            var queuedVersion: [String: Int] = [:]
+            var nextKey = try self.nextDocumentKey(db)
             for doc in docs {
+                if let version = queuedVersion[doc.id] {
+                    if version == doc.version { outcomes.append(.alreadyApplied); continue }
+                    if version > doc.version { outcomes.append(.superseded); continue }
+                    // a newer version of a document of this write: the earlier one is written
+                    // (and its term counts) before it is replaced
+                    try self.finishQueued(db, &queued, &batch)
+                    queuedVersion = [:]
+                }
                 if let row = try Row.fetchOne(db, sql: "SELECT key, version FROM documents WHERE id = ?", arguments: [doc.id]) {
                     let stored: Int = row["version"]
                     if stored == doc.version { outcomes.append(.alreadyApplied); continue }
                     if stored > doc.version { outcomes.append(.superseded); continue }
-                    // its term counts are written once it is analyzed
-                    if batch.hasQueued { try self.finishQueued(db, &queued, &batch) }
                     try self.removeDocument(db, key: row["key"], &batch)
                 }
-                let q = try self.insertDocumentRow(db, doc)
+                let q = try Self.queuedDocument(doc, key: nextKey)
+                nextKey += 1
                 batch.enqueue(AnalysisJob(key: q.key, text: doc.text, paragraphs: q.paragraphs.map { $0.start..<$0.end },
                                           sections: q.sections))
                 queued.append(q)
+                queuedVersion[doc.id] = doc.version
                 outcomes.append(.applied)
             }
             try self.finishQueued(db, &queued, &batch)
             return outcomes
         }
         return outcomes
+    }
+
+    /// The key the next document gets: above every key ever given (`AUTOINCREMENT`'s sequence),
+    /// so a deleted document's key is never reused while postings of it may remain.
+    func nextDocumentKey(_ db: Database) throws -> Int64 {
+        let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'documents'") ?? 0
+        let highest = try Int64.fetchOne(db, sql: "SELECT max(key) FROM documents") ?? 0
+        return max(sequence, highest) + 1
     }
 
     /// Removes a document, its versions and its share of every statistic. False when unknown.
@@ -86,7 +106,7 @@ extension CorpusStore {
 
     // MARK: - Writing
 
-    /// A document whose row is written and whose words are queued for analysis.
+    /// A document given its key and queued for analysis; its rows are written by `finishQueued`.
     struct QueuedDocument {
         var doc: SegmentedDocument
         var key: Int64
@@ -97,37 +117,46 @@ extension CorpusStore {
         var docField: String
     }
 
-    /// Inserts a document's row and version (its key comes from the row).
-    func insertDocumentRow(_ db: Database, _ doc: SegmentedDocument) throws -> QueuedDocument {
+    /// A document to be stored under `key`: its paragraphs (between blank lines when the
+    /// segmenter gave none) and their sections.
+    static func queuedDocument(_ doc: SegmentedDocument, key: Int64) throws -> QueuedDocument {
         let paragraphs = doc.paragraphs.isEmpty ? Self.blankLineParagraphs(doc.text) : doc.paragraphs
         guard paragraphs.count < Self.maxParagraphs else {
             throw DatabaseError(message: "document \(doc.id) has \(paragraphs.count) paragraphs, more than the store allows")
         }
         let docField = doc.metadata.source.isEmpty ? doc.id : doc.id + " " + doc.metadata.source
-        let pageMap = try JSONEncoder().encode(doc.pages)
-        try db.execute(sql: """
-            INSERT INTO documents(id, version, content_hash, title, author, source, external_id, paragraphs, sentences,
-                tokens, pages, sections, notes, citations, bytes, page_map, doc_field)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [doc.id, doc.version, doc.contentHash, doc.metadata.title, doc.metadata.author,
-                             doc.metadata.source, doc.metadata.externalID, paragraphs.count,
-                             max(doc.sentences.count, doc.sentences.isEmpty ? paragraphs.count : 0),
-                             doc.pages.count, doc.sections.count, doc.notes.count, doc.citations.count,
-                             doc.text.utf8.count, pageMap, docField])
-        let key = db.lastInsertedRowID
-        try db.execute(sql: "INSERT OR REPLACE INTO versions(id, version, content_hash) VALUES (?, ?, ?)",
-                       arguments: [doc.id, doc.version, doc.contentHash])
         let sections = paragraphs.map { p in Int32(p.section.flatMap { $0 >= 0 && $0 < doc.sections.count ? $0 : nil } ?? -1) }
         return QueuedDocument(doc: doc, key: key, paragraphs: paragraphs, sections: sections,
                               chains: doc.sections.indices.map { Self.sectionChain(doc.sections, $0) }, docField: docField)
     }
 
-    /// Starts the analysis of the queued documents, writes their sections, notes, citations and
-    /// fields meanwhile, then their paragraphs and term counts as each analysis comes in.
+    /// Inserts a document's row (under its key) and version.
+    func insertDocumentRow(_ db: Database, _ q: QueuedDocument) throws {
+        let doc = q.doc
+        let pageMap = try JSONEncoder().encode(doc.pages)
+        try db.execute(sql: """
+            INSERT INTO documents(key, id, version, content_hash, title, author, source, external_id, paragraphs, sentences,
+                tokens, pages, sections, notes, citations, bytes, page_map, doc_field)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [q.key, doc.id, doc.version, doc.contentHash, doc.metadata.title, doc.metadata.author,
+                             doc.metadata.source, doc.metadata.externalID, q.paragraphs.count,
+                             max(doc.sentences.count, doc.sentences.isEmpty ? q.paragraphs.count : 0),
+                             doc.pages.count, doc.sections.count, doc.notes.count, doc.citations.count,
+                             doc.text.utf8.count, pageMap, q.docField])
+        try db.execute(sql: "INSERT OR REPLACE INTO versions(id, version, content_hash) VALUES (?, ?, ?)",
+                       arguments: [doc.id, doc.version, doc.contentHash])
+    }
+
+    /// Starts the analysis of the queued documents, writes their rows, sections, notes,
+    /// citations and fields meanwhile, then their paragraphs and term counts as each analysis
+    /// comes in.
     func finishQueued(_ db: Database, _ queued: inout [QueuedDocument], _ batch: inout PostingBatch) throws {
         batch.start()
         do {
-            for q in queued { try insertStructure(db, q) }
+            for q in queued {
+                try insertDocumentRow(db, q)
+                try insertStructure(db, q)
+            }
         } catch {
             batch.abandon()
             throw error

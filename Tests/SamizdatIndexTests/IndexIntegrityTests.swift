@@ -275,6 +275,21 @@ import SamizdatText
         #expect(x.totalPassages == y.totalPassages && x.hits.map(\.score) == y.hits.map(\.score))
     }
 
+    /// A document's (form id, count) pairs are sorted by id with a radix sort: as a comparison
+    /// sort would, for ids of one to three radix digits.
+    @Test func pairsSortByFormID() {
+        var rng = SplitMix(seed: 3)
+        var scratch: [UInt64] = []
+        for (count, limit) in [(10, UInt64(100)), (500, 2_000), (5_000, 3_000_000), (3_000, 40_000_000)] {
+            var ids = Set<UInt64>()
+            while ids.count < count { ids.insert(rng.next() % limit) }
+            var values = ids.map { $0 << 32 | (rng.next() & 0xFFFF) }
+            let expected = values.sorted { $0 >> 32 < $1 >> 32 }
+            PostingBatch.sortByHighHalf(&values, scratch: &scratch)
+            #expect(values == expected, "\(count) ids below \(limit)")
+        }
+    }
+
     @Test func reopenedStoreAnswersAlike() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samizdat-integrity-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -420,12 +420,38 @@ struct ByteBuffer: ~Copyable {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        append(bytes.bindMemory(to: UInt8.self))
+    }
+
     @inline(__always)
     mutating func varint(_ value: Int) {
+        ensure(10)
         var v = UInt64(bitPattern: Int64(value))
-        while v >= 0x80 { append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
-        append(UInt8(v))
+        while v >= 0x80 {
+            base[count] = UInt8(truncatingIfNeeded: v) | 0x80
+            count += 1
+            v >>= 7
+        }
+        base[count] = UInt8(truncatingIfNeeded: v)
+        count += 1
     }
+
+    /// `value`'s bytes, little-endian.
+    @inline(__always)
+    mutating func littleEndian<T: FixedWidthInteger>(_ value: T) {
+        ensure(MemoryLayout<T>.size)
+        UnsafeMutableRawPointer(base + count).storeBytes(of: value.littleEndian, as: T.self)
+        count += MemoryLayout<T>.size
+    }
+
+    /// Forgets the bytes written, keeping the memory.
+    mutating func removeAll() { count = 0 }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// The bytes written (valid until the next append).
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
     /// The bytes written; the caller owns (and deallocates) them.
     consuming func take() -> UnsafeBufferPointer<UInt8> {
@@ -484,30 +510,29 @@ struct SkipEntry {
     }
 
     /// Appends an entry's block start: the id before it and its stream offsets.
-    private static func appendStart(id: Int64, docs: Int, positions: Int, to out: inout [UInt8]) {
+    private static func appendStart(id: Int64, docs: Int, positions: Int, to out: inout ByteBuffer) {
         precondition(docs <= Int(UInt32.max) && positions <= Int(UInt32.max), "a key's postings outgrow a skip table's 32-bit offsets")
-        withUnsafeBytes(of: UInt64(bitPattern: id).littleEndian) { out.append(contentsOf: $0) }
-        withUnsafeBytes(of: UInt32(docs).littleEndian) { out.append(contentsOf: $0) }
-        withUnsafeBytes(of: UInt32(positions).littleEndian) { out.append(contentsOf: $0) }
+        out.littleEndian(UInt64(bitPattern: id))
+        out.littleEndian(UInt32(docs))
+        out.littleEndian(UInt32(positions))
     }
 
     /// Appends entry `index` of the table at `table` with a new block start (as when a merge
     /// moves the block) and its frontier as it is.
-    static func append(moving table: UnsafeRawPointer, _ index: Int, id: Int64, docs: Int, positions: Int, to out: inout [UInt8]) {
+    static func append(moving table: UnsafeRawPointer, _ index: Int, id: Int64, docs: Int, positions: Int, to out: inout ByteBuffer) {
         appendStart(id: id, docs: docs, positions: positions, to: &out)
-        out.append(contentsOf: UnsafeRawBufferPointer(start: table + index * size + 16, count: size - 16))
+        out.append(UnsafeRawBufferPointer(start: table + index * size + 16, count: size - 16))
     }
 
     /// Appends an entry; `frontier` holds at most `frontierSize` pairs.
-    static func append(id: Int64, docs: Int, positions: Int, frontier: [(tf: Int, length: Int)], to out: inout [UInt8]) {
+    static func append(id: Int64, docs: Int, positions: Int, frontier: [(tf: Int, length: Int)], to out: inout ByteBuffer) {
         appendStart(id: id, docs: docs, positions: positions, to: &out)
-        func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         for k in 0..<frontierSize {
             if k < frontier.count {
-                put(UInt32(clamping: frontier[k].tf))
-                put(UInt32(clamping: frontier[k].length))
+                out.littleEndian(UInt32(clamping: frontier[k].tf))
+                out.littleEndian(UInt32(clamping: frontier[k].length))
             } else {
-                put(UInt32(0)); put(UInt32(0))
+                out.littleEndian(UInt32(0)); out.littleEndian(UInt32(0))
             }
         }
     }
@@ -520,9 +545,9 @@ struct SegmentWriter: ~Copyable {
     /// The dictionary's entries, in key order (serialized by `finish`), their keys in `keyBytes`.
     private var dictionary: [Written] = []
     private var keyBytes: [UInt8] = []
-    private var docs: [UInt8] = []
-    private var positions: [UInt8] = []
-    private var skipBytes: [UInt8] = []
+    private var docs = ByteBuffer(capacity: 1 << 12)
+    private var positions = ByteBuffer(capacity: 1 << 12)
+    private var skipBytes = ByteBuffer(capacity: 1 << 10)
     /// The current block's start and its Pareto frontier of (frequency, length), ascending by both.
     private var blockStart: (id: Int64, docs: Int, positions: Int) = (0, 0, 0)
     private var frontier: [(tf: Int, length: Int)] = []
@@ -576,12 +601,17 @@ struct SegmentWriter: ~Copyable {
     /// Adds a posting's (frequency, length) to the current block's frontier.
     @inline(__always)
     private mutating func bound(_ tf: Int, _ length: Int32) {
-        let length = Int(length)
-        for p in frontier where p.tf >= tf && p.length <= length { return }
-        frontier.removeAll { $0.tf <= tf && $0.length >= length }
-        var at = frontier.count
-        while at > 0, frontier[at - 1].tf > tf { at -= 1 }
-        frontier.insert((tf, length), at: at)
+        let length = Int(length), n = frontier.count
+        // the first pair with a frequency at least `tf` has the shortest length of those pairs
+        var i = 0
+        while i < n, frontier[i].tf < tf { i += 1 }
+        if i < n, frontier[i].length <= length { return }
+        // the pairs the new one dominates: those before `i` from the first as long (lengths
+        // ascend), and the one at `i` if as frequent
+        var from = i
+        while from > 0, frontier[from - 1].length >= length { from -= 1 }
+        let to = i < n && frontier[i].tf == tf ? i + 1 : i
+        frontier.replaceSubrange(from..<to, with: CollectionOfOne((tf: tf, length: length)))
     }
 
     /// Writes the current block's skip entry, its frontier coarsened to `SkipEntry.frontierSize`
@@ -621,10 +651,10 @@ struct SegmentWriter: ~Copyable {
         let firstID = Int64(readVarint(buffer, &at))
         guard firstID > lastID || paragraphs == 0 else { throw PostingSegment.FormatError(description: "merged postings out of order") }
         let docsBase = docs.count, positionsBase = positionsLength
-        Varint.append(Int(firstID - lastID), to: &docs)
+        docs.varint(Int(firstID - lastID))
         let shift = (docs.count - docsBase) - (at - e.docs.lowerBound)
-        docs.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[at..<e.docs.upperBound]))
-        positions.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[e.positions]))
+        docs.append(UnsafeBufferPointer(rebasing: buffer[at..<e.docs.upperBound]))
+        positions.append(UnsafeBufferPointer(rebasing: buffer[e.positions]))
         positionsLength += e.positions.count
         for b in 0..<Int(count) {
             SkipEntry.append(moving: table, b, id: b == 0 ? lastID : SkipEntry.id(table, b),
@@ -650,15 +680,15 @@ struct SegmentWriter: ~Copyable {
         guard at < end else { return }
         var id = Int64(readVarint(buffer, &at))
         guard id > lastID || paragraphs == 0 else { throw PostingSegment.FormatError(description: "merged postings out of order") }
-        Varint.append(Int(id - lastID), to: &docs)
-        docs.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[at..<end]))
+        docs.varint(Int(id - lastID))
+        docs.append(UnsafeBufferPointer(rebasing: buffer[at..<end]))
         // the part's last id
         _ = readVarint(buffer, &at); _ = readVarint(buffer, &at)
         while at < end {
             id += Int64(readVarint(buffer, &at))
             _ = readVarint(buffer, &at); _ = readVarint(buffer, &at)
         }
-        positions.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[e.positions]))
+        positions.append(UnsafeBufferPointer(rebasing: buffer[e.positions]))
         positionsLength += e.positions.count
         lastID = id
         paragraphs += e.paragraphs
@@ -670,10 +700,10 @@ struct SegmentWriter: ~Copyable {
     mutating func posting(_ id: Int64, tf: Int, length: Int32, positions bytes: UnsafeBufferPointer<UInt8>) {
         startBlockIfDue()
         bound(tf, length)
-        Varint.append(Int(id - lastID), to: &docs)
-        Varint.append(tf, to: &docs)
-        Varint.append(bytes.count, to: &docs)
-        positions.append(contentsOf: bytes)
+        docs.varint(Int(id - lastID))
+        docs.varint(tf)
+        docs.varint(bytes.count)
+        positions.append(bytes)
         positionsLength += bytes.count
         lastID = id
         paragraphs += 1
@@ -686,9 +716,9 @@ struct SegmentWriter: ~Copyable {
     mutating func posting(_ id: Int64, tf: Int, length: Int32, positionsLength count: Int) {
         startBlockIfDue()
         bound(tf, length)
-        Varint.append(Int(id - lastID), to: &docs)
-        Varint.append(tf, to: &docs)
-        Varint.append(count, to: &docs)
+        docs.varint(Int(id - lastID))
+        docs.varint(tf)
+        docs.varint(count)
         positionsLength += count
         lastID = id
         paragraphs += 1
@@ -717,18 +747,18 @@ struct SegmentWriter: ~Copyable {
     /// `streamed`: the positions stream in pieces (none: the writer's own `positions`).
     private mutating func endKey(_ key: some Collection<UInt8>, streamed: some Collection<UnsafeBufferPointer<UInt8>>) {
         defer {
-            docs.removeAll(keepingCapacity: true)
-            positions.removeAll(keepingCapacity: true)
-            skipBytes.removeAll(keepingCapacity: true)
+            docs.removeAll()
+            positions.removeAll()
+            skipBytes.removeAll()
             frontier.removeAll(keepingCapacity: true)
             lastID = 0; paragraphs = 0; frequency = 0; inBlock = 0; blocks = 0; positionsLength = 0
         }
         guard paragraphs > 0 else { return }
         // a list of one block has no skip table (its entry was never written)
         if blocks > 0, inBlock > 0 { closeBlock() }
-        out.append(skipBytes)
-        out.append(docs)
-        if streamed.isEmpty { out.append(positions) } else { for piece in streamed { out.append(piece) } }
+        out.append(skipBytes.bytes)
+        out.append(docs.bytes)
+        if streamed.isEmpty { out.append(positions.bytes) } else { for piece in streamed { out.append(piece) } }
         dictionary.append(Written(key: addKey(key), paragraphs: paragraphs, frequency: frequency, skipLength: skipBytes.count,
                                   docsLength: docs.count, positionsLength: positionsLength, target: nil))
         hasPostings = true
