@@ -59,8 +59,15 @@ struct TermCounts {
     var stemFrequency: [Int] = []
     var stemDocuments: [Int] = []
 
+    /// Which stems the document being counted has met: a stem is met when its mark is the
+    /// document's stamp (a new stamp per document, so nothing is cleared between documents).
+    struct StemMarks {
+        var marks: [UInt32] = []
+        var stamp: UInt32 = 0
+    }
+
     /// Adds (`sign` 1) or removes (-1) one document's counts: pairs of form id and count.
-    mutating func add(_ pairs: [Int], sign: Int, vocabulary: Vocabulary, scratch: inout Set<Int32>) {
+    mutating func add(_ pairs: [Int], sign: Int, vocabulary: Vocabulary, scratch: inout StemMarks) {
         let forms = vocabulary.forms.count, stems = vocabulary.stems.count
         if formFrequency.count < forms {
             formFrequency += [Int](repeating: 0, count: forms - formFrequency.count)
@@ -70,7 +77,13 @@ struct TermCounts {
             stemFrequency += [Int](repeating: 0, count: stems - stemFrequency.count)
             stemDocuments += [Int](repeating: 0, count: stems - stemDocuments.count)
         }
-        scratch.removeAll(keepingCapacity: true)
+        if scratch.marks.count < stems { scratch.marks += [UInt32](repeating: 0, count: stems - scratch.marks.count) }
+        scratch.stamp &+= 1
+        if scratch.stamp == 0 {
+            for j in scratch.marks.indices { scratch.marks[j] = 0 }
+            scratch.stamp = 1
+        }
+        let stamp = scratch.stamp
         var i = 0
         while i + 1 < pairs.count {
             let f = pairs[i], c = pairs[i + 1]
@@ -81,7 +94,10 @@ struct TermCounts {
             let s = vocabulary.stemOfForm[f]
             guard s >= 0 else { continue }
             stemFrequency[Int(s)] += sign * c
-            if scratch.insert(s).inserted { stemDocuments[Int(s)] += sign }
+            if scratch.marks[Int(s)] != stamp {
+                scratch.marks[Int(s)] = stamp
+                stemDocuments[Int(s)] += sign
+            }
         }
     }
 }
@@ -150,7 +166,7 @@ final class IndexState: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         // the published vocabulary catches up with the writer's (it only grows)
         vocabulary.catchUp(with: writerVocabulary)
-        var scratch = Set<Int32>()
+        var scratch = TermCounts.StemMarks()
         for e in change.events {
             switch e {
             case .remove(_, let pairs): counts.add(pairs, sign: -1, vocabulary: vocabulary, scratch: &scratch)
@@ -171,7 +187,7 @@ final class IndexState: @unchecked Sendable {
             maxID = max(maxID, Int(id))
         }
         var counts = TermCounts()
-        var scratch = Set<Int32>()
+        var scratch = TermCounts.StemMarks()
         let docTerms = try Row.fetchCursor(db, sql: "SELECT terms FROM document_terms")
         while let row = try docTerms.next() {
             let blob: Data = row[0]
