@@ -106,15 +106,11 @@ struct PostingBatch {
         run.encoding.help()
         run.group.wait()
         defer { for w in 0..<(run.bounds.count - 1) { state.writerWorkers[w].forget() } }
-        let joint = run.encoding.segment()
-        if let failure {
-            if let joint { SegmentMemory.free(joint) }
-            throw failure
-        }
+        if let failure { throw failure }
         for w in 0..<(run.bounds.count - 1) {
             flushed += try run.segments.take(w).get()
         }
-        if let joint { flushed.append(try PostingSegment(owning: joint)) }
+        if let joint = try run.encoding.segment() { flushed.append(joint) }
     }
 
     /// Waits for the workers and drops what they did (a write failing between `start` and

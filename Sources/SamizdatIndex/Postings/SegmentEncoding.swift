@@ -153,8 +153,32 @@ final class SegmentEncoding: @unchecked Sendable {
             condition.lock()
             parts[r] = part
             finished += 1
+            let last = finished == bounds.count - 1
             condition.unlock()
+            // the thread that encodes the last range puts the parts together, while the writer's
+            // thread may still be storing rows
+            if last { assemble() }
         }
+    }
+
+    /// The joint segment, once assembled (nil: no posting in any part).
+    private var assembled: Result<PostingSegment, Error>?
+
+    private func assemble() {
+        condition.lock()
+        let all = parts.map { $0! }
+        parts = []
+        condition.unlock()
+        var result: Result<PostingSegment, Error>?
+        if all.contains(where: \.hasPostings) {
+            let bytes = SegmentWriter.assemble(all)
+            result = Result { try PostingSegment(owning: bytes) }
+        } else {
+            for p in all { p.body.free() }
+        }
+        condition.lock()
+        assembled = result
+        condition.unlock()
     }
 
     /// On the writer's thread: encodes ranges too if the workers are at it, else returns at once.
@@ -175,17 +199,12 @@ final class SegmentEncoding: @unchecked Sendable {
 
     /// After every worker returned: the joint segment (nil when the workers wrote their own, or
     /// none holds a posting).
-    func segment() -> UnsafeBufferPointer<UInt8>? {
+    func segment() throws -> PostingSegment? {
         condition.lock()
         defer { condition.unlock() }
         guard joint else { return nil }
-        precondition(finished == bounds.count - 1, "a write's joint segment put together before its ranges are encoded")
-        let all = parts.map { $0! }
-        guard all.contains(where: \.hasPostings) else {
-            for p in all { p.body.free() }
-            return nil
-        }
-        return SegmentWriter.assemble(all)
+        precondition(finished == bounds.count - 1 && parts.isEmpty, "a write's joint segment taken before it is put together")
+        return try assembled?.get()
     }
 
     // MARK: - Ranges
