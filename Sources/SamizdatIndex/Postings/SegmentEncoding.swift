@@ -268,9 +268,9 @@ final class SegmentEncoding: @unchecked Sendable {
 
 /// Encodes one range of keys over several workers' postings; its buffers are reused from range
 /// to range.
-struct RangeEncoder {
+struct RangeEncoder: ~Copyable {
     /// The positions stream of the stem being written, and one paragraph's merged positions.
-    private var stemPositions: [UInt8] = []
+    private var stemPositions = ByteBuffer(capacity: 1 << 16)
     private var mergePositions: [Int] = []
     private var pieces: [UnsafeBufferPointer<UInt8>] = []
 
@@ -318,12 +318,12 @@ struct RangeEncoder {
                 } else if let form = Self.onlyForm(views, holders, at) {
                     writer.alias(smallest, to: form)
                 } else {
-                    stemPositions.removeAll(keepingCapacity: true)
+                    stemPositions.removeAll()
                     for s in holders {
                         let view = views[s], forms = view.stemForms[Int(view.keys[at[s]] >> 1)]
                         mergeForms(view, UnsafeBufferPointer(rebasing: view.byStem[Int(forms.lowerBound)..<Int(forms.upperBound)]), &writer)
                     }
-                    stemPositions.withUnsafeBufferPointer { writer.endKey(smallest, positions: $0) }
+                    writer.endKey(smallest, positions: stemPositions.bytes)
                 }
                 for s in holders { at[s] += 1 }
             }
@@ -358,6 +358,7 @@ struct RangeEncoder {
             var positions: UnsafeBufferPointer<UInt8>
             var at = 0, paragraph = 0, tf = 0, count = 0, positionsAt = 0, nextPositions = 0
             /// Moves to the next paragraph (`Int.max` past the last).
+            @inline(__always)
             mutating func next() {
                 guard at < docs.count else { paragraph = .max; return }
                 paragraph += readVarint(docs, &at)
@@ -381,7 +382,7 @@ struct RangeEncoder {
             guard p != .max else { break }
             if holding == 1 {
                 let c = cursors[last]
-                stemPositions.append(contentsOf: UnsafeBufferPointer(rebasing: c.positions[c.positionsAt..<(c.positionsAt + c.count)]))
+                stemPositions.append(UnsafeBufferPointer(rebasing: c.positions[c.positionsAt..<(c.positionsAt + c.count)]))
                 writer.posting(source.paragraphs[p], tf: c.tf, length: source.lengths[p], positionsLength: c.count)
                 cursors[last].next()
                 continue
@@ -400,7 +401,7 @@ struct RangeEncoder {
             let before = stemPositions.count
             var previous = 0, tf = 0
             for (j, position) in mergePositions.enumerated() where j == 0 || position != mergePositions[j - 1] {
-                Varint.append(position - previous, to: &stemPositions)
+                stemPositions.varint(position - previous)
                 previous = position
                 tf += 1
             }
