@@ -25,7 +25,8 @@ struct DocumentAnalysis: Sendable {
 
 /// One thread's share of a write's analysis: it tokenizes its documents with the shared
 /// `Analyzer`, numbers their forms in a vocabulary of its own (so that threads never wait for
-/// each other), accumulates their postings and writes them as segments of its own. Segments
+/// each other), accumulates their postings and encodes them with the write's other workers as
+/// one segment (`SegmentEncoding`; alone only when a very large write makes it flush). Segments
 /// hold key strings, not ids, so nothing in them depends on the worker; only a document's form
 /// counts do, and the writer maps those to the store's ids (`DocumentAnalysis.newForms`).
 ///
@@ -53,9 +54,9 @@ final class AnalysisWorker: @unchecked Sendable {
 
     /// Analyzes `jobs` in order: each document's analysis goes to `results` as soon as it is
     /// done; the postings are written as segments, a new one whenever `flushBytes` of them are
-    /// held. The last postings are written with the other workers' of the write (`encoding`),
-    /// as one segment the writer puts together, when no worker wrote a segment before; else each
-    /// worker writes its own. Returns the segments this worker wrote, in paragraph order.
+    /// held. The last postings are encoded with the write's other workers' (`encoding`) as one
+    /// segment, which the writer takes from `encoding`, when no worker wrote a segment before;
+    /// else each worker writes its own. Returns the segments this worker wrote, in paragraph order.
     func run(_ jobs: ArraySlice<AnalysisJob>, results: HandOff<DocumentAnalysis>, flushBytes: Int,
              encoding: SegmentEncoding, index: Int) -> Result<[PostingSegment], Error> {
         var segments: [PostingSegment] = []

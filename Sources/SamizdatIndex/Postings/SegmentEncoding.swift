@@ -102,7 +102,8 @@ struct EncodingSource: @unchecked Sendable {
 /// its documents (`arrive`), the keys are cut into ranges of about equal bytes, which the
 /// workers (and the writer's thread, when it is free: `help`) take one at a time (`work`) and
 /// encode over every worker's postings, a key's postings worker after worker (their paragraphs
-/// ascend in that order). The writer puts the ranges' parts together (`segment`).
+/// ascend in that order). The thread that encodes the last range puts the parts together; the
+/// writer takes the segment (`segment`).
 ///
 /// A worker that wrote a segment of its own before (a write larger than `flushBytes`) cannot
 /// join: its earlier segment would overlap the joint one. Then every worker writes its own.
@@ -118,6 +119,7 @@ final class SegmentEncoding: @unchecked Sendable {
     private var nextRange = 0
     private var parts: [SegmentPart?] = []
     private var finished = 0
+    private var anyFlushed = false
 
     init(workers: Int) {
         workerCount = workers
@@ -141,8 +143,6 @@ final class SegmentEncoding: @unchecked Sendable {
         while arrived < workerCount { condition.wait() }
         return joint
     }
-
-    private var anyFlushed = false
 
     /// Encodes ranges until none is left.
     func work() {
