@@ -68,6 +68,10 @@ public final class CorpusStore: Sendable {
 
     static func configuration() -> Configuration {
         var config = Configuration()
+        // A connection waits for another's short lock rather than failing at once: the WAL
+        // checkpointer's, or that of a store just closed on the same file, whose last connection
+        // checkpoints and removes the WAL as it closes.
+        config.busyMode = .timeout(5)
         // 16 KiB pages for a new store (an existing one keeps its own): a third fewer WAL frames
         // and overflow pages to write for the paragraphs and segment blobs of a build, with no
         // measurable cost to fetching a hit's paragraph.
