@@ -69,14 +69,15 @@ final class AnalysisWorker: @unchecked Sendable {
             while next < jobs.endIndex {
                 results.put(next, analyze(jobs[next]))
                 next += 1
-                if postings.arenaUsed >= flushBytes, let s = try segment() { segments.append(s) }
+                if postings.arenaUsed >= flushBytes, let s = try segment(source()) { segments.append(s) }
             }
             arrived = true
-            if encoding.arrive(index, flushed: !segments.isEmpty, source: segments.isEmpty ? source() : nil) {
+            let last = source()
+            if encoding.arrive(index, flushed: !segments.isEmpty, source: segments.isEmpty ? last : nil) {
                 encoding.work()
                 return .success([])
             }
-            if let s = try segment() { segments.append(s) }
+            if let s = try segment(last) { segments.append(s) }
             return .success(segments)
         } catch {
             // the writer fails the write; it must not wait for what will not come
@@ -137,10 +138,11 @@ final class AnalysisWorker: @unchecked Sendable {
         return words
     }
 
-    /// The postings held as a segment (nil when none), then forgets them.
-    private func segment() throws -> PostingSegment? {
+    /// The postings held (`source`, as `source()` readied them) as a segment (nil when none),
+    /// then forgets them.
+    private func segment(_ source: EncodingSource?) throws -> PostingSegment? {
         defer { forget() }
-        guard let source = source(), let bytes = SegmentEncoding.encode([source]) else { return nil }
+        guard let source, let bytes = SegmentEncoding.encode([source]) else { return nil }
         return try PostingSegment(owning: bytes)
     }
 

@@ -197,13 +197,8 @@ final class PostingAccumulator: @unchecked Sendable {
         return (UInt32(to), UInt32(c))
     }
 
-    /// A key's docs and positions streams (valid until the next `add` or `reset`).
-    func streams(_ key: UInt32) -> (docs: UnsafeBufferPointer<UInt8>, positions: UnsafeBufferPointer<UInt8>) {
-        view.streams(key)
-    }
-
-    /// The streams as they stand, for threads that read them while none writes (valid until the
-    /// next `add` or `reset`).
+    /// The keys' docs and positions streams as they stand, for threads that read them while none
+    /// writes (valid until the next `add` or `reset`).
     var view: View { View(states: states, arena: arena) }
 
     struct View: @unchecked Sendable {
@@ -276,12 +271,5 @@ struct KeyOrder {
         }
         if rank.count < space { rank += [UInt32](repeating: 0, count: space - rank.count) }
         for (r, k) in sorted.enumerated() { rank[Int(k)] = UInt32(r) }
-    }
-
-    /// The bytes of `key` (valid while the order is not updated).
-    func withBytes<R>(_ key: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        pool.withUnsafeBufferPointer { p in
-            body(UnsafeBufferPointer(rebasing: p[Int(starts[Int(key)])..<Int(starts[Int(key)] + lengths[Int(key)])]))
-        }
     }
 }

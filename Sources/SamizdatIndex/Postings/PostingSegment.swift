@@ -278,8 +278,8 @@ enum SegmentMemory {
     static let recycledMinimum = 2 << 20
 
     /// Large buffers given back during a write (`recycle`), for the write's next large
-    /// allocations: a worker's arena becomes the buffer of the merged segment, memory already
-    /// faulted in rather than fresh pages the kernel must zero (a tenth of a bulk load's merge).
+    /// allocations: a large worker arena, once forgotten, becomes the buffer of a segment the
+    /// commit merges, memory already faulted in rather than fresh pages the kernel must zero.
     /// At most two; emptied when the write ends (`trim`), so nothing is held between writes.
     private nonisolated(unsafe) static var recycled: [(UnsafeMutableRawPointer, Int)] = []
     private static let lock = NSLock()
