@@ -133,7 +133,7 @@ extension CorpusStore {
     /// Inserts a document's row (under its key) and version.
     func insertDocumentRow(_ db: Database, _ q: QueuedDocument) throws {
         let doc = q.doc
-        let pageMap = try JSONEncoder().encode(doc.pages)
+        let pageMap = Self.pageMapJSON(doc.pages)
         try db.execute(sql: """
             INSERT INTO documents(key, id, version, content_hash, title, author, source, external_id, paragraphs, sentences,
                 tokens, pages, sections, notes, citations, bytes, page_map, doc_field)
@@ -145,6 +145,19 @@ extension CorpusStore {
                              doc.text.utf8.count, pageMap, q.docField])
         try db.execute(sql: "INSERT OR REPLACE INTO versions(id, version, content_hash) VALUES (?, ?, ?)",
                        arguments: [doc.id, doc.version, doc.contentHash])
+    }
+
+    /// A document's pages as the JSON array `StoredDocument` decodes, keys in a fixed order.
+    static func pageMapJSON(_ pages: [PageSpan]) -> Data {
+        var out: [UInt8] = [0x5B]
+        for (i, p) in pages.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            out.append(contentsOf: #"{"label":"#.utf8)
+            JSONText.appendQuoted(p.label, to: &out)
+            out.append(contentsOf: #","start":\#(p.start),"end":\#(p.end)}"#.utf8)
+        }
+        out.append(0x5D)
+        return Data(out)
     }
 
     /// Starts the analysis of the queued documents, writes their rows, sections, notes,
@@ -188,9 +201,18 @@ extension CorpusStore {
         var citation = try RowInsert(db, sql: """
             INSERT INTO citations(doc, idx, start, "end", authors, year, pages, ibid) VALUES (?,?,?,?,?,?,?,?)
             """)
+        var authors: [UInt8] = []
         for (i, c) in doc.citations.enumerated() {
             citation.int(Int(key)); citation.int(i); citation.int(c.start); citation.int(c.end)
-            citation.text("[" + c.authors.map(JSONText.quote).joined(separator: ",") + "]")
+            // the authors as a JSON array
+            authors.removeAll(keepingCapacity: true)
+            authors.append(0x5B)
+            for (j, a) in c.authors.enumerated() {
+                if j > 0 { authors.append(0x2C) }
+                JSONText.appendQuoted(a, to: &authors)
+            }
+            authors.append(0x5D)
+            authors.withUnsafeBufferPointer { citation.text($0) }
             citation.text(c.year); citation.text(c.pages); citation.bool(c.ibid)
             try citation.insert()
         }
@@ -207,13 +229,20 @@ extension CorpusStore {
     /// A document's paragraphs (with their word counts) and its term counts.
     func insertParagraphs(_ db: Database, _ q: QueuedDocument, lengths: [Int32], pairs: [Int]) throws {
         let doc = q.doc, key = q.key, paragraphs = q.paragraphs
-        // Sentences grouped by paragraph.
+        // Sentences grouped by paragraph: each paragraph's sentence starts (offsets in it, in
+        // the order of the document's sentences) at `sentenceStarts[sentenceRun[p]..<sentenceRun[p + 1]]`.
         var firstSentence = [Int](repeating: -1, count: paragraphs.count)
-        var sentenceStarts = [[Int]](repeating: [], count: paragraphs.count)
+        var sentenceRun = [Int](repeating: 0, count: paragraphs.count + 1)
+        for s in doc.sentences where s.paragraph >= 0 && s.paragraph < paragraphs.count { sentenceRun[s.paragraph + 1] += 1 }
+        for p in 0..<paragraphs.count { sentenceRun[p + 1] += sentenceRun[p] }
+        var sentenceStarts = [Int](repeating: 0, count: sentenceRun[paragraphs.count])
+        var filled = sentenceRun
         for (i, s) in doc.sentences.enumerated() where s.paragraph >= 0 && s.paragraph < paragraphs.count {
             if firstSentence[s.paragraph] < 0 { firstSentence[s.paragraph] = i }
-            sentenceStarts[s.paragraph].append(max(0, s.start - paragraphs[s.paragraph].start))
+            sentenceStarts[filled[s.paragraph]] = max(0, s.start - paragraphs[s.paragraph].start)
+            filled[s.paragraph] += 1
         }
+        var startsBlob: [UInt8] = []
         var row = try RowInsert(db, sql: """
             INSERT INTO paragraphs(id, kind, start, "end", section, page, last_page, first_sentence, sentence_starts,
                 tokens, chapter_field, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
@@ -223,7 +252,10 @@ extension CorpusStore {
         try text.withUTF8 { utf8 in
             for (index, p) in paragraphs.enumerated() {
                 let section = q.sections[index] >= 0 ? Int(q.sections[index]) : nil
-                let starts = sentenceStarts[index].isEmpty ? [0] : sentenceStarts[index]
+                // the sentence starts as varints (one at 0 for a paragraph without sentences)
+                startsBlob.removeAll(keepingCapacity: true)
+                if sentenceRun[index] == sentenceRun[index + 1] { startsBlob.append(0) }
+                for k in sentenceRun[index]..<sentenceRun[index + 1] { Varint.append(sentenceStarts[k], to: &startsBlob) }
                 documentTokens += Int(lengths[index])
                 row.int(Int(Self.paragraphRowID(document: key, index: index)))
                 row.text(p.kind.rawValue)
@@ -233,7 +265,7 @@ extension CorpusStore {
                 row.text(p.page ?? doc.page(at: p.start))
                 row.text(p.lastPage)
                 row.int(firstSentence[index])
-                row.blob(Varint.encode(starts))
+                row.blob(startsBlob)
                 row.int(Int(lengths[index]))
                 row.text(section.map { q.chains[$0] } ?? "")
                 // the paragraph's bytes as they are when it starts and ends on scalar boundaries

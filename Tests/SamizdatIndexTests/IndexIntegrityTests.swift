@@ -368,3 +368,13 @@ import SamizdatText
         #expect(vocabulary.terms.map(\.term) == ["stalinist"])
     }
 }
+
+@Suite struct PageMapTests {
+    @Test func pageMapReadsBackAsWritten() throws {
+        let pages = [PageSpan(label: "vii", start: 0, end: 120), PageSpan(label: "12 \"b\" \\", start: 120, end: 4000),
+                     PageSpan(label: "", start: 4000, end: 4001), PageSpan(label: "Žižek\n", start: 4001, end: 9000)]
+        let back = try JSONDecoder().decode([PageSpan].self, from: CorpusStore.pageMapJSON(pages))
+        #expect(back == pages)
+        #expect(try JSONDecoder().decode([PageSpan].self, from: CorpusStore.pageMapJSON([])) == [])
+    }
+}

@@ -51,3 +51,17 @@ import Testing
         #expect(ContentHash.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
+
+@Suite struct JSONTextTests {
+    @Test func quotesEscapeQuotesBackslashesAndControlCharacters() throws {
+        let s = "a \"b\" \\ c\nd\re\tf\u{1}g\u{1F}h Žižek “x”"
+        let quoted = JSONText.quote(s)
+        #expect(quoted == #""a \"b\" \\ c\nd\re\tf\u0001g\u001fh Žižek “x”""#)
+        // what a JSON parser reads back is the string itself
+        let back = try JSONDecoder().decode(String.self, from: Data(quoted.utf8))
+        #expect(back == s)
+        var bytes: [UInt8] = []
+        JSONText.appendQuoted(s, to: &bytes)
+        #expect(bytes == Array(quoted.utf8))
+    }
+}
