@@ -37,6 +37,38 @@ import Testing
         }
     }
 
+    /// ASCII words are found eight bytes at a time: runs of every length, at every offset,
+    /// ending at the text's end or before a separator, give the words a byte-by-byte reading
+    /// gives (maximal runs of letters, digits and "_", lower-cased).
+    @Test func asciiRunsOfEveryLengthAndOffset() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let wordBytes = Array("abcxyzABCXYZ019_Qq".utf8)
+        // separators that never join two runs into one word
+        let separators = Array(" ;!?()[]/:\n\t\"#@`{|}~^=+*<>&%$".utf8)
+        for _ in 0..<400 {
+            var text: [UInt8] = []
+            var expected: [String] = []
+            for _ in 0..<(1 + next(12)) {
+                for _ in 0..<(1 + next(3)) { text.append(separators[next(separators.count)]) }
+                let length = 1 + next(30)
+                var word: [UInt8] = []
+                for _ in 0..<length { word.append(wordBytes[next(wordBytes.count)]) }
+                text += word
+                expected.append(String(decoding: word, as: UTF8.self).lowercased())
+            }
+            if next(2) == 0 { text.append(separators[next(separators.count)]) }
+            var found: [String] = []
+            text.withUnsafeBufferPointer { b in
+                analyzer.scanFolded(utf8: b) { folded, _, _, _, _ in found.append(String(decoding: folded, as: UTF8.self)) }
+            }
+            #expect(found == expected, "\(String(decoding: text, as: UTF8.self))")
+        }
+    }
+
     @Test func apostrophesCurlyAndStraight() {
         #expect(terms("Stalin’s") == ["stalin's"])
         #expect(terms("Stalin's") == ["stalin's"])

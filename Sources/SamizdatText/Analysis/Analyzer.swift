@@ -55,8 +55,10 @@ public struct Analyzer: Sendable {
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
         // an ASCII word, folded (lower-cased) here without the general path's checks
-        let ascii = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, n))
+        // (8 bytes beyond the longest word: the run below stores eight at a time)
+        let ascii = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
         defer { ascii.deallocate() }
+        let raw = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
         while k < n {
             let b0 = bytes[k]
             if b0 < 0x80 {
@@ -65,13 +67,25 @@ public struct Analyzer: Sendable {
                 // apostrophe or hyphen may, "." or "," may after a digit, and any non-ASCII
                 // scalar may be a mark or a joiner): a word as the general path would find it
                 var j = k
-                var lastDigit = false
-                while j < n {
+                var open = true
+                // eight bytes at a time while they last: the word bytes' mask, and the bytes
+                // lower-cased
+                while j + 8 <= n {
+                    let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+                    let (word, upper) = Self.asciiWordBytes(x)
+                    UnsafeMutableRawPointer(ascii + (j - k)).storeBytes(of: (x | upper >> 2).littleEndian, as: UInt64.self)
+                    if word == Self.highBits { j += 8; continue }
+                    j += (~word & Self.highBits).trailingZeroBitCount >> 3
+                    open = false
+                    break
+                }
+                while open, j < n {
                     let b = bytes[j]
-                    if b &- 0x30 < 10 { lastDigit = true } else if Self.isASCIIWordByte(b) { lastDigit = false } else { break }
+                    guard Self.isASCIIWordByte(b) else { break }
                     ascii[j - k] = Self.lowerASCII(b)
                     j += 1
                 }
+                let lastDigit = bytes[j - 1] &- 0x30 < 10
                 let ends: Bool
                 if j == n {
                     ends = true
@@ -187,6 +201,27 @@ public struct Analyzer: Sendable {
     /// An ASCII byte lower-cased (A–Z to a–z; anything else as it is).
     @inline(__always)
     static func lowerASCII(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b + 32 : b }
+
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// For eight bytes (the first in the low byte): the high bit of each that is an ASCII
+    /// word byte (`isASCIIWordByte`), and of each that is an upper-case ASCII letter. Every
+    /// lane stays below 0x100, so no carry crosses into the next.
+    @inline(__always)
+    static func asciiWordBytes(_ x: UInt64) -> (word: UInt64, upper: UInt64) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let isASCII = ~x & highBits
+        let low = x & 0x7F7F_7F7F_7F7F_7F7F
+        // high bit of each lane set when the lane is at least `at`, for lanes below 0x80
+        @inline(__always) func atLeast(_ v: UInt64, _ at: UInt64) -> UInt64 { (v &+ (0x80 - at) &* ones) & highBits }
+        let folded = low | 0x2020_2020_2020_2020
+        let letter = atLeast(folded, 0x61) & ~atLeast(folded, 0x7B)
+        let digit = atLeast(low, 0x30) & ~atLeast(low, 0x3A)
+        let e = low ^ 0x5F5F_5F5F_5F5F_5F5F
+        let underscore = ~((e &+ 0x7F7F_7F7F_7F7F_7F7F) | e) & highBits
+        let upper = atLeast(low, 0x41) & ~atLeast(low, 0x5B) & isASCII
+        return ((letter | digit | underscore) & isASCII, upper)
+    }
 
     /// An ASCII letter, digit or "_" (which `classify` counts as a letter).
     @inline(__always)
