@@ -147,23 +147,33 @@ struct PostingBatch {
     /// Sorts `values` by their high 32 bits (distinct, small: form ids) by radix, eleven bits a
     /// pass, as many passes as the largest needs: a document's few thousand pairs in a few
     /// linear passes, where a comparison sort took a twentieth of the writer's thread.
+    /// `scratch` is kept from call to call (it only grows).
     static func sortByHighHalf(_ values: inout [UInt64], scratch: inout [UInt64]) {
         guard values.count > 32 else { values.sort(); return }
+        let n = values.count
         let largest = values.reduce(0) { max($0, $1 >> 32) }
-        scratch = [UInt64](repeating: 0, count: values.count)
-        var shift: UInt64 = 32
-        var counts = [Int](repeating: 0, count: 2049)
-        while shift == 32 || largest >> (shift - 32) > 0 {
-            for i in counts.indices { counts[i] = 0 }
-            for v in values { counts[Int((v >> shift) & 2047) + 1] += 1 }
-            for i in 1..<counts.count { counts[i] += counts[i - 1] }
-            for v in values {
-                let b = Int((v >> shift) & 2047)
-                scratch[counts[b]] = v
-                counts[b] += 1
+        if scratch.count < n { scratch = [UInt64](repeating: 0, count: max(n, scratch.count * 2)) }
+        values.withUnsafeMutableBufferPointer { v in
+            scratch.withUnsafeMutableBufferPointer { t in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2049) { counts in
+                    var from = v.baseAddress!, to = t.baseAddress!
+                    var shift: UInt64 = 32
+                    while shift == 32 || largest >> (shift - 32) > 0 {
+                        counts.initialize(repeating: 0)
+                        for i in 0..<n { counts[Int((from[i] >> shift) & 2047) + 1] += 1 }
+                        for i in 1..<2049 { counts[i] += counts[i - 1] }
+                        for i in 0..<n {
+                            let b = Int((from[i] >> shift) & 2047)
+                            to[counts[b]] = from[i]
+                            counts[b] += 1
+                        }
+                        swap(&from, &to)
+                        shift += 11
+                    }
+                    // the sorted values are where the last pass wrote them
+                    if from != v.baseAddress! { v.baseAddress!.update(from: from, count: n) }
+                }
             }
-            swap(&values, &scratch)
-            shift += 11
         }
     }
 
