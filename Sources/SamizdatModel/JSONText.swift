@@ -8,7 +8,7 @@ public enum JSONText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `s` as a JSON string literal (quotes included) in UTF-8: `"`, `\\` and control
+    /// Appends `s` as a JSON string literal (quotes included) in UTF-8: `"`, `\` and control
     /// characters escaped, everything else as it is.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
@@ -21,11 +21,12 @@ public enum JSONText {
             case 0x09: out.append(0x5C); out.append(0x74)
             case 0..<0x20:
                 // \u00XX, lower-case hex
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]])
             default: out.append(b)
             }
         }
         out.append(0x22)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
