@@ -211,18 +211,22 @@ struct PostingSearch {
         let k0 = Self.k1 * (1 - Self.b), kLength = Self.k1 * Self.b / average
         let margin = 1 - 1e-9
         candidates: while cursor.next(skipping: { w * $0 + rest <= top.threshold }) {
+            let id = cursor.id
+            // a paragraph must beat the tenth document's best, and its own document's best so
+            // far (only a higher score replaces it)
+            var floor = top.threshold
+            if let c = current, c.key == CorpusStore.documentKey(paragraphRowID: id), c.best > floor { floor = c.best }
             let tf = Double(cursor.tf)
-            let room = top.threshold - rest
+            let room = floor - rest
             if room > 0, w * tf * (Self.k1 + 1) <= room * (tf + k0 + kLength * Double(cursor.length)) * margin { continue }
             var score = bm25(idf: w, tf: Int32(cursor.tf), length: cursor.length)
-            if score + rest <= top.threshold { continue }
-            let id = cursor.id
-            if top.threshold > 0 {
+            if score + rest <= floor { continue }
+            if floor > 0, !cursors.isEmpty {
                 // the other lists' block bounds where this paragraph would sit (skip tables
                 // only, nothing decoded): a tighter ceiling than idf·(k1+1) each
                 var bound = score
                 for i in cursors.indices { bound += weights[i] * cursors[i].weightBound(at: id, average: average) }
-                if bound * (1 + 1e-9) <= top.threshold { continue }
+                if bound * (1 + 1e-9) <= floor { continue }
             }
             for i in cursors.indices {
                 guard cursors[i].seek(id) else { break candidates }
