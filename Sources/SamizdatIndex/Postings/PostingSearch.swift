@@ -211,11 +211,11 @@ struct PostingSearch {
         let k0 = Self.k1 * (1 - Self.b), kLength = Self.k1 * Self.b / average
         let margin = 1 - 1e-9
         candidates: while cursor.next(skipping: { w * $0 + rest <= top.threshold }) {
-            let id = cursor.id
+            let id = cursor.id, key = CorpusStore.documentKey(paragraphRowID: id)
             // a paragraph must beat the tenth document's best, and its own document's best so
             // far (only a higher score replaces it)
             var floor = top.threshold
-            if let c = current, c.key == CorpusStore.documentKey(paragraphRowID: id), c.best > floor { floor = c.best }
+            if let c = current, c.key == key, c.best > floor { floor = c.best }
             let tf = Double(cursor.tf)
             let room = floor - rest
             if room > 0, w * tf * (Self.k1 + 1) <= room * (tf + k0 + kLength * Double(cursor.length)) * margin { continue }
@@ -234,7 +234,6 @@ struct PostingSearch {
                 score += bm25(idf: weights[i], tf: Int32(cursors[i].tf), length: cursors[i].length)
             }
             for i in excluded.indices where excluded[i].seek(id) && excluded[i].id == id { continue candidates }
-            let key = CorpusStore.documentKey(paragraphRowID: id)
             if let c = current, c.key == key {
                 if score > c.best { current = (key, score, id) }
             } else {

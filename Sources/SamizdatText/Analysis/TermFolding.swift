@@ -15,19 +15,25 @@ public enum TermFolding {
         var ascii = true
         for b in word.utf8 where b >= 0x80 { ascii = false; break }
         if ascii { return asciiLowercased(word) }
-        return String(decoding: foldedUTF8(String(word)), as: UTF8.self)
+        var out: [UInt8] = []
+        out.reserveCapacity(word.utf8.count)
+        appendFolded(String(word), to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends the folded UTF-8 of `bytes` (valid UTF-8) to `out`.
     static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        out.append(contentsOf: foldedUTF8(String(decoding: bytes, as: UTF8.self)))
+        appendFolded(String(decoding: bytes, as: UTF8.self), to: &out)
     }
 
-    /// A word's folded form as UTF-8: by table when every scalar is in it, else in full.
-    private static func foldedUTF8(_ word: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(word.utf8.count)
-        return foldByTable(word.unicodeScalars, into: &out) ? out : Array(fullFold(word).utf8)
+    /// Appends a word's folded form as UTF-8: by table when every scalar is in it, else in full
+    /// (straight into `out`, which the word analysis reuses from word to word).
+    private static func appendFolded(_ word: String, to out: inout [UInt8]) {
+        let start = out.count
+        if !foldByTable(word.unicodeScalars, into: &out) {
+            out.removeSubrange(start...)
+            out.append(contentsOf: fullFold(word).utf8)
+        }
     }
 
     /// Folds scalar by scalar from the table; false (with `out` partly written) when a scalar is
