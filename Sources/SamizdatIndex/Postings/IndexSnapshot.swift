@@ -80,6 +80,7 @@ final class IndexSnapshot: @unchecked Sendable {
         }
         self.paragraphCount = paragraphCount
         self.wordCount = wordCount
+        averageLength = paragraphCount == 0 ? 1 : max(1, Double(wordCount) / Double(paragraphCount))
     }
 
     static let empty = IndexSnapshot(segments: [], documents: [:])
@@ -102,7 +103,9 @@ final class IndexSnapshot: @unchecked Sendable {
         return IndexSnapshot(segments: newSegments ?? segments, documents: docs, paragraphCount: paragraphs, wordCount: words)
     }
 
-    var averageLength: Double { paragraphCount == 0 ? 1 : max(1, Double(wordCount) / Double(paragraphCount)) }
+    /// Words per live paragraph (at least 1): BM25's average length. Stored, not computed per
+    /// use: the decoding loops read it for every block.
+    let averageLength: Double
 
     /// The live postings of one key over every segment, ascending by paragraph.
     func postings(_ key: String, positions: Bool) -> Postings {

@@ -80,31 +80,53 @@ struct PostingCursor {
         }
     }
 
-    /// Like `next`, but at the start of each block asks `skip`, with the block's best BM25 term
-    /// weight at the corpus's current average (see `SkipEntry`), whether to jump over it.
-    mutating func next(skipping skip: (Double) -> Bool) -> Bool {
+    /// The next live posting that could score above a floor, for a ranked term: blocks are
+    /// jumped over when their best BM25 term weight at the corpus's current average (see
+    /// `SkipEntry`), times `idf`, plus `rest`, is at most `threshold`; inside a block, each
+    /// posting is tested without a division and passed over when it cannot score above
+    /// `threshold`, or in document `document` above `documentBest`. With
+    /// K = k1·(1 − b + b·length/average), idf·weight + rest ≤ floor exactly when
+    /// idf·(k1+1)·tf ≤ (floor − rest)·(tf + K); a margin of 1e-9 covers the rounding, so a
+    /// posting is passed over only when it is surely not above the floor. What comes back must
+    /// still be scored exactly.
+    ///
+    /// The floors are plain values, not a closure over the caller's state (a closure reading
+    /// a caller's mutable state pays run-time exclusivity checks on every posting), and a
+    /// block's postings are decoded in one loop over locals (`DocsReader.next(before:…)`).
+    mutating func nextCandidate(_ weight: CandidateWeight, threshold: Double, document: Int64, documentBest: Double) -> Bool {
         if exhausted { return false }
         if part < 0, !enter(0) { return false }
-        let average = snapshot.averageLength
+        let idf = weight.idf, rest = weight.rest, average = weight.average
+        let bound = CandidateBound(weight, room: threshold - rest, document: document,
+                                   documentRoom: max(threshold, documentBest) - rest)
         while true {
             while reader.done {
                 if !enter(part + 1) { return false }
             }
+            // where the current block ends (a posting at a block's start is tested first)
+            var limit = reader.docsLength
             if let table = skips {
                 let at = reader.docsOffset
                 while blockCursor < skipCount, SkipEntry.docs(table, blockCursor) < at { blockCursor += 1 }
-                if blockCursor < skipCount, SkipEntry.docs(table, blockCursor) == at,
-                   skip(SkipEntry.weight(table, blockCursor, average: average)) {
-                    if blockCursor + 1 < skipCount {
-                        reader.jump(table, blockCursor + 1)
-                    } else {
-                        reader.finish()
+                if blockCursor < skipCount, SkipEntry.docs(table, blockCursor) == at {
+                    if idf * SkipEntry.weight(table, blockCursor, average: average) + rest <= threshold {
+                        if blockCursor + 1 < skipCount {
+                            reader.jump(table, blockCursor + 1)
+                        } else {
+                            reader.finish()
+                        }
+                        blockCursor += 1
+                        continue
                     }
-                    blockCursor += 1
-                    continue
+                    if blockCursor + 1 < skipCount { limit = SkipEntry.docs(table, blockCursor + 1) }
+                } else if blockCursor < skipCount {
+                    limit = SkipEntry.docs(table, blockCursor)
                 }
             }
-            if decode() { return true }
+            if let l = reader.next(before: limit, snapshot: snapshot, bound) {
+                length = l
+                return true
+            }
         }
     }
 
@@ -156,8 +178,7 @@ struct PostingCursor {
             while reader.done {
                 if !enter(part + 1) { return false }
             }
-            reader.next()
-            if reader.id >= target {
+            if reader.next(reaching: target) {
                 length = snapshot.length(paragraph: reader.id)
                 if length >= 0 { return true }
             }
@@ -208,6 +229,8 @@ struct DocsReader {
     }
 
     var done: Bool { at >= end }
+    /// The key's docs stream length in this segment.
+    var docsLength: Int { end - docsStart }
     /// How far into the key's docs stream the next posting starts.
     var docsOffset: Int { at - docsStart }
 
@@ -220,6 +243,49 @@ struct DocsReader {
         positionAt += positionsLength
     }
 
+    /// Decodes postings until the docs stream offset `limit` and stops at the first whose
+    /// paragraph is live and that `bound` does not rule out: returns its length, or nil at
+    /// `limit`. The stream position is kept in locals within the loop.
+    @inline(__always)
+    mutating func next(before limit: Int, snapshot: IndexSnapshot, _ bound: CandidateBound) -> Int32? {
+        var a = at, i = id, p = positionAt
+        var f = tf, start = positionsStart, count = positionsLength
+        let stop = docsStart + limit
+        var found: Int32?
+        while a < stop {
+            i += Int64(readVarint(buffer, &a))
+            f = readVarint(buffer, &a)
+            count = readVarint(buffer, &a)
+            start = p
+            p += count
+            let length = snapshot.length(paragraph: i)
+            if length >= 0, !bound.rulesOut(id: i, tf: f, length: length) { found = length; break }
+        }
+        at = a; id = i; positionAt = p
+        tf = f; positionsStart = start; positionsLength = count
+        return found
+    }
+
+    /// Decodes at least one posting, and on until one with an id ≥ `target`: true there, false
+    /// at the end of the stream. The stream position is kept in locals within the loop.
+    @inline(__always)
+    mutating func next(reaching target: Int64) -> Bool {
+        var a = at, i = id, p = positionAt
+        var f = tf, start = positionsStart, count = positionsLength
+        var found = false
+        while a < end {
+            i += Int64(readVarint(buffer, &a))
+            f = readVarint(buffer, &a)
+            count = readVarint(buffer, &a)
+            start = p
+            p += count
+            if i >= target { found = true; break }
+        }
+        at = a; id = i; positionAt = p
+        tf = f; positionsStart = start; positionsLength = count
+        return found
+    }
+
     /// Moves to the start of block `index` of the skip table at `table`.
     mutating func jump(_ table: UnsafeRawPointer, _ index: Int) {
         at = docsStart + SkipEntry.docs(table, index)
@@ -229,4 +295,47 @@ struct DocsReader {
 
     /// Moves past the last posting.
     mutating func finish() { at = end }
+}
+
+/// A ranked term's constants for `PostingCursor.nextCandidate`, computed once per query: its
+/// idf, the most the query's other terms could add, and BM25's K = k0 + kLength·length.
+struct CandidateWeight {
+    let idf: Double, rest: Double, average: Double
+    /// idf·(k1 + 1)
+    let weight: Double
+    let k0: Double, kLength: Double
+
+    init(idf: Double, rest: Double, average: Double) {
+        self.idf = idf
+        self.rest = rest
+        self.average = average
+        weight = idf * (PostingSearch.k1 + 1)
+        k0 = PostingSearch.k1 * (1 - PostingSearch.b)
+        kLength = PostingSearch.k1 * PostingSearch.b / average
+    }
+}
+
+/// `PostingCursor.nextCandidate`'s test of one posting: can its BM25 term score, plus what the
+/// other terms could add, exceed the floor? Division-free, conservative by a margin.
+struct CandidateBound {
+    let weight: Double, k0: Double, kLength: Double
+    /// Floor minus what the other terms could add, in general and in document `document`.
+    let room: Double, document: Int64, documentRoom: Double
+
+    @inline(__always)
+    init(_ w: CandidateWeight, room: Double, document: Int64, documentRoom: Double) {
+        weight = w.weight
+        k0 = w.k0
+        kLength = w.kLength
+        self.room = room
+        self.document = document
+        self.documentRoom = documentRoom
+    }
+
+    @inline(__always)
+    func rulesOut(id: Int64, tf: Int, length: Int32) -> Bool {
+        let r = CorpusStore.documentKey(paragraphRowID: id) == document ? documentRoom : room
+        let t = Double(tf)
+        return r > 0 && weight * t <= r * (t + k0 + kLength * Double(length)) * (1 - 1e-9)
+    }
 }

@@ -203,22 +203,15 @@ struct PostingSearch {
         let rest = weights.reduce(0) { $0 + $1 * (Self.k1 + 1) }
         var top = TopDocuments(k: k)
         var current: (key: Int64, best: Double, id: Int64)?
-        // BM25 without its division, for a first test of each posting: with
-        // K = k1·(1 − b + b·length/average), w·tf·(k1+1)/(tf + K) + rest ≤ t exactly when
-        // w·tf·(k1+1) ≤ (t − rest)·(tf + K). The margin covers rounding; only what passes is
-        // scored exactly (as `bm25`, to the last bit, so ties stay ties).
         let average = snapshot.averageLength
-        let k0 = Self.k1 * (1 - Self.b), kLength = Self.k1 * Self.b / average
-        let margin = 1 - 1e-9
-        candidates: while cursor.next(skipping: { w * $0 + rest <= top.threshold }) {
+        // the cursor passes over blocks and postings that cannot beat the tenth document's best,
+        // or their own document's best so far (only a higher score replaces it)
+        let candidate = CandidateWeight(idf: w, rest: rest, average: average)
+        candidates: while cursor.nextCandidate(candidate, threshold: top.threshold, document: current?.key ?? -1,
+                                               documentBest: current?.best ?? -.infinity) {
             let id = cursor.id, key = CorpusStore.documentKey(paragraphRowID: id)
-            // a paragraph must beat the tenth document's best, and its own document's best so
-            // far (only a higher score replaces it)
             var floor = top.threshold
             if let c = current, c.key == key, c.best > floor { floor = c.best }
-            let tf = Double(cursor.tf)
-            let room = floor - rest
-            if room > 0, w * tf * (Self.k1 + 1) <= room * (tf + k0 + kLength * Double(cursor.length)) * margin { continue }
             var score = bm25(idf: w, tf: Int32(cursor.tf), length: cursor.length)
             if score + rest <= floor { continue }
             if floor > 0, !cursors.isEmpty {
