@@ -204,97 +204,102 @@ struct PostingCursor {
 /// where each posting's positions start: the one decoder of the stream. A cursor moves it to a
 /// block with the skip table.
 struct DocsReader {
+    /// Where a reader stands in the streams, and the posting it decoded last: a value the
+    /// decoding loops copy into a local and write back once, so that the loop runs in registers.
+    struct Place {
+        /// The next posting's byte in the docs stream, and its positions' byte.
+        var at = 0
+        var positionAt = 0
+        /// The current posting: paragraph id, term frequency, and its positions' byte range.
+        var id: Int64 = 0
+        var tf = 0
+        var positionsStart = 0
+        var positionsLength = 0
+
+        /// Decodes the posting at `at`.
+        @inline(__always)
+        mutating func step(_ buffer: UnsafeBufferPointer<UInt8>) {
+            id += Int64(readVarint(buffer, &at))
+            tf = readVarint(buffer, &at)
+            positionsLength = readVarint(buffer, &at)
+            positionsStart = positionAt
+            positionAt += positionsLength
+        }
+    }
+
     /// The segment's bytes (kept alive by whoever holds the segment).
     private(set) var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    private var at = 0
+    private var place = Place()
     private var end = 0
     private var docsStart = 0
     private var positionsFrom = 0
-    private var positionAt = 0
-    /// The current posting: paragraph id, term frequency, and its positions' byte range.
-    private(set) var id: Int64 = 0
-    private(set) var tf = 0
-    private(set) var positionsStart = 0
-    private(set) var positionsLength = 0
 
     init() {}
 
     init(_ segment: PostingSegment, _ e: PostingSegment.Entry) {
         buffer = segment.buffer
-        at = e.docs.lowerBound
+        place.at = e.docs.lowerBound
+        place.positionAt = e.positions.lowerBound
         end = e.docs.upperBound
         docsStart = e.docs.lowerBound
         positionsFrom = e.positions.lowerBound
-        positionAt = e.positions.lowerBound
     }
 
-    var done: Bool { at >= end }
+    /// The current posting: paragraph id, term frequency, and its positions' byte range.
+    var id: Int64 { place.id }
+    var tf: Int { place.tf }
+    var positionsStart: Int { place.positionsStart }
+    var positionsLength: Int { place.positionsLength }
+
+    var done: Bool { place.at >= end }
     /// The key's docs stream length in this segment.
     var docsLength: Int { end - docsStart }
     /// How far into the key's docs stream the next posting starts.
-    var docsOffset: Int { at - docsStart }
+    var docsOffset: Int { place.at - docsStart }
 
     @inline(__always)
-    mutating func next() {
-        id += Int64(readVarint(buffer, &at))
-        tf = readVarint(buffer, &at)
-        positionsLength = readVarint(buffer, &at)
-        positionsStart = positionAt
-        positionAt += positionsLength
-    }
+    mutating func next() { place.step(buffer) }
 
     /// Decodes postings until the docs stream offset `limit` and stops at the first whose
     /// paragraph is live and that `bound` does not rule out: returns its length, or nil at
-    /// `limit`. The stream position is kept in locals within the loop.
+    /// `limit`.
     @inline(__always)
     mutating func next(before limit: Int, snapshot: IndexSnapshot, _ bound: CandidateBound) -> Int32? {
-        var a = at, i = id, p = positionAt
-        var f = tf, start = positionsStart, count = positionsLength
+        var s = place
         let stop = docsStart + limit
         var found: Int32?
-        while a < stop {
-            i += Int64(readVarint(buffer, &a))
-            f = readVarint(buffer, &a)
-            count = readVarint(buffer, &a)
-            start = p
-            p += count
-            let length = snapshot.length(paragraph: i)
-            if length >= 0, !bound.rulesOut(id: i, tf: f, length: length) { found = length; break }
+        while s.at < stop {
+            s.step(buffer)
+            let length = snapshot.length(paragraph: s.id)
+            if length >= 0, !bound.rulesOut(id: s.id, tf: s.tf, length: length) { found = length; break }
         }
-        at = a; id = i; positionAt = p
-        tf = f; positionsStart = start; positionsLength = count
+        place = s
         return found
     }
 
     /// Decodes at least one posting, and on until one with an id ≥ `target`: true there, false
-    /// at the end of the stream. The stream position is kept in locals within the loop.
+    /// at the end of the stream.
     @inline(__always)
     mutating func next(reaching target: Int64) -> Bool {
-        var a = at, i = id, p = positionAt
-        var f = tf, start = positionsStart, count = positionsLength
+        var s = place
         var found = false
-        while a < end {
-            i += Int64(readVarint(buffer, &a))
-            f = readVarint(buffer, &a)
-            count = readVarint(buffer, &a)
-            start = p
-            p += count
-            if i >= target { found = true; break }
+        while s.at < end {
+            s.step(buffer)
+            if s.id >= target { found = true; break }
         }
-        at = a; id = i; positionAt = p
-        tf = f; positionsStart = start; positionsLength = count
+        place = s
         return found
     }
 
     /// Moves to the start of block `index` of the skip table at `table`.
     mutating func jump(_ table: UnsafeRawPointer, _ index: Int) {
-        at = docsStart + SkipEntry.docs(table, index)
-        positionAt = positionsFrom + SkipEntry.positions(table, index)
-        id = SkipEntry.id(table, index)
+        place.at = docsStart + SkipEntry.docs(table, index)
+        place.positionAt = positionsFrom + SkipEntry.positions(table, index)
+        place.id = SkipEntry.id(table, index)
     }
 
     /// Moves past the last posting.
-    mutating func finish() { at = end }
+    mutating func finish() { place.at = end }
 }
 
 /// A ranked term's constants for `PostingCursor.nextCandidate`, computed once per query: its
