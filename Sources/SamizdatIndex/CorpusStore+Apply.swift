@@ -39,7 +39,7 @@ extension CorpusStore {
                     try self.finishQueued(db, &queued, &batch)
                     queuedVersion = [:]
                 }
-                if let row = try Row.fetchOne(db, sql: "SELECT key, version FROM documents WHERE id = ?", arguments: [doc.id]) {
+                if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT key, version FROM documents WHERE id = ?"), arguments: [doc.id]) {
                     let stored: Int = row["version"]
                     if stored == doc.version { outcomes.append(.alreadyApplied); continue }
                     if stored > doc.version { outcomes.append(.superseded); continue }
@@ -134,17 +134,17 @@ extension CorpusStore {
     func insertDocumentRow(_ db: Database, _ q: QueuedDocument) throws {
         let doc = q.doc
         let pageMap = Self.pageMapJSON(doc.pages)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO documents(key, id, version, content_hash, title, author, source, external_id, paragraphs, sentences,
                 tokens, pages, sections, notes, citations, bytes, page_map, doc_field)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [q.key, doc.id, doc.version, doc.contentHash, doc.metadata.title, doc.metadata.author,
+            """).execute(arguments: [q.key, doc.id, doc.version, doc.contentHash, doc.metadata.title, doc.metadata.author,
                              doc.metadata.source, doc.metadata.externalID, q.paragraphs.count,
                              max(doc.sentences.count, doc.sentences.isEmpty ? q.paragraphs.count : 0),
                              doc.pages.count, doc.sections.count, doc.notes.count, doc.citations.count,
                              doc.text.utf8.count, pageMap, q.docField])
-        try db.execute(sql: "INSERT OR REPLACE INTO versions(id, version, content_hash) VALUES (?, ?, ?)",
-                       arguments: [doc.id, doc.version, doc.contentHash])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO versions(id, version, content_hash) VALUES (?, ?, ?)")
+            .execute(arguments: [doc.id, doc.version, doc.contentHash])
     }
 
     /// A document's pages as the JSON array `StoredDocument` decodes, keys in a fixed order.
@@ -279,8 +279,8 @@ extension CorpusStore {
                 try row.insert()
             }
         }
-        try db.execute(sql: "INSERT INTO document_terms(doc, terms) VALUES (?, ?)", arguments: [key, Data(Varint.encode(pairs))])
-        try db.execute(sql: "UPDATE documents SET tokens = ? WHERE key = ?", arguments: [documentTokens, key])
+        try db.cachedStatement(sql: "INSERT INTO document_terms(doc, terms) VALUES (?, ?)").execute(arguments: [key, Data(Varint.encode(pairs))])
+        try db.cachedStatement(sql: "UPDATE documents SET tokens = ? WHERE key = ?").execute(arguments: [documentTokens, key])
     }
 
     /// Does a UTF-8 cut at `offset` fall between scalars (not before a continuation byte)?

@@ -187,7 +187,7 @@ struct PostingBatch {
         let first = max(state.persistedForms, termsWritten)
         guard first < vocabulary.forms.count else { return }
         termsWritten = vocabulary.forms.count
-        var insert = try RowInsert(db, sql: "INSERT OR REPLACE INTO terms(id, term, stem) VALUES (?, ?, ?)")
+        var insert = try RowInsert(db, sql: "INSERT INTO terms(id, term, stem) VALUES (?, ?, ?)")
         for id in first..<vocabulary.forms.count where !vocabulary.forms[id].isEmpty {
             insert.int(id)
             insert.text(vocabulary.forms[id])
