@@ -80,7 +80,8 @@ extension Samizdat.Bench {
                     best = Best(ns: ns, builds: 0, bytes: BenchStoreBuild.size(of: dir), cpu: built.cpu, checkpoint: built.checkpointSeconds)
                 }
                 if let keep, n == builds || Double(spent + best.ns) >= 60e9 {
-                    for suffix in ["", "-wal", "-shm"] {
+                    // the database, its WAL and the directory of its segment files
+                    for suffix in ["", "-wal", "-shm", "-segments"] {
                         try? FileManager.default.removeItem(atPath: keep + suffix)
                         try? FileManager.default.copyItem(atPath: path + suffix, toPath: keep + suffix)
                     }

@@ -86,19 +86,25 @@ extension CorpusStore {
         try loadIfNeeded()
         defer { SegmentMemory.trim() }
         var change = IndexState.Change()
+        // segment files: made by this write (removed if it fails), and to remove once it commits
+        var created: [String] = [], obsolete: [String] = []
         do {
             let result = try writer.write { db -> T in
                 var batch = PostingBatch(state: self.state)
+                defer { created = batch.createdFiles }
                 let result = try body(db, &batch)
                 try batch.persistNewTerms(db)
                 change = try batch.commit(db)
+                obsolete = batch.filesToRemoveAfterCommit(change)
                 return result
             }
             state.persistedForms = state.writerVocabulary.forms.count
             state.publish(change)
+            state.segmentFiles?.remove(obsolete)
             checkpointer?.request()
             return result
         } catch {
+            state.segmentFiles?.remove(created)
             try? writer.read { db in try self.state.load(db) }
             throw error
         }

@@ -13,12 +13,14 @@ public enum ApplyOutcome: String, Codable, Sendable {
 }
 
 /// The store: documents, paragraphs, positional postings and term counts, in one SQLite file
-/// (WAL). One writer; readers run concurrently. One process owns a store file.
+/// (WAL) and, beside it, a directory of its large posting segments (`SegmentFiles`). One writer;
+/// readers run concurrently. One process owns a store.
 ///
 /// Tables: `documents` (one row per live document, counts and page map), `versions` (every
 /// version applied to a live document), `sections`, `paragraphs` (text, location, sentence
 /// bounds, word count; rowid = document key << 20 | paragraph index), `notes`, `citations`,
-/// `segments` (posting segments, see `PostingSegment`), `terms` (folded form and stem by id),
+/// `segments` (posting segments, see `PostingSegment`: the bytes, or the name of the segment's
+/// file), `terms` (folded form and stem by id),
 /// `document_terms` (each document's forms with counts: the term statistics are their sums),
 /// `fields` (FTS5 with the `samizdat` tokenizer over the metadata fields: one row per section,
 /// rowid = document key << 20 | section + 1, columns chapter, title, author, doc).
@@ -34,8 +36,10 @@ public final class CorpusStore: Sendable {
     /// Checkpoints the WAL after writes (nil for a store in memory).
     let checkpointer: WALCheckpointer?
 
-    /// Opens or creates the store at `path` and migrates it.
-    public init(path: String) throws {
+    /// Opens or creates the store at `path` (a SQLite file, and beside it the directory
+    /// `<path>-segments` of its large posting segments) and migrates it. Segments of
+    /// `segmentFileBytes` or more are kept in files of their own, smaller ones in the database.
+    public init(path: String, segmentFileBytes: Int = 4 << 20) throws {
         var config = Self.configuration()
         config.journalMode = .wal
         writer = try DatabasePool(path: path, configuration: config)
@@ -45,7 +49,14 @@ public final class CorpusStore: Sendable {
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864")
         }
         checkpointer = WALCheckpointer(path: path)
+        let files = try SegmentFiles(directory: SegmentFiles.directory(forDatabase: path), minimumBytes: segmentFileBytes)
+        state.segmentFiles = files
         try Self.migrator.migrate(writer)
+        // files no row names: left by a write that failed or did not commit, or merged away
+        // before they were removed (in a write transaction: no other writer is mid-write)
+        try writer.write { db in
+            try files.removeUnnamed(Set(try String.fetchAll(db, sql: "SELECT file FROM segments WHERE file IS NOT NULL")))
+        }
         try loadIfNeeded()
     }
 
@@ -153,6 +164,11 @@ public final class CorpusStore: Sendable {
         m.registerMigration("v3") { db in
             try db.execute(sql: "DELETE FROM segments")
             try Self.reindex(db, fields: false)
+        }
+        // v4: a large segment in a file of its own (`SegmentFiles`), named by `file`, its `data`
+        // empty; rows already stored keep their bytes.
+        m.registerMigration("v4") { db in
+            try db.execute(sql: "ALTER TABLE segments ADD COLUMN file TEXT")
         }
         return m
     }

@@ -115,6 +115,8 @@ final class IndexState: @unchecked Sendable {
     /// Accumulator bytes a worker holds before it writes them out as a segment: bounds the
     /// memory a large write takes.
     var writerFlushBytes = 64 << 20
+    /// Where the store keeps its large segments (nil: a store in memory keeps them all in rows).
+    var segmentFiles: SegmentFiles?
 
     static func makeWorkers() -> [AnalysisWorker] {
         (0..<max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))).map { _ in AnalysisWorker() }
@@ -206,10 +208,20 @@ final class IndexState: @unchecked Sendable {
             docs[key] = d
         }
         var segments: [PostingSegment] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT data FROM segments ORDER BY first")
+        // (a store migrated from before v4 is loaded by its own migrations without `file`)
+        let hasFiles = try db.columns(in: "segments").contains { $0.name == "file" }
+        let rows = try Row.fetchCursor(db, sql: hasFiles ? "SELECT data, file FROM segments ORDER BY first"
+                                                         : "SELECT data, NULL FROM segments ORDER BY first")
         while let row = try rows.next() {
-            let data: Data = row[0]
-            segments.append(try PostingSegment(bytes: data))
+            if let file: String = row[1] {
+                guard let files = segmentFiles else {
+                    throw PostingSegment.FormatError(description: "segment file \(file) named, but the store has no segment directory")
+                }
+                segments.append(try PostingSegment(mapped: try files.map(file), file: file))
+            } else {
+                let data: Data = row[0]
+                segments.append(try PostingSegment(bytes: data))
+            }
         }
         lock.lock(); defer { lock.unlock() }
         writerVocabulary = vocab

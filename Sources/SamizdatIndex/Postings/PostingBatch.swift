@@ -20,6 +20,11 @@ struct PostingBatch {
     var flushed: [PostingSegment] = []
     /// Forms below this id have their `terms` row written in this batch.
     private var termsWritten = 0
+    /// Segment files this batch made (to remove if the write fails, or once it commits if no
+    /// row names them), and the files of the published segments its merges replace (to remove
+    /// once it commits).
+    var createdFiles: [String] = []
+    var replacedFiles: [String] = []
 
     private struct Running {
         var jobs: [AnalysisJob]
@@ -66,7 +71,8 @@ struct PostingBatch {
         }
         bounds.append(jobs.count)
         let run = Running(jobs: jobs, bounds: bounds, results: HandOff(count: jobs.count),
-                          segments: HandOff(count: bounds.count - 1), encoding: SegmentEncoding(workers: bounds.count - 1),
+                          segments: HandOff(count: bounds.count - 1),
+                          encoding: SegmentEncoding(workers: bounds.count - 1, files: state.segmentFiles),
                           group: DispatchGroup())
         for w in 0..<(bounds.count - 1) {
             let worker = workers[w], slice = jobs[bounds[w]..<bounds[w + 1]]
@@ -106,6 +112,7 @@ struct PostingBatch {
         run.encoding.help()
         run.group.wait()
         defer { for w in 0..<(run.bounds.count - 1) { state.writerWorkers[w].forget() } }
+        if let file = run.encoding.createdFile { createdFiles.append(file) }
         if let failure { throw failure }
         for w in 0..<(run.bounds.count - 1) {
             flushed += try run.segments.take(w).get()
@@ -227,14 +234,40 @@ struct PostingBatch {
         let kept = Set(segments.map(ObjectIdentifier.init))
         for s in published.segments where !kept.contains(ObjectIdentifier(s)) {
             try db.execute(sql: "DELETE FROM segments WHERE first = ?", arguments: [s.firstParagraph])
+            if let file = s.file { replacedFiles.append(file) }
         }
         let stored = Set(published.segments.map(ObjectIdentifier.init))
-        for s in segments where !stored.contains(ObjectIdentifier(s)) { try Self.store(s, db) }
+        var wroteFiles = false
+        for s in segments where !stored.contains(ObjectIdentifier(s)) {
+            if s.file == nil, let files = state.segmentFiles, s.byteCount >= files.minimumBytes {
+                // a large segment made here (a merge's, or one a worker wrote alone): to a file
+                let file = try files.write(s.buffer, first: s.firstParagraph)
+                s.file = file
+                createdFiles.append(file)
+                wroteFiles = true
+            }
+            if let file = s.file {
+                try db.execute(sql: "INSERT INTO segments(first, last, data, file) VALUES (?, ?, x'', ?)",
+                               arguments: [s.firstParagraph, s.lastParagraph, file])
+            } else {
+                try Self.store(s, db)
+            }
+        }
+        // the new files' names durable before the commit that names them (the joint segment's
+        // encoders synced theirs)
+        if wroteFiles { try state.segmentFiles?.syncDirectory() }
         return IndexState.Change(events: events, snapshot: changed ? after.after([], segments: segments) : after)
     }
 
-    /// Inserts a segment's row, writing its bytes in place (incremental blob I/O) rather than
-    /// through two copies (a `Data`, then SQLite's own).
+    /// The files to remove once the write has committed: those its merges replaced, and those it
+    /// made that no row names (a segment merged away in the same write).
+    func filesToRemoveAfterCommit(_ change: IndexState.Change) -> [String] {
+        let named = Set((change.snapshot ?? state.snapshot).segments.compactMap(\.file))
+        return replacedFiles + createdFiles.filter { !named.contains($0) }
+    }
+
+    /// Inserts a segment's row with its bytes, writing them in place (incremental blob I/O)
+    /// rather than through two copies (a `Data`, then SQLite's own).
     static func store(_ segment: PostingSegment, _ db: Database) throws {
         guard segment.byteCount < Int(Int32.max) else {
             throw DatabaseError(message: "a posting segment of \(segment.byteCount) bytes is over SQLite's blob limit")

@@ -40,9 +40,11 @@ import Foundation
 /// skipped as surely as one below it. A cursor seeking an id jumps to the last block starting
 /// below it.
 ///
-/// The bytes live in one buffer the segment owns (written in place by `SegmentWriter`, or copied
-/// once from the database), so decoding loops hold a plain pointer to them. The segment never
-/// changes after `init`, which is what makes the unchecked Sendable sound.
+/// The bytes live in one buffer the segment owns (written in place by `SegmentWriter`, copied
+/// once from its database row, or its file mapped into memory: `SegmentFiles`), so decoding loops
+/// hold a plain pointer to them. The segment never changes after `init` but for `file`, set by
+/// the writer's thread before the segment is published; that is what makes the unchecked
+/// Sendable sound.
 public final class PostingSegment: @unchecked Sendable {
     /// A key's place in the segment: its bytes (in the dictionary) and its three streams. Compact
     /// (32 bytes), one per key, in key order: no `String` or hash table is made for a key.
@@ -68,7 +70,7 @@ public final class PostingSegment: @unchecked Sendable {
         var key: Range<Int> { Int(keyStart)..<(Int(keyStart) + Int(keyLength)) }
     }
 
-    /// The encoded segment; owned, freed with the segment.
+    /// The encoded segment; owned, freed (or unmapped) with the segment.
     let buffer: UnsafeBufferPointer<UInt8>
     /// One per key, in the keys' byte order.
     let entries: [Entry]
@@ -77,10 +79,17 @@ public final class PostingSegment: @unchecked Sendable {
     let lastParagraph: Int64
     /// Document keys with postings here.
     let documents: [Int64]
+    /// Whether `buffer` is a file mapped into memory rather than heap memory.
+    private let mapped: Bool
+    /// The name of the segment's file in the store's `SegmentFiles` (nil: none, or not yet
+    /// written); read and set only by the writer's thread.
+    var file: String?
 
     var byteCount: Int { buffer.count }
 
-    deinit { SegmentMemory.free(buffer) }
+    deinit {
+        if mapped { SegmentFiles.unmap(buffer) } else { SegmentMemory.free(buffer) }
+    }
 
     static let magic: [UInt8] = Array("SZP5".utf8)
     /// The format before aliases, still read.
@@ -111,6 +120,21 @@ public final class PostingSegment: @unchecked Sendable {
             throw error
         }
         self.buffer = buffer
+        mapped = false
+    }
+
+    /// Parses the segment file `file`, mapped into memory at `buffer` (unmapped here if it does
+    /// not parse, else with the segment).
+    init(mapped buffer: UnsafeBufferPointer<UInt8>, file: String) throws {
+        do {
+            (entries, firstParagraph, lastParagraph, documents) = try Self.parse(buffer)
+        } catch {
+            SegmentFiles.unmap(buffer)
+            throw FormatError(description: "segment file \(file): \(error)")
+        }
+        self.buffer = buffer
+        self.file = file
+        mapped = true
     }
 
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> ([Entry], Int64, Int64, [Int64]) {
@@ -805,7 +829,14 @@ struct SegmentWriter: ~Copyable {
             out.append(p.body.bytes)
             p.body.free()
         }
-        let at = out.count
+        out.append(tail(parts, dictionaryAt: out.count))
+        return out.take()
+    }
+
+    /// What follows the parts' bodies (`dictionaryAt` bytes in all, the header included): the
+    /// one dictionary of every part's keys and its offset. An alias whose target has no
+    /// postings in any part is left out.
+    static func tail(_ parts: [SegmentPart], dictionaryAt at: Int) -> [UInt8] {
         var dictionary = parts[0].dictionary, keyBytes = parts[0].keyBytes
         for p in parts.dropFirst() {
             let shift = keyBytes.count
@@ -832,7 +863,7 @@ struct SegmentWriter: ~Copyable {
             }
         }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(keyBytes.count + kept.count * 8)
+        bytes.reserveCapacity(keyBytes.count + kept.count * 8 + 8)
         Varint.append(kept.count, to: &bytes)
         for w in kept {
             Varint.append(w.key.count, to: &bytes)
@@ -849,9 +880,8 @@ struct SegmentWriter: ~Copyable {
                 Varint.append(w.positionsLength, to: &bytes)
             }
         }
-        out.append(bytes)
-        for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: at >> (8 * i))) }
-        return out.take()
+        for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: at >> (8 * i))) }
+        return bytes
     }
 }
 

@@ -105,6 +105,12 @@ struct EncodingSource: @unchecked Sendable {
 /// ascend in that order). The thread that encodes the last range puts the parts together; the
 /// writer takes the segment (`segment`).
 ///
+/// A large segment of a store on disk is written to a file of its own (`SegmentFiles`) instead:
+/// each thread writes the parts it encoded at their place in the file as soon as the parts
+/// before them are done, so no thread copies the bodies into one buffer; the thread that writes
+/// the last part adds the dictionary, syncs the file (while the writer may still store rows) and
+/// maps it into memory as the segment's bytes.
+///
 /// A worker that wrote a segment of its own before (a write larger than `flushBytes`) cannot
 /// join: its earlier segment would overlap the joint one. Then every worker writes its own.
 final class SegmentEncoding: @unchecked Sendable {
@@ -120,10 +126,28 @@ final class SegmentEncoding: @unchecked Sendable {
     private var parts: [SegmentPart?] = []
     private var finished = 0
     private var anyFlushed = false
+    /// Where a large segment goes (nil: a store in memory).
+    private let files: SegmentFiles?
+    /// The joint segment's file while it is written (`cut`), and what of it is placed: the parts
+    /// below `placed` have their offsets, the next goes at `placeAt`; `written` counts the parts
+    /// whose bodies are in the file.
+    private var file: SegmentFile?
+    private var placed = 0
+    private var placeAt = 0
+    private var written = 0
+    private var fileFailure: Error?
+    /// The name of the file made for the joint segment, if one was (the writer removes it when
+    /// the write fails or the segment is merged away before it is stored).
+    private var created: String?
+    var createdFile: String? {
+        condition.lock(); defer { condition.unlock() }
+        return created
+    }
 
-    init(workers: Int) {
+    init(workers: Int, files: SegmentFiles? = nil) {
         workerCount = workers
         sources = [EncodingSource?](repeating: nil, count: workers)
+        self.files = files
     }
 
     /// Worker `index` is done analyzing: `source` is its postings (nil: none), `flushed` says
@@ -147,18 +171,76 @@ final class SegmentEncoding: @unchecked Sendable {
     /// Encodes ranges until none is left.
     func work() {
         var encoder = RangeEncoder()
+        let partCapacity = totalBytes / max(1, bounds.count - 1) * 3 / 2 + 4096
         while let r = takeRange() {
             let part = encoder.encode(present, from: bounds[r], to: bounds[r + 1], header: r == 0 ? header : nil,
-                                      capacity: r == 0 ? totalBytes : totalBytes / max(1, bounds.count - 1) * 3 / 2 + 4096)
+                                      capacity: r == 0 && file == nil ? totalBytes : partCapacity)
             condition.lock()
             parts[r] = part
             finished += 1
             let last = finished == bounds.count - 1
+            // with a file: the parts whose places are now known, from this thread
+            var toWrite: [(body: ReleasedBytes, at: Int)] = []
+            if file != nil {
+                while placed < parts.count, let p = parts[placed] {
+                    toWrite.append((p.body, placeAt))
+                    placeAt += p.body.count
+                    placed += 1
+                }
+            }
             condition.unlock()
+            if let file {
+                writeParts(toWrite, to: file)
+                continue
+            }
             // the thread that encodes the last range puts the parts together, while the writer's
             // thread may still be storing rows
             if last { assemble() }
         }
+    }
+
+    /// Writes parts' bodies at their places in the joint segment's file and frees them; the
+    /// thread that writes the last finishes the file.
+    private func writeParts(_ toWrite: [(body: ReleasedBytes, at: Int)], to file: SegmentFile) {
+        var failure: Error?
+        for (body, at) in toWrite {
+            if failure == nil {
+                do { try file.write(body.bytes, at: at) } catch { failure = error }
+            }
+            body.free()
+        }
+        condition.lock()
+        written += toWrite.count
+        if let failure, fileFailure == nil { fileFailure = failure }
+        let last = written == bounds.count - 1
+        condition.unlock()
+        if last { finishFile(file) }
+    }
+
+    /// After every part's body is in the file: the dictionary, then the file synced (and its
+    /// name in the directory) and mapped as the segment's bytes.
+    private func finishFile(_ file: SegmentFile) {
+        condition.lock()
+        let all = parts.map { $0! }
+        parts = []
+        let failure = fileFailure, size = placeAt
+        condition.unlock()
+        var result: Result<PostingSegment, Error>?
+        if let failure {
+            result = .failure(failure)
+        } else if all.contains(where: \.hasPostings) {
+            result = Result {
+                let tail = SegmentWriter.tail(all, dictionaryAt: size)
+                try tail.withUnsafeBufferPointer { try file.write($0, at: size) }
+                try file.sync()
+                try files?.syncDirectory()
+                return try PostingSegment(mapped: try file.map(count: size + tail.count), file: file.name)
+            }
+        }
+        file.close()
+        condition.lock()
+        assembled = result
+        condition.unlock()
     }
 
     /// The joint segment, once assembled (nil: no posting in any part).
@@ -238,6 +320,16 @@ final class SegmentEncoding: @unchecked Sendable {
         }
         bounds.append(nil)
         parts = [SegmentPart?](repeating: nil, count: bounds.count - 1)
+        if let files, totalBytes >= files.minimumBytes {
+            do {
+                let f = try files.create(first: header.first)
+                file = f
+                created = f.name
+            } catch {
+                // the parts are put together in memory; storing the segment reports the problem
+                file = nil
+            }
+        }
     }
 
     /// First and last paragraph, and the documents, of the sources' postings together.
