@@ -136,6 +136,7 @@ final class SegmentEncoding: @unchecked Sendable {
     private var placeAt = 0
     private var written = 0
     private var fileFailure: Error?
+    private var flushing = false
     /// The name of the file made for the joint segment, if one was (the writer removes it when
     /// the write fails or the segment is merged away before it is stored).
     private var created: String?
@@ -213,7 +214,20 @@ final class SegmentEncoding: @unchecked Sendable {
         written += toWrite.count
         if let failure, fileFailure == nil { fileFailure = failure }
         let last = written == bounds.count - 1
+        // the pages written so far on their way to disk, on another thread, so that the sync
+        // after the last part waits for little (one such sync at a time)
+        let flush = !last && !toWrite.isEmpty && !flushing
+        if flush { flushing = true }
         condition.unlock()
+        if flush {
+            file.flush { [self] failed in
+                condition.lock()
+                flushing = false
+                if let failed, fileFailure == nil { fileFailure = failed }
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
         if last { finishFile(file) }
     }
 
@@ -233,6 +247,12 @@ final class SegmentEncoding: @unchecked Sendable {
                 let tail = SegmentWriter.tail(all, dictionaryAt: size)
                 try tail.withUnsafeBufferPointer { try file.write($0, at: size) }
                 try file.sync()
+                // a flush still under way may meet a write-back error that this sync did not
+                condition.lock()
+                while flushing { condition.wait() }
+                let failed = fileFailure
+                condition.unlock()
+                if let failed { throw failed }
                 try files?.syncDirectory()
                 return try PostingSegment(mapped: try file.map(count: size + tail.count), file: file.name)
             }

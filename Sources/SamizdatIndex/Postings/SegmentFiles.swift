@@ -129,6 +129,20 @@ struct SegmentFile: Sendable {
         guard fdatasync(fd) == 0 else { throw SegmentFileError.system("sync \(path)", errno) }
     }
 
+    /// Starts sending the bytes written so far to disk, on another thread, then calls `done`
+    /// with the failure, if any (the kernel reports a write-back error once per open file, so
+    /// `sync` may not meet it again: the caller must keep it).
+    func flush(then done: @escaping @Sendable (Error?) -> Void) {
+        let copy = dup(fd)
+        guard copy >= 0 else { return done(SegmentFileError.system("dup \(path)", errno)) }
+        let path = self.path
+        DispatchQueue.global(qos: .utility).async {
+            let failed = fdatasync(copy) != 0 ? SegmentFileError.system("sync \(path)", errno) : nil
+            Glibc.close(copy)
+            done(failed)
+        }
+    }
+
     /// The file's first `count` bytes mapped into memory (pages come in as they are read).
     func map(count: Int) throws -> UnsafeBufferPointer<UInt8> {
         try SegmentFiles.map(fd, count: count, populate: false, path: path)
