@@ -44,9 +44,13 @@ public final class CorpusStore: Sendable {
         config.journalMode = .wal
         writer = try DatabasePool(path: path, configuration: config)
         // the checkpointer copies the WAL after each write, not the commit itself (see
-        // `WALCheckpointer`); a WAL file that a large write grew is cut back to 64 MiB
+        // `WALCheckpointer`); a WAL file that a large write grew is cut back to 64 MiB. The
+        // writer's page cache is 2 MiB (readers keep 16): a large write's pages go to the WAL as
+        // its rows are stored, on the writer's thread while the analysis runs, rather than up
+        // to 16 MiB of them in the commit (a bulk load's commit 35 → 27 ms, its build's CPU a
+        // few percent less).
         try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864; PRAGMA cache_size = -2048")
         }
         checkpointer = WALCheckpointer(path: path)
         let files = try SegmentFiles(directory: SegmentFiles.directory(forDatabase: path), minimumBytes: segmentFileBytes)
