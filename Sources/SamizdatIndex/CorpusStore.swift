@@ -43,18 +43,19 @@ public final class CorpusStore: Sendable {
         var config = Self.configuration()
         config.journalMode = .wal
         writer = try DatabasePool(path: path, configuration: config)
-        // the checkpointer copies the WAL after each write, not the commit itself (see
-        // `WALCheckpointer`); a WAL file that a large write grew is cut back to 64 MiB. The
-        // writer's page cache is 2 MiB (readers keep 16): a large write's pages go to the WAL as
-        // its rows are stored, on the writer's thread while the analysis runs, rather than up
-        // to 16 MiB of them in the commit (a bulk load's commit 35 → 27 ms, its build's CPU a
-        // few percent less).
+        // A commit is durable when it returns: the WAL is synced (index acknowledges documents
+        // after their commit, and ingest then never sends them again; GRDB's WAL mode sets
+        // NORMAL, which syncs only at checkpoints). A large write syncs the WAL as it goes
+        // (`WALFlusher`), so the commit's sync finds little left. The checkpointer copies the WAL
+        // after each write, not the commit itself (see `WALCheckpointer`); a WAL file that a
+        // large write grew is cut back to 64 MiB.
         try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864; PRAGMA cache_size = -2048")
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864")
         }
         checkpointer = WALCheckpointer(path: path)
         let files = try SegmentFiles(directory: SegmentFiles.directory(forDatabase: path), minimumBytes: segmentFileBytes)
         state.segmentFiles = files
+        state.walPath = path + "-wal"
         try Self.migrator.migrate(writer)
         // files no row names: left by a write that failed or did not commit, or merged away
         // before they were removed (in a write transaction: no other writer is mid-write)

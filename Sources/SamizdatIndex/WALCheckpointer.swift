@@ -97,3 +97,41 @@ final class WALCheckpointer: @unchecked Sendable {
         lock.withLock { failure = message }
     }
 }
+
+/// Sends a large write's WAL pages to disk while the write goes on, on another thread, so that
+/// the commit's own sync (synchronous = FULL) waits for its last pages only, not for the
+/// tens of MiB the write's rows put in the WAL. Opens the WAL file for itself: a write-back
+/// error its sync meets is still reported to SQLite's own sync at the commit.
+final class WALFlusher: @unchecked Sendable {
+    private let fd: Int32
+    private let lock = NSLock()
+    private var busy = false
+    private var again = false
+
+    /// Nil when the WAL cannot be opened (the commit then syncs it all, as without this).
+    init?(path: String) {
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+    }
+
+    deinit { close(fd) }
+
+    /// Starts a sync of the WAL; one under way syncs again when it ends (it may have begun
+    /// before the pages written since).
+    func flush() {
+        let start = lock.withLock {
+            defer { busy = true; again = busy }
+            return !busy
+        }
+        guard start else { return }
+        DispatchQueue.global(qos: .utility).async {
+            repeat {
+                self.lock.withLock { self.again = false }
+                _ = fdatasync(self.fd)
+            } while self.lock.withLock({
+                if !self.again { self.busy = false }
+                return self.again
+            })
+        }
+    }
+}

@@ -164,3 +164,15 @@ import SamizdatText
         }
     }
 }
+
+@Suite struct DurabilityTests {
+    /// The writer's connection syncs the WAL at each commit (GRDB's WAL mode sets NORMAL, which
+    /// syncs only at checkpoints): index acknowledges documents after their commit.
+    @Test func commitsAreSynced() throws {
+        let place = try SegmentFileTests.Place()
+        defer { place.remove() }
+        let store = try CorpusStore(path: place.path)
+        let level = try store.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(level == 2)
+    }
+}

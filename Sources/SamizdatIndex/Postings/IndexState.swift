@@ -117,6 +117,8 @@ final class IndexState: @unchecked Sendable {
     var writerFlushBytes = 64 << 20
     /// Where the store keeps its large segments (nil: a store in memory keeps them all in rows).
     var segmentFiles: SegmentFiles?
+    /// The store's write-ahead log (nil: a store in memory), which a large write syncs as it goes.
+    var walPath: String?
 
     static func makeWorkers() -> [AnalysisWorker] {
         (0..<max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))).map { _ in AnalysisWorker() }

@@ -94,6 +94,10 @@ struct PostingBatch {
         running = nil
         var failure: Error?
         var w = 0
+        // a large write's rows on their way to disk as they are stored (every 8 MiB of text),
+        // so that the commit's sync has little left to wait for
+        let flusher = run.jobs.reduce(0, { $0 + $1.bytes }) >= Self.flushedWrite ? state.walPath.flatMap(WALFlusher.init) : nil
+        var unflushed = 0
         for (i, job) in run.jobs.enumerated() {
             while i >= run.bounds[w + 1] { w += 1 }
             let analysis = run.results.take(i)
@@ -107,7 +111,13 @@ struct PostingBatch {
             } catch {
                 failure = error
             }
+            unflushed += job.bytes
+            if let flusher, unflushed >= Self.flushedWrite * 2 {
+                flusher.flush()
+                unflushed = 0
+            }
         }
+        flusher?.flush()
         // the workers' joint segment: ranges left to encode are taken on this thread too
         run.encoding.help()
         run.group.wait()
@@ -289,6 +299,9 @@ struct PostingBatch {
     /// segments hold `mergeFactor` of one tier, they are merged into one. Every posting is
     /// rewritten about once per tier, and at most `mergeFactor` − 1 segments stand in each tier.
     static let mergeFactor = 8
+
+    /// Text bytes from which a write syncs its WAL as it goes (`WALFlusher`).
+    static let flushedWrite = 4 << 20
 
     static func tier(_ s: PostingSegment) -> Int {
         var t = 0
