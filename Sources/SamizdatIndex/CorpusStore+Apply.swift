@@ -136,17 +136,17 @@ extension CorpusStore {
                               chains: doc.sections.indices.map { Self.sectionChain(doc.sections, $0) }, docField: docField)
     }
 
-    /// Inserts a document's row (under its key) and version.
-    func insertDocumentRow(_ db: Database, _ q: QueuedDocument) throws {
+    /// Inserts a document's row (under its key, with its word count) and version.
+    func insertDocumentRow(_ db: Database, _ q: QueuedDocument, tokens: Int) throws {
         let doc = q.doc
         let pageMap = Self.pageMapJSON(doc.pages)
         try db.cachedStatement(sql: """
             INSERT INTO documents(key, id, version, content_hash, title, author, source, external_id, paragraphs, sentences,
                 tokens, pages, sections, notes, citations, bytes, page_map, doc_field)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [q.key, doc.id, doc.version, doc.contentHash, doc.metadata.title, doc.metadata.author,
                              doc.metadata.source, doc.metadata.externalID, q.paragraphs.count,
-                             max(doc.sentences.count, doc.sentences.isEmpty ? q.paragraphs.count : 0),
+                             max(doc.sentences.count, doc.sentences.isEmpty ? q.paragraphs.count : 0), tokens,
                              doc.pages.count, doc.sections.count, doc.notes.count, doc.citations.count,
                              doc.text.utf8.count, pageMap, q.docField])
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO versions(id, version, content_hash) VALUES (?, ?, ?)")
@@ -166,14 +166,15 @@ extension CorpusStore {
         return Data(out)
     }
 
-    /// Starts the analysis of the queued documents, writes their rows, sections, notes,
-    /// citations and fields meanwhile, then their paragraphs and term counts as each analysis
-    /// comes in.
+    /// Starts the analysis of the queued documents, writes their sections, notes, citations
+    /// and fields meanwhile, then their rows, paragraphs and term counts as each analysis comes
+    /// in (a document's row once, with its word count: a row updated after its page went to the
+    /// WAL is rewritten in place there, and SQLite then rewrites every frame after it at the
+    /// commit to chain their checksums again).
     func finishQueued(_ db: Database, _ queued: inout [QueuedDocument], _ batch: inout PostingBatch) throws {
         batch.start()
         do {
             for q in queued {
-                try insertDocumentRow(db, q)
                 try insertStructure(db, q)
             }
         } catch {
@@ -286,7 +287,7 @@ extension CorpusStore {
             }
         }
         try db.cachedStatement(sql: "INSERT INTO document_terms(doc, terms) VALUES (?, ?)").execute(arguments: [key, Data(Varint.encode(pairs))])
-        try db.cachedStatement(sql: "UPDATE documents SET tokens = ? WHERE key = ?").execute(arguments: [documentTokens, key])
+        try insertDocumentRow(db, q, tokens: documentTokens)
     }
 
     /// Does a UTF-8 cut at `offset` fall between scalars (not before a continuation byte)?

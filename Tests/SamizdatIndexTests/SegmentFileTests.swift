@@ -175,4 +175,22 @@ import SamizdatText
         let level = try store.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(level == 2)
     }
+
+    /// A large write syncs its WAL as it goes and stores each document's row once, with its
+    /// word count: the counts read back as the analyzer gives them.
+    @Test func documentRowsCarryTheirWordCounts() throws {
+        let place = try SegmentFileTests.Place()
+        defer { place.remove() }
+        let docs = IndexIntegrityTests().wordyDocuments(12, words: 60_000, seed: 12)
+        #expect(docs.reduce(0) { $0 + $1.text.utf8.count } >= PostingBatch.flushedWrite)
+        let store = try CorpusStore(path: place.path)
+        _ = try store.apply(docs)
+        let stored = try store.writer.read { db in try Int.fetchAll(db, sql: "SELECT tokens FROM documents ORDER BY key") }
+        let layouts = store.state.snapshot.documents.sorted { $0.key < $1.key }.map { $0.value.words }
+        #expect(stored == layouts && stored.count == docs.count)
+        // and the analyzer's count, for one of them
+        let d = docs[0], analyzer = Analyzer()
+        let words = d.paragraphs.reduce(0) { n, p in n + analyzer.tokens(d.slice(p.start, p.end)).filter { !$0.isCompound }.count }
+        #expect(stored.first == words)
+    }
 }

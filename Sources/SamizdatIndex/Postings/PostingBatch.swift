@@ -104,8 +104,6 @@ struct PostingBatch {
             guard failure == nil else { continue }
             do {
                 let pairs = storePairs(analysis, worker: state.writerWorkers[w])
-                // the new forms' rows now, while the workers run, not all after them
-                try persistNewTerms(db)
                 try body(i, analysis.lengths, pairs)
                 events.append(.add(job.key, DocumentLayout(lengths: analysis.lengths, sections: job.sections), pairs))
             } catch {
@@ -116,6 +114,12 @@ struct PostingBatch {
                 flusher.flush()
                 unflushed = 0
             }
+        }
+        // the new forms' rows, all together: in the unique index on the terms they fall all
+        // over, and stored document by document its pages went to the WAL and were written
+        // again, which makes SQLite rewrite the frames after them at the commit
+        if failure == nil {
+            do { try persistNewTerms(db) } catch { failure = error }
         }
         flusher?.flush()
         // the workers' joint segment: ranges left to encode are taken on this thread too
