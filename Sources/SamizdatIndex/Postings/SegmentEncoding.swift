@@ -463,7 +463,9 @@ struct RangeEncoder: ~Copyable {
     /// Adds to `writer` the postings a stem has through `forms` in one source: the forms'
     /// postings merged by paragraph, each paragraph's positions merged (a position two forms
     /// share counted once, as the accumulator counts a repeated position once); the positions
-    /// are appended to `stemPositions`.
+    /// are appended to `stemPositions`. The forms' cursors live in a buffer of their own (no
+    /// array whose uniqueness is checked at every step), and a paragraph's positions from
+    /// several forms are merged as the sorted runs they are, not sorted again.
     private mutating func mergeForms(_ source: EncodingSource.View, _ forms: UnsafeBufferPointer<UInt32>, _ writer: inout SegmentWriter) {
         struct Cursor {
             var docs: UnsafeBufferPointer<UInt8>
@@ -480,44 +482,70 @@ struct RangeEncoder: ~Copyable {
                 nextPositions += count
             }
         }
-        var cursors: [Cursor] = forms.map { f in
-            let (docs, positions) = source.postings.streams(f)
-            var c = Cursor(docs: docs, positions: positions)
-            c.next()
-            return c
-        }
-        while true {
-            var p = Int.max, holding = 0, last = 0
-            for (i, c) in cursors.enumerated() {
-                if c.paragraph < p { p = c.paragraph; holding = 1; last = i } else if c.paragraph == p { holding += 1 }
-            }
-            guard p != .max else { break }
-            if holding == 1 {
-                let c = cursors[last]
-                stemPositions.append(UnsafeBufferPointer(rebasing: c.positions[c.positionsAt..<(c.positionsAt + c.count)]))
-                writer.posting(source.paragraphs[p], tf: c.tf, length: source.lengths[p], positionsLength: c.count)
-                cursors[last].next()
-                continue
-            }
-            mergePositions.removeAll(keepingCapacity: true)
-            for i in cursors.indices where cursors[i].paragraph == p {
-                let c = cursors[i]
-                var at = c.positionsAt, position = 0
-                while at < c.positionsAt + c.count {
-                    position += readVarint(c.positions, &at)
-                    mergePositions.append(position)
-                }
+        let n = forms.count
+        withUnsafeTemporaryAllocation(of: Cursor.self, capacity: n) { cursors in
+            for (i, f) in forms.enumerated() {
+                let (docs, positions) = source.postings.streams(f)
+                cursors.initializeElement(at: i, to: Cursor(docs: docs, positions: positions))
                 cursors[i].next()
             }
-            mergePositions.sort()
-            let before = stemPositions.count
-            var previous = 0, tf = 0
-            for (j, position) in mergePositions.enumerated() where j == 0 || position != mergePositions[j - 1] {
-                stemPositions.varint(position - previous)
-                previous = position
-                tf += 1
+            defer { cursors.deinitialize() }
+            while true {
+                var p = Int.max, holding = 0, last = 0
+                for i in 0..<n {
+                    let q = cursors[i].paragraph
+                    if q < p { p = q; holding = 1; last = i } else if q == p { holding += 1 }
+                }
+                guard p != .max else { break }
+                if holding == 1 {
+                    let c = cursors[last]
+                    stemPositions.append(UnsafeBufferPointer(rebasing: c.positions[c.positionsAt..<(c.positionsAt + c.count)]))
+                    writer.posting(source.paragraphs[p], tf: c.tf, length: source.lengths[p], positionsLength: c.count)
+                    cursors[last].next()
+                    continue
+                }
+                // the holders' positions, each run ascending, merged into `mergePositions`
+                mergePositions.removeAll(keepingCapacity: true)
+                for i in 0..<n where cursors[i].paragraph == p {
+                    let c = cursors[i]
+                    mergeScratch.removeAll(keepingCapacity: true)
+                    var at = c.positionsAt, position = 0
+                    while at < c.positionsAt + c.count {
+                        position += readVarint(c.positions, &at)
+                        mergeScratch.append(position)
+                    }
+                    Self.mergeSorted(&mergePositions, mergeScratch, into: &mergeOut)
+                    cursors[i].next()
+                }
+                let before = stemPositions.count
+                var previous = 0, tf = 0
+                for position in mergePositions {
+                    stemPositions.varint(position - previous)
+                    previous = position
+                    tf += 1
+                }
+                writer.posting(source.paragraphs[p], tf: tf, length: source.lengths[p], positionsLength: stemPositions.count - before)
             }
-            writer.posting(source.paragraphs[p], tf: tf, length: source.lengths[p], positionsLength: stemPositions.count - before)
         }
+    }
+
+    private var mergeScratch: [Int] = []
+    private var mergeOut: [Int] = []
+
+    /// `a` merged with `b` (both ascending, `a` without repeats), each position once; `out` is
+    /// scratch, swapped with `a`.
+    static func mergeSorted(_ a: inout [Int], _ b: [Int], into out: inout [Int]) {
+        guard !a.isEmpty else {
+            a.append(contentsOf: b)
+            return
+        }
+        out.removeAll(keepingCapacity: true)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let x: Int
+            if j == b.count || (i < a.count && a[i] <= b[j]) { x = a[i]; i += 1 } else { x = b[j]; j += 1 }
+            if out.last != x { out.append(x) }
+        }
+        swap(&a, &out)
     }
 }
