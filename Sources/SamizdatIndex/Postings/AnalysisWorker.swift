@@ -42,9 +42,33 @@ final class AnalysisWorker: @unchecked Sendable {
     private let postings = PostingAccumulator()
     /// Local forms already reported in a `DocumentAnalysis`.
     private var reportedForms = 0
-    /// The current document's count per local form id, and the ids it touched.
-    @exclusivity(unchecked) private var counts: [Int32] = []
-    @exclusivity(unchecked) private var touched: [Int32] = []
+    /// The current document's count per local form id (`counts[0..<capacity]`), and the ids it
+    /// touched (`touched[0..<touchedCount]`): plain memory, not arrays, whose uniqueness would
+    /// be checked at every word.
+    @exclusivity(unchecked) private var counts = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
+    @exclusivity(unchecked) private var touched = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
+    @exclusivity(unchecked) private var capacity = 0
+    @exclusivity(unchecked) private var touchedCount = 0
+
+    deinit {
+        counts.deallocate()
+        touched.deallocate()
+    }
+
+    /// Room for form ids below `count` (ids are given in order).
+    private func reserveForms(_ count: Int) {
+        let grown = max(count, capacity * 2, 1024)
+        let c = UnsafeMutablePointer<Int32>.allocate(capacity: grown), t = UnsafeMutablePointer<Int32>.allocate(capacity: grown)
+        c.initialize(repeating: 0, count: grown)
+        c.update(from: counts, count: capacity)
+        t.update(from: touched, count: touchedCount)
+        counts.deallocate()
+        touched.deallocate()
+        counts = c
+        touched = t
+        capacity = grown
+        postings.reserveKeys(grown)
+    }
     /// Paragraph ids of the postings held (ascending), and their word counts.
     private var paragraphs: [Int64] = []
     private var lengths: [Int32] = []
@@ -99,13 +123,13 @@ final class AnalysisWorker: @unchecked Sendable {
                 out.lengths.append(Int32(words))
             }
         }
-        out.pairs.reserveCapacity(touched.count * 2)
-        for f in touched {
+        out.pairs.reserveCapacity(touchedCount * 2)
+        for f in UnsafeBufferPointer(start: touched, count: touchedCount) {
             out.pairs.append(Int(f))
             out.pairs.append(Int(counts[Int(f)]))
             counts[Int(f)] = 0
         }
-        touched.removeAll(keepingCapacity: true)
+        touchedCount = 0
         out.firstNewForm = reportedForms
         let numbering = vocabulary.numbering
         for f in reportedForms..<numbering.forms.count {
@@ -124,14 +148,14 @@ final class AnalysisWorker: @unchecked Sendable {
         analyzer.scanFolded(utf8: bytes) { folded, _, _, position, isCompound in
             if !isCompound { words += 1 }
             let f = Int(vocabulary.lookup(folded).form)
-            if f >= counts.count {
-                // a new form (ids are given in order): room for it
-                counts += [Int32](repeating: 0, count: max(f + 1, counts.count * 2) - counts.count)
-                postings.reserveKeys(counts.count)
-            }
+            // a new form (ids are given in order): room for it
+            if f >= capacity { reserveForms(f + 1) }
             // only the form's postings: a stem's are its forms', merged when a segment is written
             postings.add(key: UInt32(f), paragraph: paragraph, position: UInt32(truncatingIfNeeded: position))
-            if counts[f] == 0 { touched.append(Int32(f)) }
+            if counts[f] == 0 {
+                touched[touchedCount] = Int32(f)
+                touchedCount += 1
+            }
             counts[f] += 1
         }
         lengths.append(Int32(words))
