@@ -60,6 +60,35 @@ import SamizdatText
         #expect(try store.search(SearchRequest(query: "the")).totalPassages == 1)
     }
 
+    /// The merge policy takes the newest run of segments whose tiers are at most the newest
+    /// one's, once it holds eight: writes whose segments alternate between two tiers are merged
+    /// too, a larger segment before a run of small ones is left alone, and a cascade of merges
+    /// keeps the segments few.
+    @Test func mergeRunTakesSmallerTiersAlong() {
+        #expect(PostingBatch.mergeRun(tiers: [0, 0, 1, 1, 0, 0, 1]) == nil)
+        #expect(PostingBatch.mergeRun(tiers: [0, 0, 1, 1, 0, 0, 1, 1]) == 0..<8)
+        #expect(PostingBatch.mergeRun(tiers: [3, 0, 0, 0, 0, 0, 0, 0]) == nil)
+        #expect(PostingBatch.mergeRun(tiers: [3, 0, 0, 0, 0, 0, 0, 0, 0]) == 1..<9)
+        #expect(PostingBatch.mergeRun(tiers: [2, 2, 0, 0, 0, 0, 0, 0, 1]) == nil)
+        #expect(PostingBatch.mergeRun(tiers: [2, 0, 0, 0, 0, 0, 0, 0, 1]) == 1..<9)
+        #expect(PostingBatch.mergeRun(tiers: [1, 2, 2, 2, 2, 2, 2, 2, 2]) == 0..<9)
+        #expect(PostingBatch.mergeRun(tiers: []) == nil)
+        // segments of sizes alternating across a tier's bound, one a write, merged as the commit
+        // merges (until no run is due): they never stand more than a few per tier
+        var tiers: [Int] = []
+        var sizes: [Int] = []
+        for i in 0..<2_000 {
+            sizes.append(i % 3 == 0 ? 300 << 10 : 200 << 10)
+            tiers.append(PostingBatch.tier(bytes: sizes.last!))
+            while let run = PostingBatch.mergeRun(tiers: tiers) {
+                let merged = sizes[run].reduce(0, +)
+                sizes.replaceSubrange(run, with: [merged])
+                tiers.replaceSubrange(run, with: [PostingBatch.tier(bytes: merged)])
+            }
+            #expect(tiers.count < 8 * 5, "\(tiers)")
+        }
+    }
+
     /// Many small applies: segments are merged in tiers, and every merge keeps the postings
     /// of live documents only.
     @Test func mergesKeepLivePostings() throws {
