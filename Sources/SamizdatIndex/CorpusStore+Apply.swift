@@ -85,28 +85,51 @@ extension CorpusStore {
     func write<T>(_ body: @escaping (Database, inout PostingBatch) throws -> T) throws -> T {
         try loadIfNeeded()
         defer { SegmentMemory.trim() }
-        var change = IndexState.Change()
         // segment files: made by this write (removed if it fails), and to remove once it commits
         var created: [String] = [], obsolete: [String] = []
+        // the state to publish, computed while SQLite commits (and syncs)
+        let next = PreparedState()
         do {
             let result = try writer.write { db -> T in
                 var batch = PostingBatch(state: self.state)
                 defer { created = batch.createdFiles }
                 let result = try body(db, &batch)
                 try batch.persistNewTerms(db)
-                change = try batch.commit(db)
+                let change = try batch.commit(db)
                 obsolete = batch.filesToRemoveAfterCommit(change)
+                next.start { self.state.prepare(change) }
                 return result
             }
             state.persistedForms = state.writerVocabulary.forms.count
-            state.publish(change)
+            if let prepared = next.wait() { state.publish(prepared) }
             state.segmentFiles?.remove(obsolete)
             checkpointer?.request()
             return result
         } catch {
+            _ = next.wait()
             state.segmentFiles?.remove(created)
             try? writer.read { db in try self.state.load(db) }
             throw error
+        }
+    }
+
+    /// The published state a write will leave, computed on another thread while the write's
+    /// commit runs (`IndexState.prepare`).
+    final class PreparedState: @unchecked Sendable {
+        private let group = DispatchGroup()
+        private var value: IndexState.Prepared?
+        private var started = false
+
+        func start(_ work: @escaping @Sendable () -> IndexState.Prepared) {
+            started = true
+            DispatchQueue.global(qos: .userInitiated).async(group: group) { self.value = work() }
+        }
+
+        /// Waits for it (nil: never started).
+        func wait() -> IndexState.Prepared? {
+            guard started else { return nil }
+            group.wait()
+            return value
         }
     }
 

@@ -166,8 +166,19 @@ final class IndexState: @unchecked Sendable {
         var snapshot: IndexSnapshot?
     }
 
-    func publish(_ change: Change) {
-        lock.lock(); defer { lock.unlock() }
+    /// The published state once a change is applied to it (`prepare`), to be published.
+    struct Prepared: @unchecked Sendable {
+        var vocabulary: Vocabulary
+        var counts: TermCounts
+        var snapshot: IndexSnapshot?
+    }
+
+    /// What publishing `change` will make the published state, computed outside the lock, so
+    /// that it can run while the write's commit syncs and queries are not held up meanwhile.
+    /// Only the writer's thread publishes, one write at a time, so the state it starts from is
+    /// still the published one when `publish` swaps it in.
+    func prepare(_ change: Change) -> Prepared {
+        var (vocabulary, counts) = lock.withLock { (self.vocabulary, self.counts) }
         // the published vocabulary catches up with the writer's (it only grows)
         vocabulary.catchUp(with: writerVocabulary)
         var scratch = TermCounts.StemMarks()
@@ -177,8 +188,17 @@ final class IndexState: @unchecked Sendable {
             case .add(_, _, let pairs): counts.add(pairs, sign: 1, vocabulary: vocabulary, scratch: &scratch)
             }
         }
-        if let snapshot = change.snapshot { current = snapshot }
+        return Prepared(vocabulary: vocabulary, counts: counts, snapshot: change.snapshot)
     }
+
+    func publish(_ prepared: Prepared) {
+        lock.lock(); defer { lock.unlock() }
+        vocabulary = prepared.vocabulary
+        counts = prepared.counts
+        if let snapshot = prepared.snapshot { current = snapshot }
+    }
+
+    func publish(_ change: Change) { publish(prepare(change)) }
 
     /// Reads everything from the database (at open, and after a failed write).
     func load(_ db: Database) throws {
