@@ -30,6 +30,12 @@ import SamizdatText
         }
 
         func remove() { try? FileManager.default.removeItem(at: dir) }
+
+        /// A store here with one write of two documents (one segment file), then closed.
+        func writeOnce(seed: UInt64) throws {
+            let store = try CorpusStore(path: path, segmentFileBytes: 0)
+            _ = try store.apply(IndexIntegrityTests().wordyDocuments(2, words: 300, seed: seed))
+        }
     }
 
     func same(_ a: CorpusStore, _ b: CorpusStore, _ queries: [String]) throws {
@@ -132,10 +138,7 @@ import SamizdatText
     @Test func unnamedFilesAreRemovedAtOpen() throws {
         let place = try Place()
         defer { place.remove() }
-        do {
-            let store = try CorpusStore(path: place.path, segmentFileBytes: 0)
-            _ = try store.apply(IndexIntegrityTests().wordyDocuments(2, words: 300, seed: 2))
-        }
+        try place.writeOnce(seed: 2)
         let named = try place.files()
         #expect(named.count == 1)
         let stray = place.segments + "/100000-abc" + SegmentFiles.suffix, other = place.segments + "/notes.txt"
@@ -151,10 +154,7 @@ import SamizdatText
     @Test func aMissingFileIsNamed() throws {
         let place = try Place()
         defer { place.remove() }
-        do {
-            let store = try CorpusStore(path: place.path, segmentFileBytes: 0)
-            _ = try store.apply(IndexIntegrityTests().wordyDocuments(2, words: 300, seed: 3))
-        }
+        try place.writeOnce(seed: 3)
         let name = try #require(try place.files().first)
         try FileManager.default.removeItem(atPath: place.segments + "/" + name)
         #expect {
