@@ -51,7 +51,7 @@ final class IndexSnapshot: @unchecked Sendable {
         guard key >= 0, key < spans.count else { return -1 }
         let span = spans[key]
         let index = CorpusStore.paragraphIndex(paragraphRowID: id)
-        return index < Int(span.count) ? lengthTable[Int(span.start) + index] : -1
+        return index < Int(span.count) ? lengthTable[Int(span.start) &+ index] : -1
     }
 
     deinit {

@@ -219,11 +219,11 @@ struct DocsReader {
         /// Decodes the posting at `at`.
         @inline(__always)
         mutating func step(_ buffer: UnsafeBufferPointer<UInt8>) {
-            id += Int64(readVarint(buffer, &at))
+            id &+= Int64(readVarint(buffer, &at))
             tf = readVarint(buffer, &at)
             positionsLength = readVarint(buffer, &at)
             positionsStart = positionAt
-            positionAt += positionsLength
+            positionAt &+= positionsLength
         }
     }
 

@@ -372,17 +372,19 @@ struct VarintReader {
 
 /// Unchecked varint reads over a buffer already validated by `PostingSegment.init` (stream lengths
 /// add up, so a well-formed stream never runs past its range).
+/// Wrapping arithmetic and masking shifts: no overflow or over-shift checks in the decoding
+/// loops (an offset or a value cannot overflow here; the shift stops below 63).
 @inline(__always)
 func readVarint(_ p: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> Int {
     var b = p[offset]
-    offset += 1
+    offset &+= 1
     if b < 0x80 { return Int(b) }
     var v = Int(b & 0x7F), shift = 7
     repeat {
         b = p[offset]
-        offset += 1
-        v |= Int(b & 0x7F) << shift
-        shift += 7
+        offset &+= 1
+        v |= Int(b & 0x7F) &<< shift
+        shift &+= 7
     } while b >= 0x80 && shift < 63
     return v
 }
