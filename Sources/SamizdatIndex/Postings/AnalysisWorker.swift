@@ -146,7 +146,7 @@ final class AnalysisWorker: @unchecked Sendable {
         var words = 0
         let postings = self.postings
         analyzer.scanFolded(utf8: bytes) { folded, _, _, position, isCompound in
-            if !isCompound { words += 1 }
+            if !isCompound { words &+= 1 }
             let f = Int(vocabulary.lookup(folded).form)
             // a new form (ids are given in order): room for it
             if f >= capacity { reserveForms(f + 1) }
@@ -154,9 +154,9 @@ final class AnalysisWorker: @unchecked Sendable {
             postings.add(key: UInt32(f), paragraph: paragraph, position: UInt32(truncatingIfNeeded: position))
             if counts[f] == 0 {
                 touched[touchedCount] = Int32(f)
-                touchedCount += 1
+                touchedCount &+= 1
             }
-            counts[f] += 1
+            counts[f] &+= 1
         }
         lengths.append(Int32(words))
         return words

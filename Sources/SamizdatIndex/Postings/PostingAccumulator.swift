@@ -85,7 +85,7 @@ final class PostingAccumulator: @unchecked Sendable {
                 s.pointee.docsCount = 0
                 s.pointee.positionsCount = 0
             }
-            append(Int(paragraph - max(0, s.pointee.paragraph)), docsOf: s)
+            append(Int(paragraph &- max(0, s.pointee.paragraph)), docsOf: s)
             s.pointee.paragraph = paragraph
             s.pointee.tf = 1
             s.pointee.lastPosition = position
@@ -94,7 +94,7 @@ final class PostingAccumulator: @unchecked Sendable {
         } else if position != s.pointee.lastPosition {
             appendPosition(Int(position &- s.pointee.lastPosition), of: s)
             s.pointee.lastPosition = position
-            s.pointee.tf += 1
+            s.pointee.tf &+= 1
         }
     }
 
@@ -102,7 +102,7 @@ final class PostingAccumulator: @unchecked Sendable {
     @inline(__always)
     private func close(_ s: UnsafeMutablePointer<KeyState>) {
         append(Int(s.pointee.tf), docsOf: s)
-        append(Int(s.pointee.positionsCount - s.pointee.positionsAtOpen), docsOf: s)
+        append(Int(s.pointee.positionsCount &- s.pointee.positionsAtOpen), docsOf: s)
     }
 
     /// Ends every open paragraph (before a segment is written).
@@ -142,19 +142,19 @@ final class PostingAccumulator: @unchecked Sendable {
 
     @inline(__always)
     private func append(_ value: Int, docsOf s: UnsafeMutablePointer<KeyState>) {
-        if s.pointee.docsCount + 5 > s.pointee.docsCapacity {
+        if s.pointee.docsCount &+ 5 > s.pointee.docsCapacity {
             (s.pointee.docsAt, s.pointee.docsCapacity) = grow(s.pointee.docsAt, s.pointee.docsCount, s.pointee.docsCapacity, initial: 16)
         }
-        s.pointee.docsCount += Self.put(value, arena + Int(s.pointee.docsAt) + Int(s.pointee.docsCount))
+        s.pointee.docsCount &+= Self.put(value, arena + Int(s.pointee.docsAt &+ s.pointee.docsCount))
     }
 
     @inline(__always)
     private func appendPosition(_ value: Int, of s: UnsafeMutablePointer<KeyState>) {
-        if s.pointee.positionsCount + 5 > s.pointee.positionsCapacity {
+        if s.pointee.positionsCount &+ 5 > s.pointee.positionsCapacity {
             (s.pointee.positionsAt, s.pointee.positionsCapacity) = grow(s.pointee.positionsAt, s.pointee.positionsCount,
                                                                         s.pointee.positionsCapacity, initial: 16)
         }
-        s.pointee.positionsCount += Self.put(value, arena + Int(s.pointee.positionsAt) + Int(s.pointee.positionsCount))
+        s.pointee.positionsCount &+= Self.put(value, arena + Int(s.pointee.positionsAt &+ s.pointee.positionsCount))
     }
 
     /// Writes a varint at `p`; returns its length.
@@ -162,9 +162,9 @@ final class PostingAccumulator: @unchecked Sendable {
     private static func put(_ value: Int, _ p: UnsafeMutablePointer<UInt8>) -> UInt32 {
         if value < 0x80 { p.pointee = UInt8(truncatingIfNeeded: value); return 1 }
         var v = UInt64(truncatingIfNeeded: value), n = 0
-        while v >= 0x80 { p[n] = UInt8(truncatingIfNeeded: v) | 0x80; v >>= 7; n += 1 }
+        while v >= 0x80 { p[n] = UInt8(truncatingIfNeeded: v) | 0x80; v >>= 7; n &+= 1 }
         p[n] = UInt8(truncatingIfNeeded: v)
-        return UInt32(n + 1)
+        return UInt32(truncatingIfNeeded: n &+ 1)
     }
 
     static let initialArena = 1 << 22

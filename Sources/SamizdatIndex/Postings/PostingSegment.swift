@@ -456,11 +456,11 @@ struct ByteBuffer: ~Copyable {
         var v = UInt64(bitPattern: Int64(value))
         while v >= 0x80 {
             base[count] = UInt8(truncatingIfNeeded: v) | 0x80
-            count += 1
+            count &+= 1
             v >>= 7
         }
         base[count] = UInt8(truncatingIfNeeded: v)
-        count += 1
+        count &+= 1
     }
 
     /// `value`'s bytes, little-endian.
@@ -621,7 +621,7 @@ struct SegmentWriter: ~Copyable {
     private mutating func startBlockIfDue() {
         if inBlock == PostingSegment.blockSize { closeBlock() }
         if inBlock == 0 { blockStart = (lastID, docs.count, positionsLength) }
-        inBlock += 1
+        inBlock &+= 1
     }
 
     /// Adds a posting's (frequency, length) to the current block's frontier.
@@ -742,13 +742,13 @@ struct SegmentWriter: ~Copyable {
     mutating func posting(_ id: Int64, tf: Int, length: Int32, positionsLength count: Int) {
         startBlockIfDue()
         bound(tf, length)
-        docs.varint(Int(id - lastID))
+        docs.varint(Int(id &- lastID))
         docs.varint(tf)
         docs.varint(count)
-        positionsLength += count
+        positionsLength &+= count
         lastID = id
-        paragraphs += 1
-        frequency += tf
+        paragraphs &+= 1
+        frequency &+= tf
     }
 
     /// Ends the current key whose postings were added with `posting(_:tf:length:positionsLength:)`:

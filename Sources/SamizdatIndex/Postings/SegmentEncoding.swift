@@ -420,7 +420,7 @@ struct RangeEncoder: ~Copyable {
                         let (docs, positions) = view.postings.streams(view.keys[at[s]] >> 1)
                         var offset = 0, p = 0
                         while offset < docs.count {
-                            p += readVarint(docs, &offset)
+                            p &+= readVarint(docs, &offset)
                             let tf = readVarint(docs, &offset), n = readVarint(docs, &offset)
                             writer.posting(view.paragraphs[p], tf: tf, length: view.lengths[p], positionsLength: n)
                         }
@@ -475,11 +475,11 @@ struct RangeEncoder: ~Copyable {
             @inline(__always)
             mutating func next() {
                 guard at < docs.count else { paragraph = .max; return }
-                paragraph += readVarint(docs, &at)
+                paragraph &+= readVarint(docs, &at)
                 tf = readVarint(docs, &at)
                 count = readVarint(docs, &at)
                 positionsAt = nextPositions
-                nextPositions += count
+                nextPositions &+= count
             }
         }
         let n = forms.count

@@ -62,30 +62,30 @@ public struct Analyzer: Sendable {
         while k < n {
             let b0 = bytes[k]
             if b0 < 0x80 {
-                guard Self.isASCIIWordByte(b0) else { k += 1; continue }
+                guard Self.isASCIIWordByte(b0) else { k &+= 1; continue }
                 // a run of ASCII letters and digits that cannot join what follows it (an
                 // apostrophe or hyphen may, "." or "," may after a digit, and any non-ASCII
                 // scalar may be a mark or a joiner): a word as the general path would find it
                 var j = k
                 var open = true
                 // eight bytes at a time while they last: the word bytes' mask, and the bytes
-                // lower-cased
-                while j + 8 <= n {
+                // lower-cased (wrapping arithmetic: offsets within the text cannot overflow)
+                while j &+ 8 <= n {
                     let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
                     let (word, upper) = Self.asciiWordBytes(x)
-                    UnsafeMutableRawPointer(ascii + (j - k)).storeBytes(of: (x | upper >> 2).littleEndian, as: UInt64.self)
-                    if word == Self.highBits { j += 8; continue }
-                    j += (~word & Self.highBits).trailingZeroBitCount >> 3
+                    UnsafeMutableRawPointer(ascii + (j &- k)).storeBytes(of: (x | upper >> 2).littleEndian, as: UInt64.self)
+                    if word == Self.highBits { j &+= 8; continue }
+                    j &+= (~word & Self.highBits).trailingZeroBitCount >> 3
                     open = false
                     break
                 }
                 while open, j < n {
                     let b = bytes[j]
                     guard Self.isASCIIWordByte(b) else { break }
-                    ascii[j - k] = Self.lowerASCII(b)
-                    j += 1
+                    ascii[j &- k] = Self.lowerASCII(b)
+                    j &+= 1
                 }
-                let lastDigit = bytes[j - 1] &- 0x30 < 10
+                let lastDigit = bytes[j &- 1] &- 0x30 < 10
                 let ends: Bool
                 if j == n {
                     ends = true
@@ -98,8 +98,8 @@ public struct Analyzer: Sendable {
                     }
                 }
                 if ends {
-                    body(UnsafeBufferPointer(start: ascii, count: j - k), k, j, position, false)
-                    position += 1
+                    body(UnsafeBufferPointer(start: ascii, count: j &- k), k, j, position, false)
+                    position &+= 1
                     k = j
                     continue
                 }
