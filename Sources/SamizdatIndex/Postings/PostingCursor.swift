@@ -107,7 +107,7 @@ struct PostingCursor {
             var limit = reader.docsLength
             if let table = skips {
                 let at = reader.docsOffset
-                while blockCursor < skipCount, SkipEntry.docs(table, blockCursor) < at { blockCursor += 1 }
+                while blockCursor < skipCount, SkipEntry.docs(table, blockCursor) < at { blockCursor &+= 1 }
                 if blockCursor < skipCount, SkipEntry.docs(table, blockCursor) == at {
                     if idf * SkipEntry.weight(table, blockCursor, average: average) + rest <= threshold {
                         if blockCursor + 1 < skipCount {
@@ -139,7 +139,7 @@ struct PostingCursor {
         if part < 0, !enter(0) { return 0 }
         guard target <= partLast, let table = skips else { return PostingSearch.k1 + 1 }
         var k = max(boundBlock, skipIndex > 0 ? skipIndex - 1 : 0)
-        while k + 1 < skipCount, SkipEntry.id(table, k + 1) < target { k += 1 }
+        while k &+ 1 < skipCount, SkipEntry.id(table, k &+ 1) < target { k &+= 1 }
         if k != boundBlock {
             boundBlock = k
             boundWeight = SkipEntry.weight(table, k, average: average)
@@ -167,7 +167,7 @@ struct PostingCursor {
         // the last block starting below the target, if it is ahead of us
         if let table = skips {
             var k = skipIndex
-            while k < skipCount, SkipEntry.id(table, k) < target { k += 1 }
+            while k < skipCount, SkipEntry.id(table, k) < target { k &+= 1 }
             if k > skipIndex {
                 if SkipEntry.docs(table, k - 1) > reader.docsOffset { reader.jump(table, k - 1) }
                 skipIndex = k
@@ -193,7 +193,7 @@ struct PostingCursor {
         var position = 0
         let count = reader.tf
         for j in 0..<count {
-            position += readVarint(buffer, &at)
+            position &+= readVarint(buffer, &at)
             out[j] = Int32(truncatingIfNeeded: position)
         }
         return count

@@ -160,9 +160,9 @@ struct PostingSearch {
                     var kept = 0, a = 0
                     let offset = Int32(k)
                     for j in 0..<count {
-                        let want = starts[j] + offset
-                        while a < m, next[a] < want { a += 1 }
-                        if a < m, next[a] == want { starts[kept] = starts[j]; kept += 1 }
+                        let want = starts[j] &+ offset
+                        while a < m, next[a] < want { a &+= 1 }
+                        if a < m, next[a] == want { starts[kept] = starts[j]; kept &+= 1 }
                     }
                     count = kept
                 }
