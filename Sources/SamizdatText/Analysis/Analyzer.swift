@@ -19,6 +19,18 @@ public struct Analyzer: Sendable {
         return text.withUTF8 { tokens(utf8: $0, cache: cache) }
     }
 
+    /// The tokens of `text`, stemmed through `stems` (shared by threads).
+    public func tokens(_ text: String, stems: SharedStemCache) -> [Token] {
+        var text = text
+        var out: [Token] = []
+        text.withUTF8 { bytes in
+            scanWords(utf8: bytes) { term, start, end, position, isCompound in
+                out.append(Token(term: term, stem: stems.stem(term), start: start, end: end, position: position, isCompound: isCompound))
+            }
+        }
+        return out
+    }
+
     public func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>, cache: StemCache? = nil) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(bytes.count / 5)
