@@ -197,9 +197,18 @@ struct PostingSearch {
         var cursors = all.map { PostingCursor(snapshot, key: key($0, 0)) }
         guard let lead = cursors.indices.min(by: { cursors[$0].paragraphs < cursors[$1].paragraphs }) else { return [] }
         var cursor = cursors.remove(at: lead)
-        var excluded = none.map { PostingCursor(snapshot, key: key($0, 0)) }
         let w = idf(cursor.paragraphs)
         let weights = cursors.map { idf($0.paragraphs) }
+        // the other terms' cursors, and the negated terms', in plain memory: stepped in place,
+        // with no array uniqueness check at each step
+        let others = UnsafeMutableBufferPointer<PostingCursor>.allocate(capacity: cursors.count)
+        _ = others.initialize(from: cursors)
+        let excluded = UnsafeMutableBufferPointer<PostingCursor>.allocate(capacity: none.count)
+        _ = excluded.initialize(from: none.map { PostingCursor(snapshot, key: key($0, 0)) })
+        defer {
+            others.deinitialize().deallocate()
+            excluded.deinitialize().deallocate()
+        }
         let rest = weights.reduce(0) { $0 + $1 * (Self.k1 + 1) }
         var top = TopDocuments(k: k)
         var current: (key: Int64, best: Double, id: Int64)?
@@ -214,17 +223,17 @@ struct PostingSearch {
             if let c = current, c.key == key, c.best > floor { floor = c.best }
             var score = bm25(idf: w, tf: Int32(cursor.tf), length: cursor.length)
             if score + rest <= floor { continue }
-            if floor > 0, !cursors.isEmpty {
+            if floor > 0, !others.isEmpty {
                 // the other lists' block bounds where this paragraph would sit (skip tables
                 // only, nothing decoded): a tighter ceiling than idf·(k1+1) each
                 var bound = score
-                for i in cursors.indices { bound += weights[i] * cursors[i].weightBound(at: id, average: average) }
+                for i in others.indices { bound += weights[i] * others[i].weightBound(at: id, average: average) }
                 if bound * (1 + 1e-9) <= floor { continue }
             }
-            for i in cursors.indices {
-                guard cursors[i].seek(id) else { break candidates }
-                guard cursors[i].id == id else { continue candidates }
-                score += bm25(idf: weights[i], tf: Int32(cursors[i].tf), length: cursors[i].length)
+            for i in others.indices {
+                guard others[i].seek(id) else { break candidates }
+                guard others[i].id == id else { continue candidates }
+                score += bm25(idf: weights[i], tf: Int32(others[i].tf), length: others[i].length)
             }
             for i in excluded.indices where excluded[i].seek(id) && excluded[i].id == id { continue candidates }
             if let c = current, c.key == key {
