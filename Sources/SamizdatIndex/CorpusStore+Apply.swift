@@ -302,7 +302,8 @@ extension CorpusStore {
                 // (as segmented text does); otherwise cut as `slice` cuts, repairing
                 let start = max(0, min(p.start, utf8.count)), end = max(start, min(p.end, utf8.count))
                 if Self.isScalarBoundary(utf8, start), Self.isScalarBoundary(utf8, end) {
-                    row.text(UnsafeBufferPointer(rebasing: utf8[start..<end]))
+                    // not copied: the document's bytes outlive the insert
+                    row.textInPlace(UnsafeBufferPointer(rebasing: utf8[start..<end]))
                 } else {
                     row.text(doc.slice(p.start, p.end))
                 }

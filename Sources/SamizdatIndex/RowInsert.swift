@@ -54,6 +54,19 @@ struct RowInsert {
         }
     }
 
+    /// UTF-8 bytes as text, not copied by SQLite (`SQLITE_STATIC`): they must stay valid until
+    /// `insert()` (the caller checks they are valid UTF-8).
+    mutating func textInPlace(_ bytes: UnsafeBufferPointer<UInt8>) {
+        column += 1
+        if let base = bytes.baseAddress, !bytes.isEmpty {
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                _ = sqlite3_bind_text(handle, column, $0, Int32(bytes.count), nil)
+            }
+        } else {
+            sqlite3_bind_text(handle, column, "", 0, Self.transient)
+        }
+    }
+
     mutating func blob(_ bytes: [UInt8]) {
         column += 1
         bytes.withUnsafeBytes { b in
