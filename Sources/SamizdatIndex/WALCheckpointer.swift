@@ -120,8 +120,9 @@ final class WALFlusher: @unchecked Sendable {
     /// before the pages written since).
     func flush() {
         let start = lock.withLock {
-            defer { busy = true; again = busy }
-            return !busy
+            if busy { again = true; return false }
+            busy = true
+            return true
         }
         guard start else { return }
         DispatchQueue.global(qos: .utility).async {

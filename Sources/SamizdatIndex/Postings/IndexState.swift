@@ -198,8 +198,6 @@ final class IndexState: @unchecked Sendable {
         if let snapshot = prepared.snapshot { current = snapshot }
     }
 
-    func publish(_ change: Change) { publish(prepare(change)) }
-
     /// Reads everything from the database (at open, and after a failed write).
     func load(_ db: Database) throws {
         var vocab = Vocabulary()

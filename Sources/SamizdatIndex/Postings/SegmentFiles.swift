@@ -96,13 +96,10 @@ final class SegmentFiles: Sendable {
         for name in names { unlink(path(name)) }
     }
 
-    /// Removes every segment file but those in `named`; returns the names removed.
-    @discardableResult
-    func removeUnnamed(_ named: Set<String>) throws -> [String] {
+    /// Removes every segment file but those in `named`.
+    func removeUnnamed(_ named: Set<String>) throws {
         let all = try FileManager.default.contentsOfDirectory(atPath: directory)
-        let unnamed = all.filter { $0.hasSuffix(Self.suffix) && !named.contains($0) }
-        remove(unnamed)
-        return unnamed
+        remove(all.filter { $0.hasSuffix(Self.suffix) && !named.contains($0) })
     }
 }
 

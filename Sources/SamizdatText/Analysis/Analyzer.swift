@@ -23,11 +23,7 @@ public struct Analyzer: Sendable {
     public func tokens(_ text: String, stems: SharedStemCache) -> [Token] {
         var text = text
         var out: [Token] = []
-        text.withUTF8 { bytes in
-            scanWords(utf8: bytes) { term, start, end, position, isCompound in
-                out.append(Token(term: term, stem: stems.stem(term), start: start, end: end, position: position, isCompound: isCompound))
-            }
-        }
+        text.withUTF8 { scan(utf8: $0, stem: stems.stem) { out.append($0) } }
         return out
     }
 
@@ -40,9 +36,13 @@ public struct Analyzer: Sendable {
 
     /// Calls `body` for every token in text order (a compound's joined token comes right after its first part).
     public func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, cache: StemCache? = nil, _ body: (Token) -> Void) {
+        scan(utf8: bytes, stem: { cache?.stem($0) ?? EnglishStemmer.stem($0) }, body)
+    }
+
+    /// `scan` with each word's stem from `stem`.
+    func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, stem: (String) -> String, _ body: (Token) -> Void) {
         scanWords(utf8: bytes) { term, start, end, position, isCompound in
-            body(Token(term: term, stem: cache?.stem(term) ?? EnglishStemmer.stem(term), start: start, end: end,
-                       position: position, isCompound: isCompound))
+            body(Token(term: term, stem: stem(term), start: start, end: end, position: position, isCompound: isCompound))
         }
     }
 
