@@ -57,11 +57,13 @@ public struct ErrorHeader: Codable, Sendable, Equatable {
     public var code: String
     public var message: String
     public var offset: Int?
+    public var parameter: String?
     public init(req: String?, _ error: ProtocolError) {
         self.req = req; code = error.code.rawValue; message = error.message; offset = error.offset
+        parameter = error.parameter
     }
     public var error: ProtocolError {
-        ProtocolError(ProtocolError.Code(rawValue: code) ?? .internal, message, offset: offset)
+        ProtocolError(ProtocolError.Code(rawValue: code) ?? .internal, message, offset: offset, parameter: parameter)
     }
 }
 

@@ -10,6 +10,8 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case indexed
     // queries to index (and through report)
     case search, kwic, terms, stats, documents, document
+    // analysis reports (queries to index, and through report)
+    case wordlist, ngrams, collocates, keywords, dispersion, trends, compare, citations
     /// The answer to any query kind.
     case result
 }

@@ -21,6 +21,8 @@ public struct ProtocolError: Error, Sendable, Hashable, Codable, CustomStringCon
         case tooLarge = "too_large"
         /// The query does not parse; `offset` is the position of the problem.
         case badQuery = "bad_query"
+        /// A request parameter is missing, of the wrong type or out of range; `parameter` names it.
+        case badParameter = "bad_parameter"
         /// No document with that id.
         case notFound = "not_found"
         /// The service needed for the request does not answer.
@@ -35,11 +37,19 @@ public struct ProtocolError: Error, Sendable, Hashable, Codable, CustomStringCon
     public var message: String
     /// A byte offset into the body (invalid_utf8, binary_content) or the query (bad_query).
     public var offset: Int?
+    /// The request parameter at fault (bad_parameter, not_found of a named document).
+    public var parameter: String?
 
-    public init(_ code: Code, _ message: String, offset: Int? = nil) {
+    public init(_ code: Code, _ message: String, offset: Int? = nil, parameter: String? = nil) {
         self.code = code
         self.message = message
         self.offset = offset
+        self.parameter = parameter
+    }
+
+    /// A `bad_parameter` error naming the parameter.
+    public static func badParameter(_ parameter: String, _ message: String) -> ProtocolError {
+        ProtocolError(.badParameter, "\(parameter): \(message)", parameter: parameter)
     }
 
     public var description: String {
