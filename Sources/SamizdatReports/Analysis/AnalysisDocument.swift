@@ -1,4 +1,5 @@
 import SamizdatModel
+import Synchronization
 
 /// One document as the reports see it: its running text as a stream of form ids, cut into
 /// blocks (body paragraphs, then notes) that no n-gram or collocation window crosses.
@@ -32,6 +33,8 @@ public final class AnalysisDocument: Sendable {
     /// the page of its marker in the body (nil when unknown or unmatched).
     public let notePages: [String?]
     public let noteMarkerPages: [String?]
+    /// Type indexes built so far, by unit (see `typeIndex(_:)`).
+    private let typeIndexes = Mutex<[CountingUnit: TypeIndex]>([:])
 
     public init(
         id: String, title: String, author: String, source: String, order: Int64,
@@ -55,6 +58,17 @@ public final class AnalysisDocument: Sendable {
 
     /// The number of tokens.
     public var tokenCount: Int { forms.count }
+
+    /// The document's tokens grouped by type under `table`'s unit, built on first use and kept
+    /// (a form's word and stem never change, so neither does this).
+    public func typeIndex(_ table: UnitTable) -> TypeIndex {
+        if let built = typeIndexes.withLock({ $0[table.unit] }) {
+            return built
+        }
+        let built = TypeIndex(forms: forms, typeOfForm: table.typeOfForm, typeCount: table.count)
+        typeIndexes.withLock { $0[table.unit] = built }
+        return built
+    }
 }
 
 /// A stretch of running text that nothing crosses: a body paragraph (heading and block
