@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "SamizdatText", dependencies: ["SamizdatModel"], swiftSettings: strict),
         .target(
             name: "SamizdatIndex",
-            dependencies: ["SamizdatModel", "SamizdatText", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SamizdatModel", "SamizdatText", "SamizdatReports", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(name: "SamizdatReports", dependencies: ["SamizdatModel"], swiftSettings: strict),
@@ -66,7 +66,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "IndexService",
-            dependencies: ["SamizdatService", "SamizdatModel", "SamizdatIndex", "ZeroMQ"],
+            dependencies: ["SamizdatService", "SamizdatModel", "SamizdatIndex", "SamizdatReports", "ZeroMQ"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "SamizdatCLI",
             dependencies: [
-                "SamizdatService", "SamizdatModel", "SamizdatText", "SamizdatIndex", "SamizdatCorpus", "ZeroMQ",
+                "SamizdatService", "SamizdatModel", "SamizdatText", "SamizdatIndex", "SamizdatReports", "SamizdatCorpus", "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

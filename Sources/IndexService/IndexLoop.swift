@@ -87,6 +87,8 @@ final class IndexLoop {
             }
         }
         let t0 = clock.now
+        // the reports' analysis of what was committed, on another thread
+        defer { store.refreshAnalysisInBackground() }
         if let outcomes = try? store.apply(docs) {
             let ms = (clock.now - t0).milliseconds
             for (doc, outcome) in zip(docs, outcomes) { committed(doc, outcome, ms: ms, batch: docs.count, events: events) }

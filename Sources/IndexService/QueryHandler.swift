@@ -17,6 +17,7 @@ struct QueryHandler {
             case .search: return try result(store.search(m.body(0, as: SearchRequest.self)))
             case .kwic: return try result(store.kwic(m.body(0, as: KWICRequest.self)))
             case .terms: return try result(store.terms(m.body(0, as: TermsRequest.self)))
+            case .citations: return try result(store.citations(m.body(0, as: CitationsRequest.self)))
             case .stats: return try result(store.stats())
             case .documents: return try result(store.documents())
             case .document:

@@ -22,6 +22,20 @@ struct Backends: Sendable {
         return try RequestClient.result(reply, as: R.self)
     }
 
+    /// Sends a report request to index and answers its result's JSON as it came.
+    func report(_ kind: MessageKind, body: Data) async throws -> Data {
+        let reply = try await index.request(timeout: timeout) { try WireMessage(kind, RequestHeader(req: $0), body: [body]) }
+        switch reply.kind {
+        case .result:
+            guard let data = reply.body.first else { throw ProtocolError(.truncatedMessage, "index's result has no body") }
+            return data
+        case .error:
+            throw try reply.header(as: ErrorHeader.self).error
+        default:
+            throw ProtocolError(.unexpectedKind, "expected a result, got '\(reply.kind.rawValue)'")
+        }
+    }
+
     func status() async -> SystemStatus {
         async let p: PipelineStatus = {
             let reply = try await ingest.request(timeout: timeout) { try WireMessage(.status, RequestHeader(req: $0)) }

@@ -57,6 +57,7 @@ struct ClientAPI: Service {
             case .search: return try await pass(SearchRequest.self)
             case .kwic: return try await pass(KWICRequest.self)
             case .terms: return try await pass(TermsRequest.self)
+            case .citations: return try await pass(CitationsRequest.self)
             case .stats, .documents:
                 let reply = try await backends.index.request(timeout: backends.timeout) { try WireMessage(m.kind, RequestHeader(req: $0)) }
                 return try relabel(reply, req: req)

@@ -42,6 +42,7 @@ enum HTTPRoutes {
             return await jsonResult { try await backends.query(.kwic, body: req, as: KWICResponse.self) }
         }
         router.get("api/documents") { _, _ -> Response in await jsonResult { try await backends.documents() } }
+        AnalysisRoutes.add(to: router) { kind, body in try await backends.report(kind, body: body) }
         router.get("api/documents/:id") { _, context -> Response in
             let id = context.parameters.get("id") ?? ""
             return await jsonResult { try await backends.document(id: id) }

@@ -37,8 +37,15 @@ extension Samizdat {
         func location(_ h: SearchHit) -> String {
             var parts: [String] = []
             if let c = h.chapter ?? h.section { parts.append(c) }
+            if let note = h.note {
+                // a hit in a note: the note, its page, and where its marker stands
+                parts.append("note \(note.label)" + (note.page.map { " (p. \($0))" } ?? ""))
+                if let marker = note.markerPage { parts.append("marker p. \(marker)") }
+                return parts.joined(separator: " · ")
+            }
             if let p = h.page, !p.isEmpty { parts.append("p. \(p)") }
             parts.append("¶ \(h.paragraph + 1)")
+            if !h.anchoredNotes.isEmpty { parts.append("notes " + h.anchoredNotes.map(\.label).joined(separator: ", ")) }
             if let s = h.sentence { parts.append("sentence \(s + 1)") }
             return parts.joined(separator: " · ")
         }

@@ -47,7 +47,7 @@ extension CorpusStore {
                 }
                 let q = try Self.queuedDocument(doc, key: nextKey)
                 nextKey += 1
-                batch.enqueue(AnalysisJob(key: q.key, text: doc.text, paragraphs: q.paragraphs.map { $0.start..<$0.end },
+                batch.enqueue(AnalysisJob(key: q.key, text: q.doc.text, paragraphs: q.paragraphs.map { $0.start..<$0.end },
                                           sections: q.sections))
                 queued.append(q)
                 queuedVersion[doc.id] = doc.version
@@ -144,19 +144,56 @@ extension CorpusStore {
         var sections: [Int32]
         var chains: [String]
         var docField: String
+        /// The body's paragraphs come first in `paragraphs`, then one per note.
+        var bodyParagraphs: Int
+        /// The clean text's size (`doc.text` also holds the notes).
+        var cleanBytes: Int
     }
 
     /// A document to be stored under `key`: its paragraphs (between blank lines when the
     /// segmenter gave none) and their sections.
     static func queuedDocument(_ doc: SegmentedDocument, key: Int64) throws -> QueuedDocument {
-        let paragraphs = doc.paragraphs.isEmpty ? Self.blankLineParagraphs(doc.text) : doc.paragraphs
+        let body = doc.paragraphs.isEmpty ? Self.blankLineParagraphs(doc.text) : doc.paragraphs
+        // The notes are stored and indexed as paragraphs of kind `note` after the body's, their
+        // texts appended to the clean text (offsets past its end), each in the section of its
+        // marker and on the page where it is printed.
+        var stored = doc
+        var paragraphs = body
+        if !doc.notes.isEmpty {
+            var text = doc.text
+            for note in doc.notes {
+                text += "\n\n"
+                let start = text.utf8.count
+                text += note.text
+                let markerSection = note.marker.flatMap { Self.bodySection(at: $0, in: body) }
+                paragraphs.append(Paragraph(kind: .note, start: start, end: text.utf8.count, section: markerSection ?? note.section,
+                                            page: note.page ?? note.marker.flatMap { doc.page(at: $0) }))
+            }
+            stored.text = text
+        }
         guard paragraphs.count < Self.maxParagraphs else {
             throw DatabaseError(message: "document \(doc.id) has \(paragraphs.count) paragraphs, more than the store allows")
         }
         let docField = doc.metadata.source.isEmpty ? doc.id : doc.id + " " + doc.metadata.source
         let sections = paragraphs.map { p in Int32(p.section.flatMap { $0 >= 0 && $0 < doc.sections.count ? $0 : nil } ?? -1) }
-        return QueuedDocument(doc: doc, key: key, paragraphs: paragraphs, sections: sections,
-                              chains: doc.sections.indices.map { Self.sectionChain(doc.sections, $0) }, docField: docField)
+        return QueuedDocument(doc: stored, key: key, paragraphs: paragraphs, sections: sections,
+                              chains: doc.sections.indices.map { Self.sectionChain(doc.sections, $0) }, docField: docField,
+                              bodyParagraphs: body.count, cleanBytes: doc.text.utf8.count)
+    }
+
+    /// The section of the body paragraph holding a clean-text offset (the last starting at or before it).
+    static func bodySection(at offset: Int, in body: [Paragraph]) -> Int? {
+        var low = 0
+        var high = body.count
+        while low < high {
+            let middle = (low + high) / 2
+            if body[middle].start <= offset {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low > 0 ? body[low - 1].section : nil
     }
 
     /// Inserts a document's row (under its key, with its word count) and version.
@@ -168,10 +205,10 @@ extension CorpusStore {
                 tokens, pages, sections, notes, citations, bytes, page_map, doc_field)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [q.key, doc.id, doc.version, doc.contentHash, doc.metadata.title, doc.metadata.author,
-                             doc.metadata.source, doc.metadata.externalID, q.paragraphs.count,
-                             max(doc.sentences.count, doc.sentences.isEmpty ? q.paragraphs.count : 0), tokens,
+                             doc.metadata.source, doc.metadata.externalID, q.bodyParagraphs,
+                             max(doc.sentences.count, doc.sentences.isEmpty ? q.bodyParagraphs : 0), tokens,
                              doc.pages.count, doc.sections.count, doc.notes.count, doc.citations.count,
-                             doc.text.utf8.count, pageMap, q.docField])
+                             q.cleanBytes, pageMap, q.docField])
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO versions(id, version, content_hash) VALUES (?, ?, ?)")
             .execute(arguments: [doc.id, doc.version, doc.contentHash])
     }

@@ -13,7 +13,8 @@ extension CorpusStore {
         let snapshot = state.snapshot
         return try writer.read { db in
             let stems = TokenCapture.of(db).stems
-            guard let ranking = try self.rank(db, snapshot, node, documentID: request.documentID, perDocument: 1, keep: 0) else {
+            guard let ranking = try self.rank(db, snapshot, node, documentID: request.documentID, perDocument: 1, keep: 0,
+                                              region: request.region) else {
                 return KWICResponse(query: request.query, total: 0, offset: request.offset, sort: request.sort, lines: [])
             }
             let ids = ranking.matches.ids
@@ -73,6 +74,19 @@ extension CorpusStore {
                 if pageTokens[e.p] == nil { pageTokens[e.p] = self.analyzer.tokens(p.text, cache: stems) }
                 let (left, match, right) = Self.contextStrings(p.text, pageTokens[e.p]!, e.m, context)
                 let section = p.section.flatMap { d.sections[$0] }
+                if p.kind == .note {
+                    // a line in a note: located by the note, offsets in the note's text
+                    let row = try Row.fetchOne(
+                        db.cachedStatement(sql: "SELECT idx, label, page, marker FROM notes WHERE doc = ? AND idx = ?"),
+                        arguments: [d.key, p.index - d.bodyParagraphs])
+                    var line = ConcordanceLine(
+                        documentID: d.id, title: d.title, source: d.source, paragraph: p.index - d.bodyParagraphs,
+                        sentence: nil, page: p.page, section: section?.title, chapter: section?.chapter,
+                        left: left, match: match, right: right, start: e.start - p.start, end: e.end - p.start)
+                    line.note = row.map { self.noteReference($0, d) }
+                    lines.append(line)
+                    continue
+                }
                 lines.append(ConcordanceLine(
                     documentID: d.id, title: d.title, source: d.source, paragraph: p.index,
                     sentence: p.sentence(at: e.m.start), page: d.page(at: e.start) ?? p.page,

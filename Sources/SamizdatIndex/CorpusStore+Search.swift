@@ -34,7 +34,7 @@ extension CorpusStore {
         return try writer.read { db in
             let stems = TokenCapture.of(db).stems
             guard let ranking = try self.rank(db, snapshot, node, documentID: request.documentID, perDocument: perDocument,
-                                              keep: offset + limit) else {
+                                              keep: offset + limit, region: request.region) else {
                 return SearchResponse(query: request.query, totalPassages: 0, totalDocuments: 0, documents: [], hits: [])
             }
             let pageDocuments = ranking.documents.dropFirst(offset).prefix(limit)
@@ -47,9 +47,10 @@ extension CorpusStore {
                 let key = Self.documentKey(paragraphRowID: c.id)
                 if documents[key] == nil { documents[key] = try self.storedDocuments.document(db, key: key) }
                 guard let d = documents[key], let p = try StoredParagraph.fetch(db, id: c.id) else { return nil }
-                let h = request.highlight
+                var h = request.highlight
                     ? self.makeHit(p, d, node: node, score: c.score, known: ranking.verified[c.id], words: request.snippetWords, stems: stems)
                     : self.plainHit(p, d, score: c.score)
+                try self.attachNotes(db, &h, p, d)
                 made[c.id] = h
                 return h
             }
@@ -90,7 +91,7 @@ extension CorpusStore {
     /// holds the best `keep` documents (by best passage, ties by key), each with its top
     /// `perDocument` passages; `documentCount` counts them all.
     func rank(_ db: Database?, _ snapshot: IndexSnapshot, _ node: QueryNode, documentID: String?, perDocument: Int,
-              keep: Int) throws -> Ranking? {
+              keep: Int, region: TextRegion = .all) throws -> Ranking? {
         var matches = try PostingSearch(snapshot: snapshot, fieldRows: { n in
             guard let db else { throw QueryError(position: 0, message: "field search needs the database") }
             return try self.fieldRows(db, n)
@@ -100,6 +101,9 @@ extension CorpusStore {
             let low = Self.paragraphRowID(document: key, index: 0), high = Self.paragraphRowID(document: key + 1, index: 0)
             let from = PostingSearch.seek(matches.ids, from: 0, to: low), to = PostingSearch.seek(matches.ids, from: from, to: high)
             matches = ScoredMatches(ids: Array(matches.ids[from..<to]), scores: Array(matches.scores[from..<to]))
+        }
+        if region != .all, let db {
+            matches = try Self.keep(matches, in: region, db)
         }
         var verified: [Int64: [TextRangeValue]] = [:]
         if node.hasScope, let db {
@@ -149,8 +153,34 @@ extension CorpusStore {
         return Ranking(matches: matches, documents: top, documentCount: documentCount, verified: verified)
     }
 
+    /// The matches in the body's paragraphs or in the notes (a note's paragraph comes after the
+    /// body's: its index is at least the document's count of body paragraphs).
+    static func keep(_ matches: ScoredMatches, in region: TextRegion, _ db: Database) throws -> ScoredMatches {
+        var bodyParagraphs: [Int64: Int] = [:]
+        var kept = ScoredMatches()
+        let statement = try db.cachedStatement(sql: "SELECT paragraphs FROM documents WHERE key = ?")
+        for (id, score) in zip(matches.ids, matches.scores) {
+            let key = documentKey(paragraphRowID: id)
+            if bodyParagraphs[key] == nil {
+                bodyParagraphs[key] = try Int.fetchOne(statement, arguments: [key]) ?? 0
+            }
+            let inNote = paragraphIndex(paragraphRowID: id) >= bodyParagraphs[key] ?? 0
+            if inNote == (region == .notes) {
+                kept.ids.append(id)
+                kept.scores.append(score)
+            }
+        }
+        return kept
+    }
+
     /// Field rows (document key << 20 | section + 1) matching a leaf or NEAR on a metadata field.
     func fieldRows(_ db: Database, _ node: QueryNode) throws -> Set<Int64> {
+        if case .leaf(let leaf) = node, leaf.field == .cites {
+            return try citingParagraphs(db, leaf)
+        }
+        if case .near(let leaves, _) = node, leaves.contains(where: { $0.field == .cites }) {
+            throw QueryError(position: leaves[0].position, message: "cites: takes a name or a phrase, not NEAR")
+        }
         do {
             return Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM fields WHERE fields MATCH ?", arguments: [MatchExpression.compile(node)]))
         } catch let error as DatabaseError {
@@ -186,8 +216,59 @@ extension CorpusStore {
     }
 
     func matcher(_ p: StoredParagraph, _ d: StoredDocument, _ node: QueryNode, tokens: [Token]) -> PassageMatcher {
-        PassageMatcher(tokens: tokens, sentenceStarts: p.sentenceStarts,
-                       fields: node.usesFields ? d.fieldTokens(analyzer, chapter: p.chapterField) : [:])
+        var fields = node.usesFields ? d.fieldTokens(analyzer, chapter: p.chapterField) : [:]
+        if node.usesFields {
+            // the cited authors, one citation after another
+            let names = analysisCache.citedAuthors(document: d.key, paragraph: p.index)
+            fields[.cites] = analyzer.tokens(names.joined(separator: " ; "))
+        }
+        return PassageMatcher(tokens: tokens, sentenceStarts: p.sentenceStarts, fields: fields)
+    }
+
+    /// The paragraphs (row ids) holding a citation of an author whose name holds the leaf's words
+    /// (or, for a prefix, a word that starts with it).
+    func citingParagraphs(_ db: Database, _ leaf: QueryLeaf) throws -> Set<Int64> {
+        let (corpus, citations) = try analysisCache.snapshot(db)
+        var rows: Set<Int64> = []
+        for record in citations where record.paragraph >= 0 {
+            let cited: Bool
+            if leaf.kind == .prefix {
+                cited = record.authorWords.contains { name in name.contains { $0.hasPrefix(leaf.words[0]) } }
+            } else {
+                cited = record.cites(leaf.words)
+            }
+            if cited {
+                rows.insert(Self.paragraphRowID(document: corpus.documents[record.document].order, index: Int(record.paragraph)))
+            }
+        }
+        return rows
+    }
+
+    /// A hit in a note: located by the note (its index, page and marker page), matches in the
+    /// note's text. A hit in the body: the notes whose markers stand in its paragraph.
+    func attachNotes(_ db: Database, _ hit: inout SearchHit, _ p: StoredParagraph, _ d: StoredDocument) throws {
+        let columns = "idx, label, page, marker"
+        if p.kind == .note {
+            let index = p.index - d.bodyParagraphs
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT \(columns) FROM notes WHERE doc = ? AND idx = ?"), arguments: [d.key, index])
+            hit.note = row.map { noteReference($0, d) }
+            hit.paragraph = index
+            hit.page = p.page
+            hit.paragraphPages = p.page.map { [$0] } ?? []
+            hit.sentence = nil
+            hit.matches = hit.matches.map { TextRange(start: $0.start - p.start, end: $0.end - p.start) }
+            return
+        }
+        hit.anchoredNotes = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT \(columns) FROM notes WHERE doc = ? AND marker BETWEEN ? AND ? ORDER BY idx"),
+            arguments: [d.key, p.start, p.end]
+        ).map { noteReference($0, d) }
+    }
+
+    func noteReference(_ row: Row, _ d: StoredDocument) -> NoteReference {
+        let marker: Int? = row["marker"]
+        return NoteReference(index: row["idx"], label: row["label"], page: row["page"], markerPage: marker.flatMap { d.page(at: $0) })
     }
 
     /// A hit without snippet or matches: located by its paragraph.

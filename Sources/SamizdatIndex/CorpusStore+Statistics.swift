@@ -166,7 +166,9 @@ extension CorpusStore {
                 let kind: String = r[0]
                 return Section(kind: SectionKind(rawValue: kind) ?? .section, level: r[1], title: r[2], start: r[3], end: r[4], parent: r[5], page: r[6])
             }
-            let paragraphs = try Row.fetchAll(db, sql: "SELECT \(StoredParagraph.columns) FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id",
+            let paragraphs = try Row.fetchAll(db, sql: """
+                SELECT \(StoredParagraph.columns) FROM paragraphs WHERE id BETWEEN ? AND ? AND kind != 'note' ORDER BY id
+                """,
                                               arguments: [Self.paragraphRowID(document: key, index: 0), Self.paragraphRowID(document: key + 1, index: 0) - 1])
                 .map(StoredParagraph.init).map { p in
                     ParagraphView(index: p.index, kind: p.kind, text: p.text, start: p.start, end: p.end, page: p.page,

@@ -12,13 +12,15 @@ struct StoredDocument {
     var author: String
     var source: String
     var docField: String
+    /// The body's paragraphs; the notes' paragraphs follow them (note i at index `bodyParagraphs + i`).
+    var bodyParagraphs: Int
     var pages: [PageSpan]
     /// Section index → (title, chapter title).
     var sections: [Int: (title: String, chapter: String?, kind: SectionKind?)]
 
     static func fetch(_ db: Database, key: Int64) throws -> StoredDocument? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT key, id, version, title, author, source, doc_field, page_map FROM documents WHERE key = ?
+            SELECT key, id, version, title, author, source, doc_field, paragraphs, page_map FROM documents WHERE key = ?
             """), arguments: [key]) else { return nil }
         let pageData: Data = row["page_map"]
         var sections: [Int: (title: String, chapter: String?, kind: SectionKind?)] = [:]
@@ -28,7 +30,7 @@ struct StoredDocument {
         }
         return StoredDocument(
             key: row["key"], id: row["id"], version: row["version"], title: row["title"], author: row["author"],
-            source: row["source"], docField: row["doc_field"],
+            source: row["source"], docField: row["doc_field"], bodyParagraphs: row["paragraphs"],
             pages: (try? JSONDecoder().decode([PageSpan].self, from: pageData)) ?? [], sections: sections)
     }
 

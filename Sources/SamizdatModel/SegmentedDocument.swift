@@ -42,6 +42,8 @@ public struct Section: Codable, Sendable, Hashable {
 public enum ParagraphKind: String, Codable, Sendable, Hashable {
     case body, heading
     case blockQuote = "block_quote"
+    /// A note's text, stored and indexed after the body's paragraphs (never sent by segment).
+    case note
 }
 
 public struct Paragraph: Codable, Sendable, Hashable {

@@ -372,6 +372,15 @@ struct PostingSearch {
     /// Every live paragraph whose field row matched, scored 0 (FTS5's weights for the fields).
     func fieldMatches(_ node: QueryNode) throws -> ScoredMatches {
         let rows = try fieldRows(node)
+        // `cites:` answers with the paragraphs themselves
+        if case .leaf(let leaf) = node, leaf.field == .cites {
+            var out = ScoredMatches()
+            for id in rows.sorted() {
+                out.ids.append(id)
+                out.scores.append(0)
+            }
+            return out
+        }
         var byDocument: [Int64: Set<Int32>] = [:]
         for r in rows {
             byDocument[CorpusStore.documentKey(paragraphRowID: r), default: []].insert(Int32(CorpusStore.paragraphIndex(paragraphRowID: r)) - 1)

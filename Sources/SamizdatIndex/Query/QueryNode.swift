@@ -7,6 +7,8 @@ public enum QueryField: String, Sendable, Hashable, CaseIterable {
     case doc
     /// The titles of the sections holding the paragraph, innermost to outermost.
     case chapter
+    /// The authors of the in-text citations in the paragraph (`cites:agamben`).
+    case cites
 }
 
 /// A stretch of text within which a sub-query must be satisfied as a whole.

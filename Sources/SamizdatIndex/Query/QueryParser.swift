@@ -167,7 +167,7 @@ public struct QueryParser: Sendable {
                 return .scope(sc, try parsePrimary(&s, field: field, exact: exact, scope: sc))
             default:
                 guard let f = QueryField(rawValue: name), f != .body else {
-                    throw QueryError(position: t.position, message: "unknown field '\(name)' (known: title, author, doc, chapter, exact, sentence, paragraph)")
+                    throw QueryError(position: t.position, message: "unknown field '\(name)' (known: title, author, doc, chapter, cites, exact, sentence, paragraph)")
                 }
                 if let field, field != f {
                     throw QueryError(position: t.position, message: "field \(name): inside field \(field.rawValue):")

@@ -15,6 +15,9 @@ public struct ConcordanceLine: Codable, Sendable, Hashable {
     /// The match as a UTF-8 byte range of the document's clean text.
     public var start: Int
     public var end: Int
+    /// For a line in a note's text: the note (`paragraph` is the note's index, `start` and `end`
+    /// offsets in the note's text).
+    public var note: NoteReference?
 
     public init(documentID: String, title: String, source: String, paragraph: Int, sentence: Int?, page: String?,
                 section: String?, chapter: String?, left: String, match: String, right: String, start: Int, end: Int) {
@@ -24,7 +27,7 @@ public struct ConcordanceLine: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, source, paragraph, sentence, page, section, chapter, left, match, right, start, end
+        case title, source, paragraph, sentence, page, section, chapter, left, match, right, start, end, note
         case documentID = "document_id"
     }
 }

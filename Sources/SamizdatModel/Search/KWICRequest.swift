@@ -13,6 +13,8 @@ public struct KWICRequest: Codable, Sendable, Hashable {
     /// A term or any query of docs/QUERY.md; every positive match is a line.
     public var query: String
     public var documentID: String?
+    /// The body text, the notes, or both (the default).
+    public var region: TextRegion = .all
     /// Words of context on each side.
     public var context: Int
     public var sort: ConcordanceSort
@@ -28,6 +30,7 @@ public struct KWICRequest: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case query, context, sort, offset, limit
         case documentID = "document_id"
+        case region
     }
 
     public init(from decoder: any Decoder) throws {
@@ -40,5 +43,6 @@ public struct KWICRequest: Codable, Sendable, Hashable {
             offset: try c.decodeIfPresent(Int.self, forKey: .offset) ?? 0,
             limit: try c.decodeIfPresent(Int.self, forKey: .limit) ?? 100
         )
+        region = try c.decodeIfPresent(TextRegion.self, forKey: .region) ?? .all
     }
 }

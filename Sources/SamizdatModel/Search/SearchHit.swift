@@ -24,8 +24,13 @@ public struct SearchHit: Codable, Sendable, Hashable {
     public var snippetText: String
     /// Matches as UTF-8 byte ranges of `snippetText`.
     public var snippetMatches: [TextRange]
-    /// Every match in the paragraph as UTF-8 byte ranges of the document's clean text.
+    /// Every match in the paragraph as UTF-8 byte ranges of the document's clean text (of the
+    /// note's text for a hit in a note).
     public var matches: [TextRange]
+    /// For a hit in a note's text: the note (`paragraph` is then the note's index).
+    public var note: NoteReference?
+    /// For a hit in the body: the notes whose markers stand in its paragraph.
+    public var anchoredNotes: [NoteReference] = []
 
     public init(documentID: String, title: String, source: String, paragraph: Int, sentence: Int?, section: String?,
                 chapter: String?, page: String?, paragraphPages: [String], score: Double, snippet: String,
@@ -42,5 +47,7 @@ public struct SearchHit: Codable, Sendable, Hashable {
         case paragraphPages = "paragraph_pages"
         case snippetText = "snippet_text"
         case snippetMatches = "snippet_matches"
+        case note
+        case anchoredNotes = "anchored_notes"
     }
 }

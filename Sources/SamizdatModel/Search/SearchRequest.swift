@@ -3,6 +3,8 @@ public struct SearchRequest: Codable, Sendable, Hashable {
     public var query: String
     /// Restrict the search to one document.
     public var documentID: String?
+    /// The body text, the notes, or both (the default).
+    public var region: TextRegion = .all
     /// Documents per page (grouped results) and passages in the flat top-k list.
     public var limit: Int
     /// Documents to skip (grouped results) — the flat list skips the same number of passages.
@@ -25,6 +27,7 @@ public struct SearchRequest: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case query, limit, offset
         case documentID = "document_id"
+        case region
         case passagesPerDocument = "passages_per_document"
         case snippetWords = "snippet_words"
         case highlight
@@ -41,5 +44,6 @@ public struct SearchRequest: Codable, Sendable, Hashable {
             snippetWords: try c.decodeIfPresent(Int.self, forKey: .snippetWords) ?? 12,
             highlight: try c.decodeIfPresent(Bool.self, forKey: .highlight) ?? true
         )
+        region = try c.decodeIfPresent(TextRegion.self, forKey: .region) ?? .all
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import SamizdatModel
+import SamizdatReports
+
+/// The analysis reports over HTTP: `/api/<report>?…` answers JSON, or CSV with `format=csv`.
+/// Parameters are read strictly (`ReportQuery`): a bad one is a 400 whose JSON names it.
+enum AnalysisRoutes {
+    /// Asks index for a report with its JSON request and answers the JSON result (or nil for an error reply).
+    typealias Ask = @Sendable (MessageKind, Data) async throws -> Data
+
+    static func add(to router: Router<BasicRequestContext>, ask: @escaping Ask) {
+        route(router, "api/citations", .citations, ask: ask, build: CitationsRequest.init(query:), csv: CitationIndex.csv)
+    }
+
+    /// One report route: parameters → request → index → JSON or CSV.
+    static func route<Request: Encodable & Sendable, Report: Decodable & Sendable>(
+        _ router: Router<BasicRequestContext>, _ path: String, _ kind: MessageKind, ask: @escaping Ask,
+        build: @escaping @Sendable (inout ReportQuery) throws(ProtocolError) -> Request,
+        csv: @escaping @Sendable (Report) -> CSVTable
+    ) {
+        router.get(RouterPath(path)) { request, _ -> Response in
+            var parameters: [String: String] = [:]
+            for (name, value) in request.uri.queryParameters {
+                parameters[String(name)] = String(value)
+            }
+            do {
+                var query = ReportQuery(parameters)
+                let format = query.values["format"] ?? "json"
+                guard format == "json" || format == "csv" else {
+                    throw ProtocolError.badParameter("format", "'\(format)' is not json or csv")
+                }
+                let body = try WireCoding.encoder.encode(try build(&query))
+                let answer = try await ask(kind, body)
+                if format == "csv" {
+                    let table = csv(try WireCoding.decoder.decode(Report.self, from: answer))
+                    return Response(
+                        status: .ok,
+                        headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(kind.rawValue).csv\""],
+                        body: .init(byteBuffer: ByteBuffer(string: table.text)))
+                }
+                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: answer)))
+            } catch {
+                return errorResponse(error)
+            }
+        }
+    }
+
+    /// A refusal as JSON: 400 for a bad parameter or query, 404 for an unknown document or
+    /// chapter, 503 when index does not answer, 500 otherwise.
+    static func errorResponse(_ error: any Error) -> Response {
+        let refusal = error as? ProtocolError ?? ProtocolError(.internal, "\(error)")
+        let status: HTTPResponse.Status =
+            switch refusal.code {
+            case .badQuery, .badHeader, .badParameter: .badRequest
+            case .notFound: .notFound
+            case .unavailable: .serviceUnavailable
+            default: .internalServerError
+            }
+        let body = (try? WireCoding.encoder.encode(ErrorHeader(req: nil, refusal))) ?? Data()
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
