@@ -11,26 +11,38 @@ extension Samizdat {
         @Option(help: "Sort: document, left1…left3, right1…right3.") var sort: String = "document"
         @Option(help: "Words of context on each side.") var context = 5
         @Option(help: "Only this document id.") var doc: String?
+        @Option(name: .customLong("in"), help: "The body text, the notes, or all (both).") var region: TextRegion = .all
         @Option(help: "Lines to show.") var limit = 100
         @Option(help: "Skip this many lines (paging).") var offset = 0
-        @Flag(help: "Print the result as JSON.") var json = false
+        @OptionGroup var output: OutputOptions
         @OptionGroup var services: ServiceOptions
 
         func run() async throws {
             guard let order = ConcordanceSort(rawValue: sort) else {
                 throw ValidationError("--sort must be one of \(ConcordanceSort.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let req = KWICRequest(query: query.joined(separator: " "), documentID: doc, context: context, sort: order, offset: offset, limit: limit)
-            let r: KWICResponse
-            do { r = try await services.ask(.kwic, body: req, as: KWICResponse.self) } catch { throw fail(error) }
-            if json { try printJSON(r); return }
-            print("\(r.total) occurrences; lines \(r.offset + 1)–\(r.offset + r.lines.count)")
-            let width = 50
-            for l in r.lines {
-                let left = String(l.left.suffix(width))
-                let pad = String(repeating: " ", count: max(0, width - left.count))
-                let loc = [l.source.isEmpty ? l.title : l.source, l.chapter ?? l.section, l.page.flatMap { $0.isEmpty ? nil : "p. \($0)" }].compactMap { $0 }.joined(separator: " · ")
-                print("\(pad)\(left) \(Terminal.bold(l.match)) \(String(l.right.prefix(width)))  \(Terminal.dim(loc))")
+            guard context >= 0, limit >= 0, offset >= 0 else {
+                throw ValidationError("--context, --limit and --offset must be 0 or more")
+            }
+            var request = KWICRequest(
+                query: query.joined(separator: " "), documentID: doc, context: context, sort: order, offset: offset, limit: limit)
+            request.region = region
+            let response: KWICResponse
+            do {
+                response = try await services.ask(.kwic, body: request, as: KWICResponse.self)
+            } catch {
+                throw fail(error)
+            }
+            if try output.printMachineReadable(response, table: ConcordanceTable.csv(response)) {
+                return
+            }
+            if response.lines.isEmpty {
+                print("\(response.total) occurrences; no lines from \(response.offset + 1)")
+                return
+            }
+            print("\(response.total) occurrences; lines \(response.offset + 1)–\(response.offset + response.lines.count)")
+            for line in response.lines {
+                print(ConcordanceTable.render(line, width: 50, bold: Terminal.bold) + "  " + Terminal.dim(ConcordanceTable.location(line)))
             }
         }
     }

@@ -119,7 +119,7 @@ extension CorpusStore {
         func s(_ a: Int, _ b: Int) -> String {
             String(decoding: bytes[a..<b].map { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self)
         }
-        return (s(ls, m.start).trimmingCharacters(in: .whitespaces), s(m.start, m.end),
-                s(m.end, re).trimmingCharacters(in: .whitespaces))
+        // as printed: the spaces and punctuation next to the match are kept ("“Shalamov,”")
+        return (s(ls, m.start), s(m.start, m.end), s(m.end, re))
     }
 }
