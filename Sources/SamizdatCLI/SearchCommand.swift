@@ -14,12 +14,14 @@ extension Samizdat {
         @Option(help: "Skip this many documents (paging).") var offset = 0
         @Option(help: "Passages shown per document.") var passages = 3
         @Option(help: "Only this document id.") var doc: String?
+        @Option(name: .customLong("in"), help: "The body text, the notes, or all (both).") var region: TextRegion = .all
         @Flag(help: "Print the result as JSON.") var json = false
         @OptionGroup var services: ServiceOptions
 
         func run() async throws {
             let q = query.joined(separator: " ")
-            let request = SearchRequest(query: q, documentID: doc, limit: limit, offset: offset, passagesPerDocument: passages)
+            var request = SearchRequest(query: q, documentID: doc, limit: limit, offset: offset, passagesPerDocument: passages)
+            request.region = region
             let r: SearchResponse
             do { r = try await services.ask(.search, body: request, as: SearchResponse.self) } catch { throw fail(error) }
             if json { try printJSON(r); return }
