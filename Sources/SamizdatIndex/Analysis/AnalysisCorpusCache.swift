@@ -18,6 +18,9 @@ final class AnalysisCorpusCache: Sendable {
         var documents: [Int64: AnalysisDocument] = [:]
         /// Their citations (`CitationRecord.document` set when a corpus is handed out).
         var citations: [Int64: [CitationRecord]] = [:]
+        /// The last corpus handed out and the live keys it holds: handed out again while they
+        /// are the same, so what reports cache in it (orders, counts) is reused.
+        var last: (keys: [Int64], corpus: AnalysisCorpus, citations: [CitationRecord])?
     }
 
     private let state = Mutex(State())
@@ -75,8 +78,12 @@ final class AnalysisCorpusCache: Sendable {
         for row in missing {
             try analyse(db, row)
         }
+        let keys = live.map { row -> Int64 in row["key"] }
         return state.withLock { current in
-            let liveKeys = Set(live.map { row -> Int64 in row["key"] })
+            if let last = current.last, last.keys == keys {
+                return (last.corpus, last.citations)
+            }
+            let liveKeys = Set(keys)
             current.documents = current.documents.filter { liveKeys.contains($0.key) }
             current.citations = current.citations.filter { liveKeys.contains($0.key) }
             var documents: [AnalysisDocument] = []
@@ -92,7 +99,9 @@ final class AnalysisCorpusCache: Sendable {
                 }
                 documents.append(document)
             }
-            return (AnalysisCorpus(vocabulary: current.vocabulary.snapshot, documents: documents), citations)
+            let corpus = AnalysisCorpus(vocabulary: current.vocabulary.snapshot, documents: documents)
+            current.last = (keys, corpus, citations)
+            return (corpus, citations)
         }
     }
 

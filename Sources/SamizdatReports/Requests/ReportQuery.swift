@@ -32,6 +32,17 @@ public struct ReportQuery: Sendable {
         return value
     }
 
+    /// A finite number, `fallback` when absent.
+    public mutating func number(_ name: String, _ fallback: Double) throws(ProtocolError) -> Double {
+        guard let text = string(name) else {
+            return fallback
+        }
+        guard let value = Double(text), value.isFinite else {
+            throw ProtocolError.badParameter(name, "'\(text)' is not a number")
+        }
+        return value
+    }
+
     /// A boolean (true, false, 1, 0, yes, no), `fallback` when absent.
     public mutating func boolean(_ name: String, _ fallback: Bool) throws(ProtocolError) -> Bool {
         guard let text = string(name) else {
