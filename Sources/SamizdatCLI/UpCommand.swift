@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SamizdatService
 import Synchronization
 
 extension Samizdat {
@@ -27,6 +28,18 @@ extension Samizdat {
             let bin = binDir ?? Self.executableDirectory()
             for s in ["ingest", "segment", "index", "report"] where !FileManager.default.isExecutableFile(atPath: "\(bin)/samizdat-\(s)") {
                 throw ValidationError("cannot find \(bin)/samizdat-\(s); build with `swift build` or pass --bin-dir")
+            }
+            // a port held by another process would have the services restarted forever while the
+            // CLI talks to whatever holds it: refuse to start instead
+            let ports = [
+                (basePort, "ingest client"), (basePort + 1, "ingest work"), (basePort + 2, "ingest acks"), (basePort + 3, "index intake"),
+                (basePort + 4, "index queries"), (basePort + 5, "index events"), (basePort + 6, "report client"), (httpPort, "report HTTP"),
+            ]
+            let taken = ports.filter { !LoopbackPorts.isFree($0.0) }
+            if !taken.isEmpty {
+                let names = taken.map { "\($0.0) (\($0.1))" }.joined(separator: ", ")
+                throw fail(UpError(
+                    "port\(taken.count == 1 ? "" : "s") \(names) on 127.0.0.1 \(taken.count == 1 ? "is" : "are") in use: stop what holds \(taken.count == 1 ? "it" : "them") (another `samizdat up`?) or choose --base-port and --http-port"))
             }
             let data = URL(fileURLWithPath: dataDir).standardizedFileURL.path
             try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
@@ -66,6 +79,15 @@ extension Samizdat {
             let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
             return (URL(fileURLWithPath: path).resolvingSymlinksInPath().path as NSString).deletingLastPathComponent
         }
+    }
+}
+
+/// Why `samizdat up` cannot start.
+struct UpError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }
 

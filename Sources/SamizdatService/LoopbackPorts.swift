@@ -12,9 +12,13 @@ public enum LoopbackPorts {
         throw LoopbackPortsError()
     }
 
+    /// True when a listening socket could bind `port` on 127.0.0.1 now (with SO_REUSEADDR, as
+    /// libzmq and Hummingbird bind, so a port in TIME_WAIT counts as free).
     public static func isFree(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
+        var reuse: Int32 = 1
+        _ = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
