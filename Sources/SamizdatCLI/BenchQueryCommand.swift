@@ -22,11 +22,14 @@ extension Samizdat.Bench {
         @Option(help: "Time only this label (samizdat or samizdat+hits).") var only: String?
         @Option(help: "Write each query's top-10 ids here (query, tab, ids), to compare two builds' results.")
         var results: String?
+        @Option(help: "The unit the queries' words match by: word (as written, the default), stem (each query as stem:(…)) or form (exact:(…), as tantivy's default tokenizer matches).")
+        var unit: CountingUnit = .word
 
         func run() throws {
             let corpus = try BenchCorpus(directory: options.corpus)
             if !options.noMeta { corpus.metaLine(command: "bench query").emit() }
             let list = try BenchCorpus.queries(path: queries ?? (options.corpus as NSString).appendingPathComponent("queries.txt"))
+                .map { (query: Self.inUnit($0.query, unit), kind: $0.kind) }
             guard !list.isEmpty else { throw BenchError("no queries") }
             var dir: String?
             let corpusStore: CorpusStore
@@ -54,6 +57,16 @@ extension Samizdat.Bench {
                                         (try? corpusStore.search(SearchRequest(query: q, limit: topK, passagesPerDocument: 1)))?.documents.count
                                     })] where only == nil || only == label {
                 try measure(label: label, list: list, topK: topK, search)
+            }
+        }
+
+        /// A query line asked in `unit`: as written for words, else inside `stem:(…)` or `exact:(…)`
+        /// (a group keeps a term a term, an AND an AND, a phrase a phrase).
+        static func inUnit(_ query: String, _ unit: CountingUnit) -> String {
+            switch unit {
+            case .word: return query
+            case .stem: return "stem:(" + query + ")"
+            case .form: return "exact:(" + query + ")"
             }
         }
 

@@ -5,7 +5,13 @@ import SamizdatService
 
 extension Samizdat {
     struct KWIC: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "kwic", abstract: "A concordance: every occurrence with its context, page and chapter.")
+        static let configuration = CommandConfiguration(
+            commandName: "kwic", abstract: "A concordance: every occurrence with its context, page and chapter.",
+            discussion: """
+                The query language is search's (docs/QUERY.md). A word matches its inflections by default \
+                (camps finds camp; stalinism does not find stalin); stem:word matches by Porter2 stem, \
+                exact:word the folded form only. The left/right sorts order the neighbours in the same unit.
+                """)
 
         @Argument(help: "A term or query.") var query: [String]
         @Option(help: "Sort: document, left1…left3, right1…right3.") var sort: String = "document"
@@ -54,12 +60,13 @@ extension Samizdat {
         @Option(help: "Only this document id.") var doc: String?
         @Option(help: "Only terms starting with this.") var prefix: String?
         @Option(help: "Terms to show.") var limit = 50
-        @Flag(help: "Count stems (stalinist = Stalinists) instead of exact forms.") var stemmed = false
+        @Option(help: "What one term is: form (as written, folded), word (with its inflections: camps = camp, but stalinism ≠ stalin) or stem (Porter2: socialism = social).")
+        var unit: CountingUnit = .word
         @Flag(help: "Print the result as JSON.") var json = false
         @OptionGroup var services: ServiceOptions
 
         func run() async throws {
-            let req = TermsRequest(terms: terms, documentID: doc, stemmed: stemmed, perDocument: !terms.isEmpty, prefix: prefix, limit: limit)
+            let req = TermsRequest(terms: terms, documentID: doc, unit: unit, perDocument: !terms.isEmpty, prefix: prefix, limit: limit)
             let r: TermsResponse
             do { r = try await services.ask(.terms, body: req, as: TermsResponse.self) } catch { throw fail(error) }
             if json { try printJSON(r); return }

@@ -6,7 +6,11 @@ extension Samizdat {
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Search the corpus (query language: docs/QUERY.md).",
-            discussion: "Every hit names its file, chapter or section, printed page and paragraph.")
+            discussion: """
+                Every hit names its file, chapter or section, printed page and paragraph. A word matches \
+                its inflections by default (camps finds camp, stalin's finds Stalin; stalinism does not); \
+                stem:word matches every form with its Porter2 stem, exact:word the folded form only.
+                """)
 
         @Argument(help: "The query, e.g. Shalamov, \"bare life\", stalin* NEAR/5 camp, title:biopolitics.")
         var query: [String]

@@ -10,14 +10,15 @@ extension CorpusStore {
         let node = try parser.parse(request.query)
         let context = max(0, request.context)
         let sortDepth = 3
-        let snapshot = state.snapshot
+        let (snapshot, words) = state.query
         return try writer.read { db in
             let stems = TokenCapture.of(db).stems
-            guard let ranking = try self.rank(db, snapshot, node, documentID: request.documentID, perDocument: 1, keep: 0,
+            guard let ranking = try self.rank(db, snapshot, words, node, documentID: request.documentID, perDocument: 1, keep: 0,
                                               region: request.region) else {
                 return KWICResponse(query: request.query, total: 0, offset: request.offset, sort: request.sort, lines: [])
             }
             let ids = ranking.matches.ids
+            let unit = Self.sortUnit(node)
 
             struct Entry { var id: Int64; var start: Int; var end: Int; var keys: [String]; var p: Int; var m: TextRangeValue }
             var entries: [Entry] = []
@@ -40,8 +41,8 @@ extension CorpusStore {
                     var keys: [String] = []
                     if request.sort != .document {
                         let (before, after) = Self.neighbours(plain, r)
-                        let left = plain[..<before].suffix(sortDepth).reversed().map(\.term)
-                        let right = plain[after...].prefix(sortDepth).map(\.term)
+                        let left = plain[..<before].suffix(sortDepth).reversed().map { Self.sortKey($0, unit) }
+                        let right = plain[after...].prefix(sortDepth).map { Self.sortKey($0, unit) }
                         let l = Array(left) + Array(repeating: "", count: sortDepth - left.count)
                         let rr = Array(right) + Array(repeating: "", count: sortDepth - right.count)
                         switch request.sort {
@@ -94,6 +95,21 @@ extension CorpusStore {
                     left: left, match: match, right: right, start: e.start, end: e.end))
             }
             return KWICResponse(query: request.query, total: entries.count, offset: request.offset, sort: request.sort, lines: lines)
+        }
+    }
+
+    /// The unit the neighbours of a match are sorted by: the unit of the query's first positive
+    /// body leaf (so `exact:` sorts by form, `stem:` by stem, a plain word by word).
+    static func sortUnit(_ node: QueryNode) -> CountingUnit {
+        node.positiveLeaves.first { $0.field == .body && $0.kind != .prefix }?.unit ?? .form
+    }
+
+    /// A neighbour's sort key in `unit`: its folded form, lemma or stem.
+    static func sortKey(_ token: Token, _ unit: CountingUnit) -> String {
+        switch unit {
+        case .form: return token.term
+        case .word: return EnglishLemmatizer.lemma(token.term)
+        case .stem: return token.stem
         }
     }
 

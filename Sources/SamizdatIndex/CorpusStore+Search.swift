@@ -30,10 +30,10 @@ extension CorpusStore {
         let node = try parser.parse(request.query)
         let limit = max(0, request.limit), offset = max(0, request.offset)
         let perDocument = max(1, request.passagesPerDocument)
-        let snapshot = state.snapshot
+        let (snapshot, words) = state.query
         return try writer.read { db in
             let stems = TokenCapture.of(db).stems
-            guard let ranking = try self.rank(db, snapshot, node, documentID: request.documentID, perDocument: perDocument,
+            guard let ranking = try self.rank(db, snapshot, words, node, documentID: request.documentID, perDocument: perDocument,
                                               keep: offset + limit, region: request.region) else {
                 return SearchResponse(query: request.query, totalPassages: 0, totalDocuments: 0, documents: [], hits: [])
             }
@@ -71,28 +71,30 @@ extension CorpusStore {
     /// ids, nothing read back — as the peer benchmarks time their engines.
     public func rankedPassageIDs(_ query: String, limit: Int) throws -> [Int64] {
         let node = try parser.parse(query)
-        let snapshot = state.snapshot
-        if let term = PostingSearch.plainTerm(node) {
-            return PostingSearch(snapshot: snapshot, fieldRows: { _ in [] }).topDocuments(term, k: limit).map(\.id)
+        let (snapshot, words) = state.query
+        let search = PostingSearch(snapshot: snapshot, words: words, fieldRows: { _ in [] })
+        // one key per word (a word whose forms must be merged is ranked as any other query)
+        if let key = search.cursorKey(node) {
+            return search.topDocuments(key, k: limit).map(\.id)
         }
-        if let (all, none) = PostingSearch.conjunction(node) {
-            return PostingSearch(snapshot: snapshot, fieldRows: { _ in [] }).topDocuments(all: all, none: none, k: limit).map(\.id)
+        if let (all, none) = search.conjunction(node) {
+            return search.topDocuments(all: all, none: none, k: limit).map(\.id)
         }
         // the database is needed only for metadata fields and sentence scopes
         if !node.usesFields && !node.hasScope {
-            return try rank(nil, snapshot, node, documentID: nil, perDocument: 1, keep: limit)?.documents.compactMap { $0.top.first?.id } ?? []
+            return try rank(nil, snapshot, words, node, documentID: nil, perDocument: 1, keep: limit)?.documents.compactMap { $0.top.first?.id } ?? []
         }
         return try writer.read { db in
-            try self.rank(db, snapshot, node, documentID: nil, perDocument: 1, keep: limit)?.documents.compactMap { $0.top.first?.id } ?? []
+            try self.rank(db, snapshot, words, node, documentID: nil, perDocument: 1, keep: limit)?.documents.compactMap { $0.top.first?.id } ?? []
         }
     }
 
     /// Evaluates a parsed query; nil when `documentID` names no stored document. `documents`
     /// holds the best `keep` documents (by best passage, ties by key), each with its top
     /// `perDocument` passages; `documentCount` counts them all.
-    func rank(_ db: Database?, _ snapshot: IndexSnapshot, _ node: QueryNode, documentID: String?, perDocument: Int,
-              keep: Int, region: TextRegion = .all) throws -> Ranking? {
-        var matches = try PostingSearch(snapshot: snapshot, fieldRows: { n in
+    func rank(_ db: Database?, _ snapshot: IndexSnapshot, _ words: WordLookup, _ node: QueryNode, documentID: String?,
+              perDocument: Int, keep: Int, region: TextRegion = .all) throws -> Ranking? {
+        var matches = try PostingSearch(snapshot: snapshot, words: words, fieldRows: { n in
             guard let db else { throw QueryError(position: 0, message: "field search needs the database") }
             return try self.fieldRows(db, n)
         }).evaluate(node)

@@ -8,6 +8,7 @@ extension CorpusStore {
     /// document and section from its postings.
     public func terms(_ request: TermsRequest) throws -> TermsResponse {
         let published = state.published
+        let lemmas = state.lemmas
         return try writer.read { db in
             var key: Int64?
             if let id = request.documentID {
@@ -24,7 +25,7 @@ extension CorpusStore {
                 tokens = try Int.fetchOne(db, sql: "SELECT coalesce(sum(tokens), 0) FROM documents") ?? 0
                 documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0
             }
-            let entries = try self.vocabulary(db, published, key: key, stemmed: request.stemmed)
+            let entries = try self.vocabulary(db, published, lemmas, key: key, unit: request.unit)
             if request.terms.isEmpty {
                 let prefix = request.prefix.map(TermFolding.fold)
                 var listed = entries.filter { e in e.frequency >= request.minFrequency && (prefix.map { e.term.hasPrefix($0) } ?? true) }
@@ -38,7 +39,7 @@ extension CorpusStore {
             for asked in request.terms {
                 let words = self.analyzer.tokens(asked).filter { !$0.isCompound }
                 guard let word = words.first else { continue }
-                out.append(try self.termStatistics(db, published, word: word, stemmed: request.stemmed, key: key,
+                out.append(try self.termStatistics(db, published, lemmas, word: word, unit: request.unit, key: key,
                                                    perDocument: request.perDocument))
             }
             return TermsResponse(tokens: tokens, types: entries.count, documents: documents, total: out.count, terms: out)
@@ -47,9 +48,22 @@ extension CorpusStore {
 
     struct VocabularyEntry { var term: String; var forms: [String]; var frequency: Int; var documents: Int }
 
-    /// The vocabulary in scope, by folded form or by stem.
-    func vocabulary(_ db: Database, _ published: IndexState.Published, key: Int64?, stemmed: Bool) throws -> [VocabularyEntry] {
+    /// The vocabulary in scope, in `unit`: by folded form, by word (the forms of one lemma
+    /// together) or by stem.
+    func vocabulary(_ db: Database, _ published: IndexState.Published, _ lemmas: LemmaIndex, key: Int64?,
+                    unit: CountingUnit) throws -> [VocabularyEntry] {
         let v = published.vocabulary, c = published.counts
+        let table = unit == .word ? lemmas.table(for: v) : nil
+        /// The name of the entry a form counts towards.
+        func group(_ formID: Int) -> String {
+            switch unit {
+            case .form: return v.forms[formID]
+            case .stem: return v.stems[Int(v.stemOfForm[formID])]
+            case .word:
+                let lemma = table?.lemmaOfForm[formID] ?? -1
+                return lemma >= 0 ? table!.lemmas[Int(lemma)] : v.forms[formID]
+            }
+        }
         if let key {
             guard let blob = try Data.fetchOne(db, sql: "SELECT terms FROM document_terms WHERE doc = ?", arguments: [key]) else { return [] }
             let values = Varint.decode([UInt8](blob))
@@ -59,59 +73,114 @@ extension CorpusStore {
                 let f = values[i], n = values[i + 1]
                 i += 2
                 guard f < v.forms.count, v.stemOfForm[f] >= 0 else { continue }
-                forms.append((v.forms[f], v.stems[Int(v.stemOfForm[f])], n, 1))
+                forms.append((v.forms[f], group(f), n, 1))
             }
-            return Self.group(forms, stemmed: stemmed, documentFrequencies: nil)
+            return Self.group(forms, unit: unit, documentFrequencies: nil)
         }
         var forms: [(String, String, Int, Int)] = []
         for f in 0..<min(v.forms.count, c.formFrequency.count) where c.formFrequency[f] > 0 {
-            forms.append((v.forms[f], v.stems[Int(v.stemOfForm[f])], c.formFrequency[f], c.formDocuments[f]))
+            forms.append((v.forms[f], group(f), c.formFrequency[f], c.formDocuments[f]))
         }
-        guard stemmed else { return Self.group(forms, stemmed: false, documentFrequencies: nil) }
-        // document frequency of a stem: documents holding any of its forms
-        var df: [String: Int] = [:]
-        for s in 0..<min(v.stems.count, c.stemDocuments.count) where c.stemDocuments[s] > 0 { df[v.stems[s]] = c.stemDocuments[s] }
-        return Self.group(forms, stemmed: true, documentFrequencies: df)
+        switch unit {
+        case .form:
+            return Self.group(forms, unit: .form, documentFrequencies: nil)
+        case .stem:
+            // document frequency of a stem: documents holding any of its forms
+            var df: [String: Int] = [:]
+            for s in 0..<min(v.stems.count, c.stemDocuments.count) where c.stemDocuments[s] > 0 { df[v.stems[s]] = c.stemDocuments[s] }
+            return Self.group(forms, unit: .stem, documentFrequencies: df)
+        case .word:
+            return Self.group(forms, unit: .word, documentFrequencies: try wordDocumentFrequencies(db, published, table!))
+        }
     }
 
-    static func group(_ forms: [(String, String, Int, Int)], stemmed: Bool, documentFrequencies: [String: Int]?) -> [VocabularyEntry] {
-        guard stemmed else { return forms.map { VocabularyEntry(term: $0.0, forms: [$0.0], frequency: $0.2, documents: $0.3) } }
-        var byStem: [String: VocabularyEntry] = [:]
+    /// Per lemma, the documents holding any of its forms: each document's stored form counts
+    /// (`document_terms`) read once, its lemmas marked (the term counts keep per-form and
+    /// per-stem document frequencies only).
+    func wordDocumentFrequencies(_ db: Database, _ published: IndexState.Published, _ table: LemmaIndex.Table) throws -> [String: Int] {
+        var documents = [Int](repeating: 0, count: table.lemmas.count)
+        var marks = [Int](repeating: -1, count: table.lemmas.count)
+        var document = 0
+        let rows = try Row.fetchCursor(db, sql: "SELECT terms FROM document_terms")
+        while let row = try rows.next() {
+            let blob: Data = row[0]
+            let values = Varint.decode([UInt8](blob))
+            var i = 0
+            while i + 1 < values.count {
+                let formID = values[i]
+                i += 2
+                guard formID >= 0, formID < table.lemmaOfForm.count else { continue }
+                let lemma = Int(table.lemmaOfForm[formID])
+                guard lemma >= 0, marks[lemma] != document else { continue }
+                marks[lemma] = document
+                documents[lemma] += 1
+            }
+            document += 1
+        }
+        var out: [String: Int] = [:]
+        for (lemma, count) in documents.enumerated() where count > 0 { out[table.lemmas[lemma]] = count }
+        return out
+    }
+
+    /// Entries from (form, entry name, frequency, documents) tuples: one per form for the unit
+    /// form, else the forms of each name added together.
+    static func group(_ forms: [(String, String, Int, Int)], unit: CountingUnit, documentFrequencies: [String: Int]?) -> [VocabularyEntry] {
+        guard unit != .form else { return forms.map { VocabularyEntry(term: $0.0, forms: [$0.0], frequency: $0.2, documents: $0.3) } }
+        var byName: [String: VocabularyEntry] = [:]
         for f in forms {
-            var e = byStem[f.1] ?? VocabularyEntry(term: f.1, forms: [], frequency: 0, documents: documentFrequencies?[f.1] ?? 1)
+            var e = byName[f.1] ?? VocabularyEntry(term: f.1, forms: [], frequency: 0, documents: documentFrequencies?[f.1] ?? 1)
             e.forms.append(f.0)
             e.frequency += f.2
-            byStem[f.1] = e
+            byName[f.1] = e
         }
-        return byStem.values.map { var e = $0; e.forms.sort(); return e }
+        return byName.values.map { var e = $0; e.forms.sort(); return e }
     }
 
     /// One term's counts, from its postings: per document, and per section within each.
-    func termStatistics(_ db: Database, _ published: IndexState.Published, word: Token, stemmed: Bool, key: Int64?,
-                        perDocument: Bool) throws -> TermStatistics {
-        let term = stemmed ? word.stem : word.term
-        let postings = published.snapshot.postings(stemmed ? MatchExpression.stemMarker + term : term, positions: false)
+    func termStatistics(_ db: Database, _ published: IndexState.Published, _ lemmas: LemmaIndex, word: Token, unit: CountingUnit,
+                        key: Int64?, perDocument: Bool) throws -> TermStatistics {
+        let v = published.vocabulary, c = published.counts
+        let term: String
+        let ids: [Int64], tfs: [Int32]
+        var formsCounted: [String]
+        switch unit {
+        case .form:
+            term = word.term
+            let postings = published.snapshot.postings(term, positions: false)
+            (ids, tfs) = (postings.ids, postings.tfs)
+            formsCounted = [term]
+        case .stem:
+            term = word.stem
+            let postings = published.snapshot.postings(MatchExpression.stemMarker + term, positions: false)
+            (ids, tfs) = (postings.ids, postings.tfs)
+            formsCounted = []
+            for f in 0..<min(v.forms.count, c.formFrequency.count) where c.formFrequency[f] > 0 && v.stemOfForm[f] >= 0
+                && v.stems[Int(v.stemOfForm[f])] == term { formsCounted.append(v.forms[f]) }
+        case .word:
+            term = EnglishLemmatizer.lemma(word.term)
+            let lookup = WordLookup(vocabulary: v, counts: c, lemmas: lemmas)
+            switch lookup.source(lemma: term, form: word.term) {
+            case .key(let key):
+                let postings = published.snapshot.postings(key, positions: false)
+                (ids, tfs) = (postings.ids, postings.tfs)
+            case .forms(let forms):
+                let hits = WordMerge.merge(published.snapshot, forms, positions: false)
+                (ids, tfs) = (hits.ids, hits.tfs)
+            }
+            formsCounted = lookup.presentForms(ofLemma: term).map { v.forms[Int($0)] }
+        }
         // per document: count, and per section (section index + 1; 0 = outside every section)
         var byDocument: [(key: Int64, count: Int, sections: [Int: Int])] = []
-        var formsSeen = Set<String>()
-        for i in 0..<postings.count {
-            let id = postings.ids[i]
+        for i in 0..<ids.count {
+            let id = ids[i]
             let doc = Self.documentKey(paragraphRowID: id)
             if let key, doc != key { continue }
             if byDocument.last?.key != doc { byDocument.append((doc, 0, [:])) }
             let section = published.snapshot.documents[doc].map { Int($0.sections[Self.paragraphIndex(paragraphRowID: id)]) } ?? -1
-            byDocument[byDocument.count - 1].count += Int(postings.tfs[i])
-            byDocument[byDocument.count - 1].sections[section + 1, default: 0] += Int(postings.tfs[i])
+            byDocument[byDocument.count - 1].count += Int(tfs[i])
+            byDocument[byDocument.count - 1].sections[section + 1, default: 0] += Int(tfs[i])
         }
-        if !byDocument.isEmpty {
-            let v = published.vocabulary, c = published.counts
-            if stemmed {
-                for f in 0..<min(v.forms.count, c.formFrequency.count) where c.formFrequency[f] > 0 && v.stemOfForm[f] >= 0
-                    && v.stems[Int(v.stemOfForm[f])] == term { formsSeen.insert(v.forms[f]) }
-            } else {
-                formsSeen.insert(term)
-            }
-        }
+        if byDocument.isEmpty { formsCounted = [] }
         var documents: [TermDocumentCount] = []
         if perDocument {
             for e in byDocument.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }) {
@@ -126,7 +195,7 @@ extension CorpusStore {
                 documents.append(TermDocumentCount(documentID: row[0], title: row[1], count: e.count, tokens: row[2], sections: counts))
             }
         }
-        return TermStatistics(term: term, forms: formsSeen.sorted(), frequency: byDocument.reduce(0) { $0 + $1.count },
+        return TermStatistics(term: term, forms: formsCounted.sorted(), frequency: byDocument.reduce(0) { $0 + $1.count },
                               documentFrequency: byDocument.count, documents: documents)
     }
 

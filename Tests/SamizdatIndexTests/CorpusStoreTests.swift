@@ -75,7 +75,8 @@ import SamizdatModel
     @Test func stemmedFindsInflectionsExactDoesNot() throws {
         let store = try CorpusStore.inMemory()
         _ = try store.apply(Self.book().document)
-        #expect(try store.search(SearchRequest(query: "stalinist")).totalPassages == 3)
+        #expect(try store.search(SearchRequest(query: "stem:stalinist")).totalPassages == 3)
+        #expect(try store.search(SearchRequest(query: "stalinist")).totalPassages >= 2)
         #expect(try store.search(SearchRequest(query: "exact:stalinist")).totalPassages == 2)
         #expect(try store.search(SearchRequest(query: "exact:stalinists")).totalPassages == 1)
         #expect(try store.search(SearchRequest(query: "zizek")).totalPassages == 1)
@@ -179,7 +180,7 @@ import SamizdatModel
         var other = DocumentFixture(id: "other")
         other.paragraph(["Stalinists everywhere."])
         _ = try again.apply(other.document)
-        #expect(try again.terms(TermsRequest(terms: ["stalinists"])).terms.first?.frequency == 2)
+        #expect(try again.terms(TermsRequest(terms: ["stalinists"], unit: .form)).terms.first?.frequency == 2)
     }
 
     /// Optimize keeps every hit, its order and its score; a store built afresh scores alike.

@@ -139,7 +139,7 @@ import SamizdatText
             let queries = words + ["lenin AND marx", "rare AND state", "strike war coal", "bread -land", "soviet AND iron -rare"]
             for q in queries {
                 for k in [1, 3, 10, 40] {
-                    let full = try store.rank(nil, store.state.snapshot, try store.parser.parse(q), documentID: nil, perDocument: 1, keep: k)!
+                    let full = try store.rank(nil, store.state.snapshot, store.state.query.words, try store.parser.parse(q), documentID: nil, perDocument: 1, keep: k)!
                     #expect(try store.rankedPassageIDs(q, limit: k) == full.documents.map { $0.top[0].id }, "\(q) top \(k)")
                 }
             }
@@ -169,7 +169,7 @@ import SamizdatText
             #expect(try store.integrityProblems() == [], "\(stage)")
             for q in ["coal", "iron", "coal AND land", "war -bread", "\"coal war\""] {
                 for k in [1, 10, 50] {
-                    let full = try store.rank(nil, snapshot, try store.parser.parse(q), documentID: nil, perDocument: 1, keep: k)!
+                    let full = try store.rank(nil, snapshot, store.state.query.words, try store.parser.parse(q), documentID: nil, perDocument: 1, keep: k)!
                     #expect(try store.rankedPassageIDs(q, limit: k) == full.documents.map { $0.top[0].id }, "\(stage): \(q) top \(k)")
                 }
             }
@@ -386,14 +386,14 @@ import SamizdatText
     @Test func stemmedStatisticsAddForms() throws {
         let store = try CorpusStore.inMemory()
         _ = try store.apply(CorpusStoreTests.book().document)
-        let s = try #require(try store.terms(TermsRequest(terms: ["Stalinists"], stemmed: true)).terms.first)
+        let s = try #require(try store.terms(TermsRequest(terms: ["Stalinists"], unit: .stem)).terms.first)
         #expect(s.term == "stalinist" && s.forms == ["stalinist", "stalinists"] && s.frequency == 3 && s.documentFrequency == 1)
-        let e = try #require(try store.terms(TermsRequest(terms: ["Stalinists"])).terms.first)
+        let e = try #require(try store.terms(TermsRequest(terms: ["Stalinists"], unit: .form)).terms.first)
         #expect(e.term == "stalinists" && e.frequency == 1)
         let bySection = try #require(s.documents.first).sections
         #expect(bySection.map(\.title) == ["Preface", "The Revolution", "Aftermath"])
         #expect(bySection.map(\.count) == [1, 1, 1])
-        let vocabulary = try store.terms(TermsRequest(stemmed: true, prefix: "stal", limit: 5))
+        let vocabulary = try store.terms(TermsRequest(unit: .stem, prefix: "stal", limit: 5))
         #expect(vocabulary.terms.map(\.term) == ["stalinist"])
     }
 }

@@ -153,7 +153,7 @@ import SamizdatModel
         ("(a b) NEAR/2 c", 0, "NEAR joins terms and phrases only, not groups"),
         ("a NEAR/2 b NEAR/3 c", 11, "NEAR distances differ in one chain (2 and 3)"),
         ("a NEAR/2 title:b", 9, "NEAR joins terms of one field only"),
-        ("color:red", 0, "unknown field 'color' (known: title, author, doc, chapter, exact, sentence, paragraph)"),
+        ("color:red", 0, "unknown field 'color' (known: title, author, doc, chapter, cites, exact, stem, sentence, paragraph)"),
         ("title: lenin", 0, "title: needs a term, phrase or group right after the ':'"),
         ("le*nin", 0, "'*' may only end a word (prefix*)"),
         ("\"a b\"*", 5, "a phrase cannot end with '*'; use prefix* on a single word"),

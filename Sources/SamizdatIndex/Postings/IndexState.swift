@@ -142,6 +142,16 @@ final class IndexState: @unchecked Sendable {
         return current
     }
 
+    /// The lemmas of the published vocabulary's forms, caught up as queries need them.
+    let lemmas = LemmaIndex()
+
+    /// What a query runs on: the current snapshot, and the vocabulary, counts and lemmas of the
+    /// same publication to resolve its words with.
+    var query: (snapshot: IndexSnapshot, words: WordLookup) {
+        let published = self.published
+        return (published.snapshot, WordLookup(vocabulary: published.vocabulary, counts: published.counts, lemmas: lemmas))
+    }
+
     var published: Published {
         lock.lock(); defer { lock.unlock() }
         return Published(vocabulary: vocabulary, counts: counts, snapshot: current)

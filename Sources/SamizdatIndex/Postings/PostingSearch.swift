@@ -13,8 +13,13 @@ struct ScoredMatches {
 /// (title:, author:, doc:, chapter:) are answered by `fieldRows`, which gives the field rows
 /// (document key << 20 | section + 1) they match. Sentence scopes are answered here only as
 /// candidates (their insides without negation); `PassageMatcher` decides on each candidate.
+///
+/// A body word is looked up in its leaf's unit (`WordLookup`): by folded form, by stem, or by
+/// word, whose forms' postings are one key when they can be, and otherwise merged here.
 struct PostingSearch {
     let snapshot: IndexSnapshot
+    /// Resolves the words of leaves to the keys (or forms) holding their postings.
+    let words: WordLookup
     /// Field rows matching a field leaf or a NEAR over a field.
     let fieldRows: (QueryNode) throws -> Set<Int64>
 
@@ -30,28 +35,28 @@ struct PostingSearch {
         case .leaf(let l):
             if l.field != .body { return try fieldMatches(node) }
             let h = leaf(l, positions: false)
-            return score(h, documents: Self.plainTerm(node) != nil ? PostingCursor(snapshot, key: key(l, 0)).paragraphs : h.ids.count)
+            return score(h, documents: cursorKey(node).map { PostingCursor(snapshot, key: $0).paragraphs } ?? h.ids.count)
         case .and(let children):
             var positive: [ScoredMatches] = []
             var negative: [ScoredMatches] = []
             // plain terms are checked with cursors over their postings, never decoded whole
-            var terms: [QueryLeaf] = []
-            var excluded: [QueryLeaf] = []
+            var terms: [(leaf: QueryLeaf, key: String)] = []
+            var excluded: [String] = []
             for c in children {
                 if case .not(let n) = c {
                     if inScope { continue }
-                    if let l = Self.plainTerm(n) { excluded.append(l) } else { negative.append(try evaluate(n, inScope: inScope)) }
-                } else if let l = Self.plainTerm(c) {
-                    terms.append(l)
+                    if let key = cursorKey(n) { excluded.append(key) } else { negative.append(try evaluate(n, inScope: inScope)) }
+                } else if let key = cursorKey(c), let l = Self.plainTerm(c) {
+                    terms.append((l, key))
                 } else {
                     let m = try evaluate(c, inScope: inScope)
                     if m.count == 0 { return ScoredMatches() }
                     positive.append(m)
                 }
             }
-            var cursors = terms.map { PostingCursor(snapshot, key: key($0, 0)) }
+            var cursors = terms.map { PostingCursor(snapshot, key: $0.key) }
             if positive.isEmpty, let rarest = cursors.indices.min(by: { cursors[$0].paragraphs < cursors[$1].paragraphs }) {
-                positive.append(score(leaf(terms[rarest], positions: false), documents: cursors[rarest].paragraphs))
+                positive.append(score(leaf(terms[rarest].leaf, positions: false), documents: cursors[rarest].paragraphs))
                 cursors.remove(at: rarest)
             }
             positive.sort { $0.count < $1.count }
@@ -59,8 +64,8 @@ struct PostingSearch {
             for m in positive.dropFirst() { out = Self.intersect(out, m) }
             for i in cursors.indices where out.count > 0 { out = filter(out, &cursors[i]) }
             for m in negative where out.count > 0 { out = Self.subtract(out, m) }
-            for l in excluded where out.count > 0 {
-                var c = PostingCursor(snapshot, key: key(l, 0))
+            for key in excluded where out.count > 0 {
+                var c = PostingCursor(snapshot, key: key)
                 var kept = ScoredMatches()
                 for (id, score) in zip(out.ids, out.scores) where !(c.seek(id) && c.id == id) {
                     kept.ids.append(id); kept.scores.append(score)
@@ -94,8 +99,11 @@ struct PostingSearch {
         var spans: [[(Int32, Int32)]] = []
     }
 
-    func key(_ l: QueryLeaf, _ k: Int) -> String {
-        l.exact ? l.words[k] : MatchExpression.stemMarker + l.stems[k]
+    /// The one key answering a plain term (see `plainTerm`), when there is one: what a cursor
+    /// can walk. Nil for other nodes and for a word whose forms must be merged.
+    func cursorKey(_ node: QueryNode) -> String? {
+        guard let l = Self.plainTerm(node), case .key(let key) = words.source(l, 0) else { return nil }
+        return key
     }
 
     func leaf(_ l: QueryLeaf, positions: Bool) -> LeafHits {
@@ -103,21 +111,69 @@ struct PostingSearch {
         case .prefix:
             return prefix(l.words[0], positions: positions)
         case .term, .phrase:
-            if l.words.count == 1 {
-                let p = snapshot.postings(key(l, 0), positions: positions)
-                var out = LeafHits(ids: p.ids, tfs: p.tfs, lengths: p.lengths)
-                if positions {
-                    var buffer: [Int32] = []
-                    out.spans.reserveCapacity(p.count)
-                    for i in 0..<p.count {
-                        snapshot.positions(p, i, into: &buffer)
-                        out.spans.append(buffer.map { ($0, $0) })
-                    }
-                }
-                return out
+            let sources = (0..<l.words.count).map { words.source(l, $0) }
+            if sources.count == 1 { return hits(sources[0], positions: positions) }
+            var keys: [String] = []
+            for source in sources {
+                guard case .key(let key) = source else { return phrase(sources.map { hits($0, positions: true) }, positions: positions) }
+                keys.append(key)
             }
-            return phrase((0..<l.words.count).map { key(l, $0) }, positions: positions)
+            return phrase(keys, positions: positions)
         }
+    }
+
+    /// The occurrences of one word: one key's postings, or its forms' merged.
+    func hits(_ source: WordSource, positions: Bool) -> LeafHits {
+        switch source {
+        case .forms(let forms):
+            return WordMerge.merge(snapshot, forms, positions: positions)
+        case .key(let key):
+            let p = snapshot.postings(key, positions: positions)
+            var out = LeafHits(ids: p.ids, tfs: p.tfs, lengths: p.lengths)
+            if positions {
+                var buffer: [Int32] = []
+                out.spans.reserveCapacity(p.count)
+                for i in 0..<p.count {
+                    snapshot.positions(p, i, into: &buffer)
+                    out.spans.append(buffer.map { ($0, $0) })
+                }
+            }
+            return out
+        }
+    }
+
+    /// Paragraphs where the words (decoded with positions) stand at consecutive positions: the
+    /// way a phrase with a word whose forms are merged is answered. The rarest word's paragraphs
+    /// are looked up in the others'; then the first word's positions are narrowed word by word.
+    func phrase(_ words: [LeafHits], positions: Bool) -> LeafHits {
+        var out = LeafHits()
+        guard let lead = words.indices.min(by: { words[$0].ids.count < words[$1].ids.count }) else { return out }
+        var at = [Int](repeating: 0, count: words.count)
+        candidates: for id in words[lead].ids {
+            for k in words.indices {
+                at[k] = Self.seek(words[k].ids, from: at[k], to: id)
+                guard at[k] < words[k].ids.count else { break candidates }
+                guard words[k].ids[at[k]] == id else { continue candidates }
+            }
+            var starts = words[0].spans[at[0]].map(\.0)
+            for k in 1..<words.count where !starts.isEmpty {
+                let next = words[k].spans[at[k]]
+                var kept: [Int32] = []
+                var cursor = 0
+                for start in starts {
+                    let want = start + Int32(k)
+                    while cursor < next.count, next[cursor].0 < want { cursor += 1 }
+                    if cursor < next.count, next[cursor].0 == want { kept.append(start) }
+                }
+                starts = kept
+            }
+            guard !starts.isEmpty else { continue }
+            out.ids.append(id)
+            out.tfs.append(Int32(starts.count))
+            out.lengths.append(words[0].lengths[at[0]])
+            if positions { out.spans.append(starts.map { ($0, $0 + Int32(words.count - 1)) }) }
+        }
+        return out
     }
 
     /// Paragraphs where the keys stand at consecutive positions: the cursors leapfrog to
@@ -182,8 +238,8 @@ struct PostingSearch {
     /// that passage: block-max pruning skips every block whose bound (see `SkipEntry`) is not
     /// above the k-th document's best so far. Documents come in ascending key order, so one that
     /// only ties the k-th loses the tie: a block that can at best tie is skipped too.
-    func topDocuments(_ l: QueryLeaf, k: Int) -> [(key: Int64, best: Double, id: Int64)] {
-        topDocuments(all: [l], none: [], k: k)
+    func topDocuments(_ key: String, k: Int) -> [(key: Int64, best: Double, id: Int64)] {
+        topDocuments(all: [key], none: [], k: k)
     }
 
     /// The best `k` documents for paragraphs holding every term of `all` and none of `none`
@@ -192,9 +248,9 @@ struct PostingSearch {
     /// largest weight the other terms could add (BM25's ceiling, idf·(k1+1)) cannot lift it
     /// above the k-th document's best. Only the paragraphs that could enter are looked up in
     /// the other terms' lists.
-    func topDocuments(all: [QueryLeaf], none: [QueryLeaf], k: Int) -> [(key: Int64, best: Double, id: Int64)] {
+    func topDocuments(all: [String], none: [String], k: Int) -> [(key: Int64, best: Double, id: Int64)] {
         guard k > 0, !all.isEmpty else { return [] }
-        var cursors = all.map { PostingCursor(snapshot, key: key($0, 0)) }
+        var cursors = all.map { PostingCursor(snapshot, key: $0) }
         guard let lead = cursors.indices.min(by: { cursors[$0].paragraphs < cursors[$1].paragraphs }) else { return [] }
         var cursor = cursors.remove(at: lead)
         let w = idf(cursor.paragraphs)
@@ -204,7 +260,7 @@ struct PostingSearch {
         let others = UnsafeMutableBufferPointer<PostingCursor>.allocate(capacity: cursors.count)
         _ = others.initialize(from: cursors)
         let excluded = UnsafeMutableBufferPointer<PostingCursor>.allocate(capacity: none.count)
-        _ = excluded.initialize(from: none.map { PostingCursor(snapshot, key: key($0, 0)) })
+        _ = excluded.initialize(from: none.map { PostingCursor(snapshot, key: $0) })
         defer {
             others.deinitialize().deallocate()
             excluded.deinitialize().deallocate()
@@ -266,12 +322,20 @@ struct PostingSearch {
         }
     }
 
-    /// The plain terms of an AND of plain terms and negated plain terms (nil for any other query).
-    static func conjunction(_ node: QueryNode) -> (all: [QueryLeaf], none: [QueryLeaf])? {
+    /// The keys of an AND of plain terms and negated plain terms, each answered by one key (nil
+    /// for any other query).
+    func conjunction(_ node: QueryNode) -> (all: [String], none: [String])? {
         guard case .and(let children) = node else { return nil }
-        var all: [QueryLeaf] = [], none: [QueryLeaf] = []
+        var all: [String] = []
+        var none: [String] = []
         for c in children {
-            if case .not(let n) = c, let l = plainTerm(n) { none.append(l) } else if let l = plainTerm(c) { all.append(l) } else { return nil }
+            if case .not(let n) = c, let key = cursorKey(n) {
+                none.append(key)
+            } else if let key = cursorKey(c) {
+                all.append(key)
+            } else {
+                return nil
+            }
         }
         return all.isEmpty ? nil : (all, none)
     }

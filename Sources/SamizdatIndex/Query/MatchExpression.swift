@@ -1,9 +1,12 @@
+import SamizdatModel
+
 /// Compiles a `QueryNode` to an FTS5 MATCH expression: what the `fields` table is asked for the
 /// metadata-field leaves (title:, author:, doc:, chapter:). Body text is searched in the postings.
 ///
 /// Every token is written inside double quotes; the passage tokenizer passes query text through
 /// split on spaces, so what FTS5 looks up is exactly the analyzed token: the folded form for
-/// exact and prefix leaves, `~` + stem for stemmed leaves.
+/// exact and prefix leaves, `~` + stem for the others: the field table holds no lemmas, so a
+/// field leaf of the default unit (word) matches by stem, as fields always have.
 enum MatchExpression {
     static let stemMarker = "~"
 
@@ -45,7 +48,7 @@ enum MatchExpression {
         case .prefix:
             return "\"" + l.words[0] + "\"*"
         case .term, .phrase:
-            let tokens = l.exact ? l.words : l.stems.map { stemMarker + $0 }
+            let tokens = l.fieldUnit == .form ? l.words : l.stems.map { stemMarker + $0 }
             return "\"" + tokens.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
     }

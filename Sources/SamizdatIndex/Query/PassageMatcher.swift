@@ -1,3 +1,4 @@
+import SamizdatModel
 import SamizdatText
 
 /// Evaluates a query on one analyzed paragraph, in Swift, with the semantics `PostingSearch`
@@ -84,10 +85,19 @@ struct PassageMatcher {
 
     struct Occurrence { var first: Int; var last: Int; var startPosition: Int; var endPosition: Int }
 
+    /// Does token `t` stand for word `k` of the leaf, in the leaf's unit: its folded form, its
+    /// lemma (the same form always has the same lemma, so only other forms are lemmatized) or its
+    /// stem.
     static func tokenMatches(_ t: Token, _ l: QueryLeaf, _ k: Int) -> Bool {
         switch l.kind {
-        case .prefix: return t.term.utf8.starts(with: l.words[0].utf8)
-        case .term, .phrase: return l.exact ? t.term == l.words[k] : t.stem == l.stems[k]
+        case .prefix:
+            return t.term.utf8.starts(with: l.words[0].utf8)
+        case .term, .phrase:
+            switch l.unit {
+            case .form: return t.term == l.words[k]
+            case .stem: return t.stem == l.stems[k]
+            case .word: return t.term == l.words[k] || EnglishLemmatizer.lemma(t.term) == l.lemmas[k]
+            }
         }
     }
 
@@ -137,12 +147,19 @@ struct PassageMatcher {
     func fieldMatches(_ l: QueryLeaf) -> Bool {
         guard let ftoks = fields[l.field], !ftoks.isEmpty else { return false }
         let m = PassageMatcher(tokens: ftoks, sentenceStarts: [0])
-        return !m.occurrences(l, sentence: nil).isEmpty
+        return !m.occurrences(Self.inField(l), sentence: nil).isEmpty
     }
 
     func nearInField(_ leaves: [QueryLeaf], _ distance: Int) -> Bool {
         guard let ftoks = fields[leaves[0].field], !ftoks.isEmpty else { return false }
-        return !PassageMatcher(tokens: ftoks, sentenceStarts: [0]).near(leaves, distance: distance, sentence: nil).isEmpty
+        return !PassageMatcher(tokens: ftoks, sentenceStarts: [0]).near(leaves.map(Self.inField), distance: distance, sentence: nil).isEmpty
+    }
+
+    /// A metadata field's leaf as the field table answers it (`QueryLeaf.fieldUnit`).
+    static func inField(_ leaf: QueryLeaf) -> QueryLeaf {
+        var out = leaf
+        out.unit = leaf.fieldUnit
+        return out
     }
 }
 

@@ -39,7 +39,7 @@ struct QueryLexer {
 
     init(_ query: String) { scalars = Array(query.unicodeScalars) }
 
-    static let fieldNames: Set<String> = ["title", "author", "doc", "chapter", "cites", "exact", "sentence", "paragraph"]
+    static let fieldNames: Set<String> = ["title", "author", "doc", "chapter", "cites", "exact", "stem", "sentence", "paragraph"]
 
     @inline(__always)
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
@@ -90,7 +90,7 @@ struct QueryLexer {
                     let name = text.lowercased()
                     guard !text.isEmpty else { throw QueryError(position: start, message: "':' with no field name before it") }
                     guard Self.fieldNames.contains(name) else {
-                        throw QueryError(position: start, message: "unknown field '\(text)' (known: title, author, doc, chapter, cites, exact, sentence, paragraph)")
+                        throw QueryError(position: start, message: "unknown field '\(text)' (known: title, author, doc, chapter, cites, exact, stem, sentence, paragraph)")
                     }
                     i += 1
                     if i >= scalars.count || Self.isSpace(scalars[i]) {

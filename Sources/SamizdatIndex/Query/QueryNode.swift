@@ -1,3 +1,5 @@
+import SamizdatModel
+
 /// Where a query leaf looks.
 public enum QueryField: String, Sendable, Hashable, CaseIterable {
     /// The paragraph text (the default).
@@ -24,16 +26,33 @@ public struct QueryLeaf: Sendable, Hashable {
     public var words: [String]
     /// Their stems.
     public var stems: [String]
-    /// No stemming: match the folded forms only.
-    public var exact: Bool
+    /// Their lemmas (the word each is an inflection of, `EnglishLemmatizer`).
+    public var lemmas: [String]
+    /// What a body word matches: its folded form (`exact:`, and prefixes), any inflection of its
+    /// word (the default), or any form with its Porter2 stem (`stem:`). Metadata fields match
+    /// by stem for `.word` as for `.stem`.
+    public var unit: CountingUnit
     public var field: QueryField
     /// Offset in the query, in Unicode scalars (errors thrown by the parser count Characters).
     public var position: Int
 
-    public init(kind: Kind, words: [String], stems: [String], exact: Bool, field: QueryField, position: Int) {
-        self.kind = kind; self.words = words; self.stems = stems; self.exact = exact
-        self.field = field; self.position = position
+    public init(kind: Kind, words: [String], stems: [String], lemmas: [String], unit: CountingUnit, field: QueryField,
+                position: Int) {
+        self.kind = kind
+        self.words = words
+        self.stems = stems
+        self.lemmas = lemmas
+        self.unit = unit
+        self.field = field
+        self.position = position
     }
+
+    /// No stemming, no lemmas: the folded forms only.
+    public var exact: Bool { unit == .form }
+
+    /// The unit a leaf on a metadata field matches by: `.word` falls back to stems there (the
+    /// field table holds folded forms and stems only).
+    public var fieldUnit: CountingUnit { unit == .word ? .stem : unit }
 }
 
 /// A parsed query. `.not` only appears as a child of `.and`, beside at least one positive child.

@@ -11,6 +11,8 @@ public struct QueryParser: Sendable {
     let analyzer = Analyzer()
     /// Query words' stems, remembered across queries (stemming was a tenth of a short query's time).
     let stems = SharedStemCache()
+    /// Query words' lemmas, remembered across queries likewise.
+    let lemmaCache = SharedLemmaCache()
 
     public init() {}
 
@@ -32,7 +34,7 @@ public struct QueryParser: Sendable {
         let tokens = try lexer.tokens()
         guard !tokens.isEmpty else { throw QueryError(position: 0, message: "empty query") }
         var state = State(tokens: tokens, end: lexer.scalars.count)
-        let node = try parseOr(&state, field: nil, exact: false, scope: nil)
+        let node = try parseOr(&state, field: nil, unit: .word, scope: nil)
         if let extra = state.peek {
             if extra.kind == .close { throw QueryError(position: extra.position, message: "unexpected ')' with no '(' to close") }
             throw QueryError(position: extra.position, message: "unexpected \(extra.describe)")
@@ -53,25 +55,25 @@ public struct QueryParser: Sendable {
         var position: Int { peek?.position ?? end }
     }
 
-    func parseOr(_ s: inout State, field: QueryField?, exact: Bool, scope: QueryScope?) throws(QueryError) -> QueryNode {
-        var children = [try parseAnd(&s, field: field, exact: exact, scope: scope)]
+    func parseOr(_ s: inout State, field: QueryField?, unit: CountingUnit, scope: QueryScope?) throws(QueryError) -> QueryNode {
+        var children = [try parseAnd(&s, field: field, unit: unit, scope: scope)]
         while let t = s.peek, t.kind == .or {
             s.index += 1
             guard let n = s.peek, n.startsOperand else {
                 throw QueryError(position: s.position, message: "OR needs a term on its right")
             }
-            children.append(try parseAnd(&s, field: field, exact: exact, scope: scope))
+            children.append(try parseAnd(&s, field: field, unit: unit, scope: scope))
         }
         return children.count == 1 ? children[0] : .or(children)
     }
 
-    func parseAnd(_ s: inout State, field: QueryField?, exact: Bool, scope: QueryScope?) throws(QueryError) -> QueryNode {
+    func parseAnd(_ s: inout State, field: QueryField?, unit: CountingUnit, scope: QueryScope?) throws(QueryError) -> QueryNode {
         guard let first = s.peek else { throw QueryError(position: s.position, message: "expected a term") }
         if first.kind == .and || first.kind == .or || first.kind == .near || first.kind == .not {
             throw QueryError(position: first.position, message: "\(first.text) needs a term on its left")
         }
         if first.kind == .close { throw QueryError(position: first.position, message: "expected a term before ')'") }
-        var children = [try parseUnary(&s, field: field, exact: exact, scope: scope)]
+        var children = [try parseUnary(&s, field: field, unit: unit, scope: scope)]
         while let t = s.peek {
             switch t.kind {
             case .and:
@@ -79,38 +81,38 @@ public struct QueryParser: Sendable {
                 guard let n = s.peek, n.startsOperand else {
                     throw QueryError(position: s.position, message: "AND needs a term on its right")
                 }
-                children.append(try parseUnary(&s, field: field, exact: exact, scope: scope))
+                children.append(try parseUnary(&s, field: field, unit: unit, scope: scope))
             case .not:
                 s.index += 1
                 guard let n = s.peek, n.startsOperand, n.kind != .minus, n.kind != .not else {
                     throw QueryError(position: s.position, message: "NOT needs a term on its right")
                 }
-                children.append(.not(try parsePrimaryWithNear(&s, field: field, exact: exact, scope: scope)))
+                children.append(.not(try parsePrimaryWithNear(&s, field: field, unit: unit, scope: scope)))
             case .or, .close:
                 return children.count == 1 ? children[0] : .and(children)
             case .near:
                 throw QueryError(position: t.position, message: "NEAR must stand between two terms or phrases")
             default:
-                children.append(try parseUnary(&s, field: field, exact: exact, scope: scope))
+                children.append(try parseUnary(&s, field: field, unit: unit, scope: scope))
             }
         }
         return children.count == 1 ? children[0] : .and(children)
     }
 
-    func parseUnary(_ s: inout State, field: QueryField?, exact: Bool, scope: QueryScope?) throws(QueryError) -> QueryNode {
+    func parseUnary(_ s: inout State, field: QueryField?, unit: CountingUnit, scope: QueryScope?) throws(QueryError) -> QueryNode {
         if let t = s.peek, t.kind == .minus {
             s.index += 1
             guard let n = s.peek, n.startsOperand, n.kind != .minus else {
                 throw QueryError(position: t.position, message: "'-' must be followed by a term, phrase or group")
             }
-            return .not(try parsePrimaryWithNear(&s, field: field, exact: exact, scope: scope))
+            return .not(try parsePrimaryWithNear(&s, field: field, unit: unit, scope: scope))
         }
-        return try parsePrimaryWithNear(&s, field: field, exact: exact, scope: scope)
+        return try parsePrimaryWithNear(&s, field: field, unit: unit, scope: scope)
     }
 
-    func parsePrimaryWithNear(_ s: inout State, field: QueryField?, exact: Bool, scope: QueryScope?) throws(QueryError) -> QueryNode {
+    func parsePrimaryWithNear(_ s: inout State, field: QueryField?, unit: CountingUnit, scope: QueryScope?) throws(QueryError) -> QueryNode {
         let startPosition = s.position
-        let first = try parsePrimary(&s, field: field, exact: exact, scope: scope)
+        let first = try parsePrimary(&s, field: field, unit: unit, scope: scope)
         guard let t = s.peek, t.kind == .near else { return first }
         var leaves: [QueryLeaf] = []
         guard case .leaf(let l) = first else {
@@ -129,7 +131,7 @@ public struct QueryParser: Sendable {
                 throw QueryError(position: s.position, message: "NEAR needs a term or phrase on its right")
             }
             let p = s.position
-            guard case .leaf(let next) = try parsePrimary(&s, field: field, exact: exact, scope: scope) else {
+            guard case .leaf(let next) = try parsePrimary(&s, field: field, unit: unit, scope: scope) else {
                 throw QueryError(position: p, message: "NEAR joins terms and phrases only, not groups")
             }
             guard next.field == l.field else {
@@ -140,14 +142,14 @@ public struct QueryParser: Sendable {
         return .near(leaves, distance: distance ?? Self.defaultNearDistance)
     }
 
-    func parsePrimary(_ s: inout State, field: QueryField?, exact: Bool, scope: QueryScope?) throws(QueryError) -> QueryNode {
+    func parsePrimary(_ s: inout State, field: QueryField?, unit: CountingUnit, scope: QueryScope?) throws(QueryError) -> QueryNode {
         guard let t = s.next() else { throw QueryError(position: s.end, message: "expected a term at the end of the query") }
         switch t.kind {
         case .open:
             guard let n = s.peek, n.kind != .close else {
                 throw QueryError(position: t.position, message: "empty group '()'")
             }
-            let inner = try parseOr(&s, field: field, exact: exact, scope: scope)
+            let inner = try parseOr(&s, field: field, unit: unit, scope: scope)
             guard let c = s.next(), c.kind == .close else {
                 throw QueryError(position: t.position, message: "missing ')' for the '(' opened here")
             }
@@ -159,26 +161,28 @@ public struct QueryParser: Sendable {
             }
             switch name {
             case "exact":
-                return try parsePrimary(&s, field: field, exact: true, scope: scope)
+                return try parsePrimary(&s, field: field, unit: .form, scope: scope)
+            case "stem":
+                return try parsePrimary(&s, field: field, unit: .stem, scope: scope)
             case "sentence", "paragraph":
                 let sc = QueryScope(rawValue: name)!
                 if scope != nil { throw QueryError(position: t.position, message: "scopes cannot be nested") }
                 if field != nil { throw QueryError(position: t.position, message: "a scope cannot stand inside a field") }
-                return .scope(sc, try parsePrimary(&s, field: field, exact: exact, scope: sc))
+                return .scope(sc, try parsePrimary(&s, field: field, unit: unit, scope: sc))
             default:
                 guard let f = QueryField(rawValue: name), f != .body else {
-                    throw QueryError(position: t.position, message: "unknown field '\(name)' (known: title, author, doc, chapter, cites, exact, sentence, paragraph)")
+                    throw QueryError(position: t.position, message: "unknown field '\(name)' (known: title, author, doc, chapter, cites, exact, stem, sentence, paragraph)")
                 }
                 if let field, field != f {
                     throw QueryError(position: t.position, message: "field \(name): inside field \(field.rawValue):")
                 }
                 if scope != nil { throw QueryError(position: t.position, message: "a field cannot stand inside a scope") }
-                return try parsePrimary(&s, field: f, exact: exact, scope: scope)
+                return try parsePrimary(&s, field: f, unit: unit, scope: scope)
             }
         case .word:
-            return .leaf(try leaf(t, field: field, exact: exact))
+            return .leaf(try leaf(t, field: field, unit: unit))
         case .phrase:
-            return .leaf(try leaf(t, field: field, exact: exact))
+            return .leaf(try leaf(t, field: field, unit: unit))
         case .prefix:
             let words = analyzer.tokens(t.text, stems: stems).filter { !$0.isCompound }
             guard words.count == 1 else {
@@ -186,8 +190,8 @@ public struct QueryParser: Sendable {
                     ? "prefix '\(t.text)*' has no searchable letters"
                     : "prefix '\(t.text)*' must be a single word")
             }
-            return .leaf(QueryLeaf(kind: .prefix, words: [words[0].term], stems: [words[0].term], exact: true,
-                                   field: field ?? .body, position: t.position))
+            return .leaf(QueryLeaf(kind: .prefix, words: [words[0].term], stems: [words[0].term], lemmas: [words[0].term],
+                                   unit: .form, field: field ?? .body, position: t.position))
         case .close:
             throw QueryError(position: t.position, message: "unexpected ')'")
         default:
@@ -195,7 +199,7 @@ public struct QueryParser: Sendable {
         }
     }
 
-    func leaf(_ t: QueryLexeme, field: QueryField?, exact: Bool) throws(QueryError) -> QueryLeaf {
+    func leaf(_ t: QueryLexeme, field: QueryField?, unit: CountingUnit) throws(QueryError) -> QueryLeaf {
         let words = analyzer.tokens(t.text, stems: stems).filter { !$0.isCompound }
         if words.isEmpty {
             throw QueryError(position: t.position, message: t.kind == .phrase
@@ -203,7 +207,8 @@ public struct QueryParser: Sendable {
                 : "'\(t.text)' has no searchable word")
         }
         let kind: QueryLeaf.Kind = (words.count == 1) ? .term : .phrase
-        return QueryLeaf(kind: kind, words: words.map(\.term), stems: words.map(\.stem), exact: exact,
+        let lemmas = words.map { lemmaCache.lemma($0.term) }
+        return QueryLeaf(kind: kind, words: words.map(\.term), stems: words.map(\.stem), lemmas: lemmas, unit: unit,
                          field: field ?? .body, position: t.position)
     }
 

@@ -1,7 +1,7 @@
 public struct TermsResponse: Codable, Sendable, Hashable {
     /// Running words in scope (the corpus, or the one document).
     public var tokens: Int
-    /// Distinct folded forms in scope (distinct stems when stemmed).
+    /// Distinct terms in scope in the request's unit (forms, words or stems).
     public var types: Int
     /// Documents in scope.
     public var documents: Int
@@ -15,9 +15,9 @@ public struct TermsResponse: Codable, Sendable, Hashable {
 }
 
 public struct TermStatistics: Codable, Sendable, Hashable {
-    /// The folded form, or the stem when stemmed.
+    /// The term in the request's unit: the folded form, the word (its lemma) or the stem.
     public var term: String
-    /// The folded forms counted (one unless stemmed).
+    /// The folded forms counted (one for the unit form).
     public var forms: [String]
     public var frequency: Int
     public var documentFrequency: Int
