@@ -19,10 +19,11 @@ import SamizdatModel
         let r = try s.kwic(KWICRequest(query: "epsilon", context: 2))
         let line = try #require(r.lines.first)
         #expect(r.total == 1)
-        #expect(line.left == "gamma delta" && line.match == "epsilon" && line.right == "zeta eta")
+        // the context as printed: the spaces next to the match are kept
+        #expect(line.left == "gamma delta " && line.match == "epsilon" && line.right == " zeta eta")
         #expect(line.page == "1" && line.chapter == "One" && line.sentence == 0 && line.paragraph == 0)
         let phrase = try #require(try s.kwic(KWICRequest(query: "\"delta epsilon\"", context: 1)).lines.first)
-        #expect(phrase.match == "delta epsilon" && phrase.left == "gamma" && phrase.right == "zeta")
+        #expect(phrase.match == "delta epsilon" && phrase.left == "gamma " && phrase.right == " zeta")
     }
 
     @Test func sortsByLeftAndRightContext() throws {

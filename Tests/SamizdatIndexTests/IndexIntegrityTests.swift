@@ -377,7 +377,7 @@ import SamizdatText
                 if !t.isCompound { running += 1 }
             }
         }
-        let listed = try store.terms(TermsRequest(limit: 10_000))
+        let listed = try store.terms(TermsRequest(unit: .form, limit: 10_000))
         #expect(listed.tokens == running)
         #expect(Dictionary(uniqueKeysWithValues: listed.terms.map { ($0.term, $0.frequency) }) == counts)
         #expect(listed.types == counts.count)
