@@ -21,6 +21,21 @@ public struct ReportScope: Codable, Sendable, Hashable {
         self.region = region
     }
 
+    enum CodingKeys: String, CodingKey {
+        case document, chapter, subcorpus, region
+    }
+
+    /// Missing keys take their defaults: every document, both regions.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            document: try container.decodeIfPresent(String.self, forKey: .document),
+            chapter: try container.decodeIfPresent(String.self, forKey: .chapter),
+            subcorpus: try container.decodeIfPresent(String.self, forKey: .subcorpus),
+            region: try container.decodeIfPresent(TextRegion.self, forKey: .region) ?? .all
+        )
+    }
+
     /// True when the scope is the whole corpus, body and notes.
     public var isWholeCorpus: Bool {
         document == nil && chapter == nil && subcorpus == nil && region == .all

@@ -8,6 +8,9 @@ public struct AnalysisCorpus: Sendable {
     public var vocabulary: AnalysisVocabulary
     /// The live documents, in order of document id.
     public var documents: [AnalysisDocument]
+    /// Corpus-wide counts and name orders the reports built, kept for the next report over the
+    /// same documents (checked against them on every use).
+    let cache = AnalysisCache()
 
     public init(vocabulary: AnalysisVocabulary, documents: [AnalysisDocument]) {
         self.vocabulary = vocabulary

@@ -1,0 +1,78 @@
+import SamizdatModel
+import Synchronization
+
+/// What reports compute over a whole corpus and reuse: each unit's total counts per region, and
+/// each unit's types in name order.
+///
+/// An entry is valid for the exact documents (compared by identity) and number of types it was
+/// built from; anything else rebuilds it. Shared by the copies of one `AnalysisCorpus` value.
+final class AnalysisCache: Sendable {
+    /// Every type's tokens over every document in one region.
+    struct Totals: Sendable {
+        var documents: [AnalysisDocument]
+        var counts: [UInt32]
+        var tokens: Int
+    }
+
+    /// The types in code-point order of their names, and each type's place in that order.
+    struct NameOrder: Sendable {
+        var typeCount: Int
+        var typesInOrder: [UInt32]
+        var rankOfType: [UInt32]
+    }
+
+    struct TotalsKey: Hashable {
+        var unit: CountingUnit
+        var region: TextRegion
+    }
+
+    private let totals = Mutex<[TotalsKey: Totals]>([:])
+    private let nameOrders = Mutex<[CountingUnit: NameOrder]>([:])
+
+    init() {}
+
+    /// The counts of every type over every document of `corpus` in `region`.
+    func totals(_ corpus: AnalysisCorpus, _ table: UnitTable, region: TextRegion) -> Totals {
+        let key = TotalsKey(unit: table.unit, region: region)
+        if let kept = totals.withLock({ $0[key] }), Self.sameDocuments(kept.documents, corpus.documents),
+           kept.counts.count == table.count {
+            return kept
+        }
+        var counts = [UInt32](repeating: 0, count: table.count)
+        var tokens = 0
+        for document in corpus.documents {
+            tokens += SelectionCounts.add(document, table, region: region, sections: nil, into: &counts)
+        }
+        let built = Totals(documents: corpus.documents, counts: counts, tokens: tokens)
+        totals.withLock { $0[key] = built }
+        return built
+    }
+
+    /// The types of `table` in code-point order of their names.
+    func nameOrder(_ table: UnitTable) -> NameOrder {
+        if let kept = nameOrders.withLock({ $0[table.unit] }), kept.typeCount == table.count {
+            return kept
+        }
+        let names = table.names
+        let typesInOrder = (0..<UInt32(table.count)).sorted { left, right in
+            names[Int(left)].utf8.lexicographicallyPrecedes(names[Int(right)].utf8)
+        }
+        var rankOfType = [UInt32](repeating: 0, count: table.count)
+        for (rank, type) in typesInOrder.enumerated() {
+            rankOfType[Int(type)] = UInt32(rank)
+        }
+        let built = NameOrder(typeCount: table.count, typesInOrder: typesInOrder, rankOfType: rankOfType)
+        nameOrders.withLock { $0[table.unit] = built }
+        return built
+    }
+
+    static func sameDocuments(_ left: [AnalysisDocument], _ right: [AnalysisDocument]) -> Bool {
+        guard left.count == right.count else {
+            return false
+        }
+        for index in left.indices where left[index] !== right[index] {
+            return false
+        }
+        return true
+    }
+}
