@@ -1,0 +1,73 @@
+import SamizdatModel
+
+/// Which blocks of one document a selection part counts: those of its sections (all when the
+/// part has none) in its region.
+struct BlockFilter {
+    var sections: Set<Int32>?
+    var region: TextRegion
+
+    init(_ part: CorpusSelection.Part, region: TextRegion) {
+        self.sections = part.sections
+        self.region = region
+    }
+
+    /// True when every block counts (the whole document, body and notes).
+    var includesEverything: Bool {
+        sections == nil && region == .all
+    }
+
+    func includes(_ block: TextBlock) -> Bool {
+        switch region {
+        case .body:
+            if block.kind != .body {
+                return false
+            }
+        case .notes:
+            if block.kind != .note {
+                return false
+            }
+        case .all:
+            break
+        }
+        guard let sections else {
+            return true
+        }
+        return sections.contains(block.section)
+    }
+
+    /// The index of the block holding token `position`: the last block starting at or before it,
+    /// searched from `lowerBound` on (positions visited in ascending order may pass the previous
+    /// answer).
+    static func block(containing position: UInt32, in blocks: [TextBlock], from lowerBound: Int = 0) -> Int {
+        var low = lowerBound
+        var high = blocks.count
+        // first block starting after `position`, then the one before it
+        while low < high {
+            let middle = (low + high) / 2
+            if blocks[middle].start <= position {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return max(low - 1, lowerBound)
+    }
+
+    /// The sentence holding token `position`: its first token and the token after its last
+    /// (`tokenCount` for the last sentence). A document without sentence starts is one sentence.
+    static func sentence(containing position: UInt32, starts: [UInt32], tokenCount: Int) -> (start: Int, end: Int) {
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= position {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        let start = low > 0 ? Int(starts[low - 1]) : 0
+        let end = low < starts.count ? Int(starts[low]) : tokenCount
+        return (start, end)
+    }
+}

@@ -1,0 +1,277 @@
+import SamizdatModel
+
+/// The n-grams report: every run of n consecutive tokens inside one block (paragraph or note;
+/// never across their boundary) of the selection, counted with its range (documents); or, with
+/// a node, the clusters: the n-grams holding the node (at a given position, or anywhere, each
+/// n-gram counted once however often it holds the node).
+///
+/// Each n-gram's type ids, and the ordinal of its selection part below them, are packed into
+/// one unsigned integer (64 bits when they fit, else 128); the keys are radix sorted, and runs
+/// of equal n-gram give frequency and range. Vocabularies too large even for 128 bits are
+/// counted in a dictionary.
+public enum NGrams {
+    /// The n-grams (clusters of `node`, a type id under `request.unit`, when given) of
+    /// `selection` that meet the request's filters, most frequent first, paged. `request` should
+    /// have passed `validate()`.
+    public static func compute(
+        _ corpus: AnalysisCorpus, _ selection: CorpusSelection, node: UInt32? = nil, _ request: NGramsRequest
+    ) -> NGramsResponse {
+        compute(corpus, selection, node: node, request, packing: .narrowest)
+    }
+
+    /// How n-grams are keyed while counted.
+    enum Packing {
+        /// The narrowest key that holds them: 64 bits, else 128, else a dictionary.
+        case narrowest
+        /// 128 bits when they fit, else a dictionary (tests use it to reach the wide path).
+        case wide
+        /// Arrays of type ids in a dictionary.
+        case dictionary
+    }
+
+    /// `compute`, keyed as `packing` says.
+    static func compute(
+        _ corpus: AnalysisCorpus, _ selection: CorpusSelection, node: UInt32?, _ request: NGramsRequest, packing: Packing
+    ) -> NGramsResponse {
+        let table = UnitTable(corpus.vocabulary, unit: request.unit)
+        let typeBits = max(1, bitWidth(table.count - 1))
+        let partBits = bitWidth(selection.parts.count - 1)
+        let keyBits = request.n * typeBits + partBits
+        let enumerator = StartEnumerator(
+            corpus: corpus, selection: selection, table: table, length: request.n, node: node, nodePosition: request.nodePosition)
+        let counted: CountedNGrams
+        if packing == .narrowest && keyBits <= 64 {
+            counted = countPacked(UInt64.self, enumerator, typeBits: typeBits, partBits: partBits, request: request)
+        } else if packing != .dictionary && keyBits <= 128 {
+            counted = countPacked(UInt128.self, enumerator, typeBits: typeBits, partBits: partBits, request: request)
+        } else {
+            counted = countInDictionary(enumerator, request: request)
+        }
+        let page = counted.page(names: table.names, offset: request.offset, limit: request.limit)
+        return NGramsResponse(
+            n: request.n, unit: request.unit, node: node.map { table.names[Int($0)] }, nodePosition: request.nodePosition,
+            tokens: counted.frequencies.reduce(0, +), types: counted.frequencies.count, offset: request.offset, entries: page)
+    }
+
+    /// The bits needed to write `value` (0 for 0).
+    static func bitWidth(_ value: Int) -> Int {
+        value <= 0 ? 0 : Int.bitWidth - value.leadingZeroBitCount
+    }
+
+    static func countPacked<Key: FixedWidthInteger & UnsignedInteger>(
+        _ keyType: Key.Type, _ enumerator: StartEnumerator, typeBits: Int, partBits: Int, request: NGramsRequest
+    ) -> CountedNGrams {
+        let length = request.n
+        var keys: [Key] = []
+        enumerator.forEachStart { part, forms, types, start in
+            var key: Key = 0
+            for offset in 0..<length {
+                key = key << typeBits | Key(types[Int(forms[start + offset])])
+            }
+            keys.append(key << partBits | Key(part))
+        }
+        RadixSort.sort(&keys, bits: length * typeBits + partBits)
+        var counted = CountedNGrams(length: length)
+        let typeMask = Key(1) << typeBits - 1
+        let partMask = Key(1) << partBits - 1
+        var ids = [UInt32](repeating: 0, count: length)
+        var index = 0
+        while index < keys.count {
+            let gram = keys[index] >> partBits
+            var lastPart = keys[index] & partMask
+            var range = 1
+            var end = index + 1
+            while end < keys.count && keys[end] >> partBits == gram {
+                let part = keys[end] & partMask
+                if part != lastPart {
+                    range += 1
+                    lastPart = part
+                }
+                end += 1
+            }
+            let frequency = end - index
+            if frequency >= request.minFrequency && range >= request.minRange {
+                var rest = gram
+                for offset in (0..<length).reversed() {
+                    ids[offset] = UInt32(truncatingIfNeeded: rest & typeMask)
+                    rest >>= typeBits
+                }
+                counted.append(ids, frequency: frequency, range: range)
+            }
+            index = end
+        }
+        return counted
+    }
+
+    static func countInDictionary(_ enumerator: StartEnumerator, request: NGramsRequest) -> CountedNGrams {
+        let length = request.n
+        var tallies: [[UInt32]: (frequency: Int, range: Int, lastPart: Int)] = [:]
+        enumerator.forEachStart { part, forms, types, start in
+            let gram = (start..<start + length).map { types[Int(forms[$0])] }
+            if let tally = tallies[gram] {
+                let range = tally.lastPart == part ? tally.range : tally.range + 1
+                tallies[gram] = (tally.frequency + 1, range, part)
+            } else {
+                tallies[gram] = (1, 1, part)
+            }
+        }
+        var counted = CountedNGrams(length: length)
+        for (gram, tally) in tallies where tally.frequency >= request.minFrequency && tally.range >= request.minRange {
+            counted.append(gram, frequency: tally.frequency, range: tally.range)
+        }
+        return counted
+    }
+}
+
+/// The start of every n-gram (or cluster) of a selection, block by block.
+struct StartEnumerator {
+    var corpus: AnalysisCorpus
+    var selection: CorpusSelection
+    var table: UnitTable
+    var length: Int
+    var node: UInt32?
+    var nodePosition: Int?
+
+    /// Calls `body` with the part's ordinal, the document's forms, the unit's form → type table
+    /// and the n-gram's first token, in selection order.
+    func forEachStart(_ body: (Int, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>, Int) -> Void) {
+        table.typeOfForm.withUnsafeBufferPointer { types in
+            for (ordinal, part) in selection.parts.enumerated() {
+                let document = corpus.documents[part.document]
+                let filter = BlockFilter(part, region: selection.region)
+                document.forms.withUnsafeBufferPointer { forms in
+                    if let node {
+                        clusterStarts(document, filter: filter, node: node, types: types) { start in
+                            body(ordinal, forms, types, start)
+                        }
+                        return
+                    }
+                    for block in document.blocks where filter.includes(block) {
+                        var start = Int(block.start)
+                        let last = Int(block.end) - length
+                        while start <= last {
+                            body(ordinal, forms, types, start)
+                            start += 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The starts of the n-grams of `document` holding `node` at `nodePosition` (or anywhere,
+    /// each n-gram once: at its first node occurrence).
+    private func clusterStarts(
+        _ document: AnalysisDocument, filter: BlockFilter, node: UInt32, types: UnsafeBufferPointer<UInt32>, _ body: (Int) -> Void
+    ) {
+        let blocks = document.blocks
+        let forms = document.forms
+        var blockSlot = 0
+        for position in document.typeIndex(table).positions(of: node) {
+            blockSlot = BlockFilter.block(containing: position, in: blocks, from: blockSlot)
+            let block = blocks[blockSlot]
+            guard filter.includes(block) else {
+                continue
+            }
+            let here = Int(position)
+            let earliest = nodePosition.map { here - ($0 - 1) } ?? here - length + 1
+            let latest = nodePosition.map { here - ($0 - 1) } ?? here
+            let first = max(earliest, Int(block.start))
+            let last = min(latest, Int(block.end) - length)
+            guard first <= last else {
+                continue
+            }
+            for start in first...last {
+                if nodePosition == nil && (start..<here).contains(where: { types[Int(forms[$0])] == node }) {
+                    continue
+                }
+                body(start)
+            }
+        }
+    }
+}
+
+/// The n-grams that met the filters: their type ids (`length` a row), frequencies and ranges.
+struct CountedNGrams {
+    var length: Int
+    var types: [UInt32] = []
+    var frequencies: [Int] = []
+    var ranges: [Int] = []
+
+    init(length: Int) {
+        self.length = length
+    }
+
+    mutating func append(_ ids: [UInt32], frequency: Int, range: Int) {
+        types.append(contentsOf: ids)
+        frequencies.append(frequency)
+        ranges.append(range)
+    }
+
+    /// Entries `offset..<offset + limit` by frequency descending, ties in code-point order of
+    /// the words. Only the n-grams frequent enough to reach the page are sorted.
+    func page(names: [String], offset: Int, limit: Int) -> [NGramEntry] {
+        let count = frequencies.count
+        let wanted = min(count, offset + limit)
+        guard offset < wanted else {
+            return []
+        }
+        var candidates: [Int]
+        if wanted < count {
+            let threshold = frequencyReaching(wanted)
+            candidates = frequencies.indices.filter { frequencies[$0] >= threshold }
+        } else {
+            candidates = Array(frequencies.indices)
+        }
+        candidates.sort { first, second in
+            if frequencies[first] != frequencies[second] {
+                return frequencies[first] > frequencies[second]
+            }
+            return wordsPrecede(first, second, names: names)
+        }
+        return candidates[offset..<wanted].map { row in
+            NGramEntry(
+                words: types[row * length..<(row + 1) * length].map { names[Int($0)] },
+                frequency: frequencies[row], range: ranges[row])
+        }
+    }
+
+    /// The highest frequency that at least `rank` n-grams reach.
+    private func frequencyReaching(_ rank: Int) -> Int {
+        let highest = frequencies.max() ?? 0
+        var histogram = [Int](repeating: 0, count: highest + 1)
+        for frequency in frequencies {
+            histogram[frequency] += 1
+        }
+        var reached = 0
+        var frequency = highest
+        while frequency > 0 {
+            reached += histogram[frequency]
+            if reached >= rank {
+                return frequency
+            }
+            frequency -= 1
+        }
+        return 0
+    }
+
+    /// True when row `first`'s words come before row `second`'s in code-point order.
+    private func wordsPrecede(_ first: Int, _ second: Int, names: [String]) -> Bool {
+        for offset in 0..<length {
+            let firstType = types[first * length + offset]
+            let secondType = types[second * length + offset]
+            if firstType == secondType {
+                continue
+            }
+            let firstName = names[Int(firstType)].utf8
+            let secondName = names[Int(secondType)].utf8
+            if firstName.lexicographicallyPrecedes(secondName) {
+                return true
+            }
+            if secondName.lexicographicallyPrecedes(firstName) {
+                return false
+            }
+        }
+        return false
+    }
+}
