@@ -18,6 +18,13 @@ struct QueryHandler {
             case .kwic: return try result(store.kwic(m.body(0, as: KWICRequest.self)))
             case .terms: return try result(store.terms(m.body(0, as: TermsRequest.self)))
             case .citations: return try result(store.citations(m.body(0, as: CitationsRequest.self)))
+            case .wordlist: return try result(store.wordList(m.body(0, as: WordListRequest.self)))
+            case .ngrams: return try result(store.ngrams(m.body(0, as: NGramsRequest.self)))
+            case .collocates: return try result(store.collocates(m.body(0, as: CollocatesRequest.self)))
+            case .keywords: return try result(store.keywords(m.body(0, as: KeywordsRequest.self)))
+            case .dispersion: return try result(store.dispersion(m.body(0, as: DispersionRequest.self)))
+            case .trends: return try result(store.trends(m.body(0, as: TrendsRequest.self)))
+            case .compare: return try result(store.compare(m.body(0, as: CompareRequest.self)))
             case .stats: return try result(store.stats())
             case .documents: return try result(store.documents())
             case .document:

@@ -11,6 +11,13 @@ enum AnalysisRoutes {
 
     static func add(to router: Router<BasicRequestContext>, ask: @escaping Ask) {
         route(router, "api/citations", .citations, ask: ask, build: CitationsRequest.init(query:), csv: CitationIndex.csv)
+        route(router, "api/words", .wordlist, ask: ask, build: WordListRequest.init(query:), csv: { (report: WordListResponse) in report.csv })
+        route(router, "api/ngrams", .ngrams, ask: ask, build: NGramsRequest.init(query:), csv: { (report: NGramsResponse) in report.csv })
+        route(router, "api/collocates", .collocates, ask: ask, build: CollocatesRequest.init(query:), csv: { (report: CollocatesResponse) in report.csv })
+        route(router, "api/keywords", .keywords, ask: ask, build: KeywordsRequest.init(query:), csv: { (report: KeywordsResponse) in report.csv })
+        route(router, "api/dispersion", .dispersion, ask: ask, build: DispersionRequest.init(query:), csv: { (report: DispersionResponse) in report.csv })
+        route(router, "api/trends", .trends, ask: ask, build: TrendsRequest.init(query:), csv: { (report: TrendsResponse) in report.csv })
+        route(router, "api/compare", .compare, ask: ask, build: CompareRequest.init(query:), csv: { (report: CompareResponse) in report.csv })
     }
 
     /// One report route: parameters → request → index → JSON or CSV.

@@ -58,6 +58,13 @@ struct ClientAPI: Service {
             case .kwic: return try await pass(KWICRequest.self)
             case .terms: return try await pass(TermsRequest.self)
             case .citations: return try await pass(CitationsRequest.self)
+            case .wordlist: return try await pass(WordListRequest.self)
+            case .ngrams: return try await pass(NGramsRequest.self)
+            case .collocates: return try await pass(CollocatesRequest.self)
+            case .keywords: return try await pass(KeywordsRequest.self)
+            case .dispersion: return try await pass(DispersionRequest.self)
+            case .trends: return try await pass(TrendsRequest.self)
+            case .compare: return try await pass(CompareRequest.self)
             case .stats, .documents:
                 let reply = try await backends.index.request(timeout: backends.timeout) { try WireMessage(m.kind, RequestHeader(req: $0)) }
                 return try relabel(reply, req: req)

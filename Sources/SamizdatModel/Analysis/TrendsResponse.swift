@@ -7,7 +7,8 @@ public struct TrendsResponse: Codable, Sendable, Hashable {
         public var title: String
         /// The chapter's title (across chapters), nil across documents.
         public var chapter: String?
-        /// The value the documents are ordered by (the title, the author, … or the ingest order).
+        /// The value the documents are ordered by: the title, the author, … or the ingest rank
+        /// (1 = ingested first among the live documents).
         public var key: String
         /// Tokens of the row in scope.
         public var tokens: Int

@@ -9,10 +9,16 @@ public enum Trends {
                                types: [[UInt32]]) -> TrendsResponse {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
         let parts = ordered(selection.parts, corpus, request.order)
+        // ingest order as a rank among the live documents (1 = ingested first), not the
+        // store's internal key
+        var ingestRank: [String: Int] = [:]
+        for (rank, document) in corpus.documents.sorted(by: { $0.order < $1.order }).enumerated() {
+            ingestRank[document.id] = rank + 1
+        }
         var rows: [TrendsResponse.Row] = []
         for part in parts {
             let document = corpus.documents[part.document]
-            let key = Self.key(document, request.order)
+            let key = request.order == .ingest ? String(ingestRank[document.id] ?? 0) : Self.key(document, request.order)
             let walks = types.map { TermHits(document, table, types: $0, region: selection.region, sections: part.sections) }
             let tokens = SelectionCounts.tokens(of: document, region: selection.region, sections: part.sections)
             switch request.across {
