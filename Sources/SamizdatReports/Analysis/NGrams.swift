@@ -63,6 +63,7 @@ public enum NGrams {
     ) -> CountedNGrams {
         let length = request.n
         var keys: [Key] = []
+        keys.reserveCapacity(enumerator.node == nil ? enumerator.scopeTokenBound : 0)
         enumerator.forEachStart { part, forms, types, start in
             var key: Key = 0
             for offset in 0..<length {
@@ -131,6 +132,13 @@ struct StartEnumerator {
     var length: Int
     var node: UInt32?
     var nodePosition: Int?
+
+    /// The tokens of the selection's documents: at least the number of n-grams it holds.
+    var scopeTokenBound: Int {
+        selection.parts.reduce(0) { sum, part in
+            sum + corpus.documents[part.document].tokenCount
+        }
+    }
 
     /// Calls `body` with the part's ordinal, the document's forms, the unit's form → type table
     /// and the n-gram's first token, in selection order.
