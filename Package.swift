@@ -61,7 +61,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "IngestService",
-            dependencies: ["SamizdatService", "SamizdatModel", "SamizdatText", "ZeroMQ", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SamizdatService", "SamizdatModel", "SamizdatText", "SamizdatDelivery", "ZeroMQ"],
             swiftSettings: strict
         ),
         .executableTarget(
