@@ -42,6 +42,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "SamizdatReports", dependencies: ["SamizdatModel"], swiftSettings: strict),
+        .target(
+            name: "SamizdatDelivery",
+            dependencies: ["SamizdatModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .target(name: "SamizdatCorpus", dependencies: ["SamizdatModel", "SamizdatText"], swiftSettings: strict),
         .target(
             name: "SamizdatService",
@@ -56,7 +61,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "IngestService",
-            dependencies: ["SamizdatService", "SamizdatModel", "SamizdatText", "ZeroMQ", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SamizdatService", "SamizdatModel", "SamizdatText", "SamizdatDelivery", "ZeroMQ"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -91,6 +96,11 @@ let package = Package(
         .testTarget(name: "SamizdatIndexTests", dependencies: ["SamizdatIndex", "SamizdatText"], swiftSettings: strict),
         .testTarget(name: "SamizdatCorpusTests", dependencies: ["SamizdatCorpus"], swiftSettings: strict),
         .testTarget(name: "SamizdatReportsTests", dependencies: ["SamizdatReports"], swiftSettings: strict),
+        .testTarget(
+            name: "SamizdatDeliveryTests",
+            dependencies: ["SamizdatDelivery", "SamizdatModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "SamizdatServiceTests", dependencies: ["SamizdatService"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["SamizdatModel", "SamizdatService", "ZeroMQ"], swiftSettings: strict),
     ]
