@@ -183,17 +183,8 @@ extension CorpusStore {
 
     /// The section of the body paragraph holding a clean-text offset (the last starting at or before it).
     static func bodySection(at offset: Int, in body: [Paragraph]) -> Int? {
-        var low = 0
-        var high = body.count
-        while low < high {
-            let middle = (low + high) / 2
-            if body[middle].start <= offset {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        return low > 0 ? body[low - 1].section : nil
+        let after = body.partitionPoint { $0.start <= offset }
+        return after > 0 ? body[after - 1].section : nil
     }
 
     /// Inserts a document's row (under its key, with its word count) and version.

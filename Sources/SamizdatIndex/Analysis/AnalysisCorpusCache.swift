@@ -202,17 +202,9 @@ final class AnalysisCorpusCache: Sendable {
 
     /// The body paragraph holding a clean-text offset (the last starting at or before it).
     static func paragraph(at offset: Int, in paragraphs: [StoredParagraph]) -> StoredParagraph? {
-        var low = 0
-        var high = paragraphs.count
-        while low < high {
-            let middle = (low + high) / 2
-            if paragraphs[middle].kind != .note, paragraphs[middle].start <= offset {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        return low > 0 ? paragraphs[low - 1] : nil
+        // the notes' paragraphs come last and start past the clean text
+        let after = paragraphs.partitionPoint { $0.kind != .note && $0.start <= offset }
+        return after > 0 ? paragraphs[after - 1] : nil
     }
 
     /// Appends the words of `source` (compounds as their parts) with their offsets plus `base`.
@@ -242,17 +234,8 @@ final class AnalysisCorpusCache: Sendable {
 
     /// The printed page holding a clean-text offset (the page that began last before it, between pages).
     static func page(at offset: Int, in pages: [PageSpan]) -> String? {
-        var low = 0
-        var high = pages.count
-        while low < high {
-            let middle = (low + high) / 2
-            if pages[middle].start <= offset {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        return low > 0 ? pages[low - 1].label : pages.first?.label
+        let after = pages.partitionPoint { $0.start <= offset }
+        return after > 0 ? pages[after - 1].label : pages.first?.label
     }
 }
 

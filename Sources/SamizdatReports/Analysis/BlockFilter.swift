@@ -17,40 +17,16 @@ struct BlockFilter {
     }
 
     func includes(_ block: TextBlock) -> Bool {
-        switch region {
-        case .body:
-            if block.kind != .body {
-                return false
-            }
-        case .notes:
-            if block.kind != .note {
-                return false
-            }
-        case .all:
-            break
-        }
-        guard let sections else {
-            return true
-        }
-        return sections.contains(block.section)
+        DocumentLayout.includes(block, region: region, sections: sections)
     }
 
     /// The index of the block holding token `position`: the last block starting at or before it,
     /// searched from `lowerBound` on (positions visited in ascending order may pass the previous
     /// answer).
     static func block(containing position: UInt32, in blocks: [TextBlock], from lowerBound: Int = 0) -> Int {
-        var low = lowerBound
-        var high = blocks.count
         // first block starting after `position`, then the one before it
-        while low < high {
-            let middle = (low + high) / 2
-            if blocks[middle].start <= position {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        return max(low - 1, lowerBound)
+        let after = blocks.partitionPoint(from: lowerBound) { $0.start <= position }
+        return max(after - 1, lowerBound)
     }
 
     /// The sentence holding token `position`: its first token and the token after its last

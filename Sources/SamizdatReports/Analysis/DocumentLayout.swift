@@ -44,18 +44,7 @@ struct DocumentLayout {
 
     /// The index of the block holding `token`.
     func block(containing token: UInt32) -> Int {
-        let blocks = document.blocks
-        var low = 0
-        var high = blocks.count
-        while low < high {
-            let middle = (low + high) / 2
-            if blocks[middle].end <= token {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        return low
+        document.blocks.partitionPoint { $0.end <= token }
     }
 
     /// True when `block` is counted by a part with `sections` in `region`.
@@ -90,16 +79,7 @@ struct DocumentLayout {
         }
         let offset = Int(document.offsets[token])
         let pages = document.pages
-        var low = 0
-        var high = pages.count
-        while low < high {
-            let middle = (low + high) / 2
-            if pages[middle].start <= offset {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
+        let low = pages.partitionPoint { $0.start <= offset }
         guard low > 0 else {
             return nil
         }

@@ -47,17 +47,8 @@ public struct TypeIndex: Sendable {
 
     /// The slot of `type` in `types`, or nil when the document does not hold it.
     public func slot(of type: UInt32) -> Int? {
-        var low = 0
-        var high = types.count
-        while low < high {
-            let middle = (low + high) / 2
-            if types[middle] < type {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        return low < types.count && types[low] == type ? low : nil
+        let slot = types.partitionPoint { $0 < type }
+        return slot < types.count && types[slot] == type ? slot : nil
     }
 
     /// How often `type` occurs in the document.
