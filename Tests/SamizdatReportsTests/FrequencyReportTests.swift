@@ -120,6 +120,17 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
             expectClose(entry.perMillion, Double(frequency) * 1e6 / Double(stream.count), "\(entry.term) per million")
             expectClose(entry.dp, FrequencyOracle.dispersion(counts: perPart, sizes: sizes)?.dp, "\(entry.term) DP")
         }
+        // a long page sweeps each part's types once instead of looking each type up: the same figures
+        let table = UnitTable(corpus.vocabulary, unit: unit)
+        let counted = SelectionCounts(corpus, selection, table)
+        let sized = counted.parts.filter { $0.tokens > 0 }
+        let listed = expected.map(\.key)
+        let lookedUp = WordList.dispersion(of: listed, counts: counted, parts: sized, typeCount: table.count, sweep: false)
+        let swept = WordList.dispersion(of: listed, counts: counted, parts: sized, typeCount: table.count, sweep: true)
+        #expect(swept.ranges == lookedUp.ranges)
+        for (sweptDP, lookedUpDP) in zip(swept.dps, lookedUp.dps) {
+            expectClose(sweptDP, lookedUpDP, "DP swept")
+        }
     }
 
     @Test(arguments: CountingUnit.allCases)

@@ -88,16 +88,20 @@ struct SelectionCounts {
             }
             touched.removeAll(keepingCapacity: true)
             var partTokens = 0
-            let typeOfForm = table.typeOfForm
-            document.forms.withUnsafeBufferPointer { forms in
-                for block in document.blocks where DocumentLayout.includes(block, region: selection.region, sections: part.sections) {
-                    partTokens += Int(block.end - block.start)
-                    for token in Int(block.start)..<Int(block.end) {
-                        let type = typeOfForm[Int(forms[token])]
-                        if scratch[Int(type)] == 0 {
-                            touched.append(type)
+            scratch.withUnsafeMutableBufferPointer { counts in
+                table.typeOfForm.withUnsafeBufferPointer { typeOfForm in
+                    document.forms.withUnsafeBufferPointer { forms in
+                        for block in document.blocks
+                        where DocumentLayout.includes(block, region: selection.region, sections: part.sections) {
+                            partTokens += Int(block.end - block.start)
+                            for token in Int(block.start)..<Int(block.end) {
+                                let type = Int(typeOfForm[Int(forms[token])])
+                                if counts[type] == 0 {
+                                    touched.append(UInt32(type))
+                                }
+                                counts[type] &+= 1
+                            }
                         }
-                        scratch[Int(type)] &+= 1
                     }
                 }
             }
@@ -143,11 +147,16 @@ struct SelectionCounts {
             return document.tokenCount
         }
         var tokens = 0
-        let typeOfForm = table.typeOfForm
-        for block in document.blocks where DocumentLayout.includes(block, region: region, sections: sections) {
-            tokens += Int(block.end - block.start)
-            for token in Int(block.start)..<Int(block.end) {
-                counts[Int(typeOfForm[Int(document.forms[token])])] &+= 1
+        counts.withUnsafeMutableBufferPointer { counts in
+            table.typeOfForm.withUnsafeBufferPointer { typeOfForm in
+                document.forms.withUnsafeBufferPointer { forms in
+                    for block in document.blocks where DocumentLayout.includes(block, region: region, sections: sections) {
+                        tokens += Int(block.end - block.start)
+                        for token in Int(block.start)..<Int(block.end) {
+                            counts[Int(typeOfForm[Int(forms[token])])] &+= 1
+                        }
+                    }
+                }
             }
         }
         return tokens
