@@ -6,17 +6,18 @@ public enum Dispersion {
     /// `types`: the term's type ids under `request.unit` (the index resolves `request.term`;
     /// empty when the term does not occur).
     ///
-    /// One pass per document: its blocks and the term's positions (from the cached type index)
-    /// are walked side by side, so no hit is searched for.
+    /// Each document's block map (kept on the document for a whole document) places every hit
+    /// of the cached type index in the stream and its chapter with one search among the blocks.
     public static func compute(_ corpus: AnalysisCorpus, _ selection: CorpusSelection, _ request: DispersionRequest,
                                types: [UInt32]) -> DispersionResponse {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
         let distinctTypes = Array(Set(types)).sorted()
-        var tokens = 0
-        for part in selection.parts {
-            tokens += SelectionCounts.tokens(of: corpus.documents[part.document], region: selection.region,
-                                             sections: part.sections)
+        let maps = selection.parts.map { part in
+            part.sections == nil
+                ? corpus.documents[part.document].blockMap(selection.region)
+                : BlockMap(corpus.documents[part.document], region: selection.region, sections: part.sections)
         }
+        let tokens = maps.reduce(0) { $0 + $1.tokens }
         let partCount = min(request.parts, tokens)
         var equalCounts = [Double](repeating: 0, count: partCount)
         var documentCounts: [Double] = []
@@ -26,17 +27,10 @@ public enum Dispersion {
         var hits: [DispersionHit] = []
         var frequency = 0
         var streamBase = 0
-        for part in selection.parts {
+        var countOfChapter: [Int] = []
+        for (part, map) in zip(selection.parts, maps) {
             let document = corpus.documents[part.document]
-            let layout = DocumentLayout(document)
-            // chapter slot: the chapter's section index + 1, 0 for text outside every chapter
-            var sizeOfChapter = [Int](repeating: 0, count: document.sections.count + 1)
-            var countOfChapter = [Int](repeating: 0, count: document.sections.count + 1)
-            var documentTokens = 0
-            for block in document.blocks where DocumentLayout.includes(block, region: selection.region, sections: part.sections) {
-                sizeOfChapter[Int(layout.chapter(ofSection: block.section)) + 1] += Int(block.end - block.start)
-                documentTokens += Int(block.end - block.start)
-            }
+            let blocks = document.blocks
             let index = document.typeIndex(table)
             var positions: [UInt32] = []
             for type in distinctTypes {
@@ -45,47 +39,44 @@ public enum Dispersion {
             if distinctTypes.count > 1 {
                 positions.sort()
             }
+            countOfChapter.removeAll(keepingCapacity: true)
+            countOfChapter.append(contentsOf: repeatElement(0, count: map.chapterSizes.count))
             var documentHits = 0
-            var blockIndex = 0
-            var streamBefore = 0
-            let blocks = document.blocks
+            var layout: DocumentLayout?
             for position in positions {
-                while blocks[blockIndex].end <= position {
-                    if DocumentLayout.includes(blocks[blockIndex], region: selection.region, sections: part.sections) {
-                        streamBefore += Int(blocks[blockIndex].end - blocks[blockIndex].start)
-                    }
-                    blockIndex += 1
-                }
-                let block = blocks[blockIndex]
-                guard DocumentLayout.includes(block, region: selection.region, sections: part.sections) else {
+                let blockIndex = BlockMap.block(containing: position, in: blocks)
+                let blockStart = map.streamStarts[blockIndex]
+                guard blockStart >= 0 else {
                     continue
                 }
-                let streamPosition = streamBase + streamBefore + Int(position - block.start)
+                let block = blocks[blockIndex]
+                let streamPosition = streamBase + Int(blockStart) + Int(position - block.start)
                 documentHits += 1
-                let chapter = layout.chapter(ofSection: block.section)
-                countOfChapter[Int(chapter) + 1] += 1
+                countOfChapter[Int(map.chapterSlots[blockIndex])] += 1
                 equalCounts[DispersionStatistics.equalPart(of: streamPosition, tokens: tokens, parts: partCount)] += 1
                 guard hits.count < request.hitLimit else {
                     continue
                 }
+                let documentLayout = layout ?? DocumentLayout(document)
+                layout = documentLayout
                 hits.append(DispersionHit(
                     document: document.id, token: Int(position), position: streamPosition,
                     offset: Int(document.offsets[Int(position)]),
-                    page: layout.page(ofToken: Int(position), inBlock: block),
+                    page: documentLayout.page(ofToken: Int(position), inBlock: block),
                     region: block.kind == .note ? .note : .body,
-                    section: layout.title(ofSection: block.section),
-                    chapter: layout.title(ofSection: chapter)))
+                    section: documentLayout.title(ofSection: block.section),
+                    chapter: documentLayout.title(ofSection: map.chapterSlots[blockIndex] - 1)))
             }
-            if documentTokens > 0 {
+            if map.tokens > 0 {
                 documentCounts.append(Double(documentHits))
-                documentSizes.append(Double(documentTokens))
+                documentSizes.append(Double(map.tokens))
             }
-            for slot in sizeOfChapter.indices where sizeOfChapter[slot] > 0 {
+            for slot in map.chapterSizes.indices where map.chapterSizes[slot] > 0 {
                 chapterCounts.append(Double(countOfChapter[slot]))
-                chapterSizes.append(Double(sizeOfChapter[slot]))
+                chapterSizes.append(Double(map.chapterSizes[slot]))
             }
             frequency += documentHits
-            streamBase += documentTokens
+            streamBase += map.tokens
         }
         let equalSizes = partCount > 0
             ? DispersionStatistics.equalPartSizes(tokens: tokens, parts: partCount).map(Double.init) : []

@@ -44,18 +44,7 @@ struct DocumentLayout {
 
     /// The index of the block holding `token`.
     func block(containing token: UInt32) -> Int {
-        let blocks = document.blocks
-        var low = 0
-        var high = blocks.count
-        while low < high {
-            let middle = (low + high) / 2
-            if blocks[middle].end <= token {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        return low
+        BlockMap.block(containing: token, in: document.blocks)
     }
 
     /// True when `block` is counted by a part with `sections` in `region`.
