@@ -3,34 +3,6 @@ import SamizdatModel
 import Testing
 @testable import SamizdatReports
 
-/// The scopes every report is checked on against the oracle.
-enum FixtureScope: String, CaseIterable, CustomTestStringConvertible {
-    case corpus
-    case document
-    case chapter
-    case notes
-    case body
-
-    var testDescription: String { rawValue }
-
-    /// The selection: doc0 for one document; doc0's chapter "The Camp" (with its subsection)
-    /// for one chapter.
-    func selection(_ corpus: AnalysisCorpus) -> CorpusSelection {
-        switch self {
-        case .corpus:
-            return .everything(corpus)
-        case .document:
-            return CorpusSelection(parts: [CorpusSelection.Part(document: 0)], region: .all)
-        case .chapter:
-            return CorpusSelection(parts: [CorpusSelection.Part(document: 0, sections: [2, 3])], region: .all)
-        case .notes:
-            return .everything(corpus, region: .notes)
-        case .body:
-            return .everything(corpus, region: .body)
-        }
-    }
-}
-
 func expectClose(_ actual: Double?, _ expected: Double?, _ what: String,
                  sourceLocation: SourceLocation = #_sourceLocation) {
     guard let actual, let expected else {
@@ -119,6 +91,17 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
             #expect(entry.range == perPart.filter { $0 > 0 }.count, "\(entry.term)")
             expectClose(entry.perMillion, Double(frequency) * 1e6 / Double(stream.count), "\(entry.term) per million")
             expectClose(entry.dp, FrequencyOracle.dispersion(counts: perPart, sizes: sizes)?.dp, "\(entry.term) DP")
+        }
+        // a long page sweeps each part's types once instead of looking each type up: the same figures
+        let table = UnitTable(corpus.vocabulary, unit: unit)
+        let counted = SelectionCounts(corpus, selection, table)
+        let sized = counted.parts.filter { $0.tokens > 0 }
+        let listed = expected.map(\.key)
+        let lookedUp = WordList.dispersion(of: listed, counts: counted, parts: sized, typeCount: table.count, sweep: false)
+        let swept = WordList.dispersion(of: listed, counts: counted, parts: sized, typeCount: table.count, sweep: true)
+        #expect(swept.ranges == lookedUp.ranges)
+        for (sweptDP, lookedUpDP) in zip(swept.dps, lookedUp.dps) {
+            expectClose(sweptDP, lookedUpDP, "DP swept")
         }
     }
 

@@ -35,6 +35,8 @@ public final class AnalysisDocument: Sendable {
     public let noteMarkerPages: [String?]
     /// Type indexes built so far, by unit (see `typeIndex(_:)`).
     private let typeIndexes = Mutex<[CountingUnit: TypeIndex]>([:])
+    /// Block maps of the whole document built so far, by region (see `blockMap(_:)`).
+    private let blockMaps = Mutex<[TextRegion: BlockMap]>([:])
 
     public init(
         id: String, title: String, author: String, source: String, order: Int64,
@@ -67,6 +69,16 @@ public final class AnalysisDocument: Sendable {
         }
         let built = TypeIndex(forms: forms, typeOfForm: table.typeOfForm, typeCount: table.count)
         typeIndexes.withLock { $0[table.unit] = built }
+        return built
+    }
+
+    /// Where the whole document's tokens in `region` stand, built on first use and kept.
+    func blockMap(_ region: TextRegion) -> BlockMap {
+        if let built = blockMaps.withLock({ $0[region] }) {
+            return built
+        }
+        let built = BlockMap(self, region: region, sections: nil)
+        blockMaps.withLock { $0[region] = built }
         return built
     }
 }

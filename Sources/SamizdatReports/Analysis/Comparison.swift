@@ -18,9 +18,11 @@ public enum Comparison {
                                       targetTokens: forward.referenceTokens, referenceTokens: forward.targetTokens,
                                       targetTypes: otherTypes)
         let keywords = forward.rank(names: table.names, order: order, polarity: .positive, sort: request.sort,
-                                    minFrequency: request.minFrequency, maxP: 1, bonferroni: false)
+                                    minFrequency: request.minFrequency, maxP: 1, bonferroni: false,
+                                    offset: request.offset, limit: request.limit)
         let otherKeywords = backward.rank(names: table.names, order: order, polarity: .positive, sort: request.sort,
-                                          minFrequency: request.minFrequency, maxP: 1, bonferroni: false)
+                                          minFrequency: request.minFrequency, maxP: 1, bonferroni: false,
+                                    offset: request.offset, limit: request.limit)
         let minimum = UInt32(clamping: request.minFrequency)
         var sharedTypes = 0
         var shared: [(total: UInt64, rank: UInt32, type: Int)] = []
@@ -62,8 +64,7 @@ public enum Comparison {
         return CompareResponse(
             unit: request.unit, tokens: forward.targetTokens, otherTokens: forward.referenceTokens,
             types: forward.targetTypes.count, otherTypes: otherTypes.count, sharedTypes: sharedTypes, cosine: cosine,
-            keywords: Keywords.page(keywords.entries, offset: request.offset, limit: request.limit),
-            otherKeywords: Keywords.page(otherKeywords.entries, offset: request.offset, limit: request.limit),
+            keywords: keywords.entries, otherKeywords: otherKeywords.entries,
             shared: sharedEntries)
     }
 }

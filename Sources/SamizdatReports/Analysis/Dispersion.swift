@@ -5,65 +5,78 @@ import SamizdatModel
 public enum Dispersion {
     /// `types`: the term's type ids under `request.unit` (the index resolves `request.term`;
     /// empty when the term does not occur).
+    ///
+    /// Each document's block map (kept on the document for a whole document) places every hit
+    /// of the cached type index in the stream and its chapter with one search among the blocks.
     public static func compute(_ corpus: AnalysisCorpus, _ selection: CorpusSelection, _ request: DispersionRequest,
                                types: [UInt32]) -> DispersionResponse {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
+        let distinctTypes = Array(Set(types)).sorted()
+        let maps = selection.parts.map { part in
+            part.sections == nil
+                ? corpus.documents[part.document].blockMap(selection.region)
+                : BlockMap(corpus.documents[part.document], region: selection.region, sections: part.sections)
+        }
+        let tokens = maps.reduce(0) { $0 + $1.tokens }
+        let partCount = min(request.parts, tokens)
+        var equalCounts = [Double](repeating: 0, count: partCount)
         var documentCounts: [Double] = []
         var documentSizes: [Double] = []
         var chapterCounts: [Double] = []
         var chapterSizes: [Double] = []
-        var walks: [TermHits] = []
-        var streamBase = 0
-        var streamBases: [Int] = []
-        for part in selection.parts {
-            let document = corpus.documents[part.document]
-            let walk = TermHits(document, table, types: types, region: selection.region, sections: part.sections)
-            walks.append(walk)
-            streamBases.append(streamBase)
-            streamBase += walk.tokens
-            if walk.tokens > 0 {
-                documentCounts.append(Double(walk.hits.count))
-                documentSizes.append(Double(walk.tokens))
-            }
-            // chapters: keyed by the chapter's section index, −1 for text outside every chapter
-            var sizeOfChapter: [Int32: Int] = [:]
-            for (index, block) in document.blocks.enumerated() where walk.blockStreamStarts[index] >= 0 {
-                sizeOfChapter[walk.layout.chapter(ofSection: block.section), default: 0] += Int(block.end - block.start)
-            }
-            var countOfChapter: [Int32: Int] = [:]
-            for hit in walk.hits {
-                countOfChapter[walk.layout.chapter(ofSection: document.blocks[hit.block].section), default: 0] += 1
-            }
-            for (chapter, size) in sizeOfChapter.sorted(by: { $0.key < $1.key }) where size > 0 {
-                chapterCounts.append(Double(countOfChapter[chapter] ?? 0))
-                chapterSizes.append(Double(size))
-            }
-        }
-        let tokens = streamBase
-        let partCount = min(request.parts, tokens)
-        var equalCounts = [Double](repeating: 0, count: partCount)
         var hits: [DispersionHit] = []
         var frequency = 0
-        for (walkIndex, walk) in walks.enumerated() {
-            let document = walk.layout.document
-            for hit in walk.hits {
-                let position = streamBases[walkIndex] + walk.streamPosition(of: hit)
-                frequency += 1
-                if partCount > 0 {
-                    equalCounts[DispersionStatistics.equalPart(of: position, tokens: tokens, parts: partCount)] += 1
+        var streamBase = 0
+        var countOfChapter: [Int] = []
+        for (part, map) in zip(selection.parts, maps) {
+            let document = corpus.documents[part.document]
+            let blocks = document.blocks
+            let index = document.typeIndex(table)
+            var positions: [UInt32] = []
+            for type in distinctTypes {
+                positions.append(contentsOf: index.positions(of: type))
+            }
+            if distinctTypes.count > 1 {
+                positions.sort()
+            }
+            countOfChapter.removeAll(keepingCapacity: true)
+            countOfChapter.append(contentsOf: repeatElement(0, count: map.chapterSizes.count))
+            var documentHits = 0
+            var layout: DocumentLayout?
+            for position in positions {
+                let blockIndex = BlockMap.block(containing: position, in: blocks)
+                let blockStart = map.streamStarts[blockIndex]
+                guard blockStart >= 0 else {
+                    continue
                 }
+                let block = blocks[blockIndex]
+                let streamPosition = streamBase + Int(blockStart) + Int(position - block.start)
+                documentHits += 1
+                countOfChapter[Int(map.chapterSlots[blockIndex])] += 1
+                equalCounts[DispersionStatistics.equalPart(of: streamPosition, tokens: tokens, parts: partCount)] += 1
                 guard hits.count < request.hitLimit else {
                     continue
                 }
-                let block = document.blocks[hit.block]
+                let documentLayout = layout ?? DocumentLayout(document)
+                layout = documentLayout
                 hits.append(DispersionHit(
-                    document: document.id, token: Int(hit.token), position: position,
-                    offset: Int(document.offsets[Int(hit.token)]),
-                    page: walk.layout.page(ofToken: Int(hit.token), inBlock: block),
+                    document: document.id, token: Int(position), position: streamPosition,
+                    offset: Int(document.offsets[Int(position)]),
+                    page: documentLayout.page(ofToken: Int(position), inBlock: block),
                     region: block.kind == .note ? .note : .body,
-                    section: walk.layout.title(ofSection: block.section),
-                    chapter: walk.layout.title(ofSection: walk.layout.chapter(ofSection: block.section))))
+                    section: documentLayout.title(ofSection: block.section),
+                    chapter: documentLayout.title(ofSection: map.chapterSlots[blockIndex] - 1)))
             }
+            if map.tokens > 0 {
+                documentCounts.append(Double(documentHits))
+                documentSizes.append(Double(map.tokens))
+            }
+            for slot in map.chapterSizes.indices where map.chapterSizes[slot] > 0 {
+                chapterCounts.append(Double(countOfChapter[slot]))
+                chapterSizes.append(Double(map.chapterSizes[slot]))
+            }
+            frequency += documentHits
+            streamBase += map.tokens
         }
         let equalSizes = partCount > 0
             ? DispersionStatistics.equalPartSizes(tokens: tokens, parts: partCount).map(Double.init) : []
@@ -76,7 +89,6 @@ public enum Dispersion {
             hits: hits, truncated: frequency > hits.count)
     }
 }
-
 extension DispersionResponse {
     /// The hits as CSV, the JSON hit fields as columns.
     public var csv: CSVTable {

@@ -15,24 +15,27 @@ struct KeywordRanking {
     struct Ranked {
         /// Types tested (present in the target or the reference).
         var tested: Int
-        /// The keywords passing the filters, ranked.
+        /// Keywords passing the filters (the length of the whole list).
+        var matched: Int
+        /// The asked page of the list.
         var entries: [KeywordEntry]
-        var matched: Int { entries.count }
     }
 
-    /// The keyword list under these options; the entries' ranks are 1-based places in it.
+    /// The keyword list under these options, `offset` and `limit` applied; the entries' ranks are
+    /// 1-based places in the whole list. Only the sort measure (and the p-value, when `maxP` < 1)
+    /// is computed for every candidate; the page's entries get every measure.
     func rank(names: [String], order: AnalysisCache.NameOrder, polarity: KeywordPolarity, sort: KeywordSort,
-              minFrequency: Int, maxP: Double, bonferroni: Bool) -> Ranked {
+              minFrequency: Int, maxP: Double, bonferroni: Bool, offset: Int, limit: Int) -> Ranked {
         var tested = 0
         for type in target.indices where target[type] > 0 || reference[type] > 0 {
             tested += 1
         }
         guard targetTokens > 0, referenceTokens > 0 else {
-            return Ranked(tested: tested, entries: [])
+            return Ranked(tested: tested, matched: 0, entries: [])
         }
         let c = Double(targetTokens)
         let d = Double(referenceTokens)
-        var candidates: [(key: Double, rank: UInt32, entry: KeywordEntry)] = []
+        var candidates: [(key: Double, rank: UInt32, type: UInt32)] = []
         func consider(_ type: Int) {
             let aCount = Int(target[type])
             let bCount = Int(reference[type])
@@ -54,24 +57,28 @@ struct KeywordRanking {
             }
             let a = Double(aCount)
             let b = Double(bCount)
-            let g2 = KeynessMeasures.signedG2(a: a, b: b, c: c, d: d)
-            var pValue = KeynessMeasures.pValue(g2)
-            if bonferroni {
-                pValue = KeynessMeasures.bonferroni(pValue, tests: tested)
+            var g2: Double?
+            if maxP < 1 {
+                let value = KeynessMeasures.signedG2(a: a, b: b, c: c, d: d)
+                guard pValue(g2: value, tested: tested, bonferroni: bonferroni) <= maxP else {
+                    return
+                }
+                g2 = value
             }
-            guard pValue <= maxP else {
-                return
+            let value: Double
+            switch sort {
+            case .g2:
+                value = g2 ?? KeynessMeasures.signedG2(a: a, b: b, c: c, d: d)
+            case .logRatio:
+                value = KeynessMeasures.logRatio(a: a, b: b, c: c, d: d)
+            case .percentDiff:
+                value = KeynessMeasures.percentDiff(a: a, b: b, c: c, d: d)
+            case .bic:
+                value = KeynessMeasures.bic(g2: g2 ?? KeynessMeasures.signedG2(a: a, b: b, c: c, d: d), tokens: c + d)
+            case .frequency:
+                value = Double(positive ? aCount : bCount)
             }
-            let twoCell = KeynessMeasures.twoCellLogLikelihood(a: a, b: b, c: c, d: d)
-            let entry = KeywordEntry(
-                rank: 0, term: names[type], frequency: aCount, referenceFrequency: bCount,
-                perMillion: a / c * 1_000_000, referencePerMillion: b / d * 1_000_000,
-                g2: g2, logLikelihood: positive ? twoCell : -twoCell, pValue: pValue,
-                logRatio: KeynessMeasures.logRatio(a: a, b: b, c: c, d: d),
-                percentDiff: KeynessMeasures.percentDiff(a: a, b: b, c: c, d: d),
-                bic: KeynessMeasures.bic(g2: g2, tokens: c + d))
-            candidates.append((Self.strength(entry, sort: sort, positive: positive, polarity: polarity),
-                               order.rankOfType[type], entry))
+            candidates.append((Self.strength(value, sort: sort, polarity: polarity), order.rankOfType[type], UInt32(type)))
         }
         if polarity == .positive {
             for type in targetTypes {
@@ -86,29 +93,45 @@ struct KeywordRanking {
             left.key != right.key ? left.key > right.key : left.rank < right.rank
         }
         var entries: [KeywordEntry] = []
-        entries.reserveCapacity(candidates.count)
-        for (place, candidate) in candidates.enumerated() {
-            var entry = candidate.entry
-            entry.rank = place + 1
-            entries.append(entry)
+        let end = min(candidates.count, offset + limit)
+        if offset < end {
+            for place in offset..<end {
+                entries.append(entry(Int(candidates[place].type), place: place, names: names, tested: tested,
+                                     bonferroni: bonferroni))
+            }
         }
-        return Ranked(tested: tested, entries: entries)
+        return Ranked(tested: tested, matched: candidates.count, entries: entries)
     }
 
-    /// The sort key, larger = stronger (see `KeywordSort`).
-    static func strength(_ entry: KeywordEntry, sort: KeywordSort, positive: Bool, polarity: KeywordPolarity) -> Double {
-        let value: Double
+    func pValue(g2: Double, tested: Int, bonferroni: Bool) -> Double {
+        let pValue = KeynessMeasures.pValue(g2)
+        return bonferroni ? KeynessMeasures.bonferroni(pValue, tests: tested) : pValue
+    }
+
+    /// Every measure of one type, at `place` (0-based) of the list.
+    func entry(_ type: Int, place: Int, names: [String], tested: Int, bonferroni: Bool) -> KeywordEntry {
+        let a = Double(target[type])
+        let b = Double(reference[type])
+        let c = Double(targetTokens)
+        let d = Double(referenceTokens)
+        let g2 = KeynessMeasures.signedG2(a: a, b: b, c: c, d: d)
+        let twoCell = KeynessMeasures.twoCellLogLikelihood(a: a, b: b, c: c, d: d)
+        return KeywordEntry(
+            rank: place + 1, term: names[type], frequency: Int(target[type]), referenceFrequency: Int(reference[type]),
+            perMillion: a / c * 1_000_000, referencePerMillion: b / d * 1_000_000,
+            g2: g2, logLikelihood: g2 < 0 ? -twoCell : twoCell, pValue: pValue(g2: g2, tested: tested, bonferroni: bonferroni),
+            logRatio: KeynessMeasures.logRatio(a: a, b: b, c: c, d: d),
+            percentDiff: KeynessMeasures.percentDiff(a: a, b: b, c: c, d: d),
+            bic: KeynessMeasures.bic(g2: g2, tokens: c + d))
+    }
+
+    /// The sort key, larger = stronger (see `KeywordSort`): `value` is the sort measure.
+    static func strength(_ value: Double, sort: KeywordSort, polarity: KeywordPolarity) -> Double {
         switch sort {
-        case .g2:
-            value = entry.g2
-        case .logRatio:
-            value = entry.logRatio
-        case .percentDiff:
-            value = entry.percentDiff
-        case .bic:
-            return entry.bic
-        case .frequency:
-            return Double(positive ? entry.frequency : entry.referenceFrequency)
+        case .bic, .frequency:
+            return value
+        case .g2, .logRatio, .percentDiff:
+            break
         }
         switch polarity {
         case .positive:

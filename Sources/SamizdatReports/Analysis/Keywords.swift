@@ -12,11 +12,10 @@ public enum Keywords {
         let ranking = makeRanking(corpus, table, target: target, reference: reference)
         let ranked = ranking.rank(names: table.names, order: corpus.cache.nameOrder(table), polarity: request.polarity,
                                   sort: request.sort, minFrequency: request.minFrequency, maxP: request.maxP,
-                                  bonferroni: request.bonferroni)
+                                  bonferroni: request.bonferroni, offset: request.offset, limit: request.limit)
         return KeywordsResponse(unit: request.unit, targetTokens: ranking.targetTokens,
                                 referenceTokens: ranking.referenceTokens, tested: ranked.tested, matched: ranked.matched,
-                                offset: request.offset,
-                                entries: page(ranked.entries, offset: request.offset, limit: request.limit))
+                                offset: request.offset, entries: ranked.entries)
     }
 
     /// The counts of both sides.

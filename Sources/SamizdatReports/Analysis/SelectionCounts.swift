@@ -86,28 +86,10 @@ struct SelectionCounts {
             if scratch.isEmpty {
                 scratch = [UInt32](repeating: 0, count: table.count)
             }
-            touched.removeAll(keepingCapacity: true)
-            var partTokens = 0
-            let typeOfForm = table.typeOfForm
-            document.forms.withUnsafeBufferPointer { forms in
-                for block in document.blocks where DocumentLayout.includes(block, region: selection.region, sections: part.sections) {
-                    partTokens += Int(block.end - block.start)
-                    for token in Int(block.start)..<Int(block.end) {
-                        let type = typeOfForm[Int(forms[token])]
-                        if scratch[Int(type)] == 0 {
-                            touched.append(type)
-                        }
-                        scratch[Int(type)] &+= 1
-                    }
-                }
-            }
-            touched.sort()
-            var counts = [UInt32](repeating: 0, count: touched.count)
-            for (slot, type) in touched.enumerated() {
-                counts[slot] = scratch[Int(type)]
-                scratch[Int(type)] = 0
-            }
-            parts.append(PartCounts(document: part.document, tokens: partTokens, types: touched, counts: counts))
+            let partTokens = Self.tokens(of: document, region: selection.region, sections: part.sections)
+            let (types, counts) = Self.sparseCounts(document, table, region: selection.region, sections: part.sections,
+                                                    keptTokens: partTokens, scratch: &scratch, touched: &touched)
+            parts.append(PartCounts(document: part.document, tokens: partTokens, types: types, counts: counts))
             tokens += partTokens
         }
         self.parts = parts
@@ -131,6 +113,56 @@ struct SelectionCounts {
         }
     }
 
+    /// The counts of the blocks of `document` that `region` and `sections` keep, types ascending.
+    /// When they keep most of it, the blocks left out are scanned and subtracted from the
+    /// document's type index; otherwise the kept blocks are scanned and their types sorted.
+    /// `scratch` (zeros, one per type) comes back zeroed.
+    static func sparseCounts(_ document: AnalysisDocument, _ table: UnitTable, region: TextRegion, sections: Set<Int32>?,
+                             keptTokens: Int, scratch: inout [UInt32],
+                             touched: inout [UInt32]) -> (types: [UInt32], counts: [UInt32]) {
+        let subtracting = keptTokens * 2 > document.tokenCount
+        touched.removeAll(keepingCapacity: true)
+        scratch.withUnsafeMutableBufferPointer { scratch in
+            table.typeOfForm.withUnsafeBufferPointer { typeOfForm in
+                document.forms.withUnsafeBufferPointer { forms in
+                    for block in document.blocks
+                    where DocumentLayout.includes(block, region: region, sections: sections) != subtracting {
+                        for token in Int(block.start)..<Int(block.end) {
+                            let type = Int(typeOfForm[Int(forms[token])])
+                            if scratch[type] == 0 {
+                                touched.append(UInt32(type))
+                            }
+                            scratch[type] &+= 1
+                        }
+                    }
+                }
+            }
+        }
+        var types: [UInt32] = []
+        var counts: [UInt32] = []
+        if subtracting {
+            let index = document.typeIndex(table)
+            types.reserveCapacity(index.types.count)
+            counts.reserveCapacity(index.types.count)
+            for slot in index.types.indices {
+                let type = index.types[slot]
+                let count = (index.starts[slot + 1] &- index.starts[slot]) - scratch[Int(type)]
+                if count > 0 {
+                    types.append(type)
+                    counts.append(count)
+                }
+            }
+        } else {
+            touched.sort()
+            types = touched
+            counts = touched.map { scratch[Int($0)] }
+        }
+        for type in touched {
+            scratch[Int(type)] = 0
+        }
+        return (types, counts)
+    }
+
     /// Adds the counts of `document`'s tokens in `region` and `sections` to `counts`; returns how
     /// many tokens that was.
     static func add(_ document: AnalysisDocument, _ table: UnitTable, region: TextRegion, sections: Set<Int32>?,
@@ -143,11 +175,16 @@ struct SelectionCounts {
             return document.tokenCount
         }
         var tokens = 0
-        let typeOfForm = table.typeOfForm
-        for block in document.blocks where DocumentLayout.includes(block, region: region, sections: sections) {
-            tokens += Int(block.end - block.start)
-            for token in Int(block.start)..<Int(block.end) {
-                counts[Int(typeOfForm[Int(document.forms[token])])] &+= 1
+        counts.withUnsafeMutableBufferPointer { counts in
+            table.typeOfForm.withUnsafeBufferPointer { typeOfForm in
+                document.forms.withUnsafeBufferPointer { forms in
+                    for block in document.blocks where DocumentLayout.includes(block, region: region, sections: sections) {
+                        tokens += Int(block.end - block.start)
+                        for token in Int(block.start)..<Int(block.end) {
+                            counts[Int(typeOfForm[Int(forms[token])])] &+= 1
+                        }
+                    }
+                }
             }
         }
         return tokens

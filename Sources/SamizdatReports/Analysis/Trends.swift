@@ -19,8 +19,15 @@ public enum Trends {
         for part in parts {
             let document = corpus.documents[part.document]
             let key = request.order == .ingest ? String(ingestRank[document.id] ?? 0) : Self.key(document, request.order)
-            let walks = types.map { TermHits(document, table, types: $0, region: selection.region, sections: part.sections) }
             let tokens = SelectionCounts.tokens(of: document, region: selection.region, sections: part.sections)
+            if request.across == .documents, part.sections == nil, selection.region == .all {
+                // a whole document: its counts straight from the type index
+                let index = document.typeIndex(table)
+                let counts = types.map { Set($0).reduce(0) { $0 + index.count(of: $1) } }
+                rows.append(row(document, chapter: nil, key: key, tokens: tokens, counts: counts))
+                continue
+            }
+            let walks = types.map { TermHits(document, table, types: $0, region: selection.region, sections: part.sections) }
             switch request.across {
             case .documents:
                 let counts = walks.map(\.hits.count)

@@ -33,23 +33,61 @@ public enum WordList {
         }
         keys.sort()
         let sizedParts = counts.parts.filter { $0.tokens > 0 }
-        let sizes = sizedParts.map { Double($0.tokens) }
-        var entries: [WordListResponse.Entry] = []
         let end = min(keys.count, request.offset + request.limit)
-        if request.offset < end {
-            for place in request.offset..<end {
-                let type = order.typesInOrder[Int(keys[place] & 0xFFFF_FFFF)]
-                let frequency = Int(counts.totals[Int(type)])
-                let perPart = sizedParts.map { Double($0.count(of: type)) }
-                let range = perPart.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
-                let dp = DispersionStatistics.measures(counts: perPart, sizes: sizes).dp
-                entries.append(WordListResponse.Entry(
-                    rank: place + 1, term: table.names[Int(type)], frequency: frequency,
-                    perMillion: Double(frequency) / Double(counts.tokens) * 1_000_000, range: range, dp: dp))
-            }
+        let pageTypes = request.offset < end
+            ? (request.offset..<end).map { order.typesInOrder[Int(keys[$0] & 0xFFFF_FFFF)] } : []
+        let (ranges, dps) = dispersion(of: pageTypes, counts: counts, parts: sizedParts, typeCount: table.count,
+                                       sweep: pageTypes.count > 32)
+        var entries: [WordListResponse.Entry] = []
+        for (slot, type) in pageTypes.enumerated() {
+            let frequency = Int(counts.totals[Int(type)])
+            entries.append(WordListResponse.Entry(
+                rank: request.offset + slot + 1, term: table.names[Int(type)], frequency: frequency,
+                perMillion: Double(frequency) / Double(counts.tokens) * 1_000_000, range: ranges[slot], dp: dps[slot]))
         }
         return WordListResponse(unit: request.unit, tokens: counts.tokens, types: types, documents: sizedParts.count,
                                 matched: keys.count, offset: request.offset, entries: entries)
+    }
+}
+
+extension WordList {
+    /// The range and DP over `parts` of each of `types`. Without `sweep` (a short page) each type
+    /// is looked up in each part; with it each part's types are swept once, with
+    /// DP = ½ (1 + Σ over parts holding the type of (|vᵢ / f − sᵢ / N| − sᵢ / N)).
+    static func dispersion(of types: [UInt32], counts: SelectionCounts, parts: [PartCounts],
+                           typeCount: Int, sweep: Bool) -> (ranges: [Int], dps: [Double?]) {
+        let sizes = parts.map { Double($0.tokens) }
+        guard sweep else {
+            var ranges: [Int] = []
+            var dps: [Double?] = []
+            for type in types {
+                let perPart = parts.map { Double($0.count(of: type)) }
+                let measures = DispersionStatistics.measures(counts: perPart, sizes: sizes)
+                ranges.append(measures.range)
+                dps.append(measures.dp)
+            }
+            return (ranges, dps)
+        }
+        var slotOfType = [Int32](repeating: -1, count: typeCount)
+        for (slot, type) in types.enumerated() {
+            slotOfType[Int(type)] = Int32(slot)
+        }
+        let frequencies = types.map { Double(counts.totals[Int($0)]) }
+        var ranges = [Int](repeating: 0, count: types.count)
+        var deviations = [Double](repeating: 0, count: types.count)
+        let total = sizes.reduce(0, +)
+        for part in parts {
+            let share = Double(part.tokens) / total
+            part.forEachType { type, count in
+                let slot = Int(slotOfType[Int(type)])
+                if slot >= 0 {
+                    ranges[slot] += 1
+                    deviations[slot] += abs(Double(count) / frequencies[slot] - share) - share
+                }
+            }
+        }
+        let dps: [Double?] = deviations.map { parts.count >= 2 ? ($0 + 1) / 2 : nil }
+        return (ranges, dps)
     }
 }
 
