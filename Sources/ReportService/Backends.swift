@@ -1,10 +1,11 @@
 import Foundation
+import ReportHTTP
 import SamizdatModel
 import SamizdatService
 import ZeroMQ
 
 /// report's view of the other services: request clients to ingest and index.
-struct Backends: Sendable {
+struct Backends: ReportBackend {
     let ingest: RequestClient
     let index: RequestClient
     let timeout: Duration
@@ -20,6 +21,14 @@ struct Backends: Sendable {
         let data = try WireCoding.encoder.encode(body)
         let reply = try await index.request(timeout: timeout) { try WireMessage(kind, RequestHeader(req: $0), body: [data]) }
         return try RequestClient.result(reply, as: R.self)
+    }
+
+    func search(_ request: SearchRequest) async throws -> SearchResponse {
+        try await query(.search, body: request, as: SearchResponse.self)
+    }
+
+    func concordance(_ request: KWICRequest) async throws -> KWICResponse {
+        try await query(.kwic, body: request, as: KWICResponse.self)
     }
 
     func status() async -> SystemStatus {
