@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         .systemLibrary(
@@ -74,10 +75,20 @@ let package = Package(
             dependencies: ["SamizdatService", "SamizdatModel", "SamizdatIndex", "SamizdatReports", "ZeroMQ"],
             swiftSettings: strict
         ),
+        .target(
+            name: "ReportHTTP",
+            dependencies: [
+                "SamizdatModel", "SamizdatReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "ReportService",
             dependencies: [
-                "SamizdatService", "SamizdatModel", "SamizdatReports", "ZeroMQ",
+                "SamizdatService", "SamizdatModel", "SamizdatReports", "ReportHTTP", "ZeroMQ",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict
@@ -99,6 +110,11 @@ let package = Package(
         .testTarget(
             name: "SamizdatDeliveryTests",
             dependencies: ["SamizdatDelivery", "SamizdatModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ReportHTTPTests",
+            dependencies: ["ReportHTTP", "SamizdatModel", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strict
         ),
         .testTarget(name: "SamizdatServiceTests", dependencies: ["SamizdatService"], swiftSettings: strict),

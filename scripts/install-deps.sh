@@ -13,4 +13,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# The browser test needs chromium, its driver and selenium; without them it is skipped, so a
+# failure to install them is reported and not fatal.
+browser=()
+for p in chromium chromium-driver; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || browser+=("$p")
+done
+if [ ${#browser[@]} -gt 0 ]; then
+  echo "installing for the browser test: ${browser[*]}" >&2
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${browser[@]}" >/dev/null; } \
+    || echo "could not install ${browser[*]}: the browser test will be skipped" >&2
+fi
+python3 -c "import selenium" 2>/dev/null \
+  || python3 -m pip install -q selenium 2>/dev/null \
+  || python3 -m pip install -q --break-system-packages selenium 2>/dev/null \
+  || echo "could not install selenium: the browser test will be skipped" >&2
 command -v swift >/dev/null || { echo "swift is not on PATH: install the Swift 6.2+ toolchain first" >&2; exit 1; }

@@ -1,10 +1,11 @@
 import Foundation
+import ReportHTTP
 import SamizdatModel
 import SamizdatService
 import ZeroMQ
 
 /// report's view of the other services: request clients to ingest and index.
-struct Backends: Sendable {
+struct Backends: ReportBackend {
     let ingest: RequestClient
     let index: RequestClient
     let timeout: Duration
@@ -34,6 +35,14 @@ struct Backends: Sendable {
         default:
             throw ProtocolError(.unexpectedKind, "expected a result, got '\(reply.kind.rawValue)'")
         }
+    }
+
+    func search(_ request: SearchRequest) async throws -> SearchResponse {
+        try await query(.search, body: request, as: SearchResponse.self)
+    }
+
+    func concordance(_ request: KWICRequest) async throws -> KWICResponse {
+        try await query(.kwic, body: request, as: KWICResponse.self)
     }
 
     func status() async -> SystemStatus {

@@ -1,14 +1,19 @@
 import Hummingbird
+import ReportHTTP
 import SamizdatService
 import ZeroMQ
 
 await ServiceMain.run(service: "report") { config, logger in
     let context = Context()
     let backends = try Backends(config: config, context: context)
+    let events = EventHub()
     let app = Application(
-        router: HTTPRoutes.router(backends),
+        router: Routes.router(backends: backends, events: events),
         configuration: .init(address: .hostname(config.httpHost, port: config.httpPort), serverName: "samizdat-report"),
         logger: logger)
     logger.event("listen", "HTTP listening", ["host": .string(config.httpHost), "port": "\(config.httpPort)"])
-    return [ClientAPI(config: config, logger: logger, context: context, backends: backends), app]
+    // Services stop in reverse order: the event subscriber first, so open event streams end
+    // before the HTTP server waits for its connections.
+    return [ClientAPI(config: config, logger: logger, context: context, backends: backends), app,
+            EventSubscriber(config: config, logger: logger, context: context, hub: events)]
 }

@@ -21,15 +21,6 @@ import Testing
     @Test func locationNamesChapterPageAndParagraph() {
         #expect(HTMLPage.location(hit("x", [])) == "CHAPTER ONE · p. 47 · ¶ 5")
     }
-
-    @Test func documentListShowsEachDocumentOrSaysThereAreNone() {
-        #expect(HTMLPage.documents([], stats: nil).contains("No documents yet"))
-        let d = DocumentSummary(id: "d1", version: 2, contentHash: "h", title: "A <Title>", author: "Au", source: "a.txt", paragraphs: 3,
-                                sentences: 9, tokens: 100, pages: 4, sections: 1, notes: 0, citations: 0, bytes: 500)
-        let page = HTMLPage.documents([d], stats: nil)
-        #expect(page.contains("A &lt;Title&gt;"))
-        #expect(page.contains("a.txt"))
-    }
 }
 
 @Suite struct PrometheusTextTests {

@@ -37,16 +37,6 @@ struct BlockMap: Sendable {
 
     /// The index of the block of `blocks` holding `token`.
     static func block(containing token: UInt32, in blocks: [TextBlock]) -> Int {
-        var low = 0
-        var high = blocks.count
-        while low < high {
-            let middle = (low + high) / 2
-            if blocks[middle].end <= token {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        return low
+        blocks.partitionPoint { $0.end <= token }
     }
 }

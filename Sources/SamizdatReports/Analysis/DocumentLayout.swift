@@ -44,11 +44,7 @@ struct DocumentLayout {
 
     /// The index of the block holding `token`.
     func block(containing token: UInt32) -> Int {
-<<<<<<< HEAD
-        document.blocks.partitionPoint { $0.end <= token }
-=======
         BlockMap.block(containing: token, in: document.blocks)
->>>>>>> reports
     }
 
     /// True when `block` is counted by a part with `sections` in `region`.

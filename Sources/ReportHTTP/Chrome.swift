@@ -1,0 +1,10 @@
+/// What every page's layout needs: its title, which navigation entry is current, and the
+/// query to show in the search box.
+struct Chrome: Sendable {
+    var title: String
+    var isCorpus = false
+    var isSearch = false
+    var isConcordance = false
+    var isReader = false
+    var query = ""
+}

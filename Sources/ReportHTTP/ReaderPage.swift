@@ -1,0 +1,86 @@
+import SamizdatModel
+
+/// The reader: a document's clean text with its heading tree as a table of contents, printed
+/// page numbers in the margin, note markers linked to their notes and back, block quotations set
+/// apart, and a search within the document.
+struct ReaderPage: Sendable {
+    struct ContentsEntry: Sendable {
+        var title: String
+        var level: Int
+        var href: String
+        var page: String?
+    }
+
+    struct Paragraph: Sendable {
+        var index: Int
+        var element: String
+        var kind: String
+        var markup: String
+    }
+
+    struct NoteEntry: Sendable {
+        var number: Int
+        var label: String
+        var text: String
+        var page: String?
+        var hasMarker: Bool
+    }
+
+    var chrome: Chrome
+    var documentID: String
+    var title: String
+    var author: String
+    var source: String?
+    var pages: String
+    var words: String
+    var contents: [ContentsEntry]
+    var hasContents: Bool
+    var paragraphs: [Paragraph]
+    var notes: [NoteEntry]
+    var hasNotes: Bool
+    var firstPage: String?
+    var lastPage: String?
+    var jsonHref: String
+
+    init(_ view: DocumentView) {
+        let summary = view.summary
+        let displayTitle = summary.title.isEmpty ? summary.id : summary.title
+        chrome = Chrome(title: displayTitle, isReader: true)
+        documentID = summary.id
+        title = displayTitle
+        author = summary.author
+        source = summary.source.isEmpty ? nil : summary.source
+        pages = Figures.grouped(summary.pages)
+        words = Figures.grouped(summary.tokens)
+        let markup = ReaderMarkup(view)
+        let starts = view.paragraphs.map(\.start)
+        contents = view.sections.map { section in
+            let position = ReaderMarkup.paragraph(holding: section.start, in: view.paragraphs, starts: starts)
+            let anchor = position.map { "#para-\(view.paragraphs[$0].index)" } ?? "#top"
+            return ContentsEntry(title: section.title, level: min(max(section.level, 1), 6), href: anchor, page: section.page.flatMap { $0.isEmpty ? nil : $0 })
+        }
+        hasContents = !contents.isEmpty
+        paragraphs = view.paragraphs.enumerated().map { position, paragraph in
+            let element: String
+            switch paragraph.kind {
+            case .heading:
+                let level = paragraph.section.flatMap { view.sections.indices.contains($0) ? view.sections[$0].level : nil } ?? 1
+                element = "h\(min(level + 1, 6))"
+            case .blockQuote:
+                element = "blockquote"
+            case .body, .note:
+                // (a document's view lists its notes apart, never as paragraphs)
+                element = "p"
+            }
+            return Paragraph(index: paragraph.index, element: element, kind: paragraph.kind.rawValue, markup: markup.paragraphs[position])
+        }
+        notes = view.notes.enumerated().map { position, note in
+            NoteEntry(number: position + 1, label: note.label, text: note.text, page: note.page.flatMap { $0.isEmpty ? nil : $0 }, hasMarker: note.marker != nil)
+        }
+        hasNotes = !notes.isEmpty
+        let labels = view.pages.map(\.label).filter { !$0.isEmpty }
+        firstPage = labels.first
+        lastPage = labels.last
+        jsonHref = "/api/documents/" + Figures.path(summary.id)
+    }
+}

@@ -1,0 +1,119 @@
+import SamizdatModel
+import SamizdatReports
+
+/// The search page: ranked documents with their best passages (the rest behind a disclosure),
+/// paging over every result, counts by document and chapter, query help, and a bad query's
+/// error shown where it is. With `doc`, the passages of one document, paged.
+struct SearchPage: Sendable {
+    struct Hit: Sendable {
+        var snippet: String
+        var location: String
+        var href: String
+    }
+
+    struct DocumentEntry: Sendable {
+        var title: String
+        var author: String
+        var source: String?
+        var readerHref: String
+        var passages: String
+        var firstHits: [Hit]
+        var moreHits: [Hit]
+        var hasMore: Bool
+        var moreCount: String
+        var withinHref: String
+    }
+
+    var chrome: Chrome
+    var query: String
+    var documentID: String
+    var withinDocument: Bool
+    var hasQuery: Bool
+    var error: QueryErrorView?
+    var totalPassages: String
+    var totalDocuments: String
+    var documents: [DocumentEntry]
+    var hits: [Hit]
+    var pager: Pager?
+    var counts: [SearchCounts.Row]
+    var hasCounts: Bool
+    var countsPartial: Bool
+    var countsLimit: String
+    var csvHref: String
+    var jsonHref: String
+    var countsCSVHref: String
+    var countsJSONHref: String
+    var concordanceHref: String
+    var wholeCorpusHref: String
+
+    /// Passages asked for under each document; three show, the rest are behind a disclosure.
+    static let passagesPerDocument = 10
+    static let passagesShown = 3
+
+    init(query: String, documentID: String?, offset: Int, limit: Int, response: SearchResponse?, counts: SearchCounts?, error: ProtocolError?) {
+        chrome = Chrome(title: query.isEmpty ? "Search" : query, isSearch: true, query: query)
+        self.query = query
+        self.documentID = documentID ?? ""
+        withinDocument = documentID != nil
+        hasQuery = !query.isEmpty
+        self.error = error.map { QueryErrorView(query: query, error: $0) }
+        totalPassages = Figures.grouped(response?.totalPassages ?? 0)
+        totalDocuments = Figures.grouped(response?.totalDocuments ?? 0)
+        let parameters: (Int) -> [(String, String)] = { start in
+            [("q", query), ("doc", documentID ?? ""), ("offset", start == 0 ? "" : String(start)), ("limit", String(limit))]
+        }
+        if let response, documentID == nil {
+            documents = response.documents.map { document in
+                let hits = document.hits.map(Self.hit)
+                return DocumentEntry(
+                    title: document.title.isEmpty ? document.documentID : document.title, author: document.author, source: document.source.isEmpty ? nil : document.source,
+                    readerHref: "/documents/" + Figures.path(document.documentID), passages: Figures.grouped(document.matchingPassages),
+                    firstHits: Array(hits.prefix(Self.passagesShown)), moreHits: Array(hits.dropFirst(Self.passagesShown)),
+                    hasMore: hits.count > Self.passagesShown, moreCount: Figures.grouped(hits.count - Self.passagesShown),
+                    withinHref: "/search" + Figures.query([("q", query), ("doc", document.documentID)]))
+            }
+            hits = []
+            pager = Pager(offset: offset, limit: limit, shown: response.documents.count, total: response.totalDocuments) { start in
+                "/search" + Figures.query(parameters(start))
+            }
+        } else if let response {
+            documents = []
+            hits = response.hits.map(Self.hit)
+            pager = Pager(offset: offset, limit: limit, shown: response.hits.count, total: response.totalPassages) { start in
+                "/search" + Figures.query(parameters(start))
+            }
+        } else {
+            documents = []
+            hits = []
+            pager = nil
+        }
+        self.counts = counts?.rows ?? []
+        hasCounts = !(counts?.rows.isEmpty ?? true)
+        countsPartial = counts?.partial ?? false
+        countsLimit = Figures.grouped(SearchCounts.passageLimit)
+        let current = Figures.query(parameters(offset))
+        csvHref = "/search.csv" + current
+        jsonHref = "/search.json" + current
+        let scope = Figures.query([("q", query), ("doc", documentID ?? "")])
+        countsCSVHref = "/search/counts.csv" + scope
+        countsJSONHref = "/search/counts.json" + scope
+        concordanceHref = "/concordance" + scope
+        wholeCorpusHref = "/search" + Figures.query([("q", query)])
+    }
+
+    static func hit(_ hit: SearchHit) -> Hit {
+        Hit(snippet: HTMLPage.highlight(hit), location: HTMLPage.location(hit),
+            href: "/documents/" + Figures.path(hit.documentID) + "#para-\(hit.paragraph)")
+    }
+
+    /// The passages of a response as CSV: the flat list within a document, else each document's passages.
+    static func table(_ response: SearchResponse, withinDocument: Bool) -> CSVTable {
+        var table = CSVTable(header: ["document_id", "title", "source", "chapter", "section", "page", "paragraph", "score", "snippet"])
+        let hits = withinDocument ? response.hits : response.documents.flatMap(\.hits)
+        for hit in hits {
+            table.append([hit.documentID, hit.title, hit.source, hit.chapter ?? "", hit.section ?? "", hit.page ?? "", String(hit.paragraph),
+                          CSVTable.number(hit.score), hit.snippetText])
+        }
+        return table
+    }
+}
