@@ -99,7 +99,8 @@ extension CorpusStore {
             return try self.fieldRows(db, n)
         }).evaluate(node)
         if let id = documentID {
-            guard let db, let key = try Int64.fetchOne(db, sql: "SELECT key FROM documents WHERE id = ?", arguments: [id]) else { return nil }
+            guard let db else { return nil }
+            let key = try Self.documentKey(db, named: id)
             let low = Self.paragraphRowID(document: key, index: 0), high = Self.paragraphRowID(document: key + 1, index: 0)
             let from = PostingSearch.seek(matches.ids, from: 0, to: low), to = PostingSearch.seek(matches.ids, from: from, to: high)
             matches = ScoredMatches(ids: Array(matches.ids[from..<to]), scores: Array(matches.scores[from..<to]))
@@ -153,6 +154,22 @@ extension CorpusStore {
             if top.count > keep { top.removeLast() }
         }
         return Ranking(matches: matches, documents: top, documentCount: documentCount, verified: verified)
+    }
+
+    /// The key of a document named by its id or by the file name it was ingested from. An unknown
+    /// name is `not_found`, a file name several documents share `bad_parameter`, both naming `doc`.
+    static func documentKey(_ db: Database, named name: String) throws -> Int64 {
+        if let key = try Int64.fetchOne(db, sql: "SELECT key FROM documents WHERE id = ?", arguments: [name]) {
+            return key
+        }
+        let keys = try Int64.fetchAll(db, sql: "SELECT key FROM documents WHERE source = ? LIMIT 2", arguments: [name])
+        guard keys.count < 2 else {
+            throw ProtocolError.badParameter("doc", "'\(name)' is the file name of several documents: give a document id")
+        }
+        guard let key = keys.first else {
+            throw ProtocolError(.notFound, "no document '\(name)' (neither a document id nor a file name)", parameter: "doc")
+        }
+        return key
     }
 
     /// The matches in the body's paragraphs or in the notes (a note's paragraph comes after the

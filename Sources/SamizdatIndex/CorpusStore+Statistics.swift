@@ -11,11 +11,8 @@ extension CorpusStore {
         let lemmas = state.lemmas
         return try writer.read { db in
             var key: Int64?
-            if let id = request.documentID {
-                guard let k = try Int64.fetchOne(db, sql: "SELECT key FROM documents WHERE id = ?", arguments: [id]) else {
-                    return TermsResponse(tokens: 0, types: 0, documents: 0, total: 0, terms: [])
-                }
-                key = k
+            if let name = request.documentID {
+                key = try Self.documentKey(db, named: name)
             }
             let tokens: Int, documents: Int
             if let key {
