@@ -103,7 +103,12 @@ let package = Package(
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: strict),
         .testTarget(name: "SamizdatModelTests", dependencies: ["SamizdatModel"], swiftSettings: strict),
-        .testTarget(name: "SamizdatTextTests", dependencies: ["SamizdatText", "SamizdatCorpus"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(
+            name: "SamizdatTextTests",
+            dependencies: ["SamizdatText", "SamizdatCorpus"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "SamizdatIndexTests", dependencies: ["SamizdatIndex", "SamizdatText"], swiftSettings: strict),
         .testTarget(name: "SamizdatCorpusTests", dependencies: ["SamizdatCorpus"], swiftSettings: strict),
         .testTarget(name: "SamizdatReportsTests", dependencies: ["SamizdatReports"], swiftSettings: strict),

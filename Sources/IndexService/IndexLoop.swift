@@ -31,7 +31,12 @@ final class IndexLoop {
         let queries = try Socket.router(context, binding: config.indexQueries)
         let events = try Socket.pub(context, binding: config.indexEvents)
         let acks = try Socket.push(context, connecting: config.indexAcks)
-        defer { intake.close(); queries.close(); events.close(); acks.close() }
+        defer {
+            intake.close()
+            queries.close()
+            events.close()
+            acks.close()
+        }
         var poller = Poller()
         poller.add(intake)
         poller.add(queries)
@@ -49,7 +54,8 @@ final class IndexLoop {
             flush(acks)
             if clock.now >= nextStats {
                 logger.event("stats", "index stats", ["applied": "\(windowApplied)", "queries": "\(windowQueries)"])
-                windowApplied = 0; windowQueries = 0
+                windowApplied = 0
+                windowQueries = 0
                 nextStats = clock.now + .seconds(config.statsIntervalSeconds)
             }
         }
@@ -104,8 +110,14 @@ final class IndexLoop {
 
     private func committed(_ doc: SegmentedDocument, _ outcome: ApplyOutcome, ms: Double, batch: Int, events: Socket) {
         windowApplied += 1
-        logger.event("indexed", "document committed", ["doc": .string(doc.id), "version": "\(doc.version)", "outcome": .string(outcome.rawValue),
-                                                      "paragraphs": "\(doc.paragraphs.count)", "ms": "\(Int(ms))", "batch": "\(batch)"])
+        logger.event(
+            "indexed",
+            "document committed",
+            [
+                "doc": .string(doc.id), "version": "\(doc.version)", "outcome": .string(outcome.rawValue),
+                "paragraphs": "\(doc.paragraphs.count)", "ms": "\(Int(ms))", "batch": "\(batch)",
+            ]
+        )
         let header = IndexedHeader(doc: doc.id, version: doc.version, outcome: outcome.rawValue, paragraphs: doc.paragraphs.count)
         guard let reply = try? WireMessage(.indexed, header) else { return }
         try? events.send(reply.frames, wait: false)
@@ -128,7 +140,12 @@ final class IndexLoop {
             windowQueries += 1
             reply = try QueryHandler(store: store).answer(m)
         } catch let e as ProtocolError {
-            logger.event("rejected", "query refused: \(e.message)", level: .info, ["error": .string(e.code.rawValue), "peer": .string(envelope.peer)])
+            logger.event(
+                "rejected",
+                "query refused: \(e.message)",
+                level: .info,
+                ["error": .string(e.code.rawValue), "peer": .string(envelope.peer)]
+            )
             reply = try? WireMessage(.error, ErrorHeader(req: req, e))
         } catch {
             logger.event("query_error", "query failed: \(error)", level: .error, ["error": .string("\(error)")])

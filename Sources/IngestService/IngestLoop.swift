@@ -24,8 +24,12 @@ final class IngestLoop {
         self.config = config
         self.logger = logger
         self.context = context
-        let policy = DeliveryPolicy(ackTimeout: .milliseconds(Int(config.ackTimeoutSeconds * 1000)), maxAttempts: config.maxAttempts,
-                                    heartbeat: .milliseconds(config.heartbeatMs), maxBacklog: config.maxBacklog)
+        let policy = DeliveryPolicy(
+            ackTimeout: .milliseconds(Int(config.ackTimeoutSeconds * 1000)),
+            maxAttempts: config.maxAttempts,
+            heartbeat: .milliseconds(config.heartbeatMs),
+            maxBacklog: config.maxBacklog
+        )
         core = try DeliveryCore(journal: journal, policy: policy, now: clock.now)
         windowStart = (0, 0, 0)
     }
@@ -95,8 +99,12 @@ final class IngestLoop {
                     try? work.send([worker] + frames, wait: false)
                 }
             case .deleteFromIndex(let documentID):
-                logger.event("tombstone_delete", "a deleted document came back into the index; deleting it there again", level: .warning,
-                             ["doc": .string(documentID)])
+                logger.event(
+                    "tombstone_delete",
+                    "a deleted document came back into the index; deleting it there again",
+                    level: .warning,
+                    ["doc": .string(documentID)]
+                )
                 if let frames = try? WireMessage(.delete, DocumentRefHeader(req: "tombstone-\(documentID)", doc: documentID)).frames {
                     try? index.send([Data()] + frames, wait: false)
                 }
@@ -105,14 +113,25 @@ final class IngestLoop {
             case .workerLost(let name, let inFlight, let reason):
                 logger.event("worker_lost", "segment worker lost: \(reason)", level: .warning, ["worker": .string(name), "in_flight": "\(inFlight)"])
             case .dispatched(let key, let worker, let attempt):
-                logger.event("dispatched", "text sent to a segment worker",
-                             ["doc": .string(key.id), "version": "\(key.version)", "worker": .string(worker), "attempt": "\(attempt)"])
+                logger.event(
+                    "dispatched",
+                    "text sent to a segment worker",
+                    ["doc": .string(key.id), "version": "\(key.version)", "worker": .string(worker), "attempt": "\(attempt)"]
+                )
             case .requeued(let key, let attempts, let reason, _):
-                logger.event("redelivery", "text goes back to the queue: \(reason)", level: .warning,
-                             ["doc": .string(key.id), "version": "\(key.version)", "attempt": "\(attempts)"])
+                logger.event(
+                    "redelivery",
+                    "text goes back to the queue: \(reason)",
+                    level: .warning,
+                    ["doc": .string(key.id), "version": "\(key.version)", "attempt": "\(attempts)"]
+                )
             case .failed(let key, let stage, let reason):
-                logger.event("failed", "text failed: \(reason)", level: .error,
-                             ["doc": .string(key.id), "version": "\(key.version)", "stage": .string(stage), "error": .string(reason)])
+                logger.event(
+                    "failed",
+                    "text failed: \(reason)",
+                    level: .error,
+                    ["doc": .string(key.id), "version": "\(key.version)", "stage": .string(stage), "error": .string(reason)]
+                )
             case .indexed(let key):
                 logger.event("indexed", "text indexed", ["doc": .string(key.id), "version": "\(key.version)"])
             case .dropped(let key, let reason):
@@ -157,7 +176,11 @@ final class IngestLoop {
                     send(socket, envelope, try WireMessage(.pong, PongHeader(req: message.requestID, service: "ingest", instance: config.instance)))
                 case .status:
                     let status = try core.status(now: clock.now, acceptedPerSecond: lastRates.accepted, indexedPerSecond: lastRates.indexed)
-                    send(socket, envelope, try WireMessage(.result, ResultHeader(req: message.requestID, of: .status), body: [WireCoding.encoder.encode(status)]))
+                    send(
+                        socket,
+                        envelope,
+                        try WireMessage(.result, ResultHeader(req: message.requestID, of: .status), body: [WireCoding.encoder.encode(status)])
+                    )
                 case .delete:
                     let header = try message.header(as: DocumentRefHeader.self)
                     let found = try core.delete(id: header.doc)
@@ -187,22 +210,41 @@ final class IngestLoop {
             switch outcome {
             case .accepted(let key, let hash, let bytes, let isNew):
                 if isNew {
-                    logger.event("accepted", "text accepted", ["doc": .string(key.id), "version": "\(key.version)", "bytes": "\(bytes)",
-                                                                "source": .string(request.metadata.source), "ms": "\(milliseconds)"])
+                    logger.event(
+                        "accepted",
+                        "text accepted",
+                        [
+                            "doc": .string(key.id), "version": "\(key.version)", "bytes": "\(bytes)",
+                            "source": .string(request.metadata.source), "ms": "\(milliseconds)",
+                        ]
+                    )
                 }
-                send(socket, envelope, try WireMessage(.accepted, AcceptedHeader(req: request.req, doc: key.id, version: key.version, hash: hash, bytes: bytes)))
+                send(
+                    socket,
+                    envelope,
+                    try WireMessage(.accepted, AcceptedHeader(req: request.req, doc: key.id, version: key.version, hash: hash, bytes: bytes))
+                )
             case .duplicate(let key):
-                logger.event("duplicate", "identical text already stored",
-                             ["doc": .string(key.id), "version": "\(key.version)", "source": .string(request.metadata.source)])
+                logger.event(
+                    "duplicate",
+                    "identical text already stored",
+                    ["doc": .string(key.id), "version": "\(key.version)", "source": .string(request.metadata.source)]
+                )
                 send(socket, envelope, try WireMessage(.duplicate, DuplicateHeader(req: request.req, doc: key.id, version: key.version)))
             }
         }
     }
 
     private func reject(_ socket: Socket, _ envelope: Envelope, req: String?, _ error: ProtocolError, kind: Data?) {
-        logger.event("rejected", "request refused: \(error.message)", level: .warning,
-                     ["error": .string(error.code.rawValue), "peer": .string(envelope.peer),
-                      "kind": .string(kind.map { String(decoding: $0.prefix(32), as: UTF8.self) } ?? "")])
+        logger.event(
+            "rejected",
+            "request refused: \(error.message)",
+            level: .warning,
+            [
+                "error": .string(error.code.rawValue), "peer": .string(envelope.peer),
+                "kind": .string(kind.map { String(decoding: $0.prefix(32), as: UTF8.self) } ?? ""),
+            ]
+        )
         if let message = try? WireMessage(.error, ErrorHeader(req: req, error)) {
             send(socket, envelope, message)
         }
@@ -212,8 +254,12 @@ final class IngestLoop {
         do {
             try socket.send(envelope.route + message.frames, wait: false)
         } catch {
-            logger.event("reply_lost", "could not reply to a client that went away", level: .warning,
-                         ["peer": .string(envelope.peer), "error": .string("\(error)")])
+            logger.event(
+                "reply_lost",
+                "could not reply to a client that went away",
+                level: .warning,
+                ["peer": .string(envelope.peer), "error": .string("\(error)")]
+            )
         }
     }
 
@@ -228,8 +274,12 @@ final class IngestLoop {
             do {
                 message = try WireMessage.decode(rest)
             } catch {
-                logger.event("rejected", "malformed message from a worker: \(error.message)", level: .warning,
-                             ["peer": .string(envelope.peer), "error": .string(error.code.rawValue)])
+                logger.event(
+                    "rejected",
+                    "malformed message from a worker: \(error.message)",
+                    level: .warning,
+                    ["peer": .string(envelope.peer), "error": .string(error.code.rawValue)]
+                )
                 continue
             }
             let now = clock.now
@@ -267,8 +317,14 @@ final class IngestLoop {
                         actions.append(action)
                         continue
                     }
-                    logger.event("indexed", "text indexed", ["doc": .string(header.doc), "version": "\(header.version)",
-                                                              "outcome": .string(header.outcome), "paragraphs": "\(header.paragraphs)"])
+                    logger.event(
+                        "indexed",
+                        "text indexed",
+                        [
+                            "doc": .string(header.doc), "version": "\(header.version)",
+                            "outcome": .string(header.outcome), "paragraphs": "\(header.paragraphs)",
+                        ]
+                    )
                 }
             case .failed:
                 guard let header = try? message.header(as: FailedHeader.self) else { continue }
@@ -286,8 +342,11 @@ final class IngestLoop {
         for frames in batch {
             let (_, rest) = Envelope.split(frames)
             guard let message = try? WireMessage.decode(rest), let header = try? message.header(as: DeletedHeader.self) else { continue }
-            logger.event("tombstone_deleted", "index deleted a document that came back after its delete",
-                         ["doc": .string(header.doc), "found": "\(header.found)"])
+            logger.event(
+                "tombstone_deleted",
+                "index deleted a document that came back after its delete",
+                ["doc": .string(header.doc), "found": "\(header.found)"]
+            )
         }
     }
 
@@ -299,10 +358,14 @@ final class IngestLoop {
         let indexed = core.indexedTotal - windowStart.indexed
         let bytes = core.bytesAccepted - windowStart.bytes
         lastRates = (Double(accepted) / seconds, Double(indexed) / seconds)
-        logger.event("stats", "ingest stats", [
-            "backlog": "\(core.backlog)", "in_flight": "\(core.inFlightCount)", "workers": "\(core.workerCount)",
-            "accepted": "\(accepted)", "indexed": "\(indexed)", "bytes": "\(bytes)", "redeliveries": "\(core.redeliveries)",
-        ])
+        logger.event(
+            "stats",
+            "ingest stats",
+            [
+                "backlog": "\(core.backlog)", "in_flight": "\(core.inFlightCount)", "workers": "\(core.workerCount)",
+                "accepted": "\(accepted)", "indexed": "\(indexed)", "bytes": "\(bytes)", "redeliveries": "\(core.redeliveries)",
+            ]
+        )
         windowStart = (core.acceptedTotal, core.indexedTotal, core.bytesAccepted)
     }
 }

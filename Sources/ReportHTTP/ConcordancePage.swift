@@ -40,8 +40,16 @@ struct ConcordancePage: Sendable {
     static let defaultLimit = 50
     static let defaultContext = 5
 
-    init(query: String, documentID: String?, sort: ConcordanceSort, context: Int, offset: Int, limit: Int,
-         response: KWICResponse?, error: ProtocolError?) {
+    init(
+        query: String,
+        documentID: String?,
+        sort: ConcordanceSort,
+        context: Int,
+        offset: Int,
+        limit: Int,
+        response: KWICResponse?,
+        error: ProtocolError?
+    ) {
         chrome = Chrome(title: query.isEmpty ? "Concordance" : "Concordance of \(query)", isConcordance: true, query: query)
         self.query = query
         self.documentID = documentID
@@ -50,9 +58,11 @@ struct ConcordancePage: Sendable {
         self.sort = sort.rawValue
         self.context = context
         let parameters: (ConcordanceSort, Int) -> [(String, String)] = { order, start in
-            [("q", query), ("doc", documentID ?? ""), ("sort", order == .document ? "" : order.rawValue),
-             ("context", context == Self.defaultContext ? "" : String(context)), ("offset", start == 0 ? "" : String(start)),
-             ("limit", limit == Self.defaultLimit ? "" : String(limit))]
+            [
+                ("q", query), ("doc", documentID ?? ""), ("sort", order == .document ? "" : order.rawValue),
+                ("context", context == Self.defaultContext ? "" : String(context)), ("offset", start == 0 ? "" : String(start)),
+                ("limit", limit == Self.defaultLimit ? "" : String(limit)),
+            ]
         }
         let link: (ConcordanceSort, String, String) -> SortLink = { order, label, description in
             SortLink(label: label, href: "/concordance" + Figures.query(parameters(order, 0)), isCurrent: order == sort, description: description)
@@ -61,8 +71,14 @@ struct ConcordancePage: Sendable {
         rightSorts = [link(.right1, "R1", "first word right"), link(.right2, "R2", "second word right"), link(.right3, "R3", "third word right")]
         documentSort = link(.document, "Corpus order", "document, then position")
         lines = (response?.lines ?? []).map { line in
-            Line(left: line.left, match: line.match, right: line.right, title: line.title.isEmpty ? line.documentID : line.title,
-                 location: Self.location(line), href: "/documents/" + Figures.path(line.documentID) + "#para-\(line.paragraph)")
+            Line(
+                left: line.left,
+                match: line.match,
+                right: line.right,
+                title: line.title.isEmpty ? line.documentID : line.title,
+                location: Self.location(line),
+                href: "/documents/" + Figures.path(line.documentID) + "#para-\(line.paragraph)"
+            )
         }
         hasLines = !lines.isEmpty
         total = Figures.grouped(response?.total ?? 0)
@@ -92,8 +108,10 @@ struct ConcordancePage: Sendable {
     static func table(_ response: KWICResponse) -> CSVTable {
         var table = CSVTable(header: ["document_id", "title", "chapter", "section", "page", "paragraph", "left", "match", "right", "start", "end"])
         for line in response.lines {
-            table.append([line.documentID, line.title, line.chapter ?? "", line.section ?? "", line.page ?? "", String(line.paragraph),
-                          line.left, line.match, line.right, String(line.start), String(line.end)])
+            table.append([
+                line.documentID, line.title, line.chapter ?? "", line.section ?? "", line.page ?? "", String(line.paragraph),
+                line.left, line.match, line.right, String(line.start), String(line.end),
+            ])
         }
         return table
     }

@@ -67,18 +67,28 @@ struct CorpusPage: Sendable {
                 label: Self.label(column),
                 href: "/" + Figures.query([("sort", column.rawValue), ("order", nextOrder.rawValue)]),
                 ariaSort: current ? (order == .ascending ? "ascending" : "descending") : "none",
-                numeric: Self.isNumeric(column))
+                numeric: Self.isNumeric(column)
+            )
         }
         rows = sortedDocuments.map(Self.row)
         isEmpty = documents.isEmpty
         summary = status.index.map { stats in
-            Summary(documents: Figures.grouped(stats.documents), words: Figures.grouped(stats.tokens), types: Figures.grouped(stats.types),
-                    notes: Figures.grouped(stats.notes), citations: Figures.grouped(stats.citations))
+            Summary(
+                documents: Figures.grouped(stats.documents),
+                words: Figures.grouped(stats.tokens),
+                types: Figures.grouped(stats.types),
+                notes: Figures.grouped(stats.notes),
+                citations: Figures.grouped(stats.citations)
+            )
         }
         operations = status.pipeline.map { pipeline in
-            Operations(backlog: Figures.grouped(pipeline.backlog), indexedPerSecond: Figures.rate(pipeline.indexedPerSecond),
-                       acceptedPerSecond: Figures.rate(pipeline.acceptedPerSecond), workers: Figures.grouped(pipeline.workers.count),
-                       failed: Figures.grouped(pipeline.states["failed"] ?? 0))
+            Operations(
+                backlog: Figures.grouped(pipeline.backlog),
+                indexedPerSecond: Figures.rate(pipeline.indexedPerSecond),
+                acceptedPerSecond: Figures.rate(pipeline.acceptedPerSecond),
+                workers: Figures.grouped(pipeline.workers.count),
+                failed: Figures.grouped(pipeline.states["failed"] ?? 0)
+            )
         }
         unavailable = status.unavailable.keys.sorted().map { "\($0) does not answer" }
         let parameters = Figures.query([("sort", sort.rawValue), ("order", order.rawValue)])
@@ -89,9 +99,17 @@ struct CorpusPage: Sendable {
     }
 
     static func row(_ document: DocumentSummary) -> Row {
-        Row(id: document.id, title: document.title.isEmpty ? document.id : document.title, author: document.author, source: document.source,
-            pages: Figures.grouped(document.pages), words: Figures.grouped(document.tokens), paragraphs: Figures.grouped(document.paragraphs),
-            notes: Figures.grouped(document.notes), readerHref: "/documents/" + Figures.path(document.id))
+        Row(
+            id: document.id,
+            title: document.title.isEmpty ? document.id : document.title,
+            author: document.author,
+            source: document.source,
+            pages: Figures.grouped(document.pages),
+            words: Figures.grouped(document.tokens),
+            paragraphs: Figures.grouped(document.paragraphs),
+            notes: Figures.grouped(document.notes),
+            readerHref: "/documents/" + Figures.path(document.id)
+        )
     }
 
     static func label(_ column: Column) -> String {
@@ -154,12 +172,16 @@ struct CorpusPage: Sendable {
 
     /// The table as CSV: one row per document with every count.
     static func table(_ documents: [DocumentSummary]) -> CSVTable {
-        var table = CSVTable(header: ["id", "version", "title", "author", "source", "pages", "words", "paragraphs", "sentences",
-                                      "sections", "notes", "citations", "bytes"])
+        var table = CSVTable(header: [
+            "id", "version", "title", "author", "source", "pages", "words", "paragraphs", "sentences",
+            "sections", "notes", "citations", "bytes",
+        ])
         for document in documents {
-            table.append([document.id, String(document.version), document.title, document.author, document.source, String(document.pages),
-                          String(document.tokens), String(document.paragraphs), String(document.sentences), String(document.sections),
-                          String(document.notes), String(document.citations), String(document.bytes)])
+            table.append([
+                document.id, String(document.version), document.title, document.author, document.source, String(document.pages),
+                String(document.tokens), String(document.paragraphs), String(document.sentences), String(document.sections),
+                String(document.notes), String(document.citations), String(document.bytes),
+            ])
         }
         return table
     }

@@ -33,7 +33,8 @@ struct ReaderMarkup: Sendable {
         }
         for (position, note) in view.notes.enumerated() {
             guard let marker = note.marker,
-                  let paragraph = Self.paragraph(holding: marker, in: view.paragraphs, starts: starts, endInclusive: true) else {
+                let paragraph = Self.paragraph(holding: marker, in: view.paragraphs, starts: starts, endInclusive: true)
+            else {
                 continue
             }
             insertions[paragraph].append((marker, .note(number: position + 1, label: note.label)))
@@ -51,9 +52,11 @@ struct ReaderMarkup: Sendable {
             guard !page.label.isEmpty else {
                 return nil
             }
-            let cleaned = String(page.label.map { character in
-                character.isASCII && (character.isLetter || character.isNumber) ? character : "_"
-            })
+            let cleaned = String(
+                page.label.map { character in
+                    character.isASCII && (character.isLetter || character.isNumber) ? character : "_"
+                }
+            )
             let count = (seen[cleaned] ?? 0) + 1
             seen[cleaned] = count
             return count == 1 ? "p-\(cleaned)" : "p-\(cleaned)-\(count)"

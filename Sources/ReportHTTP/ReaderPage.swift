@@ -57,7 +57,12 @@ struct ReaderPage: Sendable {
         contents = view.sections.map { section in
             let position = ReaderMarkup.paragraph(holding: section.start, in: view.paragraphs, starts: starts)
             let anchor = position.map { "#para-\(view.paragraphs[$0].index)" } ?? "#top"
-            return ContentsEntry(title: section.title, level: min(max(section.level, 1), 6), href: anchor, page: section.page.flatMap { $0.isEmpty ? nil : $0 })
+            return ContentsEntry(
+                title: section.title,
+                level: min(max(section.level, 1), 6),
+                href: anchor,
+                page: section.page.flatMap { $0.isEmpty ? nil : $0 }
+            )
         }
         hasContents = !contents.isEmpty
         paragraphs = view.paragraphs.enumerated().map { position, paragraph in
@@ -75,7 +80,13 @@ struct ReaderPage: Sendable {
             return Paragraph(index: paragraph.index, element: element, kind: paragraph.kind.rawValue, markup: markup.paragraphs[position])
         }
         notes = view.notes.enumerated().map { position, note in
-            NoteEntry(number: position + 1, label: note.label, text: note.text, page: note.page.flatMap { $0.isEmpty ? nil : $0 }, hasMarker: note.marker != nil)
+            NoteEntry(
+                number: position + 1,
+                label: note.label,
+                text: note.text,
+                page: note.page.flatMap { $0.isEmpty ? nil : $0 },
+                hasMarker: note.marker != nil
+            )
         }
         hasNotes = !notes.isEmpty
         let labels = view.pages.map(\.label).filter { !$0.isEmpty }

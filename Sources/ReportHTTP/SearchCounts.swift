@@ -35,8 +35,14 @@ struct SearchCounts: Sendable, Encodable {
 
     /// The request that lists every passage cheaply (no snippets).
     static func request(query: String, documentID: String?, totalPassages: Int) -> SearchRequest {
-        SearchRequest(query: query, documentID: documentID, limit: min(max(totalPassages, 1), passageLimit), offset: 0,
-                      passagesPerDocument: 1, highlight: false)
+        SearchRequest(
+            query: query,
+            documentID: documentID,
+            limit: min(max(totalPassages, 1), passageLimit),
+            offset: 0,
+            passagesPerDocument: 1,
+            highlight: false
+        )
     }
 
     /// Rows ordered by the document's passages (most first), then by where the chapter starts.
@@ -53,8 +59,17 @@ struct SearchCounts: Sendable, Encodable {
         for hit in response.hits {
             let chapter = hit.chapter ?? hit.section ?? ""
             let key = Key(documentID: hit.documentID, chapter: chapter)
-            var row = rowsByKey[key] ?? Row(documentID: hit.documentID, title: hit.title.isEmpty ? hit.documentID : hit.title, chapter: chapter, hasChapter: !chapter.isEmpty,
-                                            passages: 0, readerHref: "", firstParagraph: hit.paragraph)
+            var row =
+                rowsByKey[key]
+                ?? Row(
+                    documentID: hit.documentID,
+                    title: hit.title.isEmpty ? hit.documentID : hit.title,
+                    chapter: chapter,
+                    hasChapter: !chapter.isEmpty,
+                    passages: 0,
+                    readerHref: "",
+                    firstParagraph: hit.paragraph
+                )
             row.passages += 1
             row.firstParagraph = min(row.firstParagraph, hit.paragraph)
             row.readerHref = "/documents/" + Figures.path(hit.documentID) + "#para-\(row.firstParagraph)"

@@ -66,11 +66,17 @@ struct SearchPage: Sendable {
             documents = response.documents.map { document in
                 let hits = document.hits.map(Self.hit)
                 return DocumentEntry(
-                    title: document.title.isEmpty ? document.documentID : document.title, author: document.author, source: document.source.isEmpty ? nil : document.source,
-                    readerHref: "/documents/" + Figures.path(document.documentID), passages: Figures.grouped(document.matchingPassages),
-                    firstHits: Array(hits.prefix(Self.passagesShown)), moreHits: Array(hits.dropFirst(Self.passagesShown)),
-                    hasMore: hits.count > Self.passagesShown, moreCount: Figures.grouped(hits.count - Self.passagesShown),
-                    withinHref: "/search" + Figures.query([("q", query), ("doc", document.documentID)]))
+                    title: document.title.isEmpty ? document.documentID : document.title,
+                    author: document.author,
+                    source: document.source.isEmpty ? nil : document.source,
+                    readerHref: "/documents/" + Figures.path(document.documentID),
+                    passages: Figures.grouped(document.matchingPassages),
+                    firstHits: Array(hits.prefix(Self.passagesShown)),
+                    moreHits: Array(hits.dropFirst(Self.passagesShown)),
+                    hasMore: hits.count > Self.passagesShown,
+                    moreCount: Figures.grouped(hits.count - Self.passagesShown),
+                    withinHref: "/search" + Figures.query([("q", query), ("doc", document.documentID)])
+                )
             }
             hits = []
             pager = Pager(offset: offset, limit: limit, shown: response.documents.count, total: response.totalDocuments) { start in
@@ -102,8 +108,11 @@ struct SearchPage: Sendable {
     }
 
     static func hit(_ hit: SearchHit) -> Hit {
-        Hit(snippet: HTMLPage.highlight(hit), location: HTMLPage.location(hit),
-            href: "/documents/" + Figures.path(hit.documentID) + "#para-\(hit.paragraph)")
+        Hit(
+            snippet: HTMLPage.highlight(hit),
+            location: HTMLPage.location(hit),
+            href: "/documents/" + Figures.path(hit.documentID) + "#para-\(hit.paragraph)"
+        )
     }
 
     /// The passages of a response as CSV: the flat list within a document, else each document's passages.
@@ -111,8 +120,10 @@ struct SearchPage: Sendable {
         var table = CSVTable(header: ["document_id", "title", "source", "chapter", "section", "page", "paragraph", "score", "snippet"])
         let hits = withinDocument ? response.hits : response.documents.flatMap(\.hits)
         for hit in hits {
-            table.append([hit.documentID, hit.title, hit.source, hit.chapter ?? "", hit.section ?? "", hit.page ?? "", String(hit.paragraph),
-                          CSVTable.number(hit.score), hit.snippetText])
+            table.append([
+                hit.documentID, hit.title, hit.source, hit.chapter ?? "", hit.section ?? "", hit.page ?? "", String(hit.paragraph),
+                CSVTable.number(hit.score), hit.snippetText,
+            ])
         }
         return table
     }

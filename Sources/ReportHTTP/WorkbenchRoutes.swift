@@ -7,8 +7,13 @@ import SamizdatReports
 /// `/static/…`, the `/events` stream, `/metrics` and `/healthz`.
 public enum WorkbenchRoutes {
     /// Adds every route of the workbench to `router`.
-    public static func register(on router: Router<BasicRequestContext>, backend: some ReportBackend, events: EventHub,
-                                templates: Templates = .shared, staticFiles: StaticFiles = .shared) {
+    public static func register(
+        on router: Router<BasicRequestContext>,
+        backend: some ReportBackend,
+        events: EventHub,
+        templates: Templates = .shared,
+        staticFiles: StaticFiles = .shared
+    ) {
         registerPages(on: router, backend: backend, templates: templates)
         registerDownloads(on: router, backend: backend)
         registerAPI(on: router, backend: backend)
@@ -45,22 +50,49 @@ public enum WorkbenchRoutes {
                 let offset = try parameters.integer("offset", default: 0, in: 0...1_000_000)
                 let limit = try parameters.integer("limit", default: documentID == nil ? 10 : 20, in: 1...100)
                 guard !query.isEmpty else {
-                    return templates.render(SearchPage(query: "", documentID: documentID, offset: 0, limit: limit, response: nil, counts: nil, error: nil),
-                                            page: "search")
+                    return templates.render(
+                        SearchPage(query: "", documentID: documentID, offset: 0, limit: limit, response: nil, counts: nil, error: nil),
+                        page: "search"
+                    )
                 }
-                let request = SearchRequest(query: query, documentID: documentID, limit: limit, offset: offset,
-                                            passagesPerDocument: SearchPage.passagesPerDocument)
+                let request = SearchRequest(
+                    query: query,
+                    documentID: documentID,
+                    limit: limit,
+                    offset: offset,
+                    passagesPerDocument: SearchPage.passagesPerDocument
+                )
                 let response: SearchResponse
                 do {
                     response = try await backend.search(request)
                 } catch let error as ProtocolError where error.code == .badQuery {
-                    let view = SearchPage(query: query, documentID: documentID, offset: offset, limit: limit, response: nil, counts: nil, error: error)
+                    let view = SearchPage(
+                        query: query,
+                        documentID: documentID,
+                        offset: offset,
+                        limit: limit,
+                        response: nil,
+                        counts: nil,
+                        error: error
+                    )
                     throw RenderedPage(html: templates.render(view, page: "search"), status: .badRequest)
                 }
-                let everyPassage = try await backend.search(SearchCounts.request(query: query, documentID: documentID, totalPassages: response.totalPassages))
+                let everyPassage = try await backend.search(
+                    SearchCounts.request(query: query, documentID: documentID, totalPassages: response.totalPassages)
+                )
                 let counts = SearchCounts(query: query, response: everyPassage)
-                return templates.render(SearchPage(query: query, documentID: documentID, offset: offset, limit: limit, response: response,
-                                                   counts: counts, error: nil), page: "search")
+                return templates.render(
+                    SearchPage(
+                        query: query,
+                        documentID: documentID,
+                        offset: offset,
+                        limit: limit,
+                        response: response,
+                        counts: counts,
+                        error: nil
+                    ),
+                    page: "search"
+                )
             }
         }
         router.get("concordance") { request, _ -> Response in
@@ -70,16 +102,46 @@ public enum WorkbenchRoutes {
                 let kwic = try concordanceRequest(parameters, requireQuery: false)
                 let limit = kwic.limit
                 guard !query.isEmpty else {
-                    return templates.render(ConcordancePage(query: "", documentID: kwic.documentID, sort: kwic.sort, context: kwic.context,
-                                                            offset: 0, limit: limit, response: nil, error: nil), page: "concordance")
+                    return templates.render(
+                        ConcordancePage(
+                            query: "",
+                            documentID: kwic.documentID,
+                            sort: kwic.sort,
+                            context: kwic.context,
+                            offset: 0,
+                            limit: limit,
+                            response: nil,
+                            error: nil
+                        ),
+                        page: "concordance"
+                    )
                 }
                 do {
                     let response = try await backend.concordance(kwic)
-                    return templates.render(ConcordancePage(query: query, documentID: kwic.documentID, sort: kwic.sort, context: kwic.context,
-                                                            offset: kwic.offset, limit: limit, response: response, error: nil), page: "concordance")
+                    return templates.render(
+                        ConcordancePage(
+                            query: query,
+                            documentID: kwic.documentID,
+                            sort: kwic.sort,
+                            context: kwic.context,
+                            offset: kwic.offset,
+                            limit: limit,
+                            response: response,
+                            error: nil
+                        ),
+                        page: "concordance"
+                    )
                 } catch let error as ProtocolError where error.code == .badQuery {
-                    let view = ConcordancePage(query: query, documentID: kwic.documentID, sort: kwic.sort, context: kwic.context,
-                                               offset: kwic.offset, limit: limit, response: nil, error: error)
+                    let view = ConcordancePage(
+                        query: query,
+                        documentID: kwic.documentID,
+                        sort: kwic.sort,
+                        context: kwic.context,
+                        offset: kwic.offset,
+                        limit: limit,
+                        response: nil,
+                        error: error
+                    )
                     throw RenderedPage(html: templates.render(view, page: "concordance"), status: .badRequest)
                 }
             }
@@ -158,11 +220,13 @@ public enum WorkbenchRoutes {
     static func concordanceRequest(_ parameters: RequestParameters, requireQuery: Bool) throws -> KWICRequest {
         let query = requireQuery ? try parameters.required("q") : (parameters.string("q") ?? "")
         return KWICRequest(
-            query: query, documentID: parameters.nonEmpty("doc"),
+            query: query,
+            documentID: parameters.nonEmpty("doc"),
             context: try parameters.integer("context", default: ConcordancePage.defaultContext, in: 0...20),
             sort: try parameters.choice("sort", default: ConcordanceSort.document),
             offset: try parameters.integer("offset", default: 0, in: 0...10_000_000),
-            limit: try parameters.integer("limit", default: ConcordancePage.defaultLimit, in: 1...1000))
+            limit: try parameters.integer("limit", default: ConcordancePage.defaultLimit, in: 1...1000)
+        )
     }
 
     // MARK: JSON API
@@ -195,8 +259,11 @@ public enum WorkbenchRoutes {
         }
         router.get("metrics") { _, _ -> Response in
             let status = await backend.status()
-            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: PrometheusText.render(status))))
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: PrometheusText.render(status)))
+            )
         }
     }
 
@@ -205,10 +272,17 @@ public enum WorkbenchRoutes {
     static func registerStatic(on router: Router<BasicRequestContext>, staticFiles: StaticFiles) {
         router.get("static/:file") { _, context -> Response in
             guard let name = context.parameters.get("file"), let file = staticFiles.files[name] else {
-                return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "no such file\n")))
+                return Response(
+                    status: .notFound,
+                    headers: [.contentType: "text/plain; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: "no such file\n"))
+                )
             }
-            return Response(status: .ok, headers: [.contentType: file.contentType, .cacheControl: "no-cache"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: file.contents)))
+            return Response(
+                status: .ok,
+                headers: [.contentType: file.contentType, .cacheControl: "no-cache"],
+                body: .init(byteBuffer: ByteBuffer(bytes: file.contents))
+            )
         }
     }
 
@@ -217,13 +291,17 @@ public enum WorkbenchRoutes {
         router.get("events") { _, _ -> Response in
             let stream = events.subscribe()
             let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
-            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                try await writer.write(ByteBuffer(string: "retry: 1000\n: connected\n\n"))
-                for await event in stream {
-                    try await writer.write(ByteBuffer(string: event.serverSentEvent))
+            return Response(
+                status: .ok,
+                headers: headers,
+                body: ResponseBody { writer in
+                    try await writer.write(ByteBuffer(string: "retry: 1000\n: connected\n\n"))
+                    for await event in stream {
+                        try await writer.write(ByteBuffer(string: event.serverSentEvent))
+                    }
+                    try await writer.finish(nil)
                 }
-                try await writer.finish(nil)
-            })
+            )
         }
     }
 
@@ -237,7 +315,10 @@ public enum WorkbenchRoutes {
             return HTTPResponses.html(rendered.html, status: rendered.status)
         } catch {
             let protocolError = HTTPResponses.protocolError(error)
-            return HTTPResponses.html(templates.render(ErrorPage(protocolError, query: query), page: "error"), status: HTTPResponses.status(for: protocolError))
+            return HTTPResponses.html(
+                templates.render(ErrorPage(protocolError, query: query), page: "error"),
+                status: HTTPResponses.status(for: protocolError)
+            )
         }
     }
 

@@ -13,16 +13,33 @@ enum AnalysisRoutes {
         route(router, "api/citations", .citations, ask: ask, build: CitationsRequest.init(query:), csv: CitationIndex.csv)
         route(router, "api/words", .wordlist, ask: ask, build: WordListRequest.init(query:), csv: { (report: WordListResponse) in report.csv })
         route(router, "api/ngrams", .ngrams, ask: ask, build: NGramsRequest.init(query:), csv: { (report: NGramsResponse) in report.csv })
-        route(router, "api/collocates", .collocates, ask: ask, build: CollocatesRequest.init(query:), csv: { (report: CollocatesResponse) in report.csv })
+        route(
+            router,
+            "api/collocates",
+            .collocates,
+            ask: ask,
+            build: CollocatesRequest.init(query:),
+            csv: { (report: CollocatesResponse) in report.csv }
+        )
         route(router, "api/keywords", .keywords, ask: ask, build: KeywordsRequest.init(query:), csv: { (report: KeywordsResponse) in report.csv })
-        route(router, "api/dispersion", .dispersion, ask: ask, build: DispersionRequest.init(query:), csv: { (report: DispersionResponse) in report.csv })
+        route(
+            router,
+            "api/dispersion",
+            .dispersion,
+            ask: ask,
+            build: DispersionRequest.init(query:),
+            csv: { (report: DispersionResponse) in report.csv }
+        )
         route(router, "api/trends", .trends, ask: ask, build: TrendsRequest.init(query:), csv: { (report: TrendsResponse) in report.csv })
         route(router, "api/compare", .compare, ask: ask, build: CompareRequest.init(query:), csv: { (report: CompareResponse) in report.csv })
     }
 
     /// One report route: parameters → request → index → JSON or CSV.
     static func route<Request: Encodable & Sendable, Report: Decodable & Sendable>(
-        _ router: Router<BasicRequestContext>, _ path: String, _ kind: MessageKind, ask: @escaping Ask,
+        _ router: Router<BasicRequestContext>,
+        _ path: String,
+        _ kind: MessageKind,
+        ask: @escaping Ask,
         build: @escaping @Sendable (inout ReportQuery) throws(ProtocolError) -> Request,
         csv: @escaping @Sendable (Report) -> CSVTable
     ) {
@@ -44,7 +61,8 @@ enum AnalysisRoutes {
                     return Response(
                         status: .ok,
                         headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(kind.rawValue).csv\""],
-                        body: .init(byteBuffer: ByteBuffer(string: table.text)))
+                        body: .init(byteBuffer: ByteBuffer(string: table.text))
+                    )
                 }
                 return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: answer)))
             } catch {

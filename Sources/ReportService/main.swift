@@ -10,10 +10,13 @@ await ServiceMain.run(service: "report") { config, logger in
     let app = Application(
         router: Routes.router(backends: backends, events: events),
         configuration: .init(address: .hostname(config.httpHost, port: config.httpPort), serverName: "samizdat-report"),
-        logger: logger)
+        logger: logger
+    )
     logger.event("listen", "HTTP listening", ["host": .string(config.httpHost), "port": "\(config.httpPort)"])
     // Services stop in reverse order: the event subscriber first, so open event streams end
     // before the HTTP server waits for its connections.
-    return [ClientAPI(config: config, logger: logger, context: context, backends: backends), app,
-            EventSubscriber(config: config, logger: logger, context: context, hub: events)]
+    return [
+        ClientAPI(config: config, logger: logger, context: context, backends: backends), app,
+        EventSubscriber(config: config, logger: logger, context: context, hub: events),
+    ]
 }

@@ -19,8 +19,13 @@ func formatted(_ value: Double?, places: Int = 3) -> String {
 
 /// Sends a report request and prints its answer: JSON, CSV, or `table` for people.
 func runReport<Request: Encodable & Sendable, Report: Decodable & Encodable & Sendable>(
-    _ kind: MessageKind, _ request: Request, as type: Report.Type, services: ServiceOptions, output: OutputOptions,
-    csv: (Report) -> CSVTable, table: (Report) -> Void
+    _ kind: MessageKind,
+    _ request: Request,
+    as type: Report.Type,
+    services: ServiceOptions,
+    output: OutputOptions,
+    csv: (Report) -> CSVTable,
+    table: (Report) -> Void
 ) async throws {
     let response: Report
     do {
@@ -56,7 +61,8 @@ struct ReferenceOptions: ParsableArguments, Sendable {
 extension Samizdat {
     struct Words: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The word list: frequency, per million, range (documents) and Gries' DP of every type in scope.")
+            abstract: "The word list: frequency, per million, range (documents) and Gries' DP of every type in scope."
+        )
 
         @Option(help: "Count forms, words (with their inflections) or stems.") var unit: CountingUnit = .word
         @Option(help: "Only types starting with this.") var prefix: String?
@@ -70,13 +76,23 @@ extension Samizdat {
 
         func run() async throws {
             let request = WordListRequest(
-                unit: unit, scope: scope.scope, prefix: prefix, minFrequency: minFrequency, stoplist: stoplist, offset: offset,
-                limit: limit)
+                unit: unit,
+                scope: scope.scope,
+                prefix: prefix,
+                minFrequency: minFrequency,
+                stoplist: stoplist,
+                offset: offset,
+                limit: limit
+            )
             try await runReport(.wordlist, request, as: WordListResponse.self, services: services, output: output, csv: \.csv) { list in
                 print("\(list.tokens) tokens, \(list.types) types (\(list.unit.rawValue)s) in \(list.documents) documents; \(list.matched) listed")
-                print("rank  \("type".padding(toLength: 24, withPad: " ", startingAt: 0)) \("freq".leftPad(9)) \("per M".leftPad(10)) \("range".leftPad(6)) \("DP".leftPad(6))")
+                print(
+                    "rank  \("type".padding(toLength: 24, withPad: " ", startingAt: 0)) \("freq".leftPad(9)) \("per M".leftPad(10)) \("range".leftPad(6)) \("DP".leftPad(6))"
+                )
                 for entry in list.entries {
-                    print("\(String(entry.rank).leftPad(4))  \(entry.term.padding(toLength: 24, withPad: " ", startingAt: 0)) \(String(entry.frequency).leftPad(9)) \(formatted(entry.perMillion, places: 1).leftPad(10)) \(String(entry.range).leftPad(6)) \(formatted(entry.dp).leftPad(6))")
+                    print(
+                        "\(String(entry.rank).leftPad(4))  \(entry.term.padding(toLength: 24, withPad: " ", startingAt: 0)) \(String(entry.frequency).leftPad(9)) \(formatted(entry.perMillion, places: 1).leftPad(10)) \(String(entry.range).leftPad(6)) \(formatted(entry.dp).leftPad(6))"
+                    )
                 }
             }
         }
@@ -85,7 +101,8 @@ extension Samizdat {
     struct NGrams: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "ngrams",
-            abstract: "N-grams (2–6 words, never across a paragraph or note), or clusters around a node word.")
+            abstract: "N-grams (2–6 words, never across a paragraph or note), or clusters around a node word."
+        )
 
         @Option(name: .short, help: "Words per n-gram, 2 to 6.") var n = 2
         @Option(help: "Only clusters holding this word.") var node: String?
@@ -101,12 +118,22 @@ extension Samizdat {
 
         func run() async throws {
             let request = NGramsRequest(
-                n: n, unit: unit, scope: scope.scope, minFrequency: minFrequency, minRange: minRange, node: node,
-                nodePosition: nodePosition, offset: offset, limit: limit)
+                n: n,
+                unit: unit,
+                scope: scope.scope,
+                minFrequency: minFrequency,
+                minRange: minRange,
+                node: node,
+                nodePosition: nodePosition,
+                offset: offset,
+                limit: limit
+            )
             try await runReport(.ngrams, request, as: NGramsResponse.self, services: services, output: output, csv: \.csv) { grams in
                 print("\(grams.types) \(grams.n)-grams (\(grams.tokens) occurrences) meet the filters")
                 for entry in grams.entries {
-                    print("\(entry.words.joined(separator: " ").padding(toLength: 48, withPad: " ", startingAt: 0)) \(String(entry.frequency).leftPad(8)) \(String(entry.range).leftPad(6)) docs")
+                    print(
+                        "\(entry.words.joined(separator: " ").padding(toLength: 48, withPad: " ", startingAt: 0)) \(String(entry.frequency).leftPad(8)) \(String(entry.range).leftPad(6)) docs"
+                    )
                 }
             }
         }
@@ -114,7 +141,8 @@ extension Samizdat {
 
     struct Collocates: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The collocates of a word: co-occurrences in a window and MI, MI3, t, z, G², logDice, Dice, ΔP.")
+            abstract: "The collocates of a word: co-occurrences in a window and MI, MI3, t, z, G², logDice, Dice, ΔP."
+        )
 
         @Argument(help: "The node word.") var node: String
         @Option(help: "Words left of the node.") var left = 5
@@ -131,16 +159,33 @@ extension Samizdat {
 
         func run() async throws {
             let request = CollocatesRequest(
-                node: node, unit: unit, scope: scope.scope, left: left, right: right, sentence: sentence, minFrequency: minFrequency,
-                sort: sort, offset: offset, limit: limit)
+                node: node,
+                unit: unit,
+                scope: scope.scope,
+                left: left,
+                right: right,
+                sentence: sentence,
+                minFrequency: minFrequency,
+                sort: sort,
+                offset: offset,
+                limit: limit
+            )
             try await runReport(.collocates, request, as: CollocatesResponse.self, services: services, output: output, csv: \.csv) { result in
-                print("\(result.node): \(result.nodeFrequency) occurrences, \(result.windowTokens) tokens in windows \(result.left)L+\(result.right)R\(result.sentence ? " within sentences" : ""), \(result.scopeTokens) in scope; \(result.collocates) collocates")
-                print("\("collocate".padding(toLength: 20, withPad: " ", startingAt: 0)) \("O11".leftPad(7)) \("L".leftPad(6)) \("R".leftPad(6)) \("f(x)".leftPad(8)) \("G²".leftPad(9)) \("MI".leftPad(7)) \("t".leftPad(7)) \("logDice".leftPad(8))")
+                print(
+                    "\(result.node): \(result.nodeFrequency) occurrences, \(result.windowTokens) tokens in windows \(result.left)L+\(result.right)R\(result.sentence ? " within sentences" : ""), \(result.scopeTokens) in scope; \(result.collocates) collocates"
+                )
+                print(
+                    "\("collocate".padding(toLength: 20, withPad: " ", startingAt: 0)) \("O11".leftPad(7)) \("L".leftPad(6)) \("R".leftPad(6)) \("f(x)".leftPad(8)) \("G²".leftPad(9)) \("MI".leftPad(7)) \("t".leftPad(7)) \("logDice".leftPad(8))"
+                )
                 for entry in result.entries {
-                    print("\(entry.collocate.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(entry.cooccurrences).leftPad(7)) \(String(entry.left).leftPad(6)) \(String(entry.right).leftPad(6)) \(String(entry.collocateFrequency).leftPad(8)) \(formatted(entry.logLikelihood, places: 1).leftPad(9)) \(formatted(entry.mi, places: 2).leftPad(7)) \(formatted(entry.tScore, places: 2).leftPad(7)) \(formatted(entry.logDice, places: 2).leftPad(8))")
+                    print(
+                        "\(entry.collocate.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(entry.cooccurrences).leftPad(7)) \(String(entry.left).leftPad(6)) \(String(entry.right).leftPad(6)) \(String(entry.collocateFrequency).leftPad(8)) \(formatted(entry.logLikelihood, places: 1).leftPad(9)) \(formatted(entry.mi, places: 2).leftPad(7)) \(formatted(entry.tScore, places: 2).leftPad(7)) \(formatted(entry.logDice, places: 2).leftPad(8))"
+                    )
                 }
                 if let first = result.entries.first {
-                    print(Terminal.dim("lines of a collocate: samizdat kwic '\(result.node) NEAR/\(max(result.left, result.right)) \(first.collocate)'"))
+                    print(
+                        Terminal.dim("lines of a collocate: samizdat kwic '\(result.node) NEAR/\(max(result.left, result.right)) \(first.collocate)'")
+                    )
                 }
             }
         }
@@ -148,7 +193,8 @@ extension Samizdat {
 
     struct Keywords: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Keywords of a document, chapter or subcorpus against a reference (default: the rest of the corpus).")
+            abstract: "Keywords of a document, chapter or subcorpus against a reference (default: the rest of the corpus)."
+        )
 
         @Option(help: "Sort by g2, log_ratio, percent_diff or bic.") var sort: KeywordSort = .g2
         @Option(help: "positive (over-used), negative (under-used) or both.") var polarity: KeywordPolarity = .positive
@@ -165,10 +211,21 @@ extension Samizdat {
 
         func run() async throws {
             let request = KeywordsRequest(
-                unit: unit, scope: scope.scope, reference: reference.scope, sort: sort, polarity: polarity, bonferroni: bonferroni,
-                minFrequency: minFrequency, maxP: maxP, offset: offset, limit: limit)
+                unit: unit,
+                scope: scope.scope,
+                reference: reference.scope,
+                sort: sort,
+                polarity: polarity,
+                bonferroni: bonferroni,
+                minFrequency: minFrequency,
+                maxP: maxP,
+                offset: offset,
+                limit: limit
+            )
             try await runReport(.keywords, request, as: KeywordsResponse.self, services: services, output: output, csv: \.csv) { result in
-                print("target \(result.targetTokens) tokens, reference \(result.referenceTokens) tokens; \(result.tested) types tested, \(result.matched) listed")
+                print(
+                    "target \(result.targetTokens) tokens, reference \(result.referenceTokens) tokens; \(result.tested) types tested, \(result.matched) listed"
+                )
                 print(KeywordTable.header)
                 for entry in result.entries {
                     print(KeywordTable.row(entry))
@@ -179,7 +236,8 @@ extension Samizdat {
 
     struct Dispersion: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "How evenly a word is spread: range, Juilland's D, Gries' DP and DPnorm over documents, chapters and equal parts.")
+            abstract: "How evenly a word is spread: range, Juilland's D, Gries' DP and DPnorm over documents, chapters and equal parts."
+        )
 
         @Argument(help: "The word.") var term: String
         @Option(help: "Equal parts to cut the scope into.") var parts = 100
@@ -196,7 +254,9 @@ extension Samizdat {
                 print("\(result.term): \(result.frequency) hits in \(result.tokens) tokens (\(formatted(result.perMillion, places: 1)) per million)")
                 print("over              parts  range        D       DP   DPnorm")
                 for (name, measures) in [("documents", result.documents), ("chapters", result.chapters), ("equal parts", result.equalParts)] {
-                    print("\(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(String(measures.parts).leftPad(6)) \(String(measures.range).leftPad(6)) \(formatted(measures.juillandD).leftPad(8)) \(formatted(measures.dp).leftPad(8)) \(formatted(measures.dpNorm).leftPad(8))")
+                    print(
+                        "\(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(String(measures.parts).leftPad(6)) \(String(measures.range).leftPad(6)) \(formatted(measures.juillandD).leftPad(8)) \(formatted(measures.dp).leftPad(8)) \(formatted(measures.dpNorm).leftPad(8))"
+                    )
                 }
                 guard hits else {
                     return
@@ -214,7 +274,8 @@ extension Samizdat {
 
     struct Trends: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Relative frequency (per 10,000 words) of words across the chapters of a document, or across documents.")
+            abstract: "Relative frequency (per 10,000 words) of words across the chapters of a document, or across documents."
+        )
 
         @Argument(help: "The words.") var terms: [String]
         @Option(help: "chapters or documents.") var across: TrendAxis = .documents
@@ -239,7 +300,8 @@ extension Samizdat {
 
     struct Compare: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compare two documents (or scopes): keywords both ways, shared vocabulary, cosine similarity.")
+            abstract: "Compare two documents (or scopes): keywords both ways, shared vocabulary, cosine similarity."
+        )
 
         @Argument(help: "The first document (id or file name).") var first: String
         @Argument(help: "The second document (id or file name).") var second: String
@@ -250,16 +312,24 @@ extension Samizdat {
 
         func run() async throws {
             let request = CompareRequest(
-                unit: unit, scope: ReportScope(document: first), other: ReportScope(document: second), limit: limit)
+                unit: unit,
+                scope: ReportScope(document: first),
+                other: ReportScope(document: second),
+                limit: limit
+            )
             try await runReport(.compare, request, as: CompareResponse.self, services: services, output: output, csv: \.csv) { result in
                 print("\(first): \(result.tokens) tokens, \(result.types) types; \(second): \(result.otherTokens) tokens, \(result.otherTypes) types")
                 print("shared types \(result.sharedTypes); cosine similarity of relative frequencies \(formatted(result.cosine))")
                 print("\nkeywords of \(first):")
                 print(KeywordTable.header)
-                result.keywords.forEach { print(KeywordTable.row($0)) }
+                for entry in result.keywords {
+                    print(KeywordTable.row(entry))
+                }
                 print("\nkeywords of \(second):")
                 print(KeywordTable.header)
-                result.otherKeywords.forEach { print(KeywordTable.row($0)) }
+                for entry in result.otherKeywords {
+                    print(KeywordTable.row(entry))
+                }
             }
         }
     }

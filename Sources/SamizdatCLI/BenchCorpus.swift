@@ -27,7 +27,8 @@ struct BenchCorpus {
         if names.isEmpty { names = all.filter { $0.hasSuffix(".txt") && $0 != "queries.txt" }.sorted() }
         guard !names.isEmpty else { throw BenchError("no .txt files in \(directory)") }
         var digest = CorpusDigest()
-        var texts: [String] = [], sizes: [Int] = []
+        var texts: [String] = []
+        var sizes: [Int] = []
         for n in names {
             guard let d = fm.contents(atPath: (directory as NSString).appendingPathComponent(n)) else {
                 throw BenchError("cannot read \(n)")
@@ -47,8 +48,13 @@ struct BenchCorpus {
     /// The documents as ingest would hand them on (ids from the file names; hashing not timed).
     func documents() -> [Document] {
         zip(names, texts).map { name, text in
-            Document(id: (name as NSString).deletingPathExtension, version: 1, contentHash: "",
-                     metadata: DocumentMetadata(title: (name as NSString).deletingPathExtension, source: name), text: text)
+            Document(
+                id: (name as NSString).deletingPathExtension,
+                version: 1,
+                contentHash: "",
+                metadata: DocumentMetadata(title: (name as NSString).deletingPathExtension, source: name),
+                text: text
+            )
         }
     }
 

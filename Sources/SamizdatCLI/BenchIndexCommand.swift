@@ -25,9 +25,14 @@ extension Samizdat.Bench {
         @Option(help: "Keep the last one-transaction store built at this path (a SQLite file) for `bench query --store`.")
         var keep: String?
         @Option(help: "At most this many builds of each kind (best one reported).") var builds = 3
-        @Option(help: "Documents per transaction of the batched build (the index service commits its intake in batches of up to 16); 0: no batched build.")
+        @Option(
+            help: "Documents per transaction of the batched build (the index service commits its intake in batches of up to 16); 0: no batched build."
+        )
         var batch = 16
-        @Flag(help: "Leave the segments as the merge policy left them (the index service never optimizes); by default a build ends with one segment, timed.")
+        @Flag(
+            help:
+                "Leave the segments as the merge policy left them (the index service never optimizes); by default a build ends with one segment, timed."
+        )
         var noOptimize = false
 
         func run() throws {
@@ -35,20 +40,44 @@ extension Samizdat.Bench {
             if !options.noMeta { corpus.metaLine(command: "bench index").emit() }
             let (segmented, segmentNs, failures) = BenchStoreBuild.segment(corpus.documents())
             let beforeBuild = BenchMachine.peakRSSMiB
-            FileHandle.standardError.write("    peak RSS before the first build (texts and segmented documents held): \(Int(beforeBuild ?? 0)) MiB\n".data(using: .utf8)!)
+            FileHandle.standardError.write(
+                "    peak RSS before the first build (texts and segmented documents held): \(Int(beforeBuild ?? 0)) MiB\n".data(using: .utf8)!
+            )
             let merged = noOptimize ? "tiered-merges" : "optimized"
-            let how = "own-positional-postings,fold+stem-keys,parallel-analysis-\(ProcessInfo.processInfo.activeProcessorCount)-cores,\(merged),wal,disk"
+            let how =
+                "own-positional-postings,fold+stem-keys,parallel-analysis-\(ProcessInfo.processInfo.activeProcessorCount)-cores,\(merged),wal,disk"
             let whole = try best(segmented, batch: 0, keep: keep)
-            emit(corpus, failures, label: "samizdat", variant: "apply(SegmentedDocument),presegmented,one-transaction," + how,
-                 build: whole, segmentNs: segmentNs, beforeBuild: beforeBuild)
+            emit(
+                corpus,
+                failures,
+                label: "samizdat",
+                variant: "apply(SegmentedDocument),presegmented,one-transaction," + how,
+                build: whole,
+                segmentNs: segmentNs,
+                beforeBuild: beforeBuild
+            )
             // the segmentation's CPU is not measured
             let withSegmentation = Best(ns: whole.ns + segmentNs, builds: whole.builds, bytes: whole.bytes, cpu: nil, checkpoint: whole.checkpoint)
-            emit(corpus, failures, label: "samizdat+segment", variant: "segment(1-thread)+apply,one-transaction," + how,
-                 build: withSegmentation, segmentNs: segmentNs, beforeBuild: beforeBuild)
+            emit(
+                corpus,
+                failures,
+                label: "samizdat+segment",
+                variant: "segment(1-thread)+apply,one-transaction," + how,
+                build: withSegmentation,
+                segmentNs: segmentNs,
+                beforeBuild: beforeBuild
+            )
             if batch > 0 {
                 let batched = try best(segmented, batch: batch, keep: nil)
-                emit(corpus, failures, label: "samizdat-batch\(batch)", variant: "apply(SegmentedDocument),presegmented,batches-of-\(batch)," + how,
-                     build: batched, segmentNs: segmentNs, beforeBuild: beforeBuild)
+                emit(
+                    corpus,
+                    failures,
+                    label: "samizdat-batch\(batch)",
+                    variant: "apply(SegmentedDocument),presegmented,batches-of-\(batch)," + how,
+                    build: batched,
+                    segmentNs: segmentNs,
+                    beforeBuild: beforeBuild
+                )
             }
         }
 
@@ -75,7 +104,10 @@ extension Samizdat.Bench {
                 let ns = built.ns
                 n += 1
                 spent += ns
-                FileHandle.standardError.write("    \(batch > 0 ? "batches of \(batch)" : "one transaction"), build \(n): \(Double(ns) / 1e9)s (CPU \(String(format: "%.3f", built.cpu))s, all threads; WAL checkpoints after the commits \(String(format: "%.3f", built.checkpointSeconds))s)\n".data(using: .utf8)!)
+                FileHandle.standardError.write(
+                    "    \(batch > 0 ? "batches of \(batch)" : "one transaction"), build \(n): \(Double(ns) / 1e9)s (CPU \(String(format: "%.3f", built.cpu))s, all threads; WAL checkpoints after the commits \(String(format: "%.3f", built.checkpointSeconds))s)\n"
+                        .data(using: .utf8)!
+                )
                 if ns < best.ns {
                     best = Best(ns: ns, builds: 0, bytes: BenchStoreBuild.size(of: dir), cpu: built.cpu, checkpoint: built.checkpointSeconds)
                 }
@@ -91,8 +123,15 @@ extension Samizdat.Bench {
             return best
         }
 
-        func emit(_ corpus: BenchCorpus, _ failures: Int, label: String, variant: String,
-                  build: Best, segmentNs: UInt64, beforeBuild: Double?) {
+        func emit(
+            _ corpus: BenchCorpus,
+            _ failures: Int,
+            label: String,
+            variant: String,
+            build: Best,
+            segmentNs: UInt64,
+            beforeBuild: Double?
+        ) {
             let s = Double(build.ns) / 1e9
             var line = BenchLine(bench: "index")
             line.set("tool", "samizdat")
@@ -158,7 +197,10 @@ enum BenchStoreBuild {
             _ = try store.apply(Array(segmented[i..<j]))
             i = j
         }
-        FileHandle.standardError.write("    peak RSS after the applies: \(Int(BenchMachine.peakRSSMiB ?? 0)) MiB, now \(BenchMachine.procValue("/proc/self/status", "VmRSS:").map { $0 / 1024 } ?? 0) MiB\n".data(using: .utf8)!)
+        FileHandle.standardError.write(
+            "    peak RSS after the applies: \(Int(BenchMachine.peakRSSMiB ?? 0)) MiB, now \(BenchMachine.procValue("/proc/self/status", "VmRSS:").map { $0 / 1024 } ?? 0) MiB\n"
+                .data(using: .utf8)!
+        )
         // as after any bulk load: one posting segment (timed; the peers' builds end merged too)
         if optimize { try store.optimize() }
         return try built()

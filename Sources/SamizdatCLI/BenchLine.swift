@@ -5,7 +5,11 @@ import SamizdatModel
 /// `json.dumps`), printed as one line.
 struct BenchLine {
     enum Value {
-        case string(String), int(Int), double(Double), bool(Bool), null
+        case string(String)
+        case int(Int)
+        case double(Double)
+        case bool(Bool)
+        case null
         case object(BenchLine)
         case array([Value])
     }
@@ -28,7 +32,10 @@ struct BenchLine {
     mutating func set(_ key: String, _ value: Bool) { self[key] = .bool(value) }
     /// A double rounded to `places` decimals, as the peers round theirs.
     mutating func set(_ key: String, _ value: Double?, places: Int = 3) {
-        guard let value, value.isFinite else { self[key] = .null; return }
+        guard let value, value.isFinite else {
+            self[key] = .null
+            return
+        }
         let f = pow(10.0, Double(places))
         self[key] = .double((value * f).rounded() / f)
     }

@@ -10,7 +10,8 @@ struct BenchMachine {
     static var current: BenchMachine {
         var cpu = ""
         if let s = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-           let line = s.split(separator: "\n").first(where: { $0.hasPrefix("model name") }) {
+            let line = s.split(separator: "\n").first(where: { $0.hasPrefix("model name") })
+        {
             cpu = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         }
         var mem: Double?
@@ -32,7 +33,8 @@ struct BenchMachine {
     /// The first number after `key` in a /proc file (kB for the memory fields).
     static func procValue(_ path: String, _ key: String) -> Int? {
         guard let s = try? String(contentsOfFile: path, encoding: .utf8),
-              let line = s.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return nil }
+            let line = s.split(separator: "\n").first(where: { $0.hasPrefix(key) })
+        else { return nil }
         return line.split(separator: " ").dropFirst().lazy.compactMap { Int($0) }.first
     }
 

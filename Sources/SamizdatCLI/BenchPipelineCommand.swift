@@ -20,7 +20,8 @@ extension Samizdat.Bench {
                 stream; `up` restarts them. After the stream it waits for the backlog to drain, then counts: lost = \
                 accepted texts not in the index; doubled = paragraphs in the index beyond those of one copy of each \
                 text (segmented again locally, untimed).
-                """)
+                """
+        )
 
         @OptionGroup var options: BenchOptions
         @Option(help: "Segment workers.") var workers = 2
@@ -32,7 +33,9 @@ extension Samizdat.Bench {
             let corpus = try BenchCorpus(directory: options.corpus)
             if !options.noMeta { corpus.metaLine(command: "bench pipeline").emit() }
             let victims = kill.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            for v in victims where !["segment", "index", "ingest"].contains(v) { throw ValidationError("--kill takes segment, index, ingest; not \(v)") }
+            for v in victims where !["segment", "index", "ingest"].contains(v) {
+                throw ValidationError("--kill takes segment, index, ingest; not \(v)")
+            }
 
             let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("samizdat-bench-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
@@ -41,7 +44,10 @@ extension Samizdat.Bench {
             let http = try LoopbackPorts.freeRange(count: 1, avoiding: base..<(base + 7))
             let up = Process()
             up.executableURL = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
-            up.arguments = ["up", "--data-dir", tmp.appendingPathComponent("data").path, "--base-port", "\(base)", "--http-port", "\(http)", "--workers", "\(workers)"]
+            up.arguments = [
+                "up", "--data-dir", tmp.appendingPathComponent("data").path, "--base-port", "\(base)", "--http-port", "\(http)", "--workers",
+                "\(workers)",
+            ]
             var env = ProcessInfo.processInfo.environment
             env["SAMIZDAT_INGEST_ACK_TIMEOUT_SECONDS"] = env["SAMIZDAT_INGEST_ACK_TIMEOUT_SECONDS"] ?? "30"
             env["SAMIZDAT_LOG_LEVEL"] = env["SAMIZDAT_LOG_LEVEL"] ?? "warning"
@@ -59,14 +65,20 @@ extension Samizdat.Bench {
                 while up.isRunning && Date() < until { usleep(100_000) }
                 if up.isRunning { Foundation.kill(up.processIdentifier, SIGKILL) }
             }
-            let ingestEP = "tcp://127.0.0.1:\(base)", reportEP = "tcp://127.0.0.1:\(base + 6)", eventsEP = "tcp://127.0.0.1:\(base + 5)"
+            let ingestEP = "tcp://127.0.0.1:\(base)"
+            let reportEP = "tcp://127.0.0.1:\(base + 6)"
+            let eventsEP = "tcp://127.0.0.1:\(base + 5)"
             let context = Context()
             let report = try RequestClient(context: context, endpoint: reportEP)
             var ready = false
             for _ in 0..<120 where !ready {
                 if let r = try? await report.request(timeout: .seconds(1), { try WireMessage(.status, RequestHeader(req: $0)) }),
-                   let s = try? RequestClient.result(r, as: SystemStatus.self), s.unavailable.isEmpty, (s.pipeline?.workers.count ?? 0) >= workers { ready = true }
-                else { try await Task.sleep(for: .milliseconds(250)) }
+                    let s = try? RequestClient.result(r, as: SystemStatus.self), s.unavailable.isEmpty, (s.pipeline?.workers.count ?? 0) >= workers
+                {
+                    ready = true
+                } else {
+                    try await Task.sleep(for: .milliseconds(250))
+                }
             }
             guard ready else { throw BenchError("the pipeline did not come up; see its log") }
 
@@ -75,7 +87,8 @@ extension Samizdat.Bench {
             let tally = PipelineTally()
             let watcher = Task {
                 while let m = try? await events.receive(), let msg = try? WireMessage.decode(m),
-                      let h = try? msg.header(as: IndexedHeader.self) {
+                    let h = try? msg.header(as: IndexedHeader.self)
+                {
                     let now = benchNanos()
                     tally.indexed(h.doc, at: now)
                 }
@@ -102,7 +115,9 @@ extension Samizdat.Bench {
                             var h = header
                             h.req = id
                             let reply: WireMessage
-                            do { reply = try await ingest.request(id: id, timeout: .seconds(5)) { _ in try WireMessage(.ingest, h, body: [body]) } } catch {
+                            do {
+                                reply = try await ingest.request(id: id, timeout: .seconds(5)) { _ in try WireMessage(.ingest, h, body: [body]) }
+                            } catch {
                                 if attempts < 20 { continue }
                                 tally.refuse()
                                 return
@@ -123,7 +138,10 @@ extension Samizdat.Bench {
                         }
                     }
                 }
-                while next < min(window, corpus.texts.count) { start(next); next += 1 }
+                while next < min(window, corpus.texts.count) {
+                    start(next)
+                    next += 1
+                }
                 while try await group.next() != nil {
                     sent += 1
                     for (at, v) in killAt where sent == at {
@@ -132,7 +150,10 @@ extension Samizdat.Bench {
                             killed.append(v)
                         }
                     }
-                    if next < corpus.texts.count { start(next); next += 1 }
+                    if next < corpus.texts.count {
+                        start(next)
+                        next += 1
+                    }
                 }
             }
             let tAccepted = benchNanos()
@@ -142,7 +163,8 @@ extension Samizdat.Bench {
             let deadline = BenchDeadline(seconds: drain)
             while !deadline.expired {
                 if let r = try? await report.request(timeout: .seconds(3), { try WireMessage(.status, RequestHeader(req: $0)) }),
-                   let s = try? RequestClient.result(r, as: SystemStatus.self), let p = s.pipeline {
+                    let s = try? RequestClient.result(r, as: SystemStatus.self), let p = s.pipeline
+                {
                     status = s
                     if p.backlog == 0 { break }
                 }

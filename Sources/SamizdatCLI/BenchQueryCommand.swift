@@ -22,7 +22,10 @@ extension Samizdat.Bench {
         @Option(help: "Time only this label (samizdat or samizdat+hits).") var only: String?
         @Option(help: "Write each query's top-10 ids here (query, tab, ids), to compare two builds' results.")
         var results: String?
-        @Option(help: "The unit the queries' words match by: word (as written, the default), stem (each query as stem:(…)) or form (exact:(…), as tantivy's default tokenizer matches).")
+        @Option(
+            help:
+                "The unit the queries' words match by: word (as written, the default), stem (each query as stem:(…)) or form (exact:(…), as tantivy's default tokenizer matches)."
+        )
         var unit: CountingUnit = .word
 
         func run() throws {
@@ -52,10 +55,15 @@ extension Samizdat.Bench {
                 }
                 try out.write(toFile: results, atomically: true, encoding: .utf8)
             }
-            for (label, search) in [("samizdat", { (q: String) -> Int? in (try? corpusStore.rankedPassageIDs(q, limit: topK))?.count }),
-                                    ("samizdat+hits", { (q: String) -> Int? in
-                                        (try? corpusStore.search(SearchRequest(query: q, limit: topK, passagesPerDocument: 1)))?.documents.count
-                                    })] where only == nil || only == label {
+            for (label, search) in [
+                ("samizdat", { (q: String) -> Int? in (try? corpusStore.rankedPassageIDs(q, limit: topK))?.count }),
+                (
+                    "samizdat+hits",
+                    { (q: String) -> Int? in
+                        (try? corpusStore.search(SearchRequest(query: q, limit: topK, passagesPerDocument: 1)))?.documents.count
+                    }
+                ),
+            ] where only == nil || only == label {
                 try measure(label: label, list: list, topK: topK, search)
             }
         }
@@ -74,7 +82,12 @@ extension Samizdat.Bench {
             var hits: [String: Int] = [:]
             var errors: [String: Int] = [:]
             for (q, kind) in list {
-                if let n = search(q) { hits[q] = n } else { hits[q] = 0; errors[kind, default: 0] += 1 }
+                if let n = search(q) {
+                    hits[q] = n
+                } else {
+                    hits[q] = 0
+                    errors[kind, default: 0] += 1
+                }
             }
             let deadline = BenchDeadline(seconds: budget)
             var perClass: [String: [UInt64]] = ["all": []]
@@ -92,7 +105,9 @@ extension Samizdat.Bench {
                 }
                 done += 1
             }
-            let variant = label == "samizdat" ? "bm25-passages,own-postings,grouped-by-doc,top-10-ids"
+            let variant =
+                label == "samizdat"
+                ? "bm25-passages,own-postings,grouped-by-doc,top-10-ids"
                 : "bm25-passages,own-postings,grouped-by-doc,top-10,located-hits+snippets"
             for kind in ["term", "and", "phrase", "all"] {
                 guard let ns = perClass[kind], !ns.isEmpty else { continue }

@@ -105,7 +105,9 @@ extension Samizdat.Bench {
             var collocateLine = line("collocates", timing: collocateTiming)
             collocateLine.set("node", nodes.first?.word)
             collocateLine.set("collocate_types", firstCollocates?.collocates)
-            collocateLine["top"] = .array((firstCollocates?.entries ?? []).map { .array([.string($0.collocate), .double(($0.logLikelihood * 1e4).rounded() / 1e4)]) })
+            collocateLine["top"] = .array(
+                (firstCollocates?.entries ?? []).map { .array([.string($0.collocate), .double(($0.logLikelihood * 1e4).rounded() / 1e4)]) }
+            )
             collocateLine.set("note", "window 5L+5R within a paragraph or note; G², MI, MI3, t, z, logDice, Dice, ΔP for every collocate")
             collocateLine.emit()
 
@@ -129,15 +131,23 @@ extension Samizdat.Bench {
             let dispersionTiming = measure {
                 dispersions = nodes.map { node in
                     SamizdatReports.Dispersion.compute(
-                        analysis, whole, DispersionRequest(term: node.word, unit: unit, parts: 100, hitLimit: 0), types: [node.type])
+                        analysis,
+                        whole,
+                        DispersionRequest(term: node.word, unit: unit, parts: 100, hitLimit: 0),
+                        types: [node.type]
+                    )
                 }
             }
             var dispersionLine = line("dispersion", timing: dispersionTiming)
             dispersionLine.set("items", nodes.count)
-            dispersionLine["top"] = .array(dispersions.prefix(5).map { result in
-                .array([.string(result.term), .int(result.frequency), .double(((result.documents.juillandD ?? 0) * 1e4).rounded() / 1e4),
-                        .double(((result.documents.dp ?? 0) * 1e4).rounded() / 1e4)])
-            })
+            dispersionLine["top"] = .array(
+                dispersions.prefix(5).map { result in
+                    .array([
+                        .string(result.term), .int(result.frequency), .double(((result.documents.juillandD ?? 0) * 1e4).rounded() / 1e4),
+                        .double(((result.documents.dp ?? 0) * 1e4).rounded() / 1e4),
+                    ])
+                }
+            )
             dispersionLine.set("note", "range, Juilland's D, DP and DPnorm over documents, chapters and 100 equal parts")
             dispersionLine.emit()
         }

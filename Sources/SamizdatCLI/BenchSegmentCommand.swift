@@ -11,7 +11,8 @@ extension Samizdat.Bench {
     /// notes, citations, sentences), so its sentences/s is not only sentence splitting.
     struct Segment: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Segmentation throughput (seg lines); with --truth, precision/recall/F1 against the ground truth.")
+            abstract: "Segmentation throughput (seg lines); with --truth, precision/recall/F1 against the ground truth."
+        )
 
         @OptionGroup var options: BenchOptions
         @Option(help: "Seconds of timed passes (default 120, as seg_bench.py).") var budget: Double = 120
@@ -27,7 +28,14 @@ extension Samizdat.Bench {
             _ = try? segmenter.segment(docs[0])
             warm = benchNanos() - warm
 
-            struct Pass { var ns: UInt64; var bytes: Int; var docs: Int; var sentences: Int; var failures: Int; var complete: Bool }
+            struct Pass {
+                var ns: UInt64
+                var bytes: Int
+                var docs: Int
+                var sentences: Int
+                var failures: Int
+                var complete: Bool
+            }
             var passes: [Pass] = []
             let deadline = BenchDeadline(seconds: budget)
             for _ in 0..<3 {
@@ -35,14 +43,19 @@ extension Samizdat.Bench {
                 var p = Pass(ns: 0, bytes: 0, docs: 0, sentences: 0, failures: 0, complete: true)
                 let t0 = benchNanos()
                 for (doc, size) in zip(docs, corpus.sizes) {
-                    if deadline.expired { p.complete = false; break }
+                    if deadline.expired {
+                        p.complete = false
+                        break
+                    }
                     if let s = try? segmenter.segment(doc) { p.sentences += s.sentences.count } else { p.failures += 1 }
                     p.bytes += size
                     p.docs += 1
                 }
                 p.ns = benchNanos() - t0
                 passes.append(p)
-                FileHandle.standardError.write("  samizdat: pass \(passes.count) \(Double(p.ns) / 1e9)s \(Double(p.bytes) / 1e6)MB complete=\(p.complete)\n".data(using: .utf8)!)
+                FileHandle.standardError.write(
+                    "  samizdat: pass \(passes.count) \(Double(p.ns) / 1e9)s \(Double(p.bytes) / 1e6)MB complete=\(p.complete)\n".data(using: .utf8)!
+                )
                 if !p.complete { break }
             }
             let done = passes.filter(\.complete).isEmpty ? passes : passes.filter(\.complete)
@@ -74,14 +87,21 @@ extension Samizdat.Bench {
         /// One `seg_score` line per text kind and one for all, each with the scorer's categories.
         func score(_ corpus: BenchCorpus, _ docs: [Document], _ segmenter: Segmenter) throws {
             var byKind: [String: SegmentationScore] = [:]
-            var missing = 0, failures = 0
+            var missing = 0
+            var failures = 0
             let decoder = JSONDecoder()
             for (name, doc) in zip(corpus.names, docs) {
                 let stem = (name as NSString).deletingPathExtension
                 let path = (corpus.directory as NSString).appendingPathComponent(stem + ".truth.json")
-                guard let data = FileManager.default.contents(atPath: path) else { missing += 1; continue }
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    missing += 1
+                    continue
+                }
                 let truth = try decoder.decode(GroundTruth.self, from: data)
-                guard let segmented = try? segmenter.segment(doc) else { failures += 1; continue }
+                guard let segmented = try? segmenter.segment(doc) else {
+                    failures += 1
+                    continue
+                }
                 let s = Scorer.score(segmented, truth: truth)
                 byKind[truth.kind.rawValue, default: SegmentationScore()] = byKind[truth.kind.rawValue, default: SegmentationScore()] + s
                 byKind["all", default: SegmentationScore()] = byKind["all", default: SegmentationScore()] + s

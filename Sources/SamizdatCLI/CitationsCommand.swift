@@ -7,7 +7,8 @@ extension CitationSort: ExpressibleByArgument {}
 extension Samizdat {
     struct Citations: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The citation index: authors cited, their works, and where an author is cited (document, chapter, page).")
+            abstract: "The citation index: authors cited, their works, and where an author is cited (document, chapter, page)."
+        )
 
         @Argument(help: "Words of an author's name: list every place that cites them.")
         var author: [String] = []
@@ -23,8 +24,12 @@ extension Samizdat {
 
         func run() async throws {
             let request = CitationsRequest(
-                author: author.isEmpty ? nil : author.joined(separator: " "), scope: scope.scope, sort: sort, offset: offset,
-                limit: limit)
+                author: author.isEmpty ? nil : author.joined(separator: " "),
+                scope: scope.scope,
+                sort: sort,
+                offset: offset,
+                limit: limit
+            )
             let response: CitationsResponse
             do {
                 response = try await services.ask(.citations, body: request, as: CitationsResponse.self)
@@ -36,7 +41,9 @@ extension Samizdat {
             }
             print("\(response.citations) citations of \(response.authorCount) authors")
             for cited in response.authors {
-                print("\(cited.name.padding(toLength: 32, withPad: " ", startingAt: 0)) \(String(cited.citations).leftPad(6)) citations in \(cited.documents) documents")
+                print(
+                    "\(cited.name.padding(toLength: 32, withPad: " ", startingAt: 0)) \(String(cited.citations).leftPad(6)) citations in \(cited.documents) documents"
+                )
                 if !request.isAuthorQuery {
                     continue
                 }

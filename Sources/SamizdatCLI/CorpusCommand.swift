@@ -7,7 +7,8 @@ extension Samizdat {
     struct Corpus: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Synthetic corpora with ground truth, for tests and benchmarks.",
-            subcommands: [Generate.self])
+            subcommands: [Generate.self]
+        )
 
         /// `samizdat corpus generate --mb N --seed S --out DIR`: the same arguments give the same bytes.
         struct Generate: ParsableCommand {
@@ -18,7 +19,8 @@ extension Samizdat {
                     note, sentence end and citation is), DIR/queries.txt (200 queries drawn as make_corpus.py \
                     draws them) and DIR/manifest.json (with the sha256 of all documents, computed as \
                     make_corpus.py computes it). Earlier doc_* files in DIR are removed first.
-                    """)
+                    """
+            )
 
             @Option(help: "Megabytes (10^6 bytes) of text.") var mb: Double = 5
             @Option(help: "Seed.") var seed: UInt64 = 42
@@ -41,7 +43,9 @@ extension Samizdat {
                 for doc in CorpusGenerator(seed: seed, megabytes: mb) { sink.take(doc) }
                 try sink.finish()
                 var queries = sink.queries
-                let sizes = sink.sizes, kinds = sink.kinds, truthCounts = sink.truthCounts
+                let sizes = sink.sizes
+                let kinds = sink.kinds
+                let truthCounts = sink.truthCounts
                 let list = queries.queries()
                 try Data((list.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path("queries.txt")))
                 var classes: [String: Int] = [:]
@@ -54,15 +58,23 @@ extension Samizdat {
                     "bytes": sizes.reduce(0, +), "min_doc_bytes": sizes.min() ?? 0, "max_doc_bytes": sizes.max() ?? 0,
                     "vocab_ascii_words": queries.vocabularySize,
                     "queries": list.count, "query_classes": classes,
-                    "truth": noTruth ? [:] : ["artifacts": truthCounts.artifacts, "headings": truthCounts.headings,
-                                              "notes": truthCounts.notes, "sentences": truthCounts.sentences,
-                                              "citations": truthCounts.citations],
+                    "truth": noTruth
+                        ? [:]
+                        : [
+                            "artifacts": truthCounts.artifacts, "headings": truthCounts.headings,
+                            "notes": truthCounts.notes, "sentences": truthCounts.sentences,
+                            "citations": truthCounts.citations,
+                        ],
                     "sha256": sink.digest.hex(),
                 ]
                 let data = try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys])
                 try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path("manifest.json")))
                 print(String(decoding: data, as: UTF8.self))
-                FileHandle.standardError.write("wrote \(sizes.count) documents, \(sizes.reduce(0, +)) bytes in \(String(format: "%.1f", Date().timeIntervalSince(t0))) s\n".data(using: .utf8)!)
+                FileHandle.standardError.write(
+                    "wrote \(sizes.count) documents, \(sizes.reduce(0, +)) bytes in \(String(format: "%.1f", Date().timeIntervalSince(t0))) s\n".data(
+                        using: .utf8
+                    )!
+                )
             }
 
             func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }

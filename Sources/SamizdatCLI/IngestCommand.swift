@@ -11,7 +11,8 @@ extension Samizdat {
             discussion: """
                 Prints one line per text: accepted or duplicate with the document id, or the reason it was refused.
                 Exits non-zero if any text was refused. Many files go with a bounded window of requests in flight.
-                """)
+                """
+        )
 
         @Argument(help: "Files, directories (their .txt files, recursively), or - for standard input.")
         var paths: [String]
@@ -48,9 +49,15 @@ extension Samizdat {
                         progress.print(line.text, toError: !line.ok)
                     }
                 }
-                while next < min(window, inputs.count) { start(next); next += 1 }
+                while next < min(window, inputs.count) {
+                    start(next)
+                    next += 1
+                }
                 while await group.next() != nil {
-                    if next < inputs.count { start(next); next += 1 }
+                    if next < inputs.count {
+                        start(next)
+                        next += 1
+                    }
                 }
             }
             progress.finish()
@@ -76,14 +83,20 @@ extension Samizdat {
             let exts = Set(ext.split(separator: ",").map { $0.lowercased() })
             var out: [Input] = []
             for p in paths {
-                if p == "-" { out.append(Input(path: "-", name: "stdin")); continue }
+                if p == "-" {
+                    out.append(Input(path: "-", name: "stdin"))
+                    continue
+                }
                 if isDirectory(p) {
                     guard let e = FileManager.default.enumerator(atPath: p) else { continue }
                     var found: [String] = []
                     while let rel = e.nextObject() as? String {
                         let full = (p as NSString).appendingPathComponent(rel)
                         if exts.contains((rel as NSString).pathExtension.lowercased()), !isDirectory(full),
-                           !((rel as NSString).lastPathComponent.hasPrefix(".")) { found.append(full) }
+                            !((rel as NSString).lastPathComponent.hasPrefix("."))
+                        {
+                            found.append(full)
+                        }
                     }
                     out += found.sorted().map { Input(path: $0, name: ($0 as NSString).lastPathComponent) }
                 } else if FileManager.default.fileExists(atPath: p) {
@@ -95,11 +108,16 @@ extension Samizdat {
             return out
         }
 
-        struct Line { var ok: Bool; var text: String }
+        struct Line {
+            var ok: Bool
+            var text: String
+        }
 
         func send(_ input: Input, client: RequestClient, progress: Progress) async -> Line {
             let raw: Data
-            if input.path == "-" { raw = FileHandle.standardInput.readDataToEndOfFile() } else {
+            if input.path == "-" {
+                raw = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
                 guard let d = FileManager.default.contents(atPath: input.path) else {
                     progress.count(.failed)
                     return Line(ok: false, text: "\(input.path): error: cannot read the file")
@@ -111,8 +129,13 @@ extension Samizdat {
                 return Line(ok: false, text: "\(input.path): error: not valid \(encoding.rawValue)")
             }
             let header = { (req: String) in
-                IngestHeader(req: req, title: title ?? (input.name as NSString).deletingPathExtension, author: author,
-                             source: source ?? input.name, externalID: externalID)
+                IngestHeader(
+                    req: req,
+                    title: title ?? (input.name as NSString).deletingPathExtension,
+                    author: author,
+                    source: source ?? input.name,
+                    externalID: externalID
+                )
             }
             let req = client.nextRequestID()
             var attempt = 0
@@ -165,12 +188,17 @@ final class Progress: Sendable {
     let start = ContinuousClock.now
     let counts = Mutex(Counts())
 
-    init(total: Int, enabled: Bool) { self.total = total; self.enabled = enabled }
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
 
     func count(_ e: Event, bytes: Int = 0) {
         counts.withLock { c in
             switch e {
-            case .accepted: c.accepted += 1; c.bytes += bytes
+            case .accepted:
+                c.accepted += 1
+                c.bytes += bytes
             case .duplicate: c.duplicate += 1
             case .failed: c.failed += 1
             case .busy: c.busy += 1

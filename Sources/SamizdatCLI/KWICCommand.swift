@@ -6,12 +6,14 @@ import SamizdatService
 extension Samizdat {
     struct KWIC: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "kwic", abstract: "A concordance: every occurrence with its context, page and chapter.",
+            commandName: "kwic",
+            abstract: "A concordance: every occurrence with its context, page and chapter.",
             discussion: """
                 The query language is search's (docs/QUERY.md). A word matches its inflections by default \
                 (camps finds camp; stalinism does not find stalin); stem:word matches by Porter2 stem, \
                 exact:word the folded form only. The left/right sorts order the neighbours in the same unit.
-                """)
+                """
+        )
 
         @Argument(help: "A term or query.") var query: [String]
         @Option(help: "Sort: document, left1…left3, right1…right3.") var sort: String = "document"
@@ -31,7 +33,13 @@ extension Samizdat {
                 throw ValidationError("--context, --limit and --offset must be 0 or more")
             }
             var request = KWICRequest(
-                query: query.joined(separator: " "), documentID: doc, context: context, sort: order, offset: offset, limit: limit)
+                query: query.joined(separator: " "),
+                documentID: doc,
+                context: context,
+                sort: order,
+                offset: offset,
+                limit: limit
+            )
             request.region = region
             let response: KWICResponse
             do {
@@ -60,7 +68,10 @@ extension Samizdat {
         @Option(help: "Only this document id.") var doc: String?
         @Option(help: "Only terms starting with this.") var prefix: String?
         @Option(help: "Terms to show.") var limit = 50
-        @Option(help: "What one term is: form (as written, folded), word (with its inflections: camps = camp, but stalinism ≠ stalin) or stem (Porter2: socialism = social).")
+        @Option(
+            help:
+                "What one term is: form (as written, folded), word (with its inflections: camps = camp, but stalinism ≠ stalin) or stem (Porter2: socialism = social)."
+        )
         var unit: CountingUnit = .word
         @Flag(help: "Print the result as JSON.") var json = false
         @OptionGroup var services: ServiceOptions
@@ -69,10 +80,15 @@ extension Samizdat {
             let req = TermsRequest(terms: terms, documentID: doc, unit: unit, perDocument: !terms.isEmpty, prefix: prefix, limit: limit)
             let r: TermsResponse
             do { r = try await services.ask(.terms, body: req, as: TermsResponse.self) } catch { throw fail(error) }
-            if json { try printJSON(r); return }
+            if json {
+                try printJSON(r)
+                return
+            }
             print("\(r.tokens) tokens, \(r.types) types in \(r.documents) documents")
             for t in r.terms {
-                print("\(t.term.padding(toLength: 24, withPad: " ", startingAt: 0)) \(String(t.frequency).leftPad(9)) \(String(t.documentFrequency).leftPad(6)) docs")
+                print(
+                    "\(t.term.padding(toLength: 24, withPad: " ", startingAt: 0)) \(String(t.frequency).leftPad(9)) \(String(t.documentFrequency).leftPad(6)) docs"
+                )
                 for d in t.documents {
                     print("    \(d.title.isEmpty ? d.documentID : d.title): \(d.count)")
                     for s in d.sections where s.count > 0 { print("        \(s.title ?? "(before the first heading)"): \(s.count)") }
@@ -89,7 +105,9 @@ extension Samizdat {
         func run() async throws {
             do {
                 let client = try SamizdatService.RequestClient(context: CLIContext.shared, endpoint: services.report)
-                let reply = try await client.request(timeout: services.timeoutDuration) { try WireMessage(.delete, DocumentRefHeader(req: $0, doc: id)) }
+                let reply = try await client.request(timeout: services.timeoutDuration) {
+                    try WireMessage(.delete, DocumentRefHeader(req: $0, doc: id))
+                }
                 if reply.kind == .error { throw try reply.header(as: ErrorHeader.self).error }
                 let h = try reply.header(as: DeletedHeader.self)
                 print(h.found ? "deleted \(id)" : "no document \(id)")

@@ -6,7 +6,8 @@ import SamizdatService
 extension Samizdat {
     struct Ping: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Ask a service's ROUTER socket for `pong`: exit 0 when it answers (healthchecks use it).")
+            abstract: "Ask a service's ROUTER socket for `pong`: exit 0 when it answers (healthchecks use it)."
+        )
 
         @Argument(help: "A ROUTER endpoint: ingest (tcp://host:5550), index queries (5554) or report (5556).")
         var endpoint: String

@@ -10,7 +10,8 @@ extension Samizdat {
                 Every hit names its file, chapter or section, printed page and paragraph. A word matches \
                 its inflections by default (camps finds camp, stalin's finds Stalin; stalinism does not); \
                 stem:word matches every form with its Porter2 stem, exact:word the folded form only.
-                """)
+                """
+        )
 
         @Argument(help: "The query, e.g. Shalamov, \"bare life\", stalin* NEAR/5 camp, title:biopolitics.")
         var query: [String]
@@ -28,11 +29,17 @@ extension Samizdat {
             request.region = region
             let r: SearchResponse
             do { r = try await services.ask(.search, body: request, as: SearchResponse.self) } catch { throw fail(error) }
-            if json { try printJSON(r); return }
+            if json {
+                try printJSON(r)
+                return
+            }
             print("\(r.totalPassages) passages in \(r.totalDocuments) documents")
             for d in r.documents {
                 print("")
-                print(Terminal.bold(d.source.isEmpty ? d.title : d.source) + Terminal.dim("  \(d.title)  [\(d.documentID)]  \(d.matchingPassages) passages"))
+                print(
+                    Terminal.bold(d.source.isEmpty ? d.title : d.source)
+                        + Terminal.dim("  \(d.title)  [\(d.documentID)]  \(d.matchingPassages) passages")
+                )
                 for h in d.hits {
                     print("  " + Terminal.dim(location(h)))
                     print("    " + render(h))

@@ -7,7 +7,9 @@ extension Samizdat {
     struct Segment: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Segment one file locally, without services, and print what segmentation finds.",
-            discussion: "--format text prints the clean text as an outline with headings, page labels and notes; json prints the whole SegmentedDocument.")
+            discussion:
+                "--format text prints the clean text as an outline with headings, page labels and notes; json prints the whole SegmentedDocument."
+        )
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -17,15 +19,22 @@ extension Samizdat {
 
         func run() throws {
             let data: Data
-            if file == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else {
+            if file == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
                 guard let d = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
                 data = d
             }
             let text: String
             do { text = try encoding.decode(data, maxBytes: Int.max) } catch { throw fail(error) }
             let name = (file as NSString).lastPathComponent
-            let doc = Document(id: "local", version: 1, contentHash: ContentHash.sha256(text),
-                               metadata: DocumentMetadata(title: (name as NSString).deletingPathExtension, source: name), text: text)
+            let doc = Document(
+                id: "local",
+                version: 1,
+                contentHash: ContentHash.sha256(text),
+                metadata: DocumentMetadata(title: (name as NSString).deletingPathExtension, source: name),
+                text: text
+            )
             let segmented: SegmentedDocument
             do { segmented = try Segmenter().segment(doc) } catch { throw fail(error) }
             switch format {

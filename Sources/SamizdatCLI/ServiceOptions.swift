@@ -18,7 +18,12 @@ struct ServiceOptions: ParsableArguments, Sendable {
     var timeoutDuration: Duration { .milliseconds(Int(timeout * 1000)) }
 
     /// One request to report, decoded as `R`; an `error` reply becomes a thrown ProtocolError.
-    func ask<R: Decodable>(_ kind: MessageKind, body: (some Encodable)? = Optional<Int>.none, header: ((String) -> any Encodable)? = nil, as: R.Type) async throws -> R {
+    func ask<R: Decodable>(
+        _ kind: MessageKind,
+        body: (some Encodable)? = Optional<Int>.none,
+        header: ((String) -> any Encodable)? = nil,
+        as: R.Type
+    ) async throws -> R {
         let client = try RequestClient(context: CLIContext.shared, endpoint: report)
         defer { Task { await client.close() } }
         let bodyData = try body.map { try WireCoding.encoder.encode($0) }

@@ -4,7 +4,9 @@ import SamizdatModel
 
 extension Samizdat {
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Counts per state, backlog, workers and their heartbeats, failures, documents in the index.")
+        static let configuration = CommandConfiguration(
+            abstract: "Counts per state, backlog, workers and their heartbeats, failures, documents in the index."
+        )
 
         @Flag(help: "Print the status as JSON.") var json = false
         @OptionGroup var services: ServiceOptions
@@ -12,14 +14,21 @@ extension Samizdat {
         func run() async throws {
             let s: SystemStatus
             do { s = try await services.ask(.status, as: SystemStatus.self) } catch { throw fail(error) }
-            if json { try printJSON(s); return }
+            if json {
+                try printJSON(s)
+                return
+            }
             if let p = s.pipeline {
                 let order = ["accepted", "dispatched", "indexed", "failed"]
                 print("texts     " + order.map { "\($0) \(p.states[$0] ?? 0)" }.joined(separator: "   "))
-                print("backlog   \(p.backlog)   redeliveries \(p.redeliveries)   accepted/s \(String(format: "%.1f", p.acceptedPerSecond))   indexed/s \(String(format: "%.1f", p.indexedPerSecond))")
+                print(
+                    "backlog   \(p.backlog)   redeliveries \(p.redeliveries)   accepted/s \(String(format: "%.1f", p.acceptedPerSecond))   indexed/s \(String(format: "%.1f", p.indexedPerSecond))"
+                )
                 print("workers   \(p.workers.count)")
                 for w in p.workers {
-                    print("  \(w.id.padding(toLength: 28, withPad: " ", startingAt: 0)) heartbeat \(w.lastHeartbeatMsAgo) ms ago   in flight \(w.inFlight)   credit \(w.credit)   done \(w.processed)")
+                    print(
+                        "  \(w.id.padding(toLength: 28, withPad: " ", startingAt: 0)) heartbeat \(w.lastHeartbeatMsAgo) ms ago   in flight \(w.inFlight)   credit \(w.credit)   done \(w.processed)"
+                    )
                 }
                 if !p.failures.isEmpty {
                     print("failures")
@@ -27,7 +36,9 @@ extension Samizdat {
                 }
             }
             if let i = s.index {
-                print("index     \(i.documents) documents   \(i.paragraphs) paragraphs   \(i.sentences) sentences   \(i.tokens) tokens   \(i.types) types")
+                print(
+                    "index     \(i.documents) documents   \(i.paragraphs) paragraphs   \(i.sentences) sentences   \(i.tokens) tokens   \(i.types) types"
+                )
             }
             for (service, reason) in s.unavailable.sorted(by: { $0.key < $1.key }) {
                 print("\(service.padding(toLength: 9, withPad: " ", startingAt: 0)) UNAVAILABLE: \(reason)")

@@ -10,7 +10,8 @@ extension Samizdat {
             discussion: """
                 Each service's log lines are prefixed with its name. A service that dies is restarted (with backoff),
                 as compose's restart policy would. Ctrl-C or SIGTERM stops them all cleanly.
-                """)
+                """
+        )
 
         @Option(help: "Data directory: ingest's journal and index's store live under it.") var dataDir = "./data"
         @Option(help: "First of seven consecutive ZeroMQ ports (ingest client, work, acks; index intake, queries, events; report client).")
@@ -38,8 +39,11 @@ extension Samizdat {
             let taken = ports.filter { !LoopbackPorts.isFree($0.0) }
             if !taken.isEmpty {
                 let names = taken.map { "\($0.0) (\($0.1))" }.joined(separator: ", ")
-                throw fail(UpError(
-                    "port\(taken.count == 1 ? "" : "s") \(names) on 127.0.0.1 \(taken.count == 1 ? "is" : "are") in use: stop what holds \(taken.count == 1 ? "it" : "them") (another `samizdat up`?) or choose --base-port and --http-port"))
+                throw fail(
+                    UpError(
+                        "port\(taken.count == 1 ? "" : "s") \(names) on 127.0.0.1 \(taken.count == 1 ? "is" : "are") in use: stop what holds \(taken.count == 1 ? "it" : "them") (another `samizdat up`?) or choose --base-port and --http-port"
+                    )
+                )
             }
             let data = URL(fileURLWithPath: dataDir).standardizedFileURL.path
             try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
@@ -56,22 +60,38 @@ extension Samizdat {
                 "SAMIZDAT_REPORT_HTTP_HOST": host, "SAMIZDAT_REPORT_HTTP_PORT": "\(httpPort)",
             ]
             var specs = [
-                ChildSpec(name: "ingest", executable: "\(bin)/samizdat-ingest", environment: common.merging(["SAMIZDAT_DATA_DIR": data + "/ingest", "SAMIZDAT_INSTANCE": "ingest"]) { $1 }),
-                ChildSpec(name: "index", executable: "\(bin)/samizdat-index", environment: common.merging(["SAMIZDAT_DATA_DIR": data + "/index", "SAMIZDAT_INSTANCE": "index"]) { $1 }),
+                ChildSpec(
+                    name: "ingest",
+                    executable: "\(bin)/samizdat-ingest",
+                    environment: common.merging(["SAMIZDAT_DATA_DIR": data + "/ingest", "SAMIZDAT_INSTANCE": "ingest"]) { $1 }
+                ),
+                ChildSpec(
+                    name: "index",
+                    executable: "\(bin)/samizdat-index",
+                    environment: common.merging(["SAMIZDAT_DATA_DIR": data + "/index", "SAMIZDAT_INSTANCE": "index"]) { $1 }
+                ),
                 ChildSpec(name: "report", executable: "\(bin)/samizdat-report", environment: common.merging(["SAMIZDAT_INSTANCE": "report"]) { $1 }),
             ]
             for i in 1...workers {
-                specs.append(ChildSpec(name: "segment-\(i)", executable: "\(bin)/samizdat-segment", environment: common.merging(["SAMIZDAT_INSTANCE": "segment-\(i)"]) { $1 }))
+                specs.append(
+                    ChildSpec(
+                        name: "segment-\(i)",
+                        executable: "\(bin)/samizdat-segment",
+                        environment: common.merging(["SAMIZDAT_INSTANCE": "segment-\(i)"]) { $1 }
+                    )
+                )
             }
             let supervisor = Supervisor(specs: specs)
-            supervisor.say("""
+            supervisor.say(
+                """
                 samizdat up: data in \(data)
                   ingest  client \(at(0))   (samizdat ingest --ingest \(at(0)) …)
                   report  client \(at(6))   http://\(host):\(httpPort)/   /metrics   /healthz
                   index   queries \(at(4))  events \(at(5))
                   segment ×\(workers)
                 Ctrl-C stops everything.
-                """)
+                """
+            )
             await supervisor.run()
         }
 
@@ -124,7 +144,11 @@ final class Supervisor: Sendable {
         let signals = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
         // Cancelled at the end: this also keeps the sources alive (an optimised build would
         // otherwise release them right after setup, and the signals would never be seen).
-        defer { signals.forEach { $0.cancel() } }
+        defer {
+            for source in signals {
+                source.cancel()
+            }
+        }
         let (stream, cont) = AsyncStream<Int32>.makeStream()
         for (s, n) in zip(signals, [SIGINT, SIGTERM]) {
             s.setEventHandler { cont.yield(n) }
@@ -186,7 +210,10 @@ final class Supervisor: Sendable {
                     out.append(String(decoding: b[b.startIndex..<nl], as: UTF8.self))
                     b.removeSubrange(b.startIndex...nl)
                 }
-                if chunk.isEmpty, !b.isEmpty { out.append(String(decoding: b, as: UTF8.self)); b.removeAll() }
+                if chunk.isEmpty, !b.isEmpty {
+                    out.append(String(decoding: b, as: UTF8.self))
+                    b.removeAll()
+                }
                 return out
             }
             for l in lines { say(l, prefix: spec.name) }

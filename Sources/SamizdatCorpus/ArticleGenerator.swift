@@ -8,8 +8,14 @@ struct ArticleGenerator {
     func generate(name: String, targetBytes: Int, rng seed: SplitMix64) -> GeneratedText {
         var rng = seed
         var setter = PageSetter(name: name, kind: .article, paged: true, rng: SplitMix64(seed: rng.next()), capacity: targetBytes)
-        var writer = ProseWriter(lexicon: lexicon, rng: SplitMix64(seed: rng.next()), markerStyle: .glued,
-                                 citationStyle: .article, noteRate: 0.05, citationRate: 0.06)
+        var writer = ProseWriter(
+            lexicon: lexicon,
+            rng: SplitMix64(seed: rng.next()),
+            markerStyle: .glued,
+            citationStyle: .article,
+            noteRate: 0.05,
+            citationRate: 0.06
+        )
         writer.lostHyphenRate = 0.12
         setter.linesPerPage = rng.int(38...46)
         setter.width = rng.int(68...78)
@@ -43,8 +49,11 @@ struct ArticleGenerator {
         while setter.bytes < targetBytes {
             if !first {
                 let words = writer.titleWords(rng.int(1...5))
-                setter.heading([words.enumerated().map { k, w in k == 0 ? w.prefix(1).uppercased() + w.dropFirst() : w }.joined(separator: " ")],
-                               kind: .section, level: 1)
+                setter.heading(
+                    [words.enumerated().map { k, w in k == 0 ? w.prefix(1).uppercased() + w.dropFirst() : w }.joined(separator: " ")],
+                    kind: .section,
+                    level: 1
+                )
             }
             first = false
             for _ in 0..<rng.int(3...9) {

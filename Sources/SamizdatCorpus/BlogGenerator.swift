@@ -7,13 +7,22 @@ struct BlogGenerator {
     func generate(name: String, targetBytes: Int, rng seed: SplitMix64) -> GeneratedText {
         var rng = seed
         var setter = PageSetter(name: name, kind: .blog, paged: false, rng: SplitMix64(seed: rng.next()), capacity: targetBytes)
-        var writer = ProseWriter(lexicon: lexicon, rng: SplitMix64(seed: rng.next()), markerStyle: .bracketed,
-                                 citationStyle: .blog, noteRate: 0.08, citationRate: 0.02)
+        var writer = ProseWriter(
+            lexicon: lexicon,
+            rng: SplitMix64(seed: rng.next()),
+            markerStyle: .bracketed,
+            citationStyle: .blog,
+            noteRate: 0.08,
+            citationRate: 0.02
+        )
         setter.truth.authors = [lexicon.givenName(&rng).lowercased()]
         var posts = 0
         while setter.bytes < targetBytes || posts == 0 {
             posts += 1
-            if posts > 1 { setter.raw(""); setter.raw("") }
+            if posts > 1 {
+                setter.raw("")
+                setter.raw("")
+            }
             var words = writer.titleWords(rng.int(2...8))
             if rng.chance(0.4) { words.insert(lexicon.surname(&rng).lowercased() + ",", at: 0) }
             let title = words.joined(separator: " ")
@@ -25,7 +34,10 @@ struct BlogGenerator {
             let start = setter.bytes
             var paragraphs = 0
             while setter.bytes - start < postTarget || paragraphs < 2 {
-                if paragraphs > 0 { setter.raw(""); if rng.chance(0.1) { setter.raw("") } }
+                if paragraphs > 0 {
+                    setter.raw("")
+                    if rng.chance(0.1) { setter.raw("") }
+                }
                 paragraphs += 1
                 if paragraphs > 2 && rng.chance(0.06) {
                     for k in 1...rng.int(2...5) {

@@ -10,8 +10,14 @@ struct BookGenerator {
     func generate(name: String, targetBytes: Int, rng seed: SplitMix64) -> GeneratedText {
         var rng = seed
         var setter = PageSetter(name: name, kind: .book, paged: true, rng: SplitMix64(seed: rng.next()), capacity: targetBytes)
-        var writer = ProseWriter(lexicon: lexicon, rng: SplitMix64(seed: rng.next()), markerStyle: .glued,
-                                 citationStyle: .book, noteRate: 0.07, citationRate: 0.1)
+        var writer = ProseWriter(
+            lexicon: lexicon,
+            rng: SplitMix64(seed: rng.next()),
+            markerStyle: .glued,
+            citationStyle: .book,
+            noteRate: 0.07,
+            citationRate: 0.1
+        )
         writer.lostHyphenRate = 0.12
         setter.linesPerPage = rng.int(34...42)
         setter.width = rng.int(66...76)
@@ -19,7 +25,8 @@ struct BookGenerator {
         let bookTitle = (["THE"] + writer.titleWords(rng.int(2...4)).map { $0.uppercased() }).joined(separator: " ")
         setter.truth.title = bookTitle
         setter.truth.authors = ["\(lexicon.givenName(&rng)) \(author)"]
-        let date = String(format2: rng.int(1...28)) + "/" + String(format2: rng.int(1...12)) + "/" + String(format2: rng.int(5...19))
+        let date =
+            String(format2: rng.int(1...28)) + "/" + String(format2: rng.int(1...12)) + "/" + String(format2: rng.int(5...19))
             + " \(rng.int(1...12)):\(String(format2: rng.int(0...59))) \(rng.chance(0.5) ? "AM" : "PM")"
         setter.slug = ("\(rng.int(1000...9999))_\(author).indd", date)
         setter.slugRate = rng.chance(0.7) ? 0.5 : 0

@@ -17,7 +17,10 @@ public struct CategoryScore: Codable, Sendable, Hashable {
     public private(set) var f1: Double
 
     public init(truth: Int, found: Int, matched: Int, agreeing: Int? = nil) {
-        self.truth = truth; self.found = found; self.matched = matched; self.agreeing = agreeing
+        self.truth = truth
+        self.found = found
+        self.matched = matched
+        self.agreeing = agreeing
         precision = found > 0 ? Double(matched) / Double(found) : (truth == 0 ? 1 : 0)
         recall = truth > 0 ? Double(matched) / Double(truth) : 1
         f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0

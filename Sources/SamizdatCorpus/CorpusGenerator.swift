@@ -53,7 +53,8 @@ public struct CorpusGenerator: Sequence, Sendable {
             var target: Int
             if rng.unit() < CorpusGenerator.bookShare {
                 kind = .book
-                let lo = log(Double(CorpusGenerator.bookBytes.lowerBound)), hi = log(Double(CorpusGenerator.bookBytes.upperBound))
+                let lo = log(Double(CorpusGenerator.bookBytes.lowerBound))
+                let hi = log(Double(CorpusGenerator.bookBytes.upperBound))
                 target = Int(exp(lo + (hi - lo) * rng.unit()))
             } else {
                 kind = rng.chance(0.5) ? .article : .blog

@@ -5,6 +5,9 @@ public struct GeneratedText: Sendable, Hashable {
     public var text: String
     public var truth: GroundTruth
     public init(name: String, kind: TextKind, text: String, truth: GroundTruth) {
-        self.name = name; self.kind = kind; self.text = text; self.truth = truth
+        self.name = name
+        self.kind = kind
+        self.text = text
+        self.truth = truth
     }
 }

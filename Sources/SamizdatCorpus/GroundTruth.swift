@@ -23,14 +23,36 @@ public struct GroundTruth: Codable, Sendable, Hashable {
     public var hyphenations: [Hyphenation]
     public var blockQuotes: [LineRange]
 
-    public init(name: String, kind: TextKind, title: String = "", authors: [String] = [], bytes: Int = 0, lines: Int = 0,
-                artifacts: [Artifact] = [], pages: [PageRun] = [], headings: [Heading] = [], notes: [NoteTruth] = [],
-                sentences: [SentenceEnd] = [], citations: [CitationTruth] = [], hyphenations: [Hyphenation] = [],
-                blockQuotes: [LineRange] = []) {
-        self.name = name; self.kind = kind; self.title = title; self.authors = authors
-        self.bytes = bytes; self.lines = lines; self.artifacts = artifacts; self.pages = pages
-        self.headings = headings; self.notes = notes; self.sentences = sentences
-        self.citations = citations; self.hyphenations = hyphenations; self.blockQuotes = blockQuotes
+    public init(
+        name: String,
+        kind: TextKind,
+        title: String = "",
+        authors: [String] = [],
+        bytes: Int = 0,
+        lines: Int = 0,
+        artifacts: [Artifact] = [],
+        pages: [PageRun] = [],
+        headings: [Heading] = [],
+        notes: [NoteTruth] = [],
+        sentences: [SentenceEnd] = [],
+        citations: [CitationTruth] = [],
+        hyphenations: [Hyphenation] = [],
+        blockQuotes: [LineRange] = []
+    ) {
+        self.name = name
+        self.kind = kind
+        self.title = title
+        self.authors = authors
+        self.bytes = bytes
+        self.lines = lines
+        self.artifacts = artifacts
+        self.pages = pages
+        self.headings = headings
+        self.notes = notes
+        self.sentences = sentences
+        self.citations = citations
+        self.hyphenations = hyphenations
+        self.blockQuotes = blockQuotes
     }
 
     enum CodingKeys: String, CodingKey {
@@ -40,7 +62,8 @@ public struct GroundTruth: Codable, Sendable, Hashable {
 
     /// The printed page label of a line, or nil when the text has no page numbers.
     public func page(ofLine line: Int) -> String? {
-        var lo = 0, hi = pages.count - 1
+        var lo = 0
+        var hi = pages.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
             if pages[mid].lastLine < line { lo = mid + 1 } else if pages[mid].firstLine > line { hi = mid - 1 } else { return pages[mid].label }
@@ -54,7 +77,11 @@ public struct GroundTruth: Codable, Sendable, Hashable {
         public var firstLine: Int
         /// Inclusive.
         public var lastLine: Int
-        public init(label: String, firstLine: Int, lastLine: Int) { self.label = label; self.firstLine = firstLine; self.lastLine = lastLine }
+        public init(label: String, firstLine: Int, lastLine: Int) {
+            self.label = label
+            self.firstLine = firstLine
+            self.lastLine = lastLine
+        }
         enum CodingKeys: String, CodingKey {
             case label
             case firstLine = "first_line"
@@ -72,7 +99,12 @@ public struct GroundTruth: Codable, Sendable, Hashable {
         /// "Chapter 3" when a `Chapter N` line stands above the title.
         public var label: String?
         public init(title: String, kind: SectionKind, level: Int, line: Int, lineCount: Int, label: String? = nil) {
-            self.title = title; self.kind = kind; self.level = level; self.line = line; self.lineCount = lineCount; self.label = label
+            self.title = title
+            self.kind = kind
+            self.level = level
+            self.line = line
+            self.lineCount = lineCount
+            self.label = label
         }
         enum CodingKeys: String, CodingKey {
             case title, kind, level, line, label
@@ -96,8 +128,13 @@ public struct GroundTruth: Codable, Sendable, Hashable {
         /// Page on which the note text is printed.
         public var page: String?
         public init(label: String, text: String, anchor: String, markerOffset: Int, markerLine: Int, noteLine: Int, page: String?) {
-            self.label = label; self.text = text; self.anchor = anchor; self.markerOffset = markerOffset
-            self.markerLine = markerLine; self.noteLine = noteLine; self.page = page
+            self.label = label
+            self.text = text
+            self.anchor = anchor
+            self.markerOffset = markerOffset
+            self.markerLine = markerLine
+            self.noteLine = noteLine
+            self.page = page
         }
         enum CodingKeys: String, CodingKey {
             case label, text, anchor, page
@@ -116,7 +153,10 @@ public struct GroundTruth: Codable, Sendable, Hashable {
         public var tail: String
         public var page: String?
         public init(offset: Int, line: Int, tail: String, page: String?) {
-            self.offset = offset; self.line = line; self.tail = tail; self.page = page
+            self.offset = offset
+            self.line = line
+            self.tail = tail
+            self.page = page
         }
     }
 
@@ -133,8 +173,14 @@ public struct GroundTruth: Codable, Sendable, Hashable {
         /// An "ibid."; `authors` and `year` are those of the citation it repeats.
         public var ibid: Bool
         public init(start: Int, end: Int, line: Int, raw: String, authors: [String], year: String?, pages: String?, ibid: Bool) {
-            self.start = start; self.end = end; self.line = line; self.raw = raw
-            self.authors = authors; self.year = year; self.pages = pages; self.ibid = ibid
+            self.start = start
+            self.end = end
+            self.line = line
+            self.raw = raw
+            self.authors = authors
+            self.year = year
+            self.pages = pages
+            self.ibid = ibid
         }
     }
 
@@ -156,7 +202,10 @@ public struct GroundTruth: Codable, Sendable, Hashable {
         public var printed: String
         public var word: String
         public init(kind: Kind, line: Int, printed: String, word: String) {
-            self.kind = kind; self.line = line; self.printed = printed; self.word = word
+            self.kind = kind
+            self.line = line
+            self.printed = printed
+            self.word = word
         }
     }
 
@@ -164,7 +213,10 @@ public struct GroundTruth: Codable, Sendable, Hashable {
         public var firstLine: Int
         /// Inclusive.
         public var lastLine: Int
-        public init(firstLine: Int, lastLine: Int) { self.firstLine = firstLine; self.lastLine = lastLine }
+        public init(firstLine: Int, lastLine: Int) {
+            self.firstLine = firstLine
+            self.lastLine = lastLine
+        }
         enum CodingKeys: String, CodingKey {
             case firstLine = "first_line"
             case lastLine = "last_line"

@@ -36,12 +36,15 @@ public struct Lexicon: Sendable {
         "al", "art", "bk", "bd", "ca", "cap", "cf", "ch", "chap", "cit", "co", "col", "comp", "ed", "eds", "eg", "esp",
         "et", "etc", "ff", "fig", "fol", "gen", "ie", "inc", "jr", "lit", "loc", "ltd", "mr", "mrs", "ms", "mss", "nb",
         "nos", "op", "par", "pl", "pp", "pt", "repr", "rev", "sec", "ser", "sr", "st", "sup", "tr", "trans", "viz",
-        "vol", "vols", "vs", "dr", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "univ", "var", "nr", "ad", "bc", "pa", "ma", "ba", "phd", "esq",
+        "vol", "vols", "vs", "dr", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "univ", "var",
+        "nr", "ad", "bc", "pa", "ma", "ba", "phd", "esq",
     ]
 
-    static let onsets = ["b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w",
-                         "b", "c", "d", "l", "m", "n", "p", "r", "s", "t", "br", "ch", "cl", "cr", "dr", "fr",
-                         "gr", "pl", "pr", "sh", "sp", "st", "th", "tr", "", "", "", ""]
+    static let onsets = [
+        "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w",
+        "b", "c", "d", "l", "m", "n", "p", "r", "s", "t", "br", "ch", "cl", "cr", "dr", "fr",
+        "gr", "pl", "pr", "sh", "sp", "st", "th", "tr", "", "", "", "",
+    ]
     static let nuclei = ["a", "e", "i", "o", "u", "a", "e", "i", "o", "a", "e", "ea", "ou", "io", "ai"]
     static let codas = ["", "", "", "", "", "n", "r", "s", "l", "m", "n", "r", "t", "nd", "st", "nt", "ct"]
     static let endings = ["", "", "", "", "", "", "ism", "ity", "ation", "al", "ive", "ous", "ment", "ence", "ist", "ure", "er"]
@@ -95,7 +98,8 @@ public struct Lexicon: Sendable {
 
     static func draw(_ cumulative: [Double], _ rng: inout SplitMix64) -> Int {
         let u = rng.unit()
-        var lo = 0, hi = cumulative.count - 1
+        var lo = 0
+        var hi = cumulative.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             if cumulative[mid] <= u { lo = mid + 1 } else { hi = mid }

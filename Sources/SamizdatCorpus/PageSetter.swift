@@ -47,10 +47,18 @@ struct PageSetter {
     var pageLabel: String { numbering == .roman ? Self.roman(pageNumber) : "\(pageNumber)" }
 
     static func roman(_ n: Int) -> String {
-        let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                                      (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-        var n = n, out = ""
-        for (v, s) in table { while n >= v { out += s; n -= v } }
+        let table: [(Int, String)] = [
+            (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+            (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        ]
+        var n = n
+        var out = ""
+        for (v, s) in table {
+            while n >= v {
+                out += s
+                n -= v
+            }
+        }
         return out
     }
 
@@ -153,8 +161,17 @@ struct PageSetter {
 
     mutating func recordNote(_ note: Int, text: String, noteLine: Int) {
         guard let m = markers.removeValue(forKey: note) else { return }
-        truth.notes.append(.init(label: m.label, text: text, anchor: m.anchor, markerOffset: m.offset,
-                                 markerLine: m.line, noteLine: noteLine, page: paged ? truth.page(ofLine: noteLine) ?? pageLabel : nil))
+        truth.notes.append(
+            .init(
+                label: m.label,
+                text: text,
+                anchor: m.anchor,
+                markerOffset: m.offset,
+                markerLine: m.line,
+                noteLine: noteLine,
+                page: paged ? truth.page(ofLine: noteLine) ?? pageLabel : nil
+            )
+        )
     }
 
     /// Wraps plain text (no truth inside) at `width`, `prefix` glued before the first word;
@@ -169,10 +186,15 @@ struct PageSetter {
             if curLen > 0 && curLen + 1 + n > width {
                 let at = viaBody ? bodyLine(cur) : raw(cur)
                 if first == nil { first = at.line }
-                cur = ""; curLen = 0
+                cur = ""
+                curLen = 0
             }
-            if curLen > 0 { cur += " "; curLen += 1 }
-            cur += w; curLen += n
+            if curLen > 0 {
+                cur += " "
+                curLen += 1
+            }
+            cur += w
+            curLen += n
         }
         if !cur.isEmpty {
             let at = viaBody ? bodyLine(cur) : raw(cur)
@@ -194,7 +216,8 @@ struct PageSetter {
     mutating func paragraph(_ tokens: [ProseToken], width: Int) -> GroundTruth.LineRange {
         var pieces: [Piece] = []
         var len = 0
-        var first = -1, last = -1
+        var first = -1
+        var last = -1
         func flush(_ s: inout PageSetter) {
             let r = s.setLine(pieces)
             if first < 0 { first = r }
@@ -211,17 +234,25 @@ struct PageSetter {
                 let room = width - len - 2
                 if t.splittable && room >= 3 && n - room >= 3 && rng.chance(hyphenationRate) {
                     let cut = min(room, n - 3)
-                    let head = String(t.text.prefix(cut)), rest = String(t.text.dropFirst(cut))
-                    pieces.append(Piece(text: head + "-", token: nil,
-                                        hyphenation: .init(kind: .soft, line: -1, printed: head + "-", word: t.text)))
+                    let head = String(t.text.prefix(cut))
+                    let rest = String(t.text.dropFirst(cut))
+                    pieces.append(
+                        Piece(
+                            text: head + "-",
+                            token: nil,
+                            hyphenation: .init(kind: .soft, line: -1, printed: head + "-", word: t.text)
+                        )
+                    )
                     flush(&self)
                     pieces.append(Piece(text: rest, token: nil))
                     len = rest.count
                     continue
                 }
                 if t.compound, let dash = t.text.firstIndex(of: "-"), t.text.distance(from: t.text.startIndex, to: dash) + 1 <= room + 1,
-                   rng.chance(hyphenationRate) {
-                    let head = String(t.text[...dash]), rest = String(t.text[t.text.index(after: dash)...])
+                    rng.chance(hyphenationRate)
+                {
+                    let head = String(t.text[...dash])
+                    let rest = String(t.text[t.text.index(after: dash)...])
                     pieces.append(Piece(text: head, token: nil, hyphenation: .init(kind: .compound, line: -1, printed: head, word: t.text)))
                     flush(&self)
                     pieces.append(Piece(text: rest, token: nil))
@@ -253,8 +284,18 @@ struct PageSetter {
                 }
                 for c in t.citations {
                     let raw = String(decoding: Array(t.text.utf8)[c.start..<c.end], as: UTF8.self)
-                    truth.citations.append(.init(start: offset + c.start, end: offset + c.end, line: at.line, raw: raw,
-                                                 authors: c.authors, year: c.year, pages: c.pages, ibid: c.ibid))
+                    truth.citations.append(
+                        .init(
+                            start: offset + c.start,
+                            end: offset + c.end,
+                            line: at.line,
+                            raw: raw,
+                            authors: c.authors,
+                            year: c.year,
+                            pages: c.pages,
+                            ibid: c.ibid
+                        )
+                    )
                 }
                 if let m = t.marker {
                     markers[m.note] = (m.label, m.anchor, offset + m.offset, at.line)
@@ -286,8 +327,16 @@ struct PageSetter {
             let at = bodyLine(l)
             if firstLine < 0 { firstLine = at.line }
         }
-        truth.headings.append(.init(title: lines.joined(separator: " "), kind: kind, level: level, line: firstLine,
-                                    lineCount: lines.count + (label == nil ? 0 : 1), label: label))
+        truth.headings.append(
+            .init(
+                title: lines.joined(separator: " "),
+                kind: kind,
+                level: level,
+                line: firstLine,
+                lineCount: lines.count + (label == nil ? 0 : 1),
+                label: label
+            )
+        )
     }
 
     mutating func finish() -> (text: String, truth: GroundTruth) {

@@ -19,10 +19,20 @@ struct ProseWriter {
     var nextNoteNumber = 1
     private var lastCitation: (authors: [String], year: String)?
 
-    init(lexicon: Lexicon, rng: SplitMix64, markerStyle: MarkerStyle, citationStyle: CitationStyle,
-         noteRate: Double, citationRate: Double) {
-        self.lexicon = lexicon; self.rng = rng; self.markerStyle = markerStyle; self.citationStyle = citationStyle
-        self.noteRate = noteRate; self.citationRate = citationRate
+    init(
+        lexicon: Lexicon,
+        rng: SplitMix64,
+        markerStyle: MarkerStyle,
+        citationStyle: CitationStyle,
+        noteRate: Double,
+        citationRate: Double
+    ) {
+        self.lexicon = lexicon
+        self.rng = rng
+        self.markerStyle = markerStyle
+        self.citationStyle = citationStyle
+        self.noteRate = noteRate
+        self.citationRate = citationRate
     }
 
     static let abbreviations = ["e.g.", "i.e.", "cf.", "viz.", "vol."]
@@ -74,7 +84,15 @@ struct ProseWriter {
     mutating func citationToken(terminal: String) -> ProseToken {
         var cited: [ProseToken.Cited] = []
         var text = ""
-        func add(_ s: String, _ authors: [String], _ year: String?, _ pages: String?, ibid: Bool, into text: inout String, _ cited: inout [ProseToken.Cited]) {
+        func add(
+            _ s: String,
+            _ authors: [String],
+            _ year: String?,
+            _ pages: String?,
+            ibid: Bool,
+            into text: inout String,
+            _ cited: inout [ProseToken.Cited]
+        ) {
             let start = text.utf8.count
             text += s
             cited.append(.init(start: start, end: text.utf8.count, authors: authors, year: year, pages: pages, ibid: ibid))
@@ -92,7 +110,8 @@ struct ProseWriter {
                 for i in 0..<rng.int(2...3) {
                     if i > 0 { text += "; " }
                     let (printed, authors) = authorsForCitation()
-                    let y = year(), p = pages()
+                    let y = year()
+                    let p = pages()
                     add("\(printed) \(y)" + (p.map { ": \($0)" } ?? ""), authors, y, p, ibid: false, into: &text, &cited)
                     lastCitation = (authors, y)
                 }
@@ -100,12 +119,14 @@ struct ProseWriter {
             } else if rng.chance(0.25) {
                 // narrative: "Surname (2004: 65)"
                 let (printed, authors) = authorsForCitation()
-                let y = year(), p = pages()
+                let y = year()
+                let p = pages()
                 add("\(printed) (\(y)" + (p.map { ": \($0)" } ?? "") + ")", authors, y, p, ibid: false, into: &text, &cited)
                 lastCitation = (authors, y)
             } else {
                 let (printed, authors) = authorsForCitation()
-                let y = year(), p = pages()
+                let y = year()
+                let p = pages()
                 text = "("
                 add("\(printed) \(y)" + (p.map { ": \($0)" } ?? ""), authors, y, p, ibid: false, into: &text, &cited)
                 text += ")"

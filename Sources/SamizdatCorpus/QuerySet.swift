@@ -23,11 +23,15 @@ public struct QuerySet: Sendable {
         var ascii = true
         var offset = 0
         for u in text.unicodeScalars {
-            let isWord = u.value < 0x80
+            let isWord =
+                u.value < 0x80
                 ? (u.value >= 0x61 && u.value <= 0x7A) || (u.value >= 0x41 && u.value <= 0x5A) || (u.value >= 0x30 && u.value <= 0x39) || u == "_"
                 : u.properties.isAlphabetic || u.properties.numericType != nil
             if isWord {
-                if start < 0 { start = offset; ascii = true }
+                if start < 0 {
+                    start = offset
+                    ascii = true
+                }
                 if !((u >= "a" && u <= "z") || (u >= "A" && u <= "Z")) { ascii = false }
             } else if start >= 0 {
                 if ascii { words.append((start, offset)) }
@@ -73,10 +77,14 @@ public struct QuerySet: Sendable {
         var out: [String] = []
         var seen: Set<String> = []
         func fill(_ count: Int, _ make: (inout SplitMix64) -> String?) {
-            var got = 0, tries = 0
+            var got = 0
+            var tries = 0
             while got < count && tries < count * 200 {
                 tries += 1
-                if let q = make(&rng), seen.insert(q).inserted { out.append(q); got += 1 }
+                if let q = make(&rng), seen.insert(q).inserted {
+                    out.append(q)
+                    got += 1
+                }
             }
         }
         fill(25) { $0.pick(high) }
@@ -85,7 +93,8 @@ public struct QuerySet: Sendable {
         let first2000 = Array(content.prefix(2000))
         let after100 = content.count > 100 ? Array(content[100...]) : content
         fill(65) { r in
-            let a = r.pick(first2000), b = r.pick(after100)
+            let a = r.pick(first2000)
+            let b = r.pick(after100)
             return a == b ? nil : "\(a) AND \(b)"
         }
         let candidates = phrases

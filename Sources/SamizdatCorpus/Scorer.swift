@@ -53,7 +53,8 @@ public struct Scorer {
         var out: [String] = []
         var cur = String.UnicodeScalarView()
         for u in s.unicodeScalars {
-            let isWord = u.value < 0x80
+            let isWord =
+                u.value < 0x80
                 ? (u.value >= 0x61 && u.value <= 0x7A) || (u.value >= 0x41 && u.value <= 0x5A) || (u.value >= 0x30 && u.value <= 0x39)
                 : u.properties.isAlphabetic || u.properties.numericType != nil
             if isWord {
@@ -78,7 +79,8 @@ public struct Scorer {
         var byLine: [Int: ArtifactKind] = [:]
         for a in truth.artifacts { byLine[a.line] = a.kind }
         var seen = Set<Int>()
-        var matched = 0, agreeing = 0
+        var matched = 0
+        var agreeing = 0
         for a in doc.artifacts where seen.insert(a.line).inserted {
             if let k = byLine[a.line] {
                 matched += 1
@@ -92,7 +94,10 @@ public struct Scorer {
         var pending: [String: [Int]] = [:]  // tail -> truth indices, in order
         for (i, t) in truth.sentences.enumerated() { pending[t.tail, default: []].append(i) }
         var cursor: [String: Int] = [:]
-        var found = 0, matched = 0, labelled = 0, rightPage = 0
+        var found = 0
+        var matched = 0
+        var labelled = 0
+        var rightPage = 0
         for sentence in doc.sentences {
             if sentence.paragraph < doc.paragraphs.count, doc.paragraphs[sentence.paragraph].kind == .heading { continue }
             found += 1
@@ -109,8 +114,10 @@ public struct Scorer {
             }
         }
         let truthPages = truth.sentences.filter { $0.page != nil }.count
-        return (CategoryScore(truth: truth.sentences.count, found: found, matched: matched),
-                CategoryScore(truth: truthPages, found: labelled, matched: rightPage))
+        return (
+            CategoryScore(truth: truth.sentences.count, found: found, matched: matched),
+            CategoryScore(truth: truthPages, found: labelled, matched: rightPage)
+        )
     }
 
     static func headings(_ doc: SegmentedDocument, _ truth: GroundTruth) -> CategoryScore {
@@ -119,7 +126,9 @@ public struct Scorer {
         // A heading that is the document's title is neither found nor missed (see the doc comment).
         var used = truthWords.map { !titleWords.isEmpty && $0 == titleWords }
         let titles = used.filter { $0 }.count
-        var found = 0, matched = 0, agreeing = 0
+        var found = 0
+        var matched = 0
+        var agreeing = 0
         for section in doc.sections {
             let w = words(section.title)
             if !titleWords.isEmpty && w == titleWords { continue }
@@ -147,7 +156,9 @@ public struct Scorer {
         let truthKeys = truth.notes.map { Array(words($0.text).prefix(noteWords)) }
         var usedNote = [Bool](repeating: false, count: truth.notes.count)
         var usedLink = usedNote
-        var notesMatched = 0, linksFound = 0, linksMatched = 0
+        var notesMatched = 0
+        var linksFound = 0
+        var linksMatched = 0
         for note in doc.notes {
             let key = Array(words(note.text).prefix(noteWords))
             let anchor: String? = note.marker.map { m in words(doc.slice(max(0, m - 80), m)).last ?? "" }
@@ -167,8 +178,10 @@ public struct Scorer {
                 if anchor == nil && counted { break }
             }
         }
-        return (CategoryScore(truth: truth.notes.count, found: doc.notes.count, matched: notesMatched),
-                CategoryScore(truth: truth.notes.count, found: linksFound, matched: linksMatched))
+        return (
+            CategoryScore(truth: truth.notes.count, found: doc.notes.count, matched: notesMatched),
+            CategoryScore(truth: truth.notes.count, found: linksFound, matched: linksMatched)
+        )
     }
 
     static func citations(_ doc: SegmentedDocument, _ truth: GroundTruth) -> CategoryScore {

@@ -17,11 +17,24 @@ public struct SegmentationScore: Codable, Sendable, Hashable {
     /// Author-year citations (by first author, year and ibid).
     public var citations: CategoryScore
 
-    public init(documents: Int = 0, artifacts: CategoryScore = .empty, pageLabels: CategoryScore = .empty,
-                headings: CategoryScore = .empty, notes: CategoryScore = .empty, noteLinks: CategoryScore = .empty,
-                sentenceEnds: CategoryScore = .empty, citations: CategoryScore = .empty) {
-        self.documents = documents; self.artifacts = artifacts; self.pageLabels = pageLabels; self.headings = headings
-        self.notes = notes; self.noteLinks = noteLinks; self.sentenceEnds = sentenceEnds; self.citations = citations
+    public init(
+        documents: Int = 0,
+        artifacts: CategoryScore = .empty,
+        pageLabels: CategoryScore = .empty,
+        headings: CategoryScore = .empty,
+        notes: CategoryScore = .empty,
+        noteLinks: CategoryScore = .empty,
+        sentenceEnds: CategoryScore = .empty,
+        citations: CategoryScore = .empty
+    ) {
+        self.documents = documents
+        self.artifacts = artifacts
+        self.pageLabels = pageLabels
+        self.headings = headings
+        self.notes = notes
+        self.noteLinks = noteLinks
+        self.sentenceEnds = sentenceEnds
+        self.citations = citations
     }
 
     enum CodingKeys: String, CodingKey {
@@ -33,15 +46,23 @@ public struct SegmentationScore: Codable, Sendable, Hashable {
 
     /// The categories by their JSON names, in a fixed order.
     public var categories: [(name: String, score: CategoryScore)] {
-        [("artifacts", artifacts), ("page_labels", pageLabels), ("headings", headings), ("notes", notes),
-         ("note_links", noteLinks), ("sentence_ends", sentenceEnds), ("citations", citations)]
+        [
+            ("artifacts", artifacts), ("page_labels", pageLabels), ("headings", headings), ("notes", notes),
+            ("note_links", noteLinks), ("sentence_ends", sentenceEnds), ("citations", citations),
+        ]
     }
 
     /// Counts summed over documents (micro-average).
     public static func + (a: SegmentationScore, b: SegmentationScore) -> SegmentationScore {
-        SegmentationScore(documents: a.documents + b.documents, artifacts: a.artifacts + b.artifacts,
-                          pageLabels: a.pageLabels + b.pageLabels, headings: a.headings + b.headings,
-                          notes: a.notes + b.notes, noteLinks: a.noteLinks + b.noteLinks,
-                          sentenceEnds: a.sentenceEnds + b.sentenceEnds, citations: a.citations + b.citations)
+        SegmentationScore(
+            documents: a.documents + b.documents,
+            artifacts: a.artifacts + b.artifacts,
+            pageLabels: a.pageLabels + b.pageLabels,
+            headings: a.headings + b.headings,
+            notes: a.notes + b.notes,
+            noteLinks: a.noteLinks + b.noteLinks,
+            sentenceEnds: a.sentenceEnds + b.sentenceEnds,
+            citations: a.citations + b.citations
+        )
     }
 }

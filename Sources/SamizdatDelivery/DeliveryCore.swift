@@ -312,11 +312,23 @@ public final class DeliveryCore {
     /// The pipeline's state for `status`: states from the journal, backlog, workers.
     public func status(now: ContinuousClock.Instant, acceptedPerSecond: Double, indexedPerSecond: Double) throws -> PipelineStatus {
         let workerStatus = workers.values.sorted { $0.name < $1.name }.map { worker in
-            PipelineStatus.Worker(id: worker.name, lastHeartbeatMsAgo: Int((now - worker.lastSeen) / .milliseconds(1)),
-                                  inFlight: worker.inFlight.count, credit: worker.credit, processed: worker.processed)
+            PipelineStatus.Worker(
+                id: worker.name,
+                lastHeartbeatMsAgo: Int((now - worker.lastSeen) / .milliseconds(1)),
+                inFlight: worker.inFlight.count,
+                credit: worker.credit,
+                processed: worker.processed
+            )
         }
-        return PipelineStatus(states: try journal.counts(), backlog: backlog, workers: workerStatus, redeliveries: try journal.redeliveries(),
-                              failures: try journal.failures(), acceptedPerSecond: acceptedPerSecond, indexedPerSecond: indexedPerSecond,
-                              bytesAccepted: bytesAccepted)
+        return PipelineStatus(
+            states: try journal.counts(),
+            backlog: backlog,
+            workers: workerStatus,
+            redeliveries: try journal.redeliveries(),
+            failures: try journal.failures(),
+            acceptedPerSecond: acceptedPerSecond,
+            indexedPerSecond: indexedPerSecond,
+            bytesAccepted: bytesAccepted
+        )
     }
 }

@@ -59,12 +59,13 @@ public final class DeliveryJournal: Sendable {
                 }
                 let outcome = try Self.store(request, db: db, now: now)
                 if let req = request.req {
-                    let record = switch outcome {
-                    case .accepted(let key, _, _, _):
-                        RequestRecord(req: req, doc: key.id, version: key.version, outcome: .accepted, createdAt: now)
-                    case .duplicate(let key):
-                        RequestRecord(req: req, doc: key.id, version: key.version, outcome: .duplicate, createdAt: now)
-                    }
+                    let record =
+                        switch outcome {
+                        case .accepted(let key, _, _, _):
+                            RequestRecord(req: req, doc: key.id, version: key.version, outcome: .accepted, createdAt: now)
+                        case .duplicate(let key):
+                            RequestRecord(req: req, doc: key.id, version: key.version, outcome: .duplicate, createdAt: now)
+                        }
                     try record.insert(db)
                 }
                 outcomes.append(outcome)
@@ -85,7 +86,8 @@ public final class DeliveryJournal: Sendable {
 
     private static func store(_ request: IngestRequest, db: Database, now: Double) throws -> IngestOutcome {
         let id = documentID(externalID: request.metadata.externalID, hash: request.hash)
-        let latest = try VersionRecord
+        let latest =
+            try VersionRecord
             .filter(VersionRecord.Columns.id == id)
             .order(VersionRecord.Columns.version.desc)
             .fetchOne(db)
@@ -95,7 +97,8 @@ public final class DeliveryJournal: Sendable {
         }
         // Same content under another id (e.g. once without an external id): a duplicate too.
         if latest == nil, request.metadata.externalID == nil,
-           let same = try VersionRecord.filter(VersionRecord.Columns.hash == request.hash).order(VersionRecord.Columns.createdAt).fetchOne(db) {
+            let same = try VersionRecord.filter(VersionRecord.Columns.hash == request.hash).order(VersionRecord.Columns.createdAt).fetchOne(db)
+        {
             return .duplicate(same.key)
         }
         // Versions keep counting across a delete, so nothing of the deleted ones can pass for the new one.
@@ -103,10 +106,27 @@ public final class DeliveryJournal: Sendable {
         let key = DocumentKey(id: id, version: max(latest?.version ?? 0, deletedUpTo) + 1)
         let bytes = request.text.utf8.count
         try TextRecord(key: key, text: request.text).insert(db)
-        try VersionRecord(id: id, version: key.version, hash: request.hash, title: request.metadata.title, author: request.metadata.author,
-                          source: request.metadata.source, externalID: request.metadata.externalID, bytes: bytes, createdAt: now).insert(db)
-        try StateRecord(id: id, version: key.version, state: .accepted, attempts: 0, stage: nil, lastError: nil,
-                        acceptedAt: now, updatedAt: now).insert(db)
+        try VersionRecord(
+            id: id,
+            version: key.version,
+            hash: request.hash,
+            title: request.metadata.title,
+            author: request.metadata.author,
+            source: request.metadata.source,
+            externalID: request.metadata.externalID,
+            bytes: bytes,
+            createdAt: now
+        ).insert(db)
+        try StateRecord(
+            id: id,
+            version: key.version,
+            state: .accepted,
+            attempts: 0,
+            stage: nil,
+            lastError: nil,
+            acceptedAt: now,
+            updatedAt: now
+        ).insert(db)
         return .accepted(key, hash: request.hash, bytes: bytes, isNew: true)
     }
 
@@ -127,7 +147,8 @@ public final class DeliveryJournal: Sendable {
         try database.read { db in
             let primaryKey: [String: (any DatabaseValueConvertible)?] = ["id": key.id, "version": key.version]
             guard let version = try VersionRecord.fetchOne(db, key: primaryKey),
-                  let text = try TextRecord.fetchOne(db, key: primaryKey) else { return nil }
+                let text = try TextRecord.fetchOne(db, key: primaryKey)
+            else { return nil }
             let metadata = DocumentMetadata(title: version.title, author: version.author, source: version.source, externalID: version.externalID)
             return Document(id: key.id, version: key.version, contentHash: version.hash, metadata: metadata, text: text.text)
         }
@@ -154,7 +175,8 @@ public final class DeliveryJournal: Sendable {
         let now = wallClock().timeIntervalSince1970
         return try database.write { db in
             let row = StateRecord.filter(key: ["id": key.id, "version": key.version])
-            let changed = try row
+            let changed =
+                try row
                 .filter(StateRecord.Columns.state != DocumentState.indexed)
                 .updateAll(db, [StateRecord.Columns.state.set(to: DocumentState.indexed), StateRecord.Columns.updatedAt.set(to: now)])
             if changed > 0 { return .indexed }
@@ -171,8 +193,13 @@ public final class DeliveryJournal: Sendable {
     /// (deleted, or never stored).
     @discardableResult
     public func markFailed(_ key: DocumentKey, stage: String, reason: String) throws -> Bool {
-        try update(key, [StateRecord.Columns.state.set(to: DocumentState.failed), StateRecord.Columns.stage.set(to: stage),
-                         StateRecord.Columns.lastError.set(to: reason)])
+        try update(
+            key,
+            [
+                StateRecord.Columns.state.set(to: DocumentState.failed), StateRecord.Columns.stage.set(to: stage),
+                StateRecord.Columns.lastError.set(to: reason),
+            ]
+        )
     }
 
     /// Back to `accepted` after a dead worker or a missed ack deadline, with the reason.
@@ -212,7 +239,10 @@ public final class DeliveryJournal: Sendable {
     public func counts() throws -> [String: Int] {
         try database.read { db in
             var counts = Dictionary(uniqueKeysWithValues: DocumentState.allCases.map { ($0.rawValue, 0) })
-            let rows = try Row.fetchAll(db, StateRecord.select(StateRecord.Columns.state, count(StateRecord.Columns.id).forKey("n")).group(StateRecord.Columns.state))
+            let rows = try Row.fetchAll(
+                db,
+                StateRecord.select(StateRecord.Columns.state, count(StateRecord.Columns.id).forKey("n")).group(StateRecord.Columns.state)
+            )
             for row in rows {
                 let state: String = row[StateRecord.Columns.state.name]
                 let count: Int = row["n"]
@@ -235,15 +265,21 @@ public final class DeliveryJournal: Sendable {
     /// The latest failures, newest first.
     public func failures(limit: Int = 50) throws -> [PipelineStatus.Failure] {
         try database.read { db in
-            let failed = try StateRecord
+            let failed =
+                try StateRecord
                 .filter(StateRecord.Columns.state == DocumentState.failed)
                 .order(StateRecord.Columns.updatedAt.desc)
                 .limit(limit)
                 .fetchAll(db)
             return try failed.map { state in
                 let version = try VersionRecord.fetchOne(db, key: ["id": state.id, "version": state.version])
-                return PipelineStatus.Failure(doc: state.id, version: state.version, source: version?.source ?? "",
-                                              stage: state.stage ?? "", reason: state.lastError ?? "")
+                return PipelineStatus.Failure(
+                    doc: state.id,
+                    version: state.version,
+                    source: version?.source ?? "",
+                    stage: state.stage ?? "",
+                    reason: state.lastError ?? ""
+                )
             }
         }
     }

@@ -86,13 +86,15 @@ public enum JournalSchema {
             table.column("version", .integer).notNull()
             table.column("deleted_at", .double).notNull()
         }
-        try db.execute(sql: """
-            INSERT INTO texts (id, version, text) SELECT id, version, text FROM documents;
-            INSERT INTO versions (id, version, hash, title, author, source, external_id, bytes, created_at)
-                SELECT id, version, hash, title, author, source, external_id, bytes, created_at FROM documents;
-            INSERT INTO states (id, version, state, attempts, stage, last_error, accepted_at, updated_at)
-                SELECT id, version, state, attempts, stage, last_error, created_at, updated_at FROM documents ORDER BY created_at, rowid;
-            """)
+        try db.execute(
+            sql: """
+                INSERT INTO texts (id, version, text) SELECT id, version, text FROM documents;
+                INSERT INTO versions (id, version, hash, title, author, source, external_id, bytes, created_at)
+                    SELECT id, version, hash, title, author, source, external_id, bytes, created_at FROM documents;
+                INSERT INTO states (id, version, state, attempts, stage, last_error, accepted_at, updated_at)
+                    SELECT id, version, state, attempts, stage, last_error, created_at, updated_at FROM documents ORDER BY created_at, rowid;
+                """
+        )
         try db.drop(table: "documents")
     }
 }

@@ -32,8 +32,14 @@ extension CorpusStore {
             var nextKey = try self.nextDocumentKey(db)
             for doc in docs {
                 if let version = queuedVersion[doc.id] {
-                    if version == doc.version { outcomes.append(.alreadyApplied); continue }
-                    if version > doc.version { outcomes.append(.superseded); continue }
+                    if version == doc.version {
+                        outcomes.append(.alreadyApplied)
+                        continue
+                    }
+                    if version > doc.version {
+                        outcomes.append(.superseded)
+                        continue
+                    }
                     // a newer version of a document of this write: the earlier one is written
                     // (and its term counts) before it is replaced
                     try self.finishQueued(db, &queued, &batch)
@@ -41,14 +47,26 @@ extension CorpusStore {
                 }
                 if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT key, version FROM documents WHERE id = ?"), arguments: [doc.id]) {
                     let stored: Int = row["version"]
-                    if stored == doc.version { outcomes.append(.alreadyApplied); continue }
-                    if stored > doc.version { outcomes.append(.superseded); continue }
+                    if stored == doc.version {
+                        outcomes.append(.alreadyApplied)
+                        continue
+                    }
+                    if stored > doc.version {
+                        outcomes.append(.superseded)
+                        continue
+                    }
                     try self.removeDocument(db, key: row["key"], &batch)
                 }
                 let q = try Self.queuedDocument(doc, key: nextKey)
                 nextKey += 1
-                batch.enqueue(AnalysisJob(key: q.key, text: q.doc.text, paragraphs: q.paragraphs.map { $0.start..<$0.end },
-                                          sections: q.sections))
+                batch.enqueue(
+                    AnalysisJob(
+                        key: q.key,
+                        text: q.doc.text,
+                        paragraphs: q.paragraphs.map { $0.start..<$0.end },
+                        sections: q.sections
+                    )
+                )
                 queued.append(q)
                 queuedVersion[doc.id] = doc.version
                 outcomes.append(.applied)
@@ -86,7 +104,8 @@ extension CorpusStore {
         try loadIfNeeded()
         defer { SegmentMemory.trim() }
         // segment files: made by this write (removed if it fails), and to remove once it commits
-        var created: [String] = [], obsolete: [String] = []
+        var created: [String] = []
+        var obsolete: [String] = []
         // the state to publish, computed while SQLite commits (and syncs)
         let next = PreparedState()
         do {
@@ -166,8 +185,15 @@ extension CorpusStore {
                 let start = text.utf8.count
                 text += note.text
                 let markerSection = note.marker.flatMap { Self.bodySection(at: $0, in: body) }
-                paragraphs.append(Paragraph(kind: .note, start: start, end: text.utf8.count, section: markerSection ?? note.section,
-                                            page: note.page ?? note.marker.flatMap { doc.page(at: $0) }))
+                paragraphs.append(
+                    Paragraph(
+                        kind: .note,
+                        start: start,
+                        end: text.utf8.count,
+                        section: markerSection ?? note.section,
+                        page: note.page ?? note.marker.flatMap { doc.page(at: $0) }
+                    )
+                )
             }
             stored.text = text
         }
@@ -176,9 +202,16 @@ extension CorpusStore {
         }
         let docField = doc.metadata.source.isEmpty ? doc.id : doc.id + " " + doc.metadata.source
         let sections = paragraphs.map { p in Int32(p.section.flatMap { $0 >= 0 && $0 < doc.sections.count ? $0 : nil } ?? -1) }
-        return QueuedDocument(doc: stored, key: key, paragraphs: paragraphs, sections: sections,
-                              chains: doc.sections.indices.map { Self.sectionChain(doc.sections, $0) }, docField: docField,
-                              bodyParagraphs: body.count, cleanBytes: doc.text.utf8.count)
+        return QueuedDocument(
+            doc: stored,
+            key: key,
+            paragraphs: paragraphs,
+            sections: sections,
+            chains: doc.sections.indices.map { Self.sectionChain(doc.sections, $0) },
+            docField: docField,
+            bodyParagraphs: body.count,
+            cleanBytes: doc.text.utf8.count
+        )
     }
 
     /// The section of the body paragraph holding a clean-text offset (the last starting at or before it).
@@ -191,15 +224,19 @@ extension CorpusStore {
     func insertDocumentRow(_ db: Database, _ q: QueuedDocument, tokens: Int) throws {
         let doc = q.doc
         let pageMap = Self.pageMapJSON(doc.pages)
-        try db.cachedStatement(sql: """
-            INSERT INTO documents(key, id, version, content_hash, title, author, source, external_id, paragraphs, sentences,
-                tokens, pages, sections, notes, citations, bytes, page_map, doc_field)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [q.key, doc.id, doc.version, doc.contentHash, doc.metadata.title, doc.metadata.author,
-                             doc.metadata.source, doc.metadata.externalID, q.bodyParagraphs,
-                             max(doc.sentences.count, doc.sentences.isEmpty ? q.bodyParagraphs : 0), tokens,
-                             doc.pages.count, doc.sections.count, doc.notes.count, doc.citations.count,
-                             q.cleanBytes, pageMap, q.docField])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO documents(key, id, version, content_hash, title, author, source, external_id, paragraphs, sentences,
+                    tokens, pages, sections, notes, citations, bytes, page_map, doc_field)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            q.key, doc.id, doc.version, doc.contentHash, doc.metadata.title, doc.metadata.author,
+            doc.metadata.source, doc.metadata.externalID, q.bodyParagraphs,
+            max(doc.sentences.count, doc.sentences.isEmpty ? q.bodyParagraphs : 0), tokens,
+            doc.pages.count, doc.sections.count, doc.notes.count, doc.citations.count,
+            q.cleanBytes, pageMap, q.docField,
+        ])
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO versions(id, version, content_hash) VALUES (?, ?, ?)")
             .execute(arguments: [doc.id, doc.version, doc.contentHash])
     }
@@ -241,27 +278,51 @@ extension CorpusStore {
 
     /// A document's sections, notes, citations and metadata fields.
     func insertStructure(_ db: Database, _ q: QueuedDocument) throws {
-        let doc = q.doc, key = q.key
+        let doc = q.doc
+        let key = q.key
         let chapters = doc.sections.indices.map { Self.chapterTitle(doc.sections, $0) }
-        var section = try RowInsert(db, sql: """
-            INSERT INTO sections(doc, idx, kind, level, title, start, "end", parent, page, chapter) VALUES (?,?,?,?,?,?,?,?,?,?)
-            """)
+        var section = try RowInsert(
+            db,
+            sql: """
+                INSERT INTO sections(doc, idx, kind, level, title, start, "end", parent, page, chapter) VALUES (?,?,?,?,?,?,?,?,?,?)
+                """
+        )
         for (i, s) in doc.sections.enumerated() {
-            section.int(Int(key)); section.int(i); section.text(s.kind.rawValue); section.int(s.level); section.text(s.title)
-            section.int(s.start); section.int(s.end); section.int(s.parent); section.text(s.page); section.text(chapters[i])
+            section.int(Int(key))
+            section.int(i)
+            section.text(s.kind.rawValue)
+            section.int(s.level)
+            section.text(s.title)
+            section.int(s.start)
+            section.int(s.end)
+            section.int(s.parent)
+            section.text(s.page)
+            section.text(chapters[i])
             try section.insert()
         }
         var note = try RowInsert(db, sql: "INSERT INTO notes(doc, idx, label, text, marker, section, page) VALUES (?,?,?,?,?,?,?)")
         for (i, n) in doc.notes.enumerated() {
-            note.int(Int(key)); note.int(i); note.text(n.label); note.text(n.text); note.int(n.marker); note.int(n.section); note.text(n.page)
+            note.int(Int(key))
+            note.int(i)
+            note.text(n.label)
+            note.text(n.text)
+            note.int(n.marker)
+            note.int(n.section)
+            note.text(n.page)
             try note.insert()
         }
-        var citation = try RowInsert(db, sql: """
-            INSERT INTO citations(doc, idx, start, "end", authors, year, pages, ibid) VALUES (?,?,?,?,?,?,?,?)
-            """)
+        var citation = try RowInsert(
+            db,
+            sql: """
+                INSERT INTO citations(doc, idx, start, "end", authors, year, pages, ibid) VALUES (?,?,?,?,?,?,?,?)
+                """
+        )
         var authors: [UInt8] = []
         for (i, c) in doc.citations.enumerated() {
-            citation.int(Int(key)); citation.int(i); citation.int(c.start); citation.int(c.end)
+            citation.int(Int(key))
+            citation.int(i)
+            citation.int(c.start)
+            citation.int(c.end)
             // the authors as a JSON array
             authors.removeAll(keepingCapacity: true)
             authors.append(0x5B)
@@ -271,22 +332,30 @@ extension CorpusStore {
             }
             authors.append(0x5D)
             authors.withUnsafeBufferPointer { citation.text($0) }
-            citation.text(c.year); citation.text(c.pages); citation.bool(c.ibid)
+            citation.text(c.year)
+            citation.text(c.pages)
+            citation.bool(c.ibid)
             try citation.insert()
         }
         // The metadata fields, one row per section and one for text outside every section.
         let fieldStatement = try db.cachedStatement(sql: "INSERT INTO fields(rowid, chapter, title, author, doc) VALUES (?,?,?,?,?)")
-        try fieldStatement.execute(arguments: [Self.paragraphRowID(document: key, index: 0), "", doc.metadata.title,
-                                               doc.metadata.author, q.docField])
+        try fieldStatement.execute(arguments: [
+            Self.paragraphRowID(document: key, index: 0), "", doc.metadata.title,
+            doc.metadata.author, q.docField,
+        ])
         for i in doc.sections.indices {
-            try fieldStatement.execute(arguments: [Self.paragraphRowID(document: key, index: i + 1), q.chains[i], doc.metadata.title,
-                                                   doc.metadata.author, q.docField])
+            try fieldStatement.execute(arguments: [
+                Self.paragraphRowID(document: key, index: i + 1), q.chains[i], doc.metadata.title,
+                doc.metadata.author, q.docField,
+            ])
         }
     }
 
     /// A document's paragraphs (with their word counts) and its term counts.
     func insertParagraphs(_ db: Database, _ q: QueuedDocument, lengths: [Int32], pairs: [Int]) throws {
-        let doc = q.doc, key = q.key, paragraphs = q.paragraphs
+        let doc = q.doc
+        let key = q.key
+        let paragraphs = q.paragraphs
         // Sentences grouped by paragraph: each paragraph's sentence starts (offsets in it, in
         // the order of the document's sentences) at `sentenceStarts[sentenceRun[p]..<sentenceRun[p + 1]]`.
         var firstSentence = [Int](repeating: -1, count: paragraphs.count)
@@ -301,10 +370,13 @@ extension CorpusStore {
             filled[s.paragraph] += 1
         }
         var startsBlob: [UInt8] = []
-        var row = try RowInsert(db, sql: """
-            INSERT INTO paragraphs(id, kind, start, "end", section, page, last_page, first_sentence, sentence_starts,
-                tokens, chapter_field, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
+        var row = try RowInsert(
+            db,
+            sql: """
+                INSERT INTO paragraphs(id, kind, start, "end", section, page, last_page, first_sentence, sentence_starts,
+                    tokens, chapter_field, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+                """
+        )
         var documentTokens = 0
         var text = doc.text
         try text.withUTF8 { utf8 in
@@ -328,7 +400,8 @@ extension CorpusStore {
                 row.text(section.map { q.chains[$0] } ?? "")
                 // the paragraph's bytes as they are when it starts and ends on scalar boundaries
                 // (as segmented text does); otherwise cut as `slice` cuts, repairing
-                let start = max(0, min(p.start, utf8.count)), end = max(start, min(p.end, utf8.count))
+                let start = max(0, min(p.start, utf8.count))
+                let end = max(start, min(p.end, utf8.count))
                 if Self.isScalarBoundary(utf8, start), Self.isScalarBoundary(utf8, end) {
                     // not copied: the document's bytes outlive the insert
                     row.textInPlace(UnsafeBufferPointer(rebasing: utf8[start..<end]))
@@ -349,7 +422,8 @@ extension CorpusStore {
 
     func removeDocument(_ db: Database, key: Int64, _ batch: inout PostingBatch) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE key = ?", arguments: [key]) == true else { return }
-        let low = Self.paragraphRowID(document: key, index: 0), high = Self.paragraphRowID(document: key + 1, index: 0) - 1
+        let low = Self.paragraphRowID(document: key, index: 0)
+        let high = Self.paragraphRowID(document: key + 1, index: 0) - 1
         try db.execute(sql: "DELETE FROM paragraphs WHERE id BETWEEN ? AND ?", arguments: [low, high])
         try db.execute(sql: "DELETE FROM fields WHERE rowid BETWEEN ? AND ?", arguments: [low, high])
         var pairs: [Int] = []
@@ -370,9 +444,11 @@ extension CorpusStore {
     static func blankLineParagraphs(_ text: String) -> [Paragraph] {
         var out: [Paragraph] = []
         let bytes = Array(text.utf8)
-        var start = 0, k = 0
+        var start = 0
+        var k = 0
         func close(_ end: Int) {
-            var s = start, e = end
+            var s = start
+            var e = end
             while s < e, bytes[s] == 0x20 || bytes[s] == 0x0A || bytes[s] == 0x09 || bytes[s] == 0x0D { s += 1 }
             while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x0A || bytes[e - 1] == 0x09 || bytes[e - 1] == 0x0D { e -= 1 }
             if e > s { out.append(Paragraph(start: s, end: e)) }
@@ -384,7 +460,8 @@ extension CorpusStore {
                 if j < bytes.count, bytes[j] == 0x0A {
                     close(k)
                     while j < bytes.count, bytes[j] == 0x0A || bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0D { j += 1 }
-                    start = j; k = j
+                    start = j
+                    k = j
                     continue
                 }
             }
@@ -424,7 +501,6 @@ extension CorpusStore {
         return last
     }
 }
-
 
 extension CorpusStore {
     /// Merges every posting segment into one, dropping the postings of deleted and replaced

@@ -13,14 +13,31 @@ extension CorpusStore {
         let (snapshot, words) = state.query
         return try writer.read { db in
             let stems = TokenCapture.of(db).stems
-            guard let ranking = try self.rank(db, snapshot, words, node, documentID: request.documentID, perDocument: 1, keep: 0,
-                                              region: request.region) else {
+            guard
+                let ranking = try self.rank(
+                    db,
+                    snapshot,
+                    words,
+                    node,
+                    documentID: request.documentID,
+                    perDocument: 1,
+                    keep: 0,
+                    region: request.region
+                )
+            else {
                 return KWICResponse(query: request.query, total: 0, offset: request.offset, sort: request.sort, lines: [])
             }
             let ids = ranking.matches.ids
             let unit = Self.sortUnit(node)
 
-            struct Entry { var id: Int64; var start: Int; var end: Int; var keys: [String]; var p: Int; var m: TextRangeValue }
+            struct Entry {
+                var id: Int64
+                var start: Int
+                var end: Int
+                var keys: [String]
+                var p: Int
+                var m: TextRangeValue
+            }
             var entries: [Entry] = []
             var paragraphs: [StoredParagraph] = []
             var documents: [Int64: StoredDocument] = [:]
@@ -79,20 +96,44 @@ extension CorpusStore {
                     // a line in a note: located by the note, offsets in the note's text
                     let row = try Row.fetchOne(
                         db.cachedStatement(sql: "SELECT idx, label, page, marker FROM notes WHERE doc = ? AND idx = ?"),
-                        arguments: [d.key, p.index - d.bodyParagraphs])
+                        arguments: [d.key, p.index - d.bodyParagraphs]
+                    )
                     var line = ConcordanceLine(
-                        documentID: d.id, title: d.title, source: d.source, paragraph: p.index - d.bodyParagraphs,
-                        sentence: nil, page: p.page, section: section?.title, chapter: section?.chapter,
-                        left: left, match: match, right: right, start: e.start - p.start, end: e.end - p.start)
+                        documentID: d.id,
+                        title: d.title,
+                        source: d.source,
+                        paragraph: p.index - d.bodyParagraphs,
+                        sentence: nil,
+                        page: p.page,
+                        section: section?.title,
+                        chapter: section?.chapter,
+                        left: left,
+                        match: match,
+                        right: right,
+                        start: e.start - p.start,
+                        end: e.end - p.start
+                    )
                     line.note = row.map { self.noteReference($0, d) }
                     lines.append(line)
                     continue
                 }
-                lines.append(ConcordanceLine(
-                    documentID: d.id, title: d.title, source: d.source, paragraph: p.index,
-                    sentence: p.sentence(at: e.m.start), page: d.page(at: e.start) ?? p.page,
-                    section: section?.title, chapter: section?.chapter,
-                    left: left, match: match, right: right, start: e.start, end: e.end))
+                lines.append(
+                    ConcordanceLine(
+                        documentID: d.id,
+                        title: d.title,
+                        source: d.source,
+                        paragraph: p.index,
+                        sentence: p.sentence(at: e.m.start),
+                        page: d.page(at: e.start) ?? p.page,
+                        section: section?.title,
+                        chapter: section?.chapter,
+                        left: left,
+                        match: match,
+                        right: right,
+                        start: e.start,
+                        end: e.end
+                    )
+                )
             }
             return KWICResponse(query: request.query, total: entries.count, offset: request.offset, sort: request.sort, lines: lines)
         }
@@ -116,11 +157,18 @@ extension CorpusStore {
     /// In `plain` (ordered by offset): the end of the words wholly before the match and the
     /// start of the words wholly after it, by binary search.
     static func neighbours(_ plain: [Token], _ m: TextRangeValue) -> (Int, Int) {
-        var lo = 0, hi = plain.count
-        while lo < hi { let mid = (lo + hi) / 2; if plain[mid].end <= m.start { lo = mid + 1 } else { hi = mid } }
+        var lo = 0
+        var hi = plain.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if plain[mid].end <= m.start { lo = mid + 1 } else { hi = mid }
+        }
         let before = lo
         hi = plain.count
-        while lo < hi { let mid = (lo + hi) / 2; if plain[mid].start < m.end { lo = mid + 1 } else { hi = mid } }
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if plain[mid].start < m.end { lo = mid + 1 } else { hi = mid }
+        }
         return (before, lo)
     }
 

@@ -58,8 +58,11 @@ extension CorpusStore {
             let chosen = try subcorpusParts(subcorpus, in: corpus, parameter: prefix + "subcorpus")
             parts = Self.intersect(parts, chosen)
             guard !parts.isEmpty else {
-                throw ProtocolError(.notFound, "the subcorpus '\(subcorpus)' holds none of the documents in scope",
-                                    parameter: prefix + "subcorpus")
+                throw ProtocolError(
+                    .notFound,
+                    "the subcorpus '\(subcorpus)' holds none of the documents in scope",
+                    parameter: prefix + "subcorpus"
+                )
             }
         }
         if let chapter = scope.chapter {

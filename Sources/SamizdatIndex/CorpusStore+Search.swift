@@ -28,13 +28,24 @@ extension CorpusStore {
     /// Throws `QueryError` for a query that does not parse.
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let node = try parser.parse(request.query)
-        let limit = max(0, request.limit), offset = max(0, request.offset)
+        let limit = max(0, request.limit)
+        let offset = max(0, request.offset)
         let perDocument = max(1, request.passagesPerDocument)
         let (snapshot, words) = state.query
         return try writer.read { db in
             let stems = TokenCapture.of(db).stems
-            guard let ranking = try self.rank(db, snapshot, words, node, documentID: request.documentID, perDocument: perDocument,
-                                              keep: offset + limit, region: request.region) else {
+            guard
+                let ranking = try self.rank(
+                    db,
+                    snapshot,
+                    words,
+                    node,
+                    documentID: request.documentID,
+                    perDocument: perDocument,
+                    keep: offset + limit,
+                    region: request.region
+                )
+            else {
                 return SearchResponse(query: request.query, totalPassages: 0, totalDocuments: 0, documents: [], hits: [])
             }
             let pageDocuments = ranking.documents.dropFirst(offset).prefix(limit)
@@ -47,7 +58,8 @@ extension CorpusStore {
                 let key = Self.documentKey(paragraphRowID: c.id)
                 if documents[key] == nil { documents[key] = try self.storedDocuments.document(db, key: key) }
                 guard let d = documents[key], let p = try StoredParagraph.fetch(db, id: c.id) else { return nil }
-                var h = request.highlight
+                var h =
+                    request.highlight
                     ? self.makeHit(p, d, node: node, score: c.score, known: ranking.verified[c.id], words: request.snippetWords, stems: stems)
                     : self.plainHit(p, d, score: c.score)
                 try self.attachNotes(db, &h, p, d)
@@ -58,12 +70,26 @@ extension CorpusStore {
             for g in pageDocuments {
                 let hits = try g.top.compactMap(hit)
                 guard let d = documents[g.key] else { continue }
-                grouped.append(DocumentHits(documentID: d.id, title: d.title, author: d.author, source: d.source,
-                                            score: g.best, matchingPassages: g.count, hits: hits))
+                grouped.append(
+                    DocumentHits(
+                        documentID: d.id,
+                        title: d.title,
+                        author: d.author,
+                        source: d.source,
+                        score: g.best,
+                        matchingPassages: g.count,
+                        hits: hits
+                    )
+                )
             }
             let hits = try flat.compactMap(hit)
-            return SearchResponse(query: request.query, totalPassages: ranking.matches.count, totalDocuments: ranking.documentCount,
-                                  documents: grouped, hits: hits)
+            return SearchResponse(
+                query: request.query,
+                totalPassages: ranking.matches.count,
+                totalDocuments: ranking.documentCount,
+                documents: grouped,
+                hits: hits
+            )
         }
     }
 
@@ -92,17 +118,31 @@ extension CorpusStore {
     /// Evaluates a parsed query; nil when `documentID` names no stored document. `documents`
     /// holds the best `keep` documents (by best passage, ties by key), each with its top
     /// `perDocument` passages; `documentCount` counts them all.
-    func rank(_ db: Database?, _ snapshot: IndexSnapshot, _ words: WordLookup, _ node: QueryNode, documentID: String?,
-              perDocument: Int, keep: Int, region: TextRegion = .all) throws -> Ranking? {
-        var matches = try PostingSearch(snapshot: snapshot, words: words, fieldRows: { n in
-            guard let db else { throw QueryError(position: 0, message: "field search needs the database") }
-            return try self.fieldRows(db, n)
-        }).evaluate(node)
+    func rank(
+        _ db: Database?,
+        _ snapshot: IndexSnapshot,
+        _ words: WordLookup,
+        _ node: QueryNode,
+        documentID: String?,
+        perDocument: Int,
+        keep: Int,
+        region: TextRegion = .all
+    ) throws -> Ranking? {
+        var matches = try PostingSearch(
+            snapshot: snapshot,
+            words: words,
+            fieldRows: { n in
+                guard let db else { throw QueryError(position: 0, message: "field search needs the database") }
+                return try self.fieldRows(db, n)
+            }
+        ).evaluate(node)
         if let id = documentID {
             guard let db else { return nil }
             let key = try Self.documentKey(db, named: id)
-            let low = Self.paragraphRowID(document: key, index: 0), high = Self.paragraphRowID(document: key + 1, index: 0)
-            let from = PostingSearch.seek(matches.ids, from: 0, to: low), to = PostingSearch.seek(matches.ids, from: from, to: high)
+            let low = Self.paragraphRowID(document: key, index: 0)
+            let high = Self.paragraphRowID(document: key + 1, index: 0)
+            let from = PostingSearch.seek(matches.ids, from: 0, to: low)
+            let to = PostingSearch.seek(matches.ids, from: from, to: high)
             matches = ScoredMatches(ids: Array(matches.ids[from..<to]), scores: Array(matches.scores[from..<to]))
         }
         if region != .all, let db {
@@ -127,15 +167,20 @@ extension CorpusStore {
         // Matches ascend by id, so each document's passages are one run.
         var top: [RankedDocument] = []
         var documentCount = 0
-        let ids = matches.ids, scores = matches.scores
+        let ids = matches.ids
+        let scores = matches.scores
         var i = 0
         while i < ids.count {
             let key = Self.documentKey(paragraphRowID: ids[i])
             let start = i
-            var best = scores[i], bestAt = i
+            var best = scores[i]
+            var bestAt = i
             i += 1
             while i < ids.count, Self.documentKey(paragraphRowID: ids[i]) == key {
-                if scores[i] > best { best = scores[i]; bestAt = i }
+                if scores[i] > best {
+                    best = scores[i]
+                    bestAt = i
+                }
                 i += 1
             }
             documentCount += 1
@@ -207,7 +252,10 @@ extension CorpusStore {
         }
     }
 
-    struct ScoredPassage { var id: Int64; var score: Double }
+    struct ScoredPassage {
+        var id: Int64
+        var score: Double
+    }
 
     static func keepBest(_ top: inout [ScoredPassage], _ c: ScoredPassage, _ k: Int) {
         if top.count < k {
@@ -270,7 +318,9 @@ extension CorpusStore {
         if p.kind == .note {
             let index = p.index - d.bodyParagraphs
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT \(columns) FROM notes WHERE doc = ? AND idx = ?"), arguments: [d.key, index])
+                db.cachedStatement(sql: "SELECT \(columns) FROM notes WHERE doc = ? AND idx = ?"),
+                arguments: [d.key, index]
+            )
             hit.note = row.map { noteReference($0, d) }
             hit.paragraph = index
             hit.page = p.page
@@ -297,13 +347,32 @@ extension CorpusStore {
         if let pg = p.page { pages.append(pg) }
         if let last = p.lastPage, last != p.page { pages.append(last) }
         return SearchHit(
-            documentID: d.id, title: d.title, source: d.source, paragraph: p.index, sentence: p.sentence(at: 0),
-            section: section?.title, chapter: section?.chapter, page: p.page, paragraphPages: pages, score: score,
-            snippet: "", snippetText: "", snippetMatches: [], matches: [])
+            documentID: d.id,
+            title: d.title,
+            source: d.source,
+            paragraph: p.index,
+            sentence: p.sentence(at: 0),
+            section: section?.title,
+            chapter: section?.chapter,
+            page: p.page,
+            paragraphPages: pages,
+            score: score,
+            snippet: "",
+            snippetText: "",
+            snippetMatches: [],
+            matches: []
+        )
     }
 
-    func makeHit(_ p: StoredParagraph, _ d: StoredDocument, node: QueryNode, score: Double,
-                 known: [TextRangeValue]?, words: Int, stems: StemCache) -> SearchHit {
+    func makeHit(
+        _ p: StoredParagraph,
+        _ d: StoredDocument,
+        node: QueryNode,
+        score: Double,
+        known: [TextRangeValue]?,
+        words: Int,
+        stems: StemCache
+    ) -> SearchHit {
         let tokens = analyzer.tokens(p.text, cache: stems)
         let ranges = known ?? matcher(p, d, node, tokens: tokens).match(node) ?? []
         let snippet = Snippet(text: p.text, tokens: tokens, matches: ranges, words: max(1, words))
@@ -313,12 +382,20 @@ extension CorpusStore {
         if let pg = p.page { pages.append(pg) }
         if let last = p.lastPage, last != p.page { pages.append(last) }
         return SearchHit(
-            documentID: d.id, title: d.title, source: d.source, paragraph: p.index,
+            documentID: d.id,
+            title: d.title,
+            source: d.source,
+            paragraph: p.index,
             sentence: p.sentence(at: first?.start ?? 0),
-            section: section?.title, chapter: section?.chapter,
+            section: section?.title,
+            chapter: section?.chapter,
             page: first.flatMap { d.page(at: p.start + $0.start) } ?? p.page,
-            paragraphPages: pages, score: score,
-            snippet: snippet.marked, snippetText: snippet.text, snippetMatches: snippet.matches,
-            matches: ranges.map { TextRange(start: p.start + $0.start, end: p.start + $0.end) })
+            paragraphPages: pages,
+            score: score,
+            snippet: snippet.marked,
+            snippetText: snippet.text,
+            snippetMatches: snippet.matches,
+            matches: ranges.map { TextRange(start: p.start + $0.start, end: p.start + $0.end) }
+        )
     }
 }

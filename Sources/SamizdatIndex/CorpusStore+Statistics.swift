@@ -14,7 +14,8 @@ extension CorpusStore {
             if let name = request.documentID {
                 key = try Self.documentKey(db, named: name)
             }
-            let tokens: Int, documents: Int
+            let tokens: Int
+            let documents: Int
             if let key {
                 tokens = try Int.fetchOne(db, sql: "SELECT tokens FROM documents WHERE key = ?", arguments: [key]) ?? 0
                 documents = 1
@@ -28,28 +29,60 @@ extension CorpusStore {
                 var listed = entries.filter { e in e.frequency >= request.minFrequency && (prefix.map { e.term.hasPrefix($0) } ?? true) }
                 listed.sort { $0.frequency != $1.frequency ? $0.frequency > $1.frequency : $0.term < $1.term }
                 let page = listed.dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
-                return TermsResponse(tokens: tokens, types: entries.count, documents: documents, total: listed.count,
-                                     terms: page.map { TermStatistics(term: $0.term, forms: $0.forms, frequency: $0.frequency,
-                                                                      documentFrequency: $0.documents, documents: []) })
+                return TermsResponse(
+                    tokens: tokens,
+                    types: entries.count,
+                    documents: documents,
+                    total: listed.count,
+                    terms: page.map {
+                        TermStatistics(
+                            term: $0.term,
+                            forms: $0.forms,
+                            frequency: $0.frequency,
+                            documentFrequency: $0.documents,
+                            documents: []
+                        )
+                    }
+                )
             }
             var out: [TermStatistics] = []
             for asked in request.terms {
                 let words = self.analyzer.tokens(asked).filter { !$0.isCompound }
                 guard let word = words.first else { continue }
-                out.append(try self.termStatistics(db, published, lemmas, word: word, unit: request.unit, key: key,
-                                                   perDocument: request.perDocument))
+                out.append(
+                    try self.termStatistics(
+                        db,
+                        published,
+                        lemmas,
+                        word: word,
+                        unit: request.unit,
+                        key: key,
+                        perDocument: request.perDocument
+                    )
+                )
             }
             return TermsResponse(tokens: tokens, types: entries.count, documents: documents, total: out.count, terms: out)
         }
     }
 
-    struct VocabularyEntry { var term: String; var forms: [String]; var frequency: Int; var documents: Int }
+    struct VocabularyEntry {
+        var term: String
+        var forms: [String]
+        var frequency: Int
+        var documents: Int
+    }
 
     /// The vocabulary in scope, in `unit`: by folded form, by word (the forms of one lemma
     /// together) or by stem.
-    func vocabulary(_ db: Database, _ published: IndexState.Published, _ lemmas: LemmaIndex, key: Int64?,
-                    unit: CountingUnit) throws -> [VocabularyEntry] {
-        let v = published.vocabulary, c = published.counts
+    func vocabulary(
+        _ db: Database,
+        _ published: IndexState.Published,
+        _ lemmas: LemmaIndex,
+        key: Int64?,
+        unit: CountingUnit
+    ) throws -> [VocabularyEntry] {
+        let v = published.vocabulary
+        let c = published.counts
         let table = unit == .word ? lemmas.table(for: v) : nil
         /// The name of the entry a form counts towards.
         func group(_ formID: Int) -> String {
@@ -67,7 +100,8 @@ extension CorpusStore {
             var forms: [(String, String, Int, Int)] = []
             var i = 0
             while i + 1 < values.count {
-                let f = values[i], n = values[i + 1]
+                let f = values[i]
+                let n = values[i + 1]
                 i += 2
                 guard f < v.forms.count, v.stemOfForm[f] >= 0 else { continue }
                 forms.append((v.forms[f], group(f), n, 1))
@@ -130,15 +164,28 @@ extension CorpusStore {
             e.frequency += f.2
             byName[f.1] = e
         }
-        return byName.values.map { var e = $0; e.forms.sort(); return e }
+        return byName.values.map {
+            var e = $0
+            e.forms.sort()
+            return e
+        }
     }
 
     /// One term's counts, from its postings: per document, and per section within each.
-    func termStatistics(_ db: Database, _ published: IndexState.Published, _ lemmas: LemmaIndex, word: Token, unit: CountingUnit,
-                        key: Int64?, perDocument: Bool) throws -> TermStatistics {
-        let v = published.vocabulary, c = published.counts
+    func termStatistics(
+        _ db: Database,
+        _ published: IndexState.Published,
+        _ lemmas: LemmaIndex,
+        word: Token,
+        unit: CountingUnit,
+        key: Int64?,
+        perDocument: Bool
+    ) throws -> TermStatistics {
+        let v = published.vocabulary
+        let c = published.counts
         let term: String
-        let ids: [Int64], tfs: [Int32]
+        let ids: [Int64]
+        let tfs: [Int32]
         var formsCounted: [String]
         switch unit {
         case .form:
@@ -151,8 +198,10 @@ extension CorpusStore {
             let postings = published.snapshot.postings(MatchExpression.stemMarker + term, positions: false)
             (ids, tfs) = (postings.ids, postings.tfs)
             formsCounted = []
-            for f in 0..<min(v.forms.count, c.formFrequency.count) where c.formFrequency[f] > 0 && v.stemOfForm[f] >= 0
-                && v.stems[Int(v.stemOfForm[f])] == term { formsCounted.append(v.forms[f]) }
+            for f in 0..<min(v.forms.count, c.formFrequency.count)
+            where c.formFrequency[f] > 0 && v.stemOfForm[f] >= 0
+                && v.stems[Int(v.stemOfForm[f])] == term
+            { formsCounted.append(v.forms[f]) }
         case .word:
             term = EnglishLemmatizer.lemma(word.term)
             let lookup = WordLookup(vocabulary: v, counts: c, lemmas: lemmas)
@@ -181,33 +230,58 @@ extension CorpusStore {
         var documents: [TermDocumentCount] = []
         if perDocument {
             for e in byDocument.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }) {
-                guard let row = try Row.fetchOne(db, sql: "SELECT id, title, tokens FROM documents WHERE key = ?", arguments: [e.key]) else { continue }
+                guard let row = try Row.fetchOne(db, sql: "SELECT id, title, tokens FROM documents WHERE key = ?", arguments: [e.key]) else {
+                    continue
+                }
                 let sections = try Row.fetchAll(db, sql: "SELECT idx, title, kind FROM sections WHERE doc = ?", arguments: [e.key])
                 var info: [Int: (String, SectionKind?)] = [:]
-                for s in sections { let k: String = s[2]; info[s[0]] = (s[1], SectionKind(rawValue: k)) }
+                for s in sections {
+                    let k: String = s[2]
+                    info[s[0]] = (s[1], SectionKind(rawValue: k))
+                }
                 let counts = e.sections.sorted { $0.key < $1.key }.map { (s, c) in
-                    s == 0 ? TermSectionCount(section: nil, title: nil, kind: nil, count: c)
+                    s == 0
+                        ? TermSectionCount(section: nil, title: nil, kind: nil, count: c)
                         : TermSectionCount(section: s - 1, title: info[s - 1]?.0, kind: info[s - 1]?.1, count: c)
                 }
                 documents.append(TermDocumentCount(documentID: row[0], title: row[1], count: e.count, tokens: row[2], sections: counts))
             }
         }
-        return TermStatistics(term: term, forms: formsCounted.sorted(), frequency: byDocument.reduce(0) { $0 + $1.count },
-                              documentFrequency: byDocument.count, documents: documents)
+        return TermStatistics(
+            term: term,
+            forms: formsCounted.sorted(),
+            frequency: byDocument.reduce(0) { $0 + $1.count },
+            documentFrequency: byDocument.count,
+            documents: documents
+        )
     }
 
     /// Totals over the store.
     public func stats() throws -> IndexStats {
         try writer.read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT count(*), coalesce(sum(paragraphs),0), coalesce(sum(sentences),0), coalesce(sum(tokens),0),
-                    coalesce(sum(notes),0), coalesce(sum(citations),0), coalesce(sum(sections),0), coalesce(sum(pages),0),
-                    coalesce(sum(bytes),0) FROM documents
-                """)!
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*), coalesce(sum(paragraphs),0), coalesce(sum(sentences),0), coalesce(sum(tokens),0),
+                        coalesce(sum(notes),0), coalesce(sum(citations),0), coalesce(sum(sections),0), coalesce(sum(pages),0),
+                        coalesce(sum(bytes),0) FROM documents
+                    """
+            )!
             let versions = try Int.fetchOne(db, sql: "SELECT count(*) FROM versions WHERE id IN (SELECT id FROM documents)") ?? 0
             let types = self.state.published.counts.formFrequency.reduce(0) { $1 > 0 ? $0 + 1 : $0 }
-            return IndexStats(documents: row[0], versions: versions, paragraphs: row[1], sentences: row[2], tokens: row[3],
-                              types: types, notes: row[4], citations: row[5], sections: row[6], pages: row[7], bytes: row[8])
+            return IndexStats(
+                documents: row[0],
+                versions: versions,
+                paragraphs: row[1],
+                sentences: row[2],
+                tokens: row[3],
+                types: types,
+                notes: row[4],
+                citations: row[5],
+                sections: row[6],
+                pages: row[7],
+                bytes: row[8]
+            )
         }
     }
 
@@ -226,20 +300,44 @@ extension CorpusStore {
             }
             let key: Int64 = row["key"]
             guard let stored = try StoredDocument.fetch(db, key: key) else { return nil }
-            let sections = try Row.fetchAll(db, sql: """
-                SELECT kind, level, title, start, "end", parent, page FROM sections WHERE doc = ? ORDER BY idx
-                """, arguments: [key]).map { r -> Section in
+            let sections = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT kind, level, title, start, "end", parent, page FROM sections WHERE doc = ? ORDER BY idx
+                    """,
+                arguments: [key]
+            ).map { r -> Section in
                 let kind: String = r[0]
-                return Section(kind: SectionKind(rawValue: kind) ?? .section, level: r[1], title: r[2], start: r[3], end: r[4], parent: r[5], page: r[6])
+                return Section(
+                    kind: SectionKind(rawValue: kind) ?? .section,
+                    level: r[1],
+                    title: r[2],
+                    start: r[3],
+                    end: r[4],
+                    parent: r[5],
+                    page: r[6]
+                )
             }
-            let paragraphs = try Row.fetchAll(db, sql: """
-                SELECT \(StoredParagraph.columns) FROM paragraphs WHERE id BETWEEN ? AND ? AND kind != 'note' ORDER BY id
-                """,
-                                              arguments: [Self.paragraphRowID(document: key, index: 0), Self.paragraphRowID(document: key + 1, index: 0) - 1])
-                .map(StoredParagraph.init).map { p in
-                    ParagraphView(index: p.index, kind: p.kind, text: p.text, start: p.start, end: p.end, page: p.page,
-                                  lastPage: p.lastPage, section: p.section, sectionTitle: p.section.flatMap { stored.sections[$0]?.title })
-                }
+            let paragraphs = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(StoredParagraph.columns) FROM paragraphs WHERE id BETWEEN ? AND ? AND kind != 'note' ORDER BY id
+                    """,
+                arguments: [Self.paragraphRowID(document: key, index: 0), Self.paragraphRowID(document: key + 1, index: 0) - 1]
+            )
+            .map(StoredParagraph.init).map { p in
+                ParagraphView(
+                    index: p.index,
+                    kind: p.kind,
+                    text: p.text,
+                    start: p.start,
+                    end: p.end,
+                    page: p.page,
+                    lastPage: p.lastPage,
+                    section: p.section,
+                    sectionTitle: p.section.flatMap { stored.sections[$0]?.title }
+                )
+            }
             let notes = try Row.fetchAll(db, sql: "SELECT label, text, marker, section, page FROM notes WHERE doc = ? ORDER BY idx", arguments: [key])
                 .map { Note(label: $0[0], text: $0[1], marker: $0[2], section: $0[3], page: $0[4]) }
             return DocumentView(summary: Self.summary(row), sections: sections, pages: stored.pages, paragraphs: paragraphs, notes: notes)
@@ -251,7 +349,21 @@ extension CorpusStore {
         """
 
     static func summary(_ r: Row) -> DocumentSummary {
-        DocumentSummary(id: r[0], version: r[1], contentHash: r[2], title: r[3], author: r[4], source: r[5], paragraphs: r[6],
-                        sentences: r[7], tokens: r[8], pages: r[9], sections: r[10], notes: r[11], citations: r[12], bytes: r[13])
+        DocumentSummary(
+            id: r[0],
+            version: r[1],
+            contentHash: r[2],
+            title: r[3],
+            author: r[4],
+            source: r[5],
+            paragraphs: r[6],
+            sentences: r[7],
+            tokens: r[8],
+            pages: r[9],
+            sections: r[10],
+            notes: r[11],
+            citations: r[12],
+            bytes: r[13]
+        )
     }
 }

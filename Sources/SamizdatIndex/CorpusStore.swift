@@ -107,64 +107,68 @@ public final class CorpusStore: Sendable {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE documents(
-                    key INTEGER PRIMARY KEY AUTOINCREMENT,
-                    id TEXT NOT NULL UNIQUE,
-                    version INTEGER NOT NULL,
-                    content_hash TEXT NOT NULL,
-                    title TEXT NOT NULL, author TEXT NOT NULL, source TEXT NOT NULL, external_id TEXT,
-                    paragraphs INTEGER NOT NULL, sentences INTEGER NOT NULL, tokens INTEGER NOT NULL,
-                    pages INTEGER NOT NULL, sections INTEGER NOT NULL, notes INTEGER NOT NULL,
-                    citations INTEGER NOT NULL, bytes INTEGER NOT NULL,
-                    page_map BLOB NOT NULL,
-                    doc_field TEXT NOT NULL);
-                CREATE TABLE versions(
-                    id TEXT NOT NULL, version INTEGER NOT NULL, content_hash TEXT NOT NULL,
-                    PRIMARY KEY(id, version)) WITHOUT ROWID;
-                CREATE TABLE sections(
-                    doc INTEGER NOT NULL, idx INTEGER NOT NULL, kind TEXT NOT NULL, level INTEGER NOT NULL,
-                    title TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, parent INTEGER,
-                    page TEXT, chapter TEXT,
-                    PRIMARY KEY(doc, idx)) WITHOUT ROWID;
-                CREATE TABLE paragraphs(
-                    id INTEGER PRIMARY KEY,
-                    kind TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-                    section INTEGER, page TEXT, last_page TEXT,
-                    first_sentence INTEGER NOT NULL, sentence_starts BLOB NOT NULL,
-                    tokens INTEGER NOT NULL, chapter_field TEXT NOT NULL, text TEXT NOT NULL);
-                CREATE TABLE notes(
-                    doc INTEGER NOT NULL, idx INTEGER NOT NULL, label TEXT NOT NULL, text TEXT NOT NULL,
-                    marker INTEGER, section INTEGER, page TEXT,
-                    PRIMARY KEY(doc, idx)) WITHOUT ROWID;
-                CREATE TABLE citations(
-                    doc INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-                    authors TEXT NOT NULL, year TEXT, pages TEXT, ibid INTEGER NOT NULL,
-                    PRIMARY KEY(doc, idx)) WITHOUT ROWID;
-                CREATE VIRTUAL TABLE passages USING fts5(
-                    body, chapter, title, author, doc, content='', tokenize='samizdat');
-                CREATE TABLE vocabulary(
-                    id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, stem TEXT NOT NULL,
-                    frequency INTEGER NOT NULL, documents INTEGER NOT NULL);
-                CREATE INDEX vocabulary_stem ON vocabulary(stem);
-                CREATE TABLE term_documents(
-                    term INTEGER NOT NULL, doc INTEGER NOT NULL, count INTEGER NOT NULL, sections BLOB NOT NULL,
-                    PRIMARY KEY(term, doc)) WITHOUT ROWID;
-                CREATE TABLE document_terms(doc INTEGER PRIMARY KEY, terms BLOB NOT NULL);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE documents(
+                        key INTEGER PRIMARY KEY AUTOINCREMENT,
+                        id TEXT NOT NULL UNIQUE,
+                        version INTEGER NOT NULL,
+                        content_hash TEXT NOT NULL,
+                        title TEXT NOT NULL, author TEXT NOT NULL, source TEXT NOT NULL, external_id TEXT,
+                        paragraphs INTEGER NOT NULL, sentences INTEGER NOT NULL, tokens INTEGER NOT NULL,
+                        pages INTEGER NOT NULL, sections INTEGER NOT NULL, notes INTEGER NOT NULL,
+                        citations INTEGER NOT NULL, bytes INTEGER NOT NULL,
+                        page_map BLOB NOT NULL,
+                        doc_field TEXT NOT NULL);
+                    CREATE TABLE versions(
+                        id TEXT NOT NULL, version INTEGER NOT NULL, content_hash TEXT NOT NULL,
+                        PRIMARY KEY(id, version)) WITHOUT ROWID;
+                    CREATE TABLE sections(
+                        doc INTEGER NOT NULL, idx INTEGER NOT NULL, kind TEXT NOT NULL, level INTEGER NOT NULL,
+                        title TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, parent INTEGER,
+                        page TEXT, chapter TEXT,
+                        PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+                    CREATE TABLE paragraphs(
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                        section INTEGER, page TEXT, last_page TEXT,
+                        first_sentence INTEGER NOT NULL, sentence_starts BLOB NOT NULL,
+                        tokens INTEGER NOT NULL, chapter_field TEXT NOT NULL, text TEXT NOT NULL);
+                    CREATE TABLE notes(
+                        doc INTEGER NOT NULL, idx INTEGER NOT NULL, label TEXT NOT NULL, text TEXT NOT NULL,
+                        marker INTEGER, section INTEGER, page TEXT,
+                        PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+                    CREATE TABLE citations(
+                        doc INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                        authors TEXT NOT NULL, year TEXT, pages TEXT, ibid INTEGER NOT NULL,
+                        PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+                    CREATE VIRTUAL TABLE passages USING fts5(
+                        body, chapter, title, author, doc, content='', tokenize='samizdat');
+                    CREATE TABLE vocabulary(
+                        id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, stem TEXT NOT NULL,
+                        frequency INTEGER NOT NULL, documents INTEGER NOT NULL);
+                    CREATE INDEX vocabulary_stem ON vocabulary(stem);
+                    CREATE TABLE term_documents(
+                        term INTEGER NOT NULL, doc INTEGER NOT NULL, count INTEGER NOT NULL, sections BLOB NOT NULL,
+                        PRIMARY KEY(term, doc)) WITHOUT ROWID;
+                    CREATE TABLE document_terms(doc INTEGER PRIMARY KEY, terms BLOB NOT NULL);
+                    """
+            )
         }
         // v2: positional postings of our own replace the FTS5 passage index; FTS5 keeps the
         // metadata fields. Existing documents are re-indexed from their stored paragraphs.
         m.registerMigration("v2") { db in
-            try db.execute(sql: """
-                CREATE TABLE terms(id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, stem TEXT NOT NULL);
-                INSERT INTO terms(id, term, stem) SELECT id, term, stem FROM vocabulary;
-                DROP TABLE vocabulary;
-                DROP TABLE term_documents;
-                DROP TABLE passages;
-                CREATE TABLE segments(first INTEGER PRIMARY KEY, last INTEGER NOT NULL, data BLOB NOT NULL);
-                CREATE VIRTUAL TABLE fields USING fts5(chapter, title, author, doc, tokenize='samizdat');
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE terms(id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, stem TEXT NOT NULL);
+                    INSERT INTO terms(id, term, stem) SELECT id, term, stem FROM vocabulary;
+                    DROP TABLE vocabulary;
+                    DROP TABLE term_documents;
+                    DROP TABLE passages;
+                    CREATE TABLE segments(first INTEGER PRIMARY KEY, last INTEGER NOT NULL, data BLOB NOT NULL);
+                    CREATE VIRTUAL TABLE fields USING fts5(chapter, title, author, doc, tokenize='samizdat');
+                    """
+            )
             try Self.reindex(db)
         }
         // v3: posting segments in format SZP4 (exact block bounds); rebuilt from the paragraphs.
@@ -191,7 +195,9 @@ public final class CorpusStore: Sendable {
         let field = try db.cachedStatement(sql: "INSERT INTO fields(rowid, chapter, title, author, doc) VALUES (?,?,?,?,?)")
         for d in documents {
             let key: Int64 = d["key"]
-            let title: String = d["title"], author: String = d["author"], docField: String = d["doc_field"]
+            let title: String = d["title"]
+            let author: String = d["author"]
+            let docField: String = d["doc_field"]
             if fields {
                 try field.execute(arguments: [paragraphRowID(document: key, index: 0), "", title, author, docField])
                 let sections = try Row.fetchAll(db, sql: "SELECT idx, title, parent FROM sections WHERE doc = ? ORDER BY idx", arguments: [key])
@@ -201,10 +207,13 @@ public final class CorpusStore: Sendable {
                 }
             }
             // the document's paragraphs, one after another, for the analysis
-            let low = paragraphRowID(document: key, index: 0), high = paragraphRowID(document: key + 1, index: 0) - 1
-            var text = "", ranges: [Range<Int>] = []
+            let low = paragraphRowID(document: key, index: 0)
+            let high = paragraphRowID(document: key + 1, index: 0) - 1
+            var text = ""
+            var ranges: [Range<Int>] = []
             for p in try Row.fetchAll(db, sql: "SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [low, high]) {
-                let id: Int64 = p["id"], body: String = p["text"]
+                let id: Int64 = p["id"]
+                let body: String = p["text"]
                 while ranges.count < paragraphIndex(paragraphRowID: id) { ranges.append(text.utf8.count..<text.utf8.count) }
                 let start = text.utf8.count
                 text += body

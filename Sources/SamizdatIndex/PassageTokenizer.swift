@@ -19,8 +19,13 @@ final class PassageTokenizer: FTS5CustomTokenizer {
         capture = TokenCapture.of(db)
     }
 
-    func tokenize(context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization, pText: UnsafePointer<CChar>?,
-                  nText: Int32, tokenCallback: FTS5TokenCallback) -> Int32 {
+    func tokenize(
+        context: UnsafeMutableRawPointer?,
+        tokenization: FTS5Tokenization,
+        pText: UnsafePointer<CChar>?,
+        nText: Int32,
+        tokenCallback: FTS5TokenCallback
+    ) -> Int32 {
         guard let pText, nText > 0 else { return 0 }
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self), count: Int(nText))
         if tokenization.contains(.query) {
@@ -50,9 +55,12 @@ final class PassageTokenizer: FTS5CustomTokenizer {
             guard rc == 0 else { return }
             let n = token.stem.utf8.count + 1
             if stemBuffer.count < n { stemBuffer = [CChar](repeating: 0, count: n) }
-            stemBuffer[0] = 0x7E // "~"
+            stemBuffer[0] = 0x7E  // "~"
             var i = 1
-            for b in token.stem.utf8 { stemBuffer[i] = CChar(bitPattern: b); i += 1 }
+            for b in token.stem.utf8 {
+                stemBuffer[i] = CChar(bitPattern: b)
+                i += 1
+            }
             rc = stemBuffer.withUnsafeBufferPointer {
                 tokenCallback(context, FTS5TokenFlags.colocated.rawValue, $0.baseAddress, Int32(n), Int32(token.start), Int32(token.end))
             }

@@ -14,7 +14,8 @@ struct Snippet {
     init(text paragraph: String, tokens: [Token], matches: [TextRangeValue], words: Int) {
         let bytes = Array(paragraph.utf8)
         let plain = tokens.filter { !$0.isCompound }
-        var windowStart = 0, windowEnd = bytes.count
+        var windowStart = 0
+        var windowEnd = bytes.count
         if !plain.isEmpty {
             let anchor = matches.first?.start ?? 0
             let fi = plain.firstIndex { $0.end > anchor } ?? 0
@@ -40,7 +41,10 @@ struct Snippet {
         var out: [UInt8] = []
         var k = 0
         for m in merged {
-            out += tb[k..<m.start]; out += Array(Self.open.utf8); out += tb[m.start..<m.end]; out += Array(Self.close.utf8)
+            out += tb[k..<m.start]
+            out += Array(Self.open.utf8)
+            out += tb[m.start..<m.end]
+            out += Array(Self.close.utf8)
             k = m.end
         }
         out += tb[k...]

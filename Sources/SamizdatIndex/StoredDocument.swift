@@ -19,9 +19,16 @@ struct StoredDocument {
     var sections: [Int: (title: String, chapter: String?, kind: SectionKind?)]
 
     static func fetch(_ db: Database, key: Int64) throws -> StoredDocument? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT key, id, version, title, author, source, doc_field, paragraphs, page_map FROM documents WHERE key = ?
-            """), arguments: [key]) else { return nil }
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT key, id, version, title, author, source, doc_field, paragraphs, page_map FROM documents WHERE key = ?
+                        """
+                ),
+                arguments: [key]
+            )
+        else { return nil }
         let pageData: Data = row["page_map"]
         var sections: [Int: (title: String, chapter: String?, kind: SectionKind?)] = [:]
         for s in try Row.fetchAll(db.cachedStatement(sql: "SELECT idx, title, chapter, kind FROM sections WHERE doc = ?"), arguments: [key]) {
@@ -29,15 +36,24 @@ struct StoredDocument {
             sections[s["idx"]] = (s["title"], s["chapter"], SectionKind(rawValue: kind))
         }
         return StoredDocument(
-            key: row["key"], id: row["id"], version: row["version"], title: row["title"], author: row["author"],
-            source: row["source"], docField: row["doc_field"], bodyParagraphs: row["paragraphs"],
-            pages: (try? JSONDecoder().decode([PageSpan].self, from: pageData)) ?? [], sections: sections)
+            key: row["key"],
+            id: row["id"],
+            version: row["version"],
+            title: row["title"],
+            author: row["author"],
+            source: row["source"],
+            docField: row["doc_field"],
+            bodyParagraphs: row["paragraphs"],
+            pages: (try? JSONDecoder().decode([PageSpan].self, from: pageData)) ?? [],
+            sections: sections
+        )
     }
 
     /// The printed page label at a clean-text offset.
     func page(at offset: Int) -> String? {
         guard !pages.isEmpty else { return nil }
-        var lo = 0, hi = pages.count - 1
+        var lo = 0
+        var hi = pages.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
             if pages[mid].end <= offset { lo = mid + 1 } else if pages[mid].start > offset { hi = mid - 1 } else { return pages[mid].label }
@@ -47,8 +63,10 @@ struct StoredDocument {
     }
 
     func fieldTokens(_ analyzer: Analyzer, chapter: String) -> [QueryField: [Token]] {
-        [.title: analyzer.tokens(title), .author: analyzer.tokens(author), .doc: analyzer.tokens(docField),
-         .chapter: analyzer.tokens(chapter)]
+        [
+            .title: analyzer.tokens(title), .author: analyzer.tokens(author), .doc: analyzer.tokens(docField),
+            .chapter: analyzer.tokens(chapter),
+        ]
     }
 }
 
@@ -74,10 +92,16 @@ struct StoredParagraph {
         index = CorpusStore.paragraphIndex(paragraphRowID: rowID)
         let k: String = row[1]
         kind = ParagraphKind(rawValue: k) ?? .body
-        start = row[2]; end = row[3]; section = row[4]; page = row[5]; lastPage = row[6]; firstSentence = row[7]
+        start = row[2]
+        end = row[3]
+        section = row[4]
+        page = row[5]
+        lastPage = row[6]
+        firstSentence = row[7]
         let blob: Data = row[8]
         sentenceStarts = Varint.decode([UInt8](blob))
-        chapterField = row[9]; text = row[10]
+        chapterField = row[9]
+        text = row[10]
     }
 
     static func fetch(_ db: Database, id: Int64) throws -> StoredParagraph? {

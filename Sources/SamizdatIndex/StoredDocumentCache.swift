@@ -12,10 +12,14 @@ final class StoredDocumentCache: @unchecked Sendable {
 
     func document(_ db: Database, key: Int64) throws -> StoredDocument? {
         lock.lock()
-        if let d = documents[key] { lock.unlock(); return d }
+        if let d = documents[key] {
+            lock.unlock()
+            return d
+        }
         lock.unlock()
         guard let d = try StoredDocument.fetch(db, key: key) else { return nil }
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if documents.count >= limit { documents.removeAll() }
         documents[key] = d
         return d

@@ -12,12 +12,14 @@ final class TokenCapture: @unchecked Sendable {
 
     /// Called from `prepareDatabase`: a fresh capture for a new connection.
     static func register(_ db: Database) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         byConnection[ObjectIdentifier(db)] = TokenCapture()
     }
 
     static func of(_ db: Database) -> TokenCapture {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let c = byConnection[ObjectIdentifier(db)] { return c }
         let c = TokenCapture()
         byConnection[ObjectIdentifier(db)] = c

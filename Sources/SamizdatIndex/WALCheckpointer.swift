@@ -120,7 +120,10 @@ final class WALFlusher: @unchecked Sendable {
     /// before the pages written since).
     func flush() {
         let start = lock.withLock {
-            if busy { again = true; return false }
+            if busy {
+                again = true
+                return false
+            }
             busy = true
             return true
         }

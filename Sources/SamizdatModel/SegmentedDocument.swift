@@ -10,7 +10,9 @@ public struct PageSpan: Codable, Sendable, Hashable {
     public var start: Int
     public var end: Int
     public init(label: String, start: Int, end: Int) {
-        self.label = label; self.start = start; self.end = end
+        self.label = label
+        self.start = start
+        self.end = end
     }
 }
 
@@ -34,8 +36,13 @@ public struct Section: Codable, Sendable, Hashable {
     public var parent: Int?
     public var page: String?
     public init(kind: SectionKind, level: Int, title: String, start: Int, end: Int, parent: Int? = nil, page: String? = nil) {
-        self.kind = kind; self.level = level; self.title = title
-        self.start = start; self.end = end; self.parent = parent; self.page = page
+        self.kind = kind
+        self.level = level
+        self.title = title
+        self.start = start
+        self.end = end
+        self.parent = parent
+        self.page = page
     }
 }
 
@@ -56,8 +63,12 @@ public struct Paragraph: Codable, Sendable, Hashable {
     public var page: String?
     public var lastPage: String?
     public init(kind: ParagraphKind = .body, start: Int, end: Int, section: Int? = nil, page: String? = nil, lastPage: String? = nil) {
-        self.kind = kind; self.start = start; self.end = end
-        self.section = section; self.page = page; self.lastPage = lastPage
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.section = section
+        self.page = page
+        self.lastPage = lastPage
     }
     enum CodingKeys: String, CodingKey {
         case kind, start, end, section, page
@@ -71,7 +82,9 @@ public struct Sentence: Codable, Sendable, Hashable {
     /// Index into `SegmentedDocument.paragraphs`.
     public var paragraph: Int
     public init(start: Int, end: Int, paragraph: Int) {
-        self.start = start; self.end = end; self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
     }
 }
 
@@ -86,7 +99,11 @@ public struct Note: Codable, Sendable, Hashable {
     /// Page where the note text was printed.
     public var page: String?
     public init(label: String, text: String, marker: Int? = nil, section: Int? = nil, page: String? = nil) {
-        self.label = label; self.text = text; self.marker = marker; self.section = section; self.page = page
+        self.label = label
+        self.text = text
+        self.marker = marker
+        self.section = section
+        self.page = page
     }
 }
 
@@ -100,8 +117,12 @@ public struct Citation: Codable, Sendable, Hashable {
     /// True for "ibid."; `authors`/`year` are then copied from the citation it resolves to.
     public var ibid: Bool
     public init(start: Int, end: Int, authors: [String], year: String? = nil, pages: String? = nil, ibid: Bool = false) {
-        self.start = start; self.end = end; self.authors = authors
-        self.year = year; self.pages = pages; self.ibid = ibid
+        self.start = start
+        self.end = end
+        self.authors = authors
+        self.year = year
+        self.pages = pages
+        self.ibid = ibid
     }
 }
 
@@ -110,7 +131,9 @@ public struct Quotation: Codable, Sendable, Hashable {
     public var end: Int
     public var block: Bool
     public init(start: Int, end: Int, block: Bool) {
-        self.start = start; self.end = end; self.block = block
+        self.start = start
+        self.end = end
+        self.block = block
     }
 }
 
@@ -128,7 +151,9 @@ public struct Artifact: Codable, Sendable, Hashable {
     public var line: Int
     public var text: String
     public init(kind: ArtifactKind, line: Int, text: String) {
-        self.kind = kind; self.line = line; self.text = text
+        self.kind = kind
+        self.line = line
+        self.text = text
     }
 }
 
@@ -154,17 +179,37 @@ public struct SegmentedDocument: Codable, Sendable, Hashable {
     public var unmatchedNotes: [String]
 
     public init(
-        id: String, version: Int, contentHash: String, metadata: DocumentMetadata, text: String,
-        pages: [PageSpan] = [], sections: [Section] = [], paragraphs: [Paragraph] = [],
-        sentences: [Sentence] = [], notes: [Note] = [], citations: [Citation] = [],
-        quotations: [Quotation] = [], artifacts: [Artifact] = [],
-        unmatchedMarkers: [String] = [], unmatchedNotes: [String] = []
+        id: String,
+        version: Int,
+        contentHash: String,
+        metadata: DocumentMetadata,
+        text: String,
+        pages: [PageSpan] = [],
+        sections: [Section] = [],
+        paragraphs: [Paragraph] = [],
+        sentences: [Sentence] = [],
+        notes: [Note] = [],
+        citations: [Citation] = [],
+        quotations: [Quotation] = [],
+        artifacts: [Artifact] = [],
+        unmatchedMarkers: [String] = [],
+        unmatchedNotes: [String] = []
     ) {
-        self.id = id; self.version = version; self.contentHash = contentHash; self.metadata = metadata
-        self.text = text; self.pages = pages; self.sections = sections; self.paragraphs = paragraphs
-        self.sentences = sentences; self.notes = notes; self.citations = citations
-        self.quotations = quotations; self.artifacts = artifacts
-        self.unmatchedMarkers = unmatchedMarkers; self.unmatchedNotes = unmatchedNotes
+        self.id = id
+        self.version = version
+        self.contentHash = contentHash
+        self.metadata = metadata
+        self.text = text
+        self.pages = pages
+        self.sections = sections
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.notes = notes
+        self.citations = citations
+        self.quotations = quotations
+        self.artifacts = artifacts
+        self.unmatchedMarkers = unmatchedMarkers
+        self.unmatchedNotes = unmatchedNotes
     }
 
     enum CodingKeys: String, CodingKey {
@@ -184,7 +229,8 @@ public struct SegmentedDocument: Codable, Sendable, Hashable {
 
     /// The printed page label at a clean-text offset.
     public func page(at offset: Int) -> String? {
-        var lo = 0, hi = pages.count - 1
+        var lo = 0
+        var hi = pages.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
             if pages[mid].end <= offset { lo = mid + 1 } else if pages[mid].start > offset { hi = mid - 1 } else { return pages[mid].label }

@@ -8,16 +8,33 @@ public enum PrometheusText {
             out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
             for (labels, v) in samples { out += "\(name)\(labels) \(format(v))\n" }
         }
-        metric("samizdat_up", "gauge", "Whether each service answered report's last request.",
-               [("{service=\"ingest\"}", s.pipeline == nil ? 0 : 1), ("{service=\"index\"}", s.index == nil ? 0 : 1)])
+        metric(
+            "samizdat_up",
+            "gauge",
+            "Whether each service answered report's last request.",
+            [("{service=\"ingest\"}", s.pipeline == nil ? 0 : 1), ("{service=\"index\"}", s.index == nil ? 0 : 1)]
+        )
         if let p = s.pipeline {
-            metric("samizdat_documents", "gauge", "Document versions in ingest's journal by state.",
-                   p.states.keys.sorted().map { ("{state=\"\($0)\"}", Double(p.states[$0]!)) })
+            metric(
+                "samizdat_documents",
+                "gauge",
+                "Document versions in ingest's journal by state.",
+                p.states.keys.sorted().map { ("{state=\"\($0)\"}", Double(p.states[$0]!)) }
+            )
             metric("samizdat_backlog", "gauge", "Texts accepted but not yet indexed.", [("", Double(p.backlog))])
             metric("samizdat_workers", "gauge", "Segment workers known to ingest.", [("", Double(p.workers.count))])
-            metric("samizdat_worker_in_flight", "gauge", "Texts in flight per segment worker.",
-                   p.workers.map { ("{worker=\"\(escape($0.id))\"}", Double($0.inFlight)) })
-            metric("samizdat_redeliveries_total", "counter", "Deliveries beyond the first, over every text in the journal.", [("", Double(p.redeliveries))])
+            metric(
+                "samizdat_worker_in_flight",
+                "gauge",
+                "Texts in flight per segment worker.",
+                p.workers.map { ("{worker=\"\(escape($0.id))\"}", Double($0.inFlight)) }
+            )
+            metric(
+                "samizdat_redeliveries_total",
+                "counter",
+                "Deliveries beyond the first, over every text in the journal.",
+                [("", Double(p.redeliveries))]
+            )
             metric("samizdat_ingest_bytes_total", "counter", "Bytes accepted since ingest started.", [("", Double(p.bytesAccepted))])
             metric("samizdat_accepted_per_second", "gauge", "Texts accepted per second over the last stats interval.", [("", p.acceptedPerSecond)])
             metric("samizdat_indexed_per_second", "gauge", "Texts indexed per second over the last stats interval.", [("", p.indexedPerSecond)])

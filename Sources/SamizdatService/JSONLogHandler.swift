@@ -1,6 +1,6 @@
 import Foundation
-import SamizdatModel
 import Logging
+import SamizdatModel
 import Synchronization
 
 /// A swift-log handler that writes one JSON object per line to stdout:
@@ -28,14 +28,27 @@ public struct JSONLogHandler: LogHandler {
         var fields = metadata
         if let extra = event.metadata { fields.merge(extra) { $1 } }
         let line = Self.render(
-            ts: Date(), level: event.level, service: service, instance: instance,
-            message: "\(event.message)", fields: fields)
+            ts: Date(),
+            level: event.level,
+            service: service,
+            instance: instance,
+            message: "\(event.message)",
+            fields: fields
+        )
         Self.output.withLock { _ in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+    public func log(
+        level: Logger.Level,
+        message: Logger.Message,
+        metadata: Logger.Metadata?,
+        source: String,
+        file: String,
+        function: String,
+        line: UInt
+    ) {
         log(event: LogEvent(level: level, message: message, metadata: metadata, source: source, file: file, function: function, line: line))
     }
 

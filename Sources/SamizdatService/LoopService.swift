@@ -58,7 +58,9 @@ public enum ServiceMain {
                 configuration: .init(
                     services: services.map { .init(service: $0) },
                     gracefulShutdownSignals: [.sigterm, .sigint],
-                    logger: logger))
+                    logger: logger
+                )
+            )
             logger.event("start", "\(service) starting", ["data_dir": .string(config.dataDir)])
             try await group.run()
             logger.event("stop", "\(service) stopped")

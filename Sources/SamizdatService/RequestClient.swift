@@ -89,5 +89,10 @@ final class Waiters: Sendable {
     private let map = Mutex<[String: CheckedContinuation<WireMessage, Error>]>([:])
     func put(_ id: String, _ c: CheckedContinuation<WireMessage, Error>) { map.withLock { $0[id] = c } }
     func take(_ id: String) -> CheckedContinuation<WireMessage, Error>? { map.withLock { $0.removeValue(forKey: id) } }
-    func takeAll() -> [CheckedContinuation<WireMessage, Error>] { map.withLock { m in defer { m.removeAll() }; return Array(m.values) } }
+    func takeAll() -> [CheckedContinuation<WireMessage, Error>] {
+        map.withLock { m in
+            defer { m.removeAll() }
+            return Array(m.values)
+        }
+    }
 }

@@ -104,7 +104,10 @@ public struct SamizdatConfig: Sendable, Equatable {
     public var logLevelValue: Logger.Level { Logger.Level(rawValue: logLevel.lowercased()) ?? .info }
 
     /// Builds the reader from flags, environment and the YAML file, in that order.
-    public static func load(arguments: [String] = CommandLine.arguments, environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> SamizdatConfig {
+    public static func load(
+        arguments: [String] = CommandLine.arguments,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws -> SamizdatConfig {
         var path: String?
         if let i = arguments.firstIndex(of: "--config"), i + 1 < arguments.count { path = arguments[i + 1] }
         if path == nil, let a = arguments.first(where: { $0.hasPrefix("--config=") }) { path = String(a.dropFirst("--config=".count)) }

@@ -34,8 +34,12 @@ struct Assembly {
     private var sectionStack: [Int] = []
 
     init(bytes: [UInt8], lines: [SourceLine], roles: [LineRole], pageMap: PageMap, headings: Headings, notes: NoteApparatus) {
-        self.b = bytes; self.lines = lines; self.roles = roles; self.pageMap = pageMap
-        self.headings = headings; self.notes = notes
+        self.b = bytes
+        self.lines = lines
+        self.roles = roles
+        self.pageMap = pageMap
+        self.headings = headings
+        self.notes = notes
         scopeOfLine = [Int16](repeating: -1, count: lines.count)
         groupNext = [Int](repeating: 0, count: notes.groups.count)
         markerOffset = [Int?](repeating: nil, count: notes.entries.count)
@@ -69,7 +73,8 @@ struct Assembly {
         for c in 0..<lines.count where roles[c] == .body {
             defer { p = c }
             guard p >= 0 else { continue }
-            let pl = lines[p], cl = lines[c]
+            let pl = lines[p]
+            let cl = lines[c]
             guard pl.contentEnd - pl.contentStart >= 3, b[pl.contentEnd - 1] == UInt8(ascii: "-") else { continue }
             let before = b[pl.contentEnd - 2]
             guard TextBytes.isLetterASCII(before) || before >= 0x80, TextBytes.isLower(TextBytes.scalar(b, cl.contentStart).value) else { continue }
@@ -100,32 +105,44 @@ struct Assembly {
     }
 
     private func rankOf(_ h: Headings.Heading) -> Headings.Rank {
-        (h.kind == .frontMatter || h.kind == .backMatter || h.kind == .post) ? (headings.items.contains { $0.rank == .part } ? .part : .chapter) : h.rank
+        (h.kind == .frontMatter || h.kind == .backMatter || h.kind == .post)
+            ? (headings.items.contains { $0.rank == .part } ? .part : .chapter) : h.rank
     }
 
     private mutating func assignScopes() {
         let chapters = headings.items.filter { $0.kind == .chapter && $0.rank == .chapter }
         let tops = headings.items.filter { $0.rank <= .chapter }
-        var lastFoot = 0, lastBracket = 0, lastEnd = 0
+        var lastFoot = 0
+        var lastBracket = 0
+        var lastEnd = 0
         for (g, group) in notes.groups.enumerated() {
-            var from = 0, to = group.firstLine
+            var from = 0
+            var to = group.firstLine
             switch group.kind {
             case .footnotes:
-                from = lastFoot; to = group.lastLine + 1; lastFoot = to
+                from = lastFoot
+                to = group.lastLine + 1
+                lastFoot = to
             case .bracketed:
-                from = lastBracket; to = group.firstLine; lastBracket = group.lastLine + 1
+                from = lastBracket
+                to = group.firstLine
+                lastBracket = group.lastLine + 1
             case .endnotes:
                 if let n = group.chapter {
                     let ch = chapters.first { $0.number == n } ?? (n >= 1 && n <= chapters.count ? chapters[n - 1] : nil)
                     if let ch {
                         from = ch.firstLine
                         // the chapter runs to the next numbered chapter when chapters carry numbers
-                        let nextTop = chapters.allSatisfy({ $0.number != nil })
+                        let nextTop =
+                            chapters.allSatisfy({ $0.number != nil })
                             ? tops.first { $0.firstLine > ch.firstLine && ($0.number != nil || $0.kind == .backMatter || $0.kind == .part) }
                             : tops.first { $0.firstLine > ch.firstLine }
                         to = nextTop?.firstLine ?? group.firstLine
                         to = min(to, notes.groups.filter { $0.kind == .endnotes }.map(\.firstLine).min() ?? to)
-                    } else { from = lastEnd; to = group.firstLine }
+                    } else {
+                        from = lastEnd
+                        to = group.firstLine
+                    }
                 } else {
                     from = chapters.last { $0.firstLine < group.firstLine }?.firstLine ?? lastEnd
                     from = max(from, lastEnd)
@@ -153,8 +170,14 @@ struct Assembly {
         while i < n {
             switch roles[i] {
             case .heading:
-                if open { close(kind: kind, start: paraStart, firstLine: paraFirstLine, lastLine: prev ?? paraFirstLine); open = false }
-                guard let hk = headingAt[i] else { i += 1; continue }
+                if open {
+                    close(kind: kind, start: paraStart, firstLine: paraFirstLine, lastLine: prev ?? paraFirstLine)
+                    open = false
+                }
+                guard let hk = headingAt[i] else {
+                    i += 1
+                    continue
+                }
                 let h = headings.items[hk]
                 openSection(hk, h)
                 separate()
@@ -166,8 +189,16 @@ struct Assembly {
                     out.append(contentsOf: b[lines[k].contentStart..<lines[k].contentEnd])
                     first = false
                 }
-                paragraphs.append(Paragraph(kind: .heading, start: start, end: out.count, section: sections.count - 1,
-                                            page: pageMap.label(ofLine: h.firstLine), lastPage: nil))
+                paragraphs.append(
+                    Paragraph(
+                        kind: .heading,
+                        start: start,
+                        end: out.count,
+                        section: sections.count - 1,
+                        page: pageMap.label(ofLine: h.firstLine),
+                        lastPage: nil
+                    )
+                )
                 prev = nil
                 i = h.lastLine + 1
                 continue
@@ -204,12 +235,19 @@ struct Assembly {
     private var typicalIndentIsSmall: Bool { !headings.paragraphPerLine }
 
     private mutating func separate() {
-        if !out.isEmpty { out.append(TextBytes.newline); out.append(TextBytes.newline) }
+        if !out.isEmpty {
+            out.append(TextBytes.newline)
+            out.append(TextBytes.newline)
+        }
     }
 
     private mutating func setPage(line: Int) {
         let label = pageMap.label(ofLine: line)
-        if spanLabel == nil { spanLabel = label; spanStart = 0; return }
+        if spanLabel == nil {
+            spanLabel = label
+            spanStart = 0
+            return
+        }
         if label != spanLabel {
             spans.append(PageSpan(label: spanLabel!, start: spanStart, end: out.count))
             spanLabel = label
@@ -222,11 +260,13 @@ struct Assembly {
     private func lastScalar(_ l: SourceLine) -> UInt32 { TextBytes.scalar(b, endingAt: l.contentEnd).value }
 
     private func boundary(_ p: Int, _ c: Int, kind: ParagraphKind, paraFirstLine: Int) -> Boundary {
-        var gapBlank = false, gapOther = false
+        var gapBlank = false
+        var gapOther = false
         if c > p + 1 { for k in (p + 1)..<c { if roles[k] == .blank { gapBlank = true } else { gapOther = true } } }
         if gapBlank && !gapOther { return .plain }
         if headings.paragraphPerLine { return .plain }
-        let pl = lines[p], cl = lines[c]
+        let pl = lines[p]
+        let cl = lines[c]
         let last = lastScalar(pl)
         let (first, _) = TextBytes.scalar(b, cl.contentStart)
         if cl.indent >= 2 && pl.indent < 2 { return .indent }
@@ -248,7 +288,13 @@ struct Assembly {
             var local = 0
             var q = p
             var seen = 0
-            while q >= paraFirstLine, seen < 4 { if roles[q] == .body, q != p { local = max(local, lines[q].width); seen += 1 }; q -= 1 }
+            while q >= paraFirstLine, seen < 4 {
+                if roles[q] == .body, q != p {
+                    local = max(local, lines[q].width)
+                    seen += 1
+                }
+                q -= 1
+            }
             let fullLine = seen >= 2 ? min(measure, local) : measure
             // mid-sentence, ask for clear room: justified lines of proportional type vary in characters
             let slack = endsSentence(pl) || last == 0x3A ? 0 : fullLine / 8
@@ -267,7 +313,10 @@ struct Assembly {
     private func endsWithMarkerAfterStop(_ l: SourceLine) -> Bool {
         var e = l.contentEnd
         var digits = 0
-        while e > l.contentStart, TextBytes.isDigit(b[e - 1]) { e -= 1; digits += 1 }
+        while e > l.contentStart, TextBytes.isDigit(b[e - 1]) {
+            e -= 1
+            digits += 1
+        }
         guard digits >= 1, digits <= 3, e > l.contentStart else { return false }
         let (v, _) = TextBytes.scalar(b, endingAt: e)
         return v == 0x2E || v == 0x3F || v == 0x21 || v == TextBytes.rightDouble || v == TextBytes.rightSingle || v == 0x22
@@ -277,7 +326,8 @@ struct Assembly {
         let cl = lines[c]
         let (first, _) = TextBytes.scalar(b, cl.contentStart)
         if let last = out.last, last == UInt8(ascii: "-"), out.count >= 2, TextBytes.isLetterASCII(out[out.count - 2]) || out[out.count - 2] >= 0x80,
-           TextBytes.isLower(first) {
+            TextBytes.isLower(first)
+        {
             if keepHyphen[p] != true { out.removeLast() }
             return
         }
@@ -299,13 +349,23 @@ struct Assembly {
         if k == .blockQuote, lineCount == 1, lines[firstLine].width * 2 < typical, !headings.paragraphPerLine { k = .body }
         let page = pageMap.label(ofLine: firstLine)
         let lastPage = pageMap.label(ofLine: lastLine)
-        paragraphs.append(Paragraph(kind: k, start: start, end: out.count, section: sectionStack.last,
-                                    page: page, lastPage: lastPage == page ? nil : lastPage))
+        paragraphs.append(
+            Paragraph(
+                kind: k,
+                start: start,
+                end: out.count,
+                section: sectionStack.last,
+                page: page,
+                lastPage: lastPage == page ? nil : lastPage
+            )
+        )
     }
 
     /// "… party discipline. (Foucault 1994a: 64)": a block quotation followed by its source.
     private func endsWithCitationAfterStop(_ start: Int, _ end: Int) -> Bool {
-        guard end - start > 40, out[end - 1] == UInt8(ascii: ")") || (out[end - 1] == UInt8(ascii: ".") && out[end - 2] == UInt8(ascii: ")")) else { return false }
+        guard end - start > 40, out[end - 1] == UInt8(ascii: ")") || (out[end - 1] == UInt8(ascii: ".") && out[end - 2] == UInt8(ascii: ")")) else {
+            return false
+        }
         let close = out[end - 1] == UInt8(ascii: ")") ? end - 1 : end - 2
         var open = close - 1
         while open > start, close - open < 80, out[open] != UInt8(ascii: "(") { open -= 1 }
@@ -318,25 +378,38 @@ struct Assembly {
     // MARK: - Note markers
 
     private mutating func appendContent(line l: Int) {
-        let s = lines[l].contentStart, e = lines[l].contentEnd
+        let s = lines[l].contentStart
+        let e = lines[l].contentEnd
         let scope = Int(scopeOfLine[l])
         var copyFrom = s
         var k = s
         while k < e {
             let c = b[k]
-            guard Assembly.markerStart[Int(c)] else { k += 1; continue }
-            guard let m = markerCandidate(k, s, e) else { k += 1; continue }
+            guard Assembly.markerStart[Int(c)] else {
+                k += 1
+                continue
+            }
+            guard let m = markerCandidate(k, s, e) else {
+                k += 1
+                continue
+            }
             if m.needsStop {
                 // after a decimal ("86.63.8"): only a marker if a new sentence follows
                 let nextOK = m.end == e || (m.end + 1 < e && b[m.end] == TextBytes.space && TextBytes.isUpper(TextBytes.scalar(b, m.end + 1).value))
-                if !nextOK { k = m.end; continue }
+                if !nextOK {
+                    k = m.end
+                    continue
+                }
             }
             // notes collected as "[3] …" are called by "[3]", not by digits glued to a word
             let styleFits = m.bracketed || scope < 0 || notes.groups[scope].kind != .bracketed
             if scope >= 0, styleFits, let entry = match(m.label, group: scope) {
                 var from = m.start
-                if m.bracketed, from > copyFrom, b[from - 1] == TextBytes.space { from -= 1 }
-                else if m.bracketed, from - 1 > copyFrom, b[from - 2] == 0xC2, b[from - 1] == 0xA0 { from -= 2 }   // no-break space
+                if m.bracketed, from > copyFrom, b[from - 1] == TextBytes.space {
+                    from -= 1
+                } else if m.bracketed, from - 1 > copyFrom, b[from - 2] == 0xC2, b[from - 1] == 0xA0 {
+                    from -= 2
+                }  // no-break space
                 out.append(contentsOf: b[copyFrom..<from])
                 markerOffset[entry] = out.count
                 markerSection[entry] = sections.isEmpty ? nil : sectionStack.last
@@ -354,7 +427,10 @@ struct Assembly {
         let next = groupNext[g]
         var idx = next
         while idx < list.count, idx < next + 3 {
-            if notes.entries[list[idx]].label == label { groupNext[g] = idx + 1; return list[idx] }
+            if notes.entries[list[idx]].label == label {
+                groupNext[g] = idx + 1
+                return list[idx]
+            }
             idx += 1
         }
         // markers printed out of order (a PDF column read late): a skipped note just behind
@@ -367,7 +443,11 @@ struct Assembly {
     }
 
     private struct Marker {
-        var label: String; var start: Int; var end: Int; var bracketed: Bool; var strong: Bool
+        var label: String
+        var start: Int
+        var end: Int
+        var bracketed: Bool
+        var strong: Bool
         var needsStop = false
     }
 
@@ -383,10 +463,13 @@ struct Assembly {
         }
         guard k > s else { return nil }
         let (pv, plen) = TextBytes.scalar(b, endingAt: k)
-        let prevOK = TextBytes.isLetter(pv) || pv == 0x2E || pv == 0x2C || pv == 0x3B || pv == 0x3A || pv == 0x3F || pv == 0x21
+        let prevOK =
+            TextBytes.isLetter(pv) || pv == 0x2E || pv == 0x2C || pv == 0x3B || pv == 0x3A || pv == 0x3F || pv == 0x21
             || pv == 0x29 || pv == 0x5D || pv == TextBytes.rightDouble || pv == TextBytes.rightSingle || pv == 0x22
         if c == UInt8(ascii: "*") {
-            guard prevOK, k + 1 == e || b[k + 1] == TextBytes.space || b[k + 1] == UInt8(ascii: ",") || b[k + 1] == UInt8(ascii: ".") else { return nil }
+            guard prevOK, k + 1 == e || b[k + 1] == TextBytes.space || b[k + 1] == UInt8(ascii: ",") || b[k + 1] == UInt8(ascii: ".") else {
+                return nil
+            }
             return Marker(label: "*", start: k, end: k + 1, bracketed: false, strong: false)
         }
         if c == 0xE2 || c == 0xC2 {
@@ -395,12 +478,18 @@ struct Assembly {
             var label = ""
             while j < e {
                 let (v, len) = TextBytes.scalar(b, j)
-                if let d = Assembly.superscriptDigit(v) { label.append(Character(String(d))); j += len; continue }
+                if let d = Assembly.superscriptDigit(v) {
+                    label.append(Character(String(d)))
+                    j += len
+                    continue
+                }
                 break
             }
             if !label.isEmpty { return Marker(label: label, start: k, end: j, bracketed: false, strong: true) }
             let (v, len) = TextBytes.scalar(b, k)
-            if (v == 0x2020 || v == 0x2021), prevOK { return Marker(label: v == 0x2020 ? "†" : "‡", start: k, end: k + len, bracketed: false, strong: false) }
+            if v == 0x2020 || v == 0x2021, prevOK {
+                return Marker(label: v == 0x2020 ? "†" : "‡", start: k, end: k + len, bracketed: false, strong: false)
+            }
             return nil
         }
         guard prevOK, !(pv < 0x80 && TextBytes.isDigit(UInt8(pv))) else { return nil }
@@ -463,8 +552,17 @@ struct Assembly {
         while let top = sectionStack.last, sections[top].level >= level { sectionStack.removeLast() }
         var kind = h.kind
         if kind == .frontMatter, h.title.lowercased().hasPrefix("introduction"), sections.contains(where: { $0.kind == .chapter }) { kind = .chapter }
-        sections.append(Section(kind: kind, level: level, title: h.title, start: out.isEmpty ? 0 : out.count + 2, end: 0,
-                                parent: sectionStack.last, page: pageMap.label(ofLine: h.firstLine)))
+        sections.append(
+            Section(
+                kind: kind,
+                level: level,
+                title: h.title,
+                start: out.isEmpty ? 0 : out.count + 2,
+                end: 0,
+                parent: sectionStack.last,
+                page: pageMap.label(ofLine: h.firstLine)
+            )
+        )
         sectionStack.append(sections.count - 1)
     }
 
@@ -472,7 +570,10 @@ struct Assembly {
         let end = out.count
         for k in 0..<sections.count {
             var e = end
-            for t in (k + 1)..<max(k + 1, sections.count) where sections[t].level <= sections[k].level { e = sections[t].start; break }
+            for t in (k + 1)..<max(k + 1, sections.count) where sections[t].level <= sections[k].level {
+                e = sections[t].start
+                break
+            }
             sections[k].end = max(sections[k].start, min(e, end))
             sections[k].start = min(sections[k].start, end)
         }
@@ -483,23 +584,49 @@ struct Assembly {
         var notesSection: Int? = nil
         let lastBody = roles.lastIndex { $0 == .body || $0 == .heading } ?? -1
         if let g = notes.groups.first(where: { $0.kind == .endnotes && $0.firstLine > lastBody }),
-           !sections.contains(where: { $0.kind == .backMatter && $0.title.lowercased().contains("note") }) {
+            !sections.contains(where: { $0.kind == .backMatter && $0.title.lowercased().contains("note") })
+        {
             let title = g.titleLine.map { TextBytes.string(b, lines[$0].contentStart, lines[$0].contentEnd) } ?? "Notes"
-            sections.append(Section(kind: .backMatter, level: 1, title: title, start: out.count, end: out.count, parent: nil,
-                                    page: pageMap.label(ofLine: g.titleLine ?? g.firstLine)))
+            sections.append(
+                Section(
+                    kind: .backMatter,
+                    level: 1,
+                    title: title,
+                    start: out.count,
+                    end: out.count,
+                    parent: nil,
+                    page: pageMap.label(ofLine: g.titleLine ?? g.firstLine)
+                )
+            )
             notesSection = sections.count - 1
             // "CHAPTER 3" over each group of endnotes
             for group in notes.groups where group.kind == .endnotes && group.chapter != nil && group.firstLine > lastBody {
                 let l = lines[group.firstLine]
-                sections.append(Section(kind: .backMatter, level: 2, title: TextBytes.string(b, l.contentStart, l.contentEnd),
-                                        start: out.count, end: out.count, parent: notesSection, page: pageMap.label(ofLine: group.firstLine)))
+                sections.append(
+                    Section(
+                        kind: .backMatter,
+                        level: 2,
+                        title: TextBytes.string(b, l.contentStart, l.contentEnd),
+                        start: out.count,
+                        end: out.count,
+                        parent: notesSection,
+                        page: pageMap.label(ofLine: group.firstLine)
+                    )
+                )
             }
         }
         for (k, e) in notes.entries.enumerated() {
             let group = notes.groups[e.group]
             let section = markerSection[k] ?? notesSection
-            outputNotes.append(Note(label: e.label, text: e.text, marker: markerOffset[k], section: section,
-                                    page: pageMap.label(ofLine: e.firstLine).isEmpty ? nil : pageMap.label(ofLine: e.firstLine)))
+            outputNotes.append(
+                Note(
+                    label: e.label,
+                    text: e.text,
+                    marker: markerOffset[k],
+                    section: section,
+                    page: pageMap.label(ofLine: e.firstLine).isEmpty ? nil : pageMap.label(ofLine: e.firstLine)
+                )
+            )
             if markerOffset[k] == nil {
                 unmatchedNotes.append(group.chapter.map { "chapter \($0), note \(e.label)" } ?? e.label)
             }

@@ -9,13 +9,19 @@ enum CitationParser {
             var i = p.start
             while i < p.end {
                 let c = b[i]
-                if c != UInt8(ascii: "(") && !TextBytes.isDigit(c) { i += 1; continue }
+                if c != UInt8(ascii: "(") && !TextBytes.isDigit(c) {
+                    i += 1
+                    continue
+                }
                 if c == UInt8(ascii: "(") {
                     var j = i + 1
                     var nested = 0
                     while j < p.end, j - i < 400 {
                         if b[j] == UInt8(ascii: "(") { nested += 1 }
-                        if b[j] == UInt8(ascii: ")") { if nested == 0 { break }; nested -= 1 }
+                        if b[j] == UInt8(ascii: ")") {
+                            if nested == 0 { break }
+                            nested -= 1
+                        }
                         j += 1
                     }
                     if j < p.end, b[j] == UInt8(ascii: ")") {
@@ -24,7 +30,10 @@ enum CitationParser {
                         continue
                     }
                 } else if TextBytes.isDigit(c), i + 4 <= p.end, i > p.start, b[i - 1] == TextBytes.space {
-                    if let consumed = bare(b, at: i, paragraphStart: p.start, end: p.end, into: &out) { i = consumed; continue }
+                    if let consumed = bare(b, at: i, paragraphStart: p.start, end: p.end, into: &out) {
+                        i = consumed
+                        continue
+                    }
                 }
                 i += 1
             }
@@ -50,7 +59,8 @@ enum CitationParser {
         var parts: [(Int, Int)] = []
         var s = open + 1
         for k in (open + 1)...close where k == close || b[k] == UInt8(ascii: ";") {
-            parts.append((s, k)); s = k + 1
+            parts.append((s, k))
+            s = k + 1
         }
         var found: [Citation] = []
         var lastAuthors: [String] = []
@@ -63,7 +73,9 @@ enum CitationParser {
             a = skipLeadIn(b, a, e)
             if TextBytes.hasPrefix(b, a, e, "ibid") {
                 var pStart = a + 4
-                while pStart < e, b[pStart] == UInt8(ascii: ".") || b[pStart] == UInt8(ascii: ",") || b[pStart] == UInt8(ascii: ":") || b[pStart] == TextBytes.space { pStart += 1 }
+                while pStart < e,
+                    b[pStart] == UInt8(ascii: ".") || b[pStart] == UInt8(ascii: ",") || b[pStart] == UInt8(ascii: ":") || b[pStart] == TextBytes.space
+                { pStart += 1 }
                 let pages = pageText(b, pStart, e)
                 let prior = found.last ?? out.last
                 found.append(Citation(start: a, end: e, authors: prior?.authors ?? [], year: prior?.year, pages: pages, ibid: true))
@@ -73,7 +85,10 @@ enum CitationParser {
             var y = a
             var yEnd: Int? = nil
             while y + 4 <= e {
-                if TextBytes.isDigit(b[y]), y == a || !TextBytes.isDigit(b[y - 1]) && !TextBytes.isLetterASCII(b[y - 1]), let ye = year(b, y, e) { yEnd = ye; break }
+                if TextBytes.isDigit(b[y]), y == a || !TextBytes.isDigit(b[y - 1]) && !TextBytes.isLetterASCII(b[y - 1]), let ye = year(b, y, e) {
+                    yEnd = ye
+                    break
+                }
                 y += 1
             }
             guard let ye = yEnd else { continue }
@@ -88,7 +103,9 @@ enum CitationParser {
                     // narrative citation: Said (1988: 9–10)
                     authors = names
                     start = nameStart
-                } else { continue }
+                } else {
+                    continue
+                }
             } else {
                 guard let names = authorList(authorsText) else { continue }
                 authors = names
@@ -121,18 +138,31 @@ enum CitationParser {
             pagesStart = k + 1
         } else if b[k] == UInt8(ascii: ","), k + 3 < end, b[k + 1] == TextBytes.space, b[k + 2] == UInt8(ascii: "p") {
             pagesStart = k + 1
-        } else { return nil }
+        } else {
+            return nil
+        }
         guard let (names, nameStart) = namesBefore(b, y - 1, paragraphStart: paragraphStart, allowSpaceOnly: true) else { return nil }
         k = pagesStart
         var pe = k
         // pages run: "p.6", "pp. 12–14", "65", "86–90"
         while pe < end, b[pe] == TextBytes.space { pe += 1 }
-        if pe < end, b[pe] == UInt8(ascii: "p") { pe += 1; if pe < end, b[pe] == UInt8(ascii: "p") { pe += 1 }; if pe < end, b[pe] == UInt8(ascii: ".") { pe += 1 }; while pe < end, b[pe] == TextBytes.space { pe += 1 } }
+        if pe < end, b[pe] == UInt8(ascii: "p") {
+            pe += 1
+            if pe < end, b[pe] == UInt8(ascii: "p") { pe += 1 }
+            if pe < end, b[pe] == UInt8(ascii: ".") { pe += 1 }
+            while pe < end, b[pe] == TextBytes.space { pe += 1 }
+        }
         let digitsStart = pe
         while pe < end {
             let c = b[pe]
-            if TextBytes.isDigit(c) || c == UInt8(ascii: "-") { pe += 1; continue }
-            if c == 0xE2, pe + 2 < end, b[pe + 1] == 0x80, b[pe + 2] == 0x93 { pe += 3; continue }
+            if TextBytes.isDigit(c) || c == UInt8(ascii: "-") {
+                pe += 1
+                continue
+            }
+            if c == 0xE2, pe + 2 < end, b[pe + 1] == 0x80, b[pe + 2] == 0x93 {
+                pe += 3
+                continue
+            }
             break
         }
         guard pe > digitsStart else { return nil }
@@ -144,7 +174,10 @@ enum CitationParser {
         var a = a
         for lead in ["see also ", "see, e.g., ", "see e.g. ", "see ", "cf. ", "cf ", "e.g. ", "e.g., ", "also ", "quoted in ", "cited in "] {
             let u = Array(lead.utf8)
-            if e - a > u.count, TextBytes.hasPrefixBytes(b, a, u) { a += u.count; break }
+            if e - a > u.count, TextBytes.hasPrefixBytes(b, a, u) {
+                a += u.count
+                break
+            }
         }
         while a < e, b[a] == TextBytes.space { a += 1 }
         return a
@@ -157,7 +190,9 @@ enum CitationParser {
         return t.isEmpty ? nil : t
     }
 
-    static let particles: Set<String> = ["de", "van", "von", "der", "den", "du", "la", "le", "da", "di", "del", "ter", "ten", "al", "el", "bin", "ibn"]
+    static let particles: Set<String> = [
+        "de", "van", "von", "der", "den", "du", "la", "le", "da", "di", "del", "ter", "ten", "al", "el", "bin", "ibn",
+    ]
 
     /// "Danilov, Utkin and Filippov", "De Waal et al.", "Foucault in Simon": the names, or nil if not names.
     static func authorList(_ text: String) -> [String]? {
@@ -177,9 +212,15 @@ enum CitationParser {
             return true
         }
         for var w in words {
-            if w == "and" || w == "&" || w == "in" { guard flush() else { return nil }; continue }
+            if w == "and" || w == "&" || w == "in" {
+                guard flush() else { return nil }
+                continue
+            }
             var endsPiece = false
-            if w.hasSuffix(",") { w = w.dropLast(); endsPiece = true }
+            if w.hasSuffix(",") {
+                w = w.dropLast()
+                endsPiece = true
+            }
             if !w.isEmpty { current.append(w) }
             if endsPiece { guard flush() else { return nil } }
         }
@@ -202,7 +243,12 @@ enum CitationParser {
         guard e > paragraphStart else { return nil }
         // "Smith et al. (2004)": step over "et al."
         var etAlEnd = e
-        if e - paragraphStart >= 7, TextBytes.string(b, e - 7, e) == " et al." { e -= 7; etAlEnd = e } else { etAlEnd = e }
+        if e - paragraphStart >= 7, TextBytes.string(b, e - 7, e) == " et al." {
+            e -= 7
+            etAlEnd = e
+        } else {
+            etAlEnd = e
+        }
         _ = etAlEnd
         var s = e
         var words = 0
@@ -221,7 +267,9 @@ enum CitationParser {
             } else if (lower == "and" || lower == "&" || particles.contains(lower)) && words > 0 {
             } else if w.hasSuffix(","), f.isUppercase, words > 0 {
                 start = ws
-            } else { break }
+            } else {
+                break
+            }
             words += 1
             s = ws
             while s > paragraphStart, b[s - 1] == TextBytes.space { s -= 1 }

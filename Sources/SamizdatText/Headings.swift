@@ -5,7 +5,10 @@ import SamizdatModel
 /// and the titles of posts when a file holds several posts.
 struct Headings: Sendable {
     enum Rank: Int, Sendable, Comparable {
-        case part = 0, chapter = 1, section = 2, subsection = 3
+        case part = 0
+        case chapter = 1
+        case section = 2
+        case subsection = 3
         static func < (a: Rank, b: Rank) -> Bool { a.rawValue < b.rawValue }
     }
     struct Heading: Sendable {
@@ -24,7 +27,8 @@ struct Headings: Sendable {
 
     init(lines: [SourceLine], bytes b: [UInt8], roles: inout [LineRole], notes: NoteApparatus) {
         let n = lines.count
-        var bodyLines = 0, followedByBody = 0
+        var bodyLines = 0
+        var followedByBody = 0
         for i in 0..<n where roles[i] == .body {
             bodyLines += 1
             if i + 1 < n, roles[i + 1] == .body { followedByBody += 1 }
@@ -33,8 +37,16 @@ struct Headings: Sendable {
         let multiPost = paragraphPerLine && notes.groups.filter({ $0.kind == .bracketed }).count >= 2
         let noteEnds = Set(notes.groups.map { $0.lastLine })
 
-        func next(_ i: Int) -> Int? { var k = i + 1; while k < n, roles[k] != .body { k += 1 }; return k < n ? k : nil }
-        func prev(_ i: Int) -> Int? { var k = i - 1; while k >= 0, roles[k] != .body { k -= 1 }; return k >= 0 ? k : nil }
+        func next(_ i: Int) -> Int? {
+            var k = i + 1
+            while k < n, roles[k] != .body { k += 1 }
+            return k < n ? k : nil
+        }
+        func prev(_ i: Int) -> Int? {
+            var k = i - 1
+            while k >= 0, roles[k] != .body { k -= 1 }
+            return k >= 0 ? k : nil
+        }
         /// A blank line after (before) i that is not part of an artifact zone or a block of notes.
         func blankAfter(_ i: Int) -> Bool {
             var k = i + 1
@@ -57,7 +69,10 @@ struct Headings: Sendable {
         func blanksBefore(_ i: Int) -> Int {
             var k = i - 1
             var c = 0
-            while k >= 0, roles[k] == .blank { c += 1; k -= 1 }
+            while k >= 0, roles[k] == .blank {
+                c += 1
+                k -= 1
+            }
             return k < 0 ? 2 : c
         }
         var widths = [Int]()
@@ -69,10 +84,16 @@ struct Headings: Sendable {
         var inContents = false
         var lastPostTitle = -10
         while i < n {
-            guard roles[i] == .body else { i += 1; continue }
+            guard roles[i] == .body else {
+                i += 1
+                continue
+            }
             let l = lines[i]
             if inContents {
-                if Headings.endsWithPageNumber(b, l) || l.width < 4 { i += 1; continue }
+                if Headings.endsWithPageNumber(b, l) || l.width < 4 {
+                    i += 1
+                    continue
+                }
                 inContents = false
             }
             // Chapter / Part lines
@@ -83,9 +104,11 @@ struct Headings: Sendable {
                     var k = i
                     var parts: [String] = []
                     while parts.count < 3, let nx = next(k), nx == k + 1 || (parts.isEmpty && nx <= k + 2 && roles[k + 1] == .blank && parts.isEmpty),
-                          Headings.isCaps(b, lines[nx]) || (Headings.isTitleLike(b, lines[nx]) && parts.isEmpty && lines[nx].width < typical * 3 / 4) {
+                        Headings.isCaps(b, lines[nx]) || (Headings.isTitleLike(b, lines[nx]) && parts.isEmpty && lines[nx].width < typical * 3 / 4)
+                    {
                         parts.append(TextBytes.string(b, lines[nx].contentStart, lines[nx].contentEnd))
-                        last = nx; k = nx
+                        last = nx
+                        k = nx
                         if !Headings.isCaps(b, lines[nx]) { break }
                     }
                     title = parts.joined(separator: " ")
@@ -115,15 +138,23 @@ struct Headings: Sendable {
                 let title = parts.joined(separator: " ")
                 var rank: Rank = blankAfter(last) && next(last) != nil ? .chapter : .section
                 var kind: SectionKind = rank == .chapter ? .chapter : .section
-                if let m = Headings.matter(title) { kind = m; rank = .chapter; if m == .frontMatter, title.lowercased().hasPrefix("contents") || title.lowercased().hasPrefix("table of contents") { inContents = true } }
+                if let m = Headings.matter(title) {
+                    kind = m
+                    rank = .chapter
+                    if m == .frontMatter, title.lowercased().hasPrefix("contents") || title.lowercased().hasPrefix("table of contents") {
+                        inContents = true
+                    }
+                }
                 items.append(Heading(firstLine: i, lastLine: last, title: title, rank: rank, kind: kind, number: nil))
                 for k in i...last { roles[k] = .heading }
                 i = last + 1
                 continue
             }
             // Numbered sections: "2.1 Title"
-            if let depth = Headings.numberedSection(b, l), l.width < typical * 9 / 10, blankBefore(i) || (prev(i).map { NoteApparatus.endsSentence(b, lines[$0]) || lines[$0].width < typical * 3 / 4 } ?? true),
-               let nx = next(i), lines[nx].width >= 30 || paragraphPerLine {
+            if let depth = Headings.numberedSection(b, l), l.width < typical * 9 / 10,
+                blankBefore(i) || (prev(i).map { NoteApparatus.endsSentence(b, lines[$0]) || lines[$0].width < typical * 3 / 4 } ?? true),
+                let nx = next(i), lines[nx].width >= 30 || paragraphPerLine
+            {
                 let title = TextBytes.string(b, l.contentStart, l.contentEnd)
                 items.append(Heading(firstLine: i, lastLine: i, title: title, rank: depth == 1 ? .section : .subsection, kind: .section, number: nil))
                 roles[i] = .heading
@@ -132,8 +163,11 @@ struct Headings: Sendable {
             }
             // "Abstract:" and the like
             if l.width <= 40, b[l.contentEnd - 1] == UInt8(ascii: ":"), let m = Headings.matter(TextBytes.string(b, l.contentStart, l.contentEnd)),
-               let nx = next(i), lines[nx].width >= typical / 2 {
-                items.append(Heading(firstLine: i, lastLine: i, title: TextBytes.string(b, l.contentStart, l.contentEnd), rank: .chapter, kind: m, number: nil))
+                let nx = next(i), lines[nx].width >= typical / 2
+            {
+                items.append(
+                    Heading(firstLine: i, lastLine: i, title: TextBytes.string(b, l.contentStart, l.contentEnd), rank: .chapter, kind: m, number: nil)
+                )
                 roles[i] = .heading
                 i += 1
                 continue
@@ -161,8 +195,12 @@ struct Headings: Sendable {
                         return false
                     }
                     let (q, _) = TextBytes.scalar(b, lines[nx].contentStart)
-                    if blankAfter(i) && TextBytes.isOpeningQuote(q) { return false }   // a byline over an epigraph
-                    if !Headings.isTitleCase(b, l) && !(TextBytes.isUpper(q) || TextBytes.isOpeningQuote(q) || q < 0x80 && TextBytes.isDigit(UInt8(q))) { return false }
+                    if blankAfter(i) && TextBytes.isOpeningQuote(q) { return false }  // a byline over an epigraph
+                    if !Headings.isTitleCase(b, l)
+                        && !(TextBytes.isUpper(q) || TextBytes.isOpeningQuote(q) || q < 0x80 && TextBytes.isDigit(UInt8(q)))
+                    {
+                        return false
+                    }
                     return lines[nx].width >= typical * 3 / 4 && !Headings.isCaps(b, lines[nx])
                 }()
                 if l.width <= maxWidth, prevOK, nextOK {
@@ -171,10 +209,20 @@ struct Headings: Sendable {
                     var rank: Rank = .section
                     if multiPost {
                         let startsPost = blanksBefore(i) >= 2 || noteEnds.contains(where: { $0 < i && i - $0 <= 4 }) || prev(i) == nil
-                        if i - lastPostTitle <= 3 { i += 1; continue }   // a caption under a post title
-                        if startsPost || paragraphPerLine { kind = .post; rank = .chapter; lastPostTitle = i }
+                        if i - lastPostTitle <= 3 {
+                            i += 1
+                            continue
+                        }  // a caption under a post title
+                        if startsPost || paragraphPerLine {
+                            kind = .post
+                            rank = .chapter
+                            lastPostTitle = i
+                        }
                     }
-                    if let m = Headings.matter(title) { kind = m; rank = .chapter }
+                    if let m = Headings.matter(title) {
+                        kind = m
+                        rank = .chapter
+                    }
                     items.append(Heading(firstLine: i, lastLine: i, title: title, rank: rank, kind: kind, number: nil))
                     roles[i] = .heading
                 }
@@ -185,19 +233,30 @@ struct Headings: Sendable {
 
     // MARK: - Shapes
 
-    static let numberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                              "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+    static let numberWords = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    ]
 
     /// "Chapter 3", "CHAPTER 3: Title", "Part II", "Part One": rank, number and any title on the same line.
     static func chapterLine(_ b: [UInt8], _ l: SourceLine) -> (Rank, Int?, String)? {
         guard l.width <= 90 else { return nil }
-        let s = l.contentStart, e = l.contentEnd
+        let s = l.contentStart
+        let e = l.contentEnd
         let rank: Rank
         var j: Int
-        if TextBytes.hasPrefix(b, s, e, "chapter ") { rank = .chapter; j = s + 8 }
-        else if TextBytes.hasPrefix(b, s, e, "part ") { rank = .part; j = s + 5 }
-        else if TextBytes.hasPrefix(b, s, e, "book ") { rank = .part; j = s + 5 }
-        else { return nil }
+        if TextBytes.hasPrefix(b, s, e, "chapter ") {
+            rank = .chapter
+            j = s + 8
+        } else if TextBytes.hasPrefix(b, s, e, "part ") {
+            rank = .part
+            j = s + 5
+        } else if TextBytes.hasPrefix(b, s, e, "book ") {
+            rank = .part
+            j = s + 5
+        } else {
+            return nil
+        }
         // The first letter must be capital: "part of the argument" is not a heading.
         guard TextBytes.isUpperASCII(b[s]) else { return nil }
         while j < e, b[j] == TextBytes.space { j += 1 }
@@ -207,13 +266,21 @@ struct Headings: Sendable {
         var number: Int? = TextBytes.integer(b, t, j)
         if number == nil {
             let w = TextBytes.string(b, t, j).lowercased()
-            if let k = numberWords.firstIndex(of: w) { number = k + 1 }
-            else if let r = PageLabel.parse(Array(w.utf8), 0, w.utf8.count) { number = r.value }
-            else { return nil }
+            if let k = numberWords.firstIndex(of: w) {
+                number = k + 1
+            } else if let r = PageLabel.parse(Array(w.utf8), 0, w.utf8.count) {
+                number = r.value
+            } else {
+                return nil
+            }
         }
         var rest = TextBytes.string(b, j, e).trimmingSpaces()
         var separated = false
-        while let f = rest.first, ":.–—-".contains(f) { rest.removeFirst(); rest = rest.trimmingSpaces(); separated = true }
+        while let f = rest.first, ":.–—-".contains(f) {
+            rest.removeFirst()
+            rest = rest.trimmingSpaces()
+            separated = true
+        }
         if !rest.isEmpty {
             // "Chapter 2 provides a theoretical one": prose that starts with the word, not a heading
             let restBytes = Array(rest.utf8)
@@ -237,7 +304,8 @@ struct Headings: Sendable {
     /// All letters upper case, at least four of them, mostly letters.
     static func isCaps(_ b: [UInt8], _ l: SourceLine) -> Bool {
         guard l.width >= 4, l.width <= 100 else { return false }
-        var letters = 0, others = 0
+        var letters = 0
+        var others = 0
         var i = l.contentStart
         while i < l.contentEnd {
             let (v, len) = TextBytes.scalar(b, i)
@@ -248,7 +316,9 @@ struct Headings: Sendable {
                 letters += 1
             } else if TextBytes.isDigit(UInt8(truncatingIfNeeded: v)) && v < 0x80 {
                 others += 1
-            } else { others += 1 }
+            } else {
+                others += 1
+            }
         }
         guard letters >= 4, letters * 10 >= (letters + others) * 7 else { return false }
         // a lone roman numeral is a page number or a part number, not a title
@@ -259,7 +329,8 @@ struct Headings: Sendable {
 
     /// "2", "2.", "2.1", "2.1." followed by a capitalised title; returns the depth.
     static func numberedSection(_ b: [UInt8], _ l: SourceLine) -> Int? {
-        let s = l.contentStart, e = l.contentEnd
+        let s = l.contentStart
+        let e = l.contentEnd
         guard l.width <= 80, l.indent < 2, s < e, TextBytes.isDigit(b[s]) else { return nil }
         let (lastScalar, _) = TextBytes.scalar(b, endingAt: e)
         if lastScalar == 0x3F || lastScalar == 0x21 || lastScalar == 0x5D || lastScalar == TextBytes.rightDouble { return nil }
@@ -274,15 +345,20 @@ struct Headings: Sendable {
         if last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":") { return nil }
         var words = 0
         var k = j
-        while k < e { if b[k] == TextBytes.space { words += 1 }; k += 1 }
+        while k < e {
+            if b[k] == TextBytes.space { words += 1 }
+            k += 1
+        }
         guard words <= 12 else { return nil }
         // "1999 Was the year" is prose; a section number is small
         if let v = TextBytes.integer(b, s, min(j, s + 4)), v > 99, depth == 1 { return nil }
         return depth
     }
 
-    static let functionWords: Set<String> = ["the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "that", "which",
-                                             "by", "as", "at", "from", "is", "was", "are", "be", "this", "its", "his", "her", "their", "but", "not"]
+    static let functionWords: Set<String> = [
+        "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "that", "which",
+        "by", "as", "at", "from", "is", "was", "are", "be", "this", "its", "his", "her", "their", "but", "not",
+    ]
 
     /// Short, no sentence punctuation at the end, no sentence break inside, starts with a letter or quote.
     static func isTitleLike(_ b: [UInt8], _ l: SourceLine) -> Bool {
@@ -290,13 +366,14 @@ struct Headings: Sendable {
         let (first, _) = TextBytes.scalar(b, l.contentStart)
         guard TextBytes.isLetter(first) || first == TextBytes.leftDouble || first == TextBytes.leftSingle || first == 0x22 else { return false }
         let (last, lastLen) = TextBytes.scalar(b, endingAt: l.contentEnd)
-        guard TextBytes.isLetter(last) || TextBytes.isDigit(UInt8(truncatingIfNeeded: last)) && last < 0x80
-              || last == 0x29 || last == TextBytes.rightDouble || last == TextBytes.rightSingle || last == 0x22
+        guard
+            TextBytes.isLetter(last) || TextBytes.isDigit(UInt8(truncatingIfNeeded: last)) && last < 0x80
+                || last == 0x29 || last == TextBytes.rightDouble || last == TextBytes.rightSingle || last == 0x22
         else { return false }
         var e = l.contentEnd
         while e > l.contentStart, TextBytes.isDigit(b[e - 1]) { e -= 1 }
         if e < l.contentEnd, e > l.contentStart, b[e - 1] == 0x2E || b[e - 1] == 0x3F || b[e - 1] == 0x21 || b[e - 1] == 0x9D || b[e - 1] == 0x99 {
-            return false   // "… tre.28": a sentence with its note marker
+            return false  // "… tre.28": a sentence with its note marker
         }
         if !TextBytes.isLetter(last), l.contentEnd - lastLen > l.contentStart {
             // "… to.”", "(Smith 2004)." — a sentence, not a title
@@ -304,7 +381,10 @@ struct Headings: Sendable {
             if before == 0x2E || before == 0x3F || before == 0x21 { return false }
         }
         if last == 0x29, SentenceSplitter.citationClose(b, lastIndexOf(b, 0x28, l) ?? l.contentStart, l.contentEnd) != nil,
-           TextBytes.scalar(b, l.contentStart).value == 0x28 { return false }
+            TextBytes.scalar(b, l.contentStart).value == 0x28
+        {
+            return false
+        }
         let text = TextBytes.string(b, l.contentStart, l.contentEnd)
         if text.contains(". ") || text.contains("; ") { return false }
         let words = text.split(separator: " ")
@@ -315,14 +395,18 @@ struct Headings: Sendable {
 
     static func lastIndexOf(_ b: [UInt8], _ c: UInt8, _ l: SourceLine) -> Int? {
         var k = l.contentEnd - 1
-        while k >= l.contentStart { if b[k] == c { return k }; k -= 1 }
+        while k >= l.contentStart {
+            if b[k] == c { return k }
+            k -= 1
+        }
         return nil
     }
 
     /// Most words of four or more letters capitalised.
     static func isTitleCase(_ b: [UInt8], _ l: SourceLine) -> Bool {
         let text = TextBytes.string(b, l.contentStart, l.contentEnd)
-        var long = 0, capital = 0
+        var long = 0
+        var capital = 0
         for w in text.split(separator: " ") {
             let letters = w.drop { !$0.isLetter }
             guard letters.count >= 4 || w == text.split(separator: " ").first else { continue }
@@ -351,11 +435,15 @@ struct Headings: Sendable {
     /// Front or back matter by its title.
     static func matter(_ title: String) -> SectionKind? {
         let t = title.lowercased().trimmingSpaces()
-        let front = ["preface", "foreword", "contents", "table of contents", "acknowledgements", "acknowledgments", "introduction",
-                     "abstract", "dedication", "prologue", "list of abbreviations", "list of illustrations", "list of figures",
-                     "list of tables", "note on transliteration", "a note on"]
-        let back = ["notes", "endnotes", "bibliography", "references", "works cited", "index", "appendix", "glossary",
-                    "select bibliography", "further reading", "sources"]
+        let front = [
+            "preface", "foreword", "contents", "table of contents", "acknowledgements", "acknowledgments", "introduction",
+            "abstract", "dedication", "prologue", "list of abbreviations", "list of illustrations", "list of figures",
+            "list of tables", "note on transliteration", "a note on",
+        ]
+        let back = [
+            "notes", "endnotes", "bibliography", "references", "works cited", "index", "appendix", "glossary",
+            "select bibliography", "further reading", "sources",
+        ]
         for f in front where t == f || t.hasPrefix(f + " ") || t.hasPrefix(f + ":") { return .frontMatter }
         for k in back where t == k || t.hasPrefix(k + " ") || t.hasPrefix(k + ":") { return .backMatter }
         return nil

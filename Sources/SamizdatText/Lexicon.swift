@@ -18,7 +18,10 @@ struct Lexicon: Sendable {
         let n = b.count
         var i = 0
         while i < n {
-            guard Lexicon.isWordByte(b[i]) else { i += 1; continue }
+            guard Lexicon.isWordByte(b[i]) else {
+                i += 1
+                continue
+            }
             let s = i
             let f = b[i]
             if !firstWanted[Int(TextBytes.isUpperASCII(f) ? f | 0x20 : f)] {
@@ -27,24 +30,26 @@ struct Lexicon: Sendable {
                 continue
             }
             var partStart = i
-            var h: UInt64 = 0xcbf29ce484222325
-            var part: UInt64 = 0xcbf29ce484222325
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var part: UInt64 = 0xcbf2_9ce4_8422_2325
             var hasHyphen = false
             while i < n {
                 let c = b[i]
                 if Lexicon.isWordByte(c) {
                     let x = UInt64(TextBytes.isUpperASCII(c) ? c | 0x20 : c)
-                    h = (h ^ x) &* 0x100000001b3
-                    part = (part ^ x) &* 0x100000001b3
+                    h = (h ^ x) &* 0x100_0000_01b3
+                    part = (part ^ x) &* 0x100_0000_01b3
                     i += 1
                 } else if c == UInt8(ascii: "-"), i + 1 < n, Lexicon.isWordByte(b[i + 1]), i > s {
-                    h = (h ^ UInt64(c)) &* 0x100000001b3
+                    h = (h ^ UInt64(c)) &* 0x100_0000_01b3
                     if shapeMask[shape(partStart, i)], wanted.contains(part) { words.insert(part) }
-                    part = 0xcbf29ce484222325
+                    part = 0xcbf2_9ce4_8422_2325
                     partStart = i + 1
                     hasHyphen = true
                     i += 1
-                } else { break }
+                } else {
+                    break
+                }
             }
             // a word broken at a line end is no evidence of either form
             let brokenAfter = i + 1 < n && b[i] == UInt8(ascii: "-") && b[i + 1] == TextBytes.newline
@@ -65,13 +70,15 @@ struct Lexicon: Sendable {
     @inline(__always) static func isWordByte(_ c: UInt8) -> Bool { TextBytes.isLetterASCII(c) || (c >= 0x80 && c != 0xE2) }
 
     static func hash(_ parts: [ArraySlice<UInt8>]) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for p in parts { for c in p { h = (h ^ UInt64(TextBytes.isUpperASCII(c) ? c | 0x20 : c)) &* 0x100000001b3 } }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for p in parts { for c in p { h = (h ^ UInt64(TextBytes.isUpperASCII(c) ? c | 0x20 : c)) &* 0x100_0000_01b3 } }
         return h
     }
 
-    static let compoundPrefixes: Set<String> = ["self", "non", "anti", "post", "pre", "well", "co", "ex", "quasi", "semi", "neo",
-                                                "pseudo", "counter", "ultra", "proto", "half", "cross", "socio", "politico", "all", "mid"]
+    static let compoundPrefixes: Set<String> = [
+        "self", "non", "anti", "post", "pre", "well", "co", "ex", "quasi", "semi", "neo",
+        "pseudo", "counter", "ultra", "proto", "half", "cross", "socio", "politico", "all", "mid",
+    ]
 
     /// The hashes `keepsHyphen` asks about for one broken word.
     static func questions(first: ArraySlice<UInt8>, second: ArraySlice<UInt8>) -> [UInt64] {

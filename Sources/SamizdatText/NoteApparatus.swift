@@ -33,15 +33,27 @@ struct NoteApparatus: Sendable {
         // 1. Endnote sections: a "Notes" heading or a "CHAPTER N" line followed by "1." / "[1]".
         var i = 0
         while i < n {
-            guard roles[i] == .body else { i += 1; continue }
+            guard roles[i] == .body else {
+                i += 1
+                continue
+            }
             let notesHeading = NoteApparatus.isNotesHeading(b, lines[i])
             let chapter = Headings.chapterNumber(b, lines[i])
-            guard notesHeading || chapter != nil, let j = next(i) else { i += 1; continue }
+            guard notesHeading || chapter != nil, let j = next(i) else {
+                i += 1
+                continue
+            }
             var startsGroup = false
             if let e = NoteApparatus.label(b, lines[j]), e.value == 1, e.form == .dotted || e.form == .bracketed { startsGroup = true }
             if notesHeading, !startsGroup, Headings.chapterNumber(b, lines[j]) != nil, let k = next(j),
-               let e = NoteApparatus.label(b, lines[k]), e.value == 1, e.form == .dotted || e.form == .bracketed { startsGroup = true }
-            guard startsGroup else { i += 1; continue }
+                let e = NoteApparatus.label(b, lines[k]), e.value == 1, e.form == .dotted || e.form == .bracketed
+            {
+                startsGroup = true
+            }
+            guard startsGroup else {
+                i += 1
+                continue
+            }
             i = parseEndnotes(from: i, lines: lines, bytes: b, roles: &roles)
         }
 
@@ -50,8 +62,11 @@ struct NoteApparatus: Sendable {
         i = 0
         while i < n {
             guard roles[i] == .body, let e = NoteApparatus.label(b, lines[i]), e.form == .bracketed, e.value == 1,
-                  NoteApparatus.bracketMarkerSeen(1, from: lastGroupEnd + 1, to: i, lines: lines, bytes: b, roles: roles)
-            else { i += 1; continue }
+                NoteApparatus.bracketMarkerSeen(1, from: lastGroupEnd + 1, to: i, lines: lines, bytes: b, roles: roles)
+            else {
+                i += 1
+                continue
+            }
             i = parseBracketed(from: i, lines: lines, bytes: b, roles: &roles)
             lastGroupEnd = i - 1
         }
@@ -62,18 +77,28 @@ struct NoteApparatus: Sendable {
         i = 0
         while i < n {
             guard roles[i] == .body, let e = NoteApparatus.label(b, lines[i]),
-                  e.form == .bare || e.form == .spaced || e.form == .symbol else { i += 1; continue }
+                e.form == .bare || e.form == .spaced || e.form == .symbol
+            else {
+                i += 1
+                continue
+            }
             let fits: Bool
             if e.form == .symbol {
                 fits = i > 0 && (roles[i - 1] == .blank || roles[i - 1] == .note)
             } else if e.value >= expected && e.value <= expected + 2 {
-                fits = PageLayout.markerPrecedes(value: e.value, line: i, lines: lines, bytes: b)
+                fits =
+                    PageLayout.markerPrecedes(value: e.value, line: i, lines: lines, bytes: b)
                     && (e.form == .bare || i == 0 || roles[i - 1] != .body || NoteApparatus.endsSentence(b, lines[i - 1]))
             } else if e.value == 1, expected > 1 {
                 fits = PageLayout.markerPrecedes(value: 1, line: i, lines: lines, bytes: b)
                 if fits { footGroup = nil }
-            } else { fits = false }
-            guard fits else { i += 1; continue }
+            } else {
+                fits = false
+            }
+            guard fits else {
+                i += 1
+                continue
+            }
             if footGroup == nil {
                 groups.append(Group(kind: .footnotes, chapter: nil, firstLine: i, lastLine: i))
                 footGroup = groups.count - 1
@@ -89,12 +114,15 @@ struct NoteApparatus: Sendable {
     // MARK: - Blocks
 
     private mutating func parseEndnotes(
-        from start: Int, lines: [SourceLine], bytes b: [UInt8], roles: inout [LineRole]
+        from start: Int,
+        lines: [SourceLine],
+        bytes b: [UInt8],
+        roles: inout [LineRole]
     ) -> Int {
         func next(_ i: Int) -> Int? { NoteApparatus.next(i, roles) }
         func blankBetween(_ i: Int, _ j: Int) -> Bool { NoteApparatus.blankBetween(i, j, roles) }
         var titleLine: Int? = nil
-        var current: Int? = nil   // group index
+        var current: Int? = nil  // group index
         var entry: Int? = nil
         var expected = 1
         var i: Int? = start
@@ -104,18 +132,29 @@ struct NoteApparatus: Sendable {
             let l = lines[k]
             if NoteApparatus.isNotesHeading(b, l), entry == nil || blankBetween(prev, k) {
                 if titleLine == nil { titleLine = k }
-                roles[k] = .note; lastTaken = k; prev = k; i = next(k); continue
+                roles[k] = .note
+                lastTaken = k
+                prev = k
+                i = next(k)
+                continue
             }
             if let ch = Headings.chapterNumber(b, l), let j = next(k), let e = NoteApparatus.label(b, lines[j]),
-               e.value == 1, e.form == .dotted || e.form == .bracketed {
+                e.value == 1, e.form == .dotted || e.form == .bracketed
+            {
                 groups.append(Group(kind: .endnotes, chapter: ch, firstLine: k, lastLine: k, titleLine: titleLine))
                 current = groups.count - 1
-                expected = 1; entry = nil
-                roles[k] = .note; lastTaken = k; prev = k; i = j; continue
+                expected = 1
+                entry = nil
+                roles[k] = .note
+                lastTaken = k
+                prev = k
+                i = j
+                continue
             }
             if let e = NoteApparatus.label(b, l), e.form == .dotted || e.form == .bracketed,
-               e.value == expected || (entry != nil && e.value == expected + 1)
-                || (entry != nil && e.value > expected && e.value <= expected + 6 && k > 0 && NoteApparatus.endsSentence(b, lines[prev])) {
+                e.value == expected || (entry != nil && e.value == expected + 1)
+                    || (entry != nil && e.value > expected && e.value <= expected + 6 && k > 0 && NoteApparatus.endsSentence(b, lines[prev]))
+            {
                 if current == nil {
                     groups.append(Group(kind: .endnotes, chapter: nil, firstLine: k, lastLine: k, titleLine: titleLine))
                     current = groups.count - 1
@@ -124,12 +163,19 @@ struct NoteApparatus: Sendable {
                 entry = entries.count - 1
                 groups[current!].entries.append(entry!)
                 expected = e.value + 1
-                roles[k] = .note; lastTaken = k; prev = k; i = next(k); continue
+                roles[k] = .note
+                lastTaken = k
+                prev = k
+                i = next(k)
+                continue
             }
             // Anything else continues the open note, unless a real blank line or a new heading ends the section.
             guard let open = entry, !blankBetween(prev, k), !Headings.isBackMatterTitle(b, l), Headings.chapterNumber(b, l) == nil else { break }
             entries[open].text = NoteApparatus.join(entries[open].text, TextBytes.string(b, l.contentStart, l.contentEnd))
-            roles[k] = .note; lastTaken = k; prev = k; i = next(k)
+            roles[k] = .note
+            lastTaken = k
+            prev = k
+            i = next(k)
         }
         if let g = current { groups[g].lastLine = lastTaken }
         return lastTaken + 1
@@ -151,7 +197,11 @@ struct NoteApparatus: Sendable {
                 entry = entries.count - 1
                 groups[g].entries.append(entry!)
                 expected = e.value + 1
-                roles[k] = .note; lastTaken = k; prev = k; i = next(k); continue
+                roles[k] = .note
+                lastTaken = k
+                prev = k
+                i = next(k)
+                continue
             }
             guard let open = entry else { break }
             var continues = k == prev + 1
@@ -160,20 +210,27 @@ struct NoteApparatus: Sendable {
                 var m = next(k)
                 for _ in 0..<2 {
                     guard let mm = m else { break }
-                    if let e = NoteApparatus.label(b, lines[mm]), e.form == .bracketed, e.value == expected { continues = true; break }
+                    if let e = NoteApparatus.label(b, lines[mm]), e.form == .bracketed, e.value == expected {
+                        continues = true
+                        break
+                    }
                     m = next(mm)
                 }
             }
             guard continues else { break }
             entries[open].text = NoteApparatus.join(entries[open].text, TextBytes.string(b, l.contentStart, l.contentEnd))
-            roles[k] = .note; lastTaken = k; prev = k; i = next(k)
+            roles[k] = .note
+            lastTaken = k
+            prev = k
+            i = next(k)
         }
         groups[g].lastLine = lastTaken
         return lastTaken + 1
     }
 
     /// Returns the line after the block and the last label value taken.
-    private mutating func parseFootBlock(from start: Int, group g: Int, lines: [SourceLine], bytes b: [UInt8], roles: inout [LineRole]) -> (Int, Int) {
+    private mutating func parseFootBlock(from start: Int, group g: Int, lines: [SourceLine], bytes b: [UInt8], roles: inout [LineRole]) -> (Int, Int)
+    {
         let n = lines.count
         var k = start
         var lastValue = 0
@@ -187,12 +244,20 @@ struct NoteApparatus: Sendable {
                 while m < n, roles[m] == .blank { m += 1 }
                 guard m < n, roles[m] == .body else { break }
                 if let e = NoteApparatus.label(b, lines[m]), e.form == .bare || e.form == .spaced || e.form == .symbol,
-                   e.value == lastValue + 1 || e.value == lastValue + 2 || e.form == .symbol { k = m; continue }
-                if !hasText, lines[m].indent != 1 { k = m; continue }
+                    e.value == lastValue + 1 || e.value == lastValue + 2 || e.form == .symbol
+                {
+                    k = m
+                    continue
+                }
+                if !hasText, lines[m].indent != 1 {
+                    k = m
+                    continue
+                }
                 break
             }
             if let e = NoteApparatus.label(b, l), e.form == .bare || e.form == .spaced || e.form == .symbol,
-               entry == nil || e.value == lastValue + 1 || e.value == lastValue + 2 || (e.form == .symbol && lastValue == 0) {
+                entry == nil || e.value == lastValue + 1 || e.value == lastValue + 2 || (e.form == .symbol && lastValue == 0)
+            {
                 let label = e.form == .symbol ? TextBytes.string(b, l.contentStart, e.textStart).trimmingSpaces() : String(e.value)
                 let text = e.textStart < l.contentEnd ? TextBytes.string(b, e.textStart, l.contentEnd) : ""
                 entries.append(Entry(label: label, text: text, firstLine: k, group: g))
@@ -204,7 +269,7 @@ struct NoteApparatus: Sendable {
                 k += 1
                 continue
             }
-            if l.indent == 1 { break }   // a page begins: the body resumes
+            if l.indent == 1 { break }  // a page begins: the body resumes
             guard let open = entry else { break }
             entries[open].text = NoteApparatus.join(entries[open].text, TextBytes.string(b, l.contentStart, l.contentEnd))
             hasText = true
@@ -235,11 +300,16 @@ struct NoteApparatus: Sendable {
 
     // MARK: - Shapes
 
-    struct Label { var value: Int; var form: LabelForm; var textStart: Int }
+    struct Label {
+        var value: Int
+        var form: LabelForm
+        var textStart: Int
+    }
 
     /// A note label at the start of a line: "3", "3. Text", "[3] Text", "3 Text", "* Text".
     static func label(_ b: [UInt8], _ l: SourceLine) -> Label? {
-        let s = l.contentStart, e = l.contentEnd
+        let s = l.contentStart
+        let e = l.contentEnd
         guard e > s else { return nil }
         let c = b[s]
         if c == UInt8(ascii: "[") {

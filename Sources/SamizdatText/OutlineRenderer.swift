@@ -8,7 +8,7 @@ public enum OutlineRenderer {
         var out = ""
         let u = Array(doc.text.utf8)
         var lastPage: String? = nil
-        var notesByOffset: [(Int, Int)] = []   // (marker offset, note index)
+        var notesByOffset: [(Int, Int)] = []  // (marker offset, note index)
         for (k, n) in doc.notes.enumerated() { if let m = n.marker { notesByOffset.append((m, k)) } }
         notesByOffset.sort { $0.0 < $1.0 }
         var noteCursor = 0
@@ -77,7 +77,8 @@ public enum OutlineRenderer {
         // sections with no text of their own (endnotes taken out of the body) and the notes nobody calls
         let headed = Set(doc.paragraphs.filter { $0.kind == .heading }.compactMap(\.section))
         for (k, sec) in doc.sections.enumerated() where !headed.contains(k) && sec.start == sec.end {
-            out += "\n" + String(repeating: "  ", count: max(0, sec.level - 1)) + String(repeating: "#", count: max(1, sec.level)) + " " + sec.title
+            out +=
+                "\n" + String(repeating: "  ", count: max(0, sec.level - 1)) + String(repeating: "#", count: max(1, sec.level)) + " " + sec.title
                 + (sec.kind == .backMatter ? "  (back matter)" : "") + "\n"
         }
         let unlinked = doc.notes.filter { $0.marker == nil }
@@ -92,7 +93,8 @@ public enum OutlineRenderer {
     }
 
     private static func slice(_ u: [UInt8], _ s: Int, _ e: Int) -> String {
-        let a = max(0, min(s, u.count)), b = max(a, min(e, u.count))
+        let a = max(0, min(s, u.count))
+        let b = max(a, min(e, u.count))
         return String(decoding: u[a..<b], as: UTF8.self)
     }
 }

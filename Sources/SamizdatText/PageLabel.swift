@@ -30,7 +30,12 @@ struct PageLabel: Sendable, Hashable {
             case UInt8(ascii: "c"): d = 100
             default: return nil
             }
-            if d < prev { v -= d } else { v += d; prev = d }
+            if d < prev {
+                v -= d
+            } else {
+                v += d
+                prev = d
+            }
             i -= 1
         }
         guard v > 0, v < 400, romanText(v).utf8.elementsEqual(b[start..<end]) else { return nil }
@@ -41,7 +46,12 @@ struct PageLabel: Sendable, Hashable {
         let table: [(Int, String)] = [(100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
         var n = n
         var s = ""
-        for (v, r) in table { while n >= v { s += r; n -= v } }
+        for (v, r) in table {
+            while n >= v {
+                s += r
+                n -= v
+            }
+        }
         return s
     }
 }

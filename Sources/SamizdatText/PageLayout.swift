@@ -12,7 +12,11 @@ enum LineRole: UInt8, Sendable {
 /// running heads are short lines that recur at page edges.
 struct PageLayout: Sendable {
     enum Side: Sendable { case ending, starting }
-    struct Anchor: Sendable { var line: Int; var label: PageLabel; var side: Side }
+    struct Anchor: Sendable {
+        var line: Int
+        var label: PageLabel
+        var side: Side
+    }
 
     var roles: [LineRole]
     var artifacts: [Artifact]
@@ -34,13 +38,24 @@ struct PageLayout: Sendable {
             let l = lines[i]
             if l.width <= 8 { labelOf[i] = PageLabel.parse(b, l.contentStart, l.contentEnd) }
             if l.width <= 60 {
-                if PageLayout.isDateTime(b, l.contentStart, l.contentEnd) { isDateTime[i] = true }
-                else if let s = PageLayout.slug(b, l.contentStart, l.contentEnd) { slugLabel[i] = s }
+                if PageLayout.isDateTime(b, l.contentStart, l.contentEnd) {
+                    isDateTime[i] = true
+                } else if let s = PageLayout.slug(b, l.contentStart, l.contentEnd) {
+                    slugLabel[i] = s
+                }
             }
             if l.indent == 1 { leadingSpaceLines.append(i) }
         }
-        func nextNonBlank(_ i: Int) -> Int? { var k = i + 1; while k < n, lines[k].isBlank { k += 1 }; return k < n ? k : nil }
-        func prevNonBlank(_ i: Int) -> Int? { var k = i - 1; while k >= 0, lines[k].isBlank { k -= 1 }; return k >= 0 ? k : nil }
+        func nextNonBlank(_ i: Int) -> Int? {
+            var k = i + 1
+            while k < n, lines[k].isBlank { k += 1 }
+            return k < n ? k : nil
+        }
+        func prevNonBlank(_ i: Int) -> Int? {
+            var k = i - 1
+            while k >= 0, lines[k].isBlank { k -= 1 }
+            return k >= 0 ? k : nil
+        }
         func blankAfter(_ i: Int) -> Bool { i + 1 >= n || lines[i + 1].isBlank }
         func blankBefore(_ i: Int) -> Bool { i == 0 || lines[i - 1].isBlank }
         func headLike(_ i: Int) -> Bool {
@@ -58,10 +73,17 @@ struct PageLayout: Sendable {
         // 1. Slug zones: slug and date lines, with the page numbers and heads around them.
         var i = 0
         while i < n {
-            guard slugLabel[i] != nil || isDateTime[i] else { i += 1; continue }
-            var first = i, last = i
+            guard slugLabel[i] != nil || isDateTime[i] else {
+                i += 1
+                continue
+            }
+            var first = i
+            var last = i
             var k = i
-            while let nx = nextNonBlank(k), nx - last <= 2, slugLabel[nx] != nil || isDateTime[nx] { last = nx; k = nx }
+            while let nx = nextNonBlank(k), nx - last <= 2, slugLabel[nx] != nil || isDateTime[nx] {
+                last = nx
+                k = nx
+            }
             for z in first...last where !lines[z].isBlank {
                 kinds[z] = slugLabel[z] != nil ? .printerSlug : (isDateTime[z] ? .printerSlug : kinds[z])
                 if let s = slugLabel[z] { anchors.append(Anchor(line: z, label: s, side: .ending)) }
@@ -75,7 +97,9 @@ struct PageLayout: Sendable {
                     anchors.append(Anchor(line: nx, label: lab, side: .starting))
                 } else if headLike(nx), blankAfter(nx) {
                     kinds[nx] = .runningHead
-                } else { break }
+                } else {
+                    break
+                }
                 cursor = nx
                 taken += 1
             }
@@ -97,25 +121,37 @@ struct PageLayout: Sendable {
         var lastAccepted: [Bool: (value: Int, line: Int)] = [:]
         var deferred: [Int] = []
         for i in 0..<n {
-            if let z = zoneAnchorAt[i] { lastAccepted[z.roman] = (max(lastAccepted[z.roman]?.value ?? 0, z.value), i); continue }
+            if let z = zoneAnchorAt[i] {
+                lastAccepted[z.roman] = (max(lastAccepted[z.roman]?.value ?? 0, z.value), i)
+                continue
+            }
             guard kinds[i] == nil, let lab = labelOf[i] else { continue }
             let nextIsPageStart = i + 1 < n && lines[i + 1].indent == 1 && !lines[i + 1].isBlank
-            guard nextIsPageStart || blankBefore(i) || blankAfter(i) else { deferred.append(i); continue }
+            guard nextIsPageStart || blankBefore(i) || blankAfter(i) else {
+                deferred.append(i)
+                continue
+            }
             if let last = lastAccepted[lab.roman] {
                 if lab.value <= last.value { continue }
                 if lab.value > last.value + 300 { continue }
             }
             // under a running head ("HEAD", blank, "12") it is a page number whatever markers came before
-            let underHead = blankBefore(i) && prevNonBlank(i).map {
-                i - $0 == 2 && kinds[$0] == nil && lines[$0].indent != 1 && lines[$0].width <= 50 && headLike($0)
-                    && !NoteApparatus.endsSentence(b, lines[$0]) && ($0 == 0 || !lines[$0 - 1].isBlank)
-            } ?? false
+            let underHead =
+                blankBefore(i)
+                && prevNonBlank(i).map {
+                    i - $0 == 2 && kinds[$0] == nil && lines[$0].indent != 1 && lines[$0].width <= 50 && headLike($0)
+                        && !NoteApparatus.endsSentence(b, lines[$0]) && ($0 == 0 || !lines[$0 - 1].isBlank)
+                } ?? false
             if !nextIsPageStart, !underHead, PageLayout.markerPrecedes(value: lab.value, line: i, lines: lines, bytes: b) { continue }
             if !nextIsPageStart, let nx = nextNonBlank(i), PageLayout.startsWithLabel(b, lines[nx], lab.value) { continue }
             var side: Side? = nil
-            if nextIsPageStart { side = .ending }
-            else if !blankBefore(i) && blankAfter(i) { side = .starting }
-            else if blankBefore(i) && !blankAfter(i) { side = .ending }
+            if nextIsPageStart {
+                side = .ending
+            } else if !blankBefore(i) && blankAfter(i) {
+                side = .starting
+            } else if blankBefore(i) && !blankAfter(i) {
+                side = .ending
+            }
             accepted[i] = (lab, side)
             kinds[i] = .pageNumber
             lastAccepted[lab.roman] = (lab.value, i)
@@ -136,14 +172,18 @@ struct PageLayout: Sendable {
             else { continue }
             let before = accepted.filter { $0.key < i && $0.value.label.roman == lab.roman }.max { $0.key < $1.key }
             let after = accepted.filter { $0.key > i && $0.value.label.roman == lab.roman }.min { $0.key < $1.key }
-            let fits = (before.map { $0.value.label.value + 1 == lab.value } ?? false) || (after.map { $0.value.label.value - 1 == lab.value } ?? false)
+            let fits =
+                (before.map { $0.value.label.value + 1 == lab.value } ?? false) || (after.map { $0.value.label.value - 1 == lab.value } ?? false)
             guard fits else { continue }
             accepted[i] = (lab, .ending)
             kinds[i] = .pageNumber
         }
         // Header or footer, where position did not tell: footers when the first such number comes after body text.
         var firstBody = n
-        for i in 0..<n where !lines[i].isBlank && kinds[i] == nil && labelOf[i] == nil { firstBody = i; break }
+        for i in 0..<n where !lines[i].isBlank && kinds[i] == nil && labelOf[i] == nil {
+            firstBody = i
+            break
+        }
         let firstUnsided = accepted.filter { $0.value.side == nil }.map(\.key).min()
         let headerStyle = firstUnsided.map { $0 < firstBody } ?? false
         for (line, entry) in accepted {
@@ -162,9 +202,17 @@ struct PageLayout: Sendable {
         for p in numberLines {
             var candidates: [Int] = []
             var k = p
-            for _ in 0..<2 { guard let nx = nextNonBlank(k), nx - k <= 2 else { break }; candidates.append(nx); k = nx }
+            for _ in 0..<2 {
+                guard let nx = nextNonBlank(k), nx - k <= 2 else { break }
+                candidates.append(nx)
+                k = nx
+            }
             k = p
-            for _ in 0..<2 { guard let pv = prevNonBlank(k), k - pv <= 2 else { break }; candidates.append(pv); k = pv }
+            for _ in 0..<2 {
+                guard let pv = prevNonBlank(k), k - pv <= 2 else { break }
+                candidates.append(pv)
+                k = pv
+            }
             for c in candidates where kinds[c] == nil && lines[c].indent != 1 && headLike(c) && (blankAfter(c) || blankBefore(c)) {
                 headKeys[PageLayout.key(b, lines[c]), default: []].append(c)
             }
@@ -201,7 +249,8 @@ struct PageLayout: Sendable {
 
     /// "THE BOOK TITLE 42" or "42 THE BOOK TITLE": a running head with its page number.
     static func numberedHead(_ b: [UInt8], _ l: SourceLine) -> (String, PageLabel)? {
-        let s = l.contentStart, e = l.contentEnd
+        let s = l.contentStart
+        let e = l.contentEnd
         guard e - s >= 6 else { return nil }
         var j = s
         while j < e, b[j] != TextBytes.space { j += 1 }
@@ -242,9 +291,13 @@ struct PageLayout: Sendable {
             while i + digits.count <= l.contentEnd {
                 let p = b[i - 1]
                 if b[i] == digits[0], !TextBytes.isDigit(p), p != TextBytes.space, p != UInt8(ascii: "("), p != UInt8(ascii: "-"),
-                   p != UInt8(ascii: "/"), p != UInt8(ascii: ":"), p != 0x93, p != 0x94 {
+                    p != UInt8(ascii: "/"), p != UInt8(ascii: ":"), p != 0x93, p != 0x94
+                {
                     var ok = true
-                    for d in 1..<digits.count where b[i + d] != digits[d] { ok = false; break }
+                    for d in 1..<digits.count where b[i + d] != digits[d] {
+                        ok = false
+                        break
+                    }
                     let after = i + digits.count
                     // "12.62" is a decimal, not a marker; "1934.11" is a year and its marker
                     var decimal = false
@@ -279,13 +332,26 @@ struct PageLayout: Sendable {
             let t = i
             while i < e, b[i] != TextBytes.space { i += 1 }
             guard i > t else { break }
-            var digits = 0, seps = 0, other = 0
+            var digits = 0
+            var seps = 0
+            var other = 0
             for k in t..<i {
                 let c = b[k]
-                if TextBytes.isDigit(c) { digits += 1 } else if c == UInt8(ascii: "/") || c == UInt8(ascii: ":") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") { seps += 1 } else { other += 1 }
+                if TextBytes.isDigit(c) {
+                    digits += 1
+                } else if c == UInt8(ascii: "/") || c == UInt8(ascii: ":") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") {
+                    seps += 1
+                } else {
+                    other += 1
+                }
             }
-            if other == 0, digits >= 2, seps >= 1, TextBytes.isDigit(b[t]), TextBytes.isDigit(b[i - 1]) { sawDateOrTime = true; continue }
-            if i - t == 2, (b[t] | 0x20) == UInt8(ascii: "a") || (b[t] | 0x20) == UInt8(ascii: "p"), (b[t + 1] | 0x20) == UInt8(ascii: "m") { continue }
+            if other == 0, digits >= 2, seps >= 1, TextBytes.isDigit(b[t]), TextBytes.isDigit(b[i - 1]) {
+                sawDateOrTime = true
+                continue
+            }
+            if i - t == 2, (b[t] | 0x20) == UInt8(ascii: "a") || (b[t] | 0x20) == UInt8(ascii: "p"), (b[t + 1] | 0x20) == UInt8(ascii: "m") {
+                continue
+            }
             return false
         }
         return sawDateOrTime

@@ -21,16 +21,24 @@ struct PageMap: Sendable {
         let sortedBase = base.sorted()
         for l in leadingSpaceLines where l > 0 {
             // a leading space right after an artifact zone marks the same page start
-            var lo = 0, hi = sortedBase.count
-            while lo < hi { let m = (lo + hi) / 2; if sortedBase[m] <= l { lo = m + 1 } else { hi = m } }
+            var lo = 0
+            var hi = sortedBase.count
+            while lo < hi {
+                let m = (lo + hi) / 2
+                if sortedBase[m] <= l { lo = m + 1 } else { hi = m }
+            }
             if lo > 0, l - sortedBase[lo - 1] <= 3 { continue }
             withLeading.insert(l)
         }
         func score(_ set: Set<Int>) -> (Int, [Int]) {
             let sorted = set.sorted()
             func page(_ line: Int) -> Int {
-                var lo = 0, hi = sorted.count
-                while lo < hi { let m = (lo + hi) / 2; if sorted[m] <= line { lo = m + 1 } else { hi = m } }
+                var lo = 0
+                var hi = sorted.count
+                while lo < hi {
+                    let m = (lo + hi) / 2
+                    if sorted[m] <= line { lo = m + 1 } else { hi = m }
+                }
                 return lo
             }
             var ok = 0
@@ -50,7 +58,10 @@ struct PageMap: Sendable {
         var p: Int32 = 0
         var k = 0
         for line in 0..<n {
-            while k < chosen.count, chosen[k] <= line { p += 1; k += 1 }
+            while k < chosen.count, chosen[k] <= line {
+                p += 1
+                k += 1
+            }
             pageOfLine[line] = p
         }
         let pageCount = Int(p) + 1
@@ -64,17 +75,29 @@ struct PageMap: Sendable {
             var prevIdx: Int? = nil
             var nextIdx = [Int?](repeating: nil, count: pageCount)
             var nx: Int? = nil
-            for pg in stride(from: pageCount - 1, through: 0, by: -1) { if known[pg] != nil { nx = pg }; nextIdx[pg] = nx }
+            for pg in stride(from: pageCount - 1, through: 0, by: -1) {
+                if known[pg] != nil { nx = pg }
+                nextIdx[pg] = nx
+            }
             for pg in 0..<pageCount {
-                if let lab = known[pg] { out[pg] = lab.text; prevIdx = pg; continue }
-                var fromPrev: PageLabel? = nil, fromNext: PageLabel? = nil
+                if let lab = known[pg] {
+                    out[pg] = lab.text
+                    prevIdx = pg
+                    continue
+                }
+                var fromPrev: PageLabel? = nil
+                var fromNext: PageLabel? = nil
                 if let a = prevIdx { fromPrev = known[a]!.offset(by: pg - a) }
                 if let c = nextIdx[pg] { fromNext = known[c]!.offset(by: pg - c) }
                 let dPrev = prevIdx.map { pg - $0 } ?? Int.max
                 let dNext = nextIdx[pg].map { $0 - pg } ?? Int.max
-                if let f = fromPrev, fromNext == nil || dPrev <= dNext { out[pg] = f.text }
-                else if let f = fromNext { out[pg] = f.text }
-                else if let f = fromPrev { out[pg] = f.text }
+                if let f = fromPrev, fromNext == nil || dPrev <= dNext {
+                    out[pg] = f.text
+                } else if let f = fromNext {
+                    out[pg] = f.text
+                } else if let f = fromPrev {
+                    out[pg] = f.text
+                }
             }
         }
         labels = out

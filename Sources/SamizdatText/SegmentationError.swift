@@ -2,6 +2,9 @@
 public struct SegmentationError: Error, Sendable, CustomStringConvertible {
     public var stage: String
     public var reason: String
-    public init(stage: String, reason: String) { self.stage = stage; self.reason = reason }
+    public init(stage: String, reason: String) {
+        self.stage = stage
+        self.reason = reason
+    }
     public var description: String { "\(stage): \(reason)" }
 }

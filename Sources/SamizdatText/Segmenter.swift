@@ -20,8 +20,13 @@ public struct Segmenter: Sendable {
         var roles = layout.roles
         let notes = NoteApparatus(lines: lines, bytes: b, roles: &roles)
         let headings = Headings(lines: lines, bytes: b, roles: &roles, notes: notes)
-        let pageMap = PageMap(lineCount: lines.count, breaks: layout.breaks + notes.pageStarts,
-                              leadingSpaceLines: layout.leadingSpaceLines, anchors: layout.anchors, roles: roles)
+        let pageMap = PageMap(
+            lineCount: lines.count,
+            breaks: layout.breaks + notes.pageStarts,
+            leadingSpaceLines: layout.leadingSpaceLines,
+            anchors: layout.anchors,
+            roles: roles
+        )
         var assembly = Assembly(bytes: b, lines: lines, roles: roles, pageMap: pageMap, headings: headings, notes: notes)
         assembly.run()
         guard !assembly.out.isEmpty else {
@@ -43,10 +48,21 @@ public struct Segmenter: Sendable {
         QuotationScanner.scan(clean, paragraphs: assembly.paragraphs, into: &quotations)
 
         return SegmentedDocument(
-            id: document.id, version: document.version, contentHash: document.contentHash, metadata: document.metadata,
+            id: document.id,
+            version: document.version,
+            contentHash: document.contentHash,
+            metadata: document.metadata,
             text: String(decoding: clean, as: UTF8.self),
-            pages: assembly.spans, sections: assembly.sections, paragraphs: assembly.paragraphs, sentences: sentences,
-            notes: assembly.outputNotes, citations: citations, quotations: quotations, artifacts: layout.artifacts,
-            unmatchedMarkers: assembly.unmatchedMarkers, unmatchedNotes: assembly.unmatchedNotes)
+            pages: assembly.spans,
+            sections: assembly.sections,
+            paragraphs: assembly.paragraphs,
+            sentences: sentences,
+            notes: assembly.outputNotes,
+            citations: citations,
+            quotations: quotations,
+            artifacts: layout.artifacts,
+            unmatchedMarkers: assembly.unmatchedMarkers,
+            unmatchedNotes: assembly.unmatchedNotes
+        )
     }
 }

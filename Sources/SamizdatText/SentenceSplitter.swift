@@ -41,21 +41,43 @@ enum SentenceSplitter {
         var depthStart = 0
         while i < end {
             let c = b[i]
-            if !interesting[Int(c)] { i += 1; continue }
+            if !interesting[Int(c)] {
+                i += 1
+                continue
+            }
             if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") {
                 if depth == 0 { depthStart = i }
-                depth += 1; i += 1; continue
+                depth += 1
+                i += 1
+                continue
             }
-            if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") { if depth > 0 { depth -= 1 }; i += 1; continue }
+            if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") {
+                if depth > 0 { depth -= 1 }
+                i += 1
+                continue
+            }
             var termLen = 0
             var isEllipsis = false
-            if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") { termLen = 1 }
-            else if c == 0xE2, i + 2 < end, b[i + 1] == 0x80, b[i + 2] == 0xA6 { termLen = 3; isEllipsis = true }
-            guard termLen > 0 else { i += 1; continue }
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
+                termLen = 1
+            } else if c == 0xE2, i + 2 < end, b[i + 1] == 0x80, b[i + 2] == 0xA6 {
+                termLen = 3
+                isEllipsis = true
+            }
+            guard termLen > 0 else {
+                i += 1
+                continue
+            }
             if depth > 0 {
-                let closesBracket = depth == 1 && i + termLen < end && (b[i + termLen] == UInt8(ascii: ")") || b[i + termLen] == UInt8(ascii: "]"))
+                let closesBracket =
+                    depth == 1 && i + termLen < end && (b[i + termLen] == UInt8(ascii: ")") || b[i + termLen] == UInt8(ascii: "]"))
                     && depthStart == s
-                if i - depthStart > 300 || closesBracket { depth = 0 } else { i += termLen; continue }
+                if i - depthStart > 300 || closesBracket {
+                    depth = 0
+                } else {
+                    i += termLen
+                    continue
+                }
             }
             var j = i + termLen
             while j < end, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: "?") || b[j] == UInt8(ascii: "!") { j += 1 }
@@ -64,10 +86,15 @@ enum SentenceSplitter {
                 let (v, len) = TextBytes.scalar(b, j)
                 if v == TextBytes.rightDouble || v == TextBytes.rightSingle || v == 0x22 || v == 0x27 || v == 0xBB || v == 0x29 || v == 0x5D {
                     j += len
-                } else { break }
+                } else {
+                    break
+                }
             }
             guard j < end else { break }
-            guard b[j] == TextBytes.space else { i = j; continue }
+            guard b[j] == TextBytes.space else {
+                i = j
+                continue
+            }
             var k = j
             while k < end, b[k] == TextBytes.space { k += 1 }
             guard k < end else { break }
@@ -81,9 +108,18 @@ enum SentenceSplitter {
                     nextStartsSentence = TextBytes.isUpper(v2) || v2 == 0x2E || (nv == 0x5B && v2 < 0x80 && TextBytes.isDigit(UInt8(v2)))
                 }
             }
-            guard nextStartsSentence else { i = j; continue }
-            if c == UInt8(ascii: "."), !isEllipsis, !endsAfterFullStop(b, s, i, nextAt: k, end: end) { i = j; continue }
-            if isEllipsis, !(TextBytes.isUpper(nv)) { i = j; continue }
+            guard nextStartsSentence else {
+                i = j
+                continue
+            }
+            if c == UInt8(ascii: "."), !isEllipsis, !endsAfterFullStop(b, s, i, nextAt: k, end: end) {
+                i = j
+                continue
+            }
+            if isEllipsis, !(TextBytes.isUpper(nv)) {
+                i = j
+                continue
+            }
             // The source of a quotation in brackets after its full stop — "… discipline. (Foucault 1994a: 64)" —
             // closes the sentence but is no sentence of its own.
             let e = j
@@ -114,7 +150,7 @@ enum SentenceSplitter {
                 stop = prev == 0x2E || prev == 0x3F || prev == 0x21 || prev == TextBytes.ellipsis
             }
             if !stop {
-                if !out.isEmpty, citationClose(b, s, e) == e - 1 { return }   // the source after a quotation
+                if !out.isEmpty, citationClose(b, s, e) == e - 1 { return }  // the source after a quotation
                 if out.isEmpty { return }
             }
         }
@@ -126,7 +162,11 @@ enum SentenceSplitter {
         var t = dot
         while t > sentenceStart {
             let p = b[t - 1]
-            if TextBytes.isLetterASCII(p) || p == UInt8(ascii: ".") || p >= 0x80 && p != 0x99 && p != 0x9D && p != 0x9C && p != 0x98 { t -= 1 } else { break }
+            if TextBytes.isLetterASCII(p) || p == UInt8(ascii: ".") || p >= 0x80 && p != 0x99 && p != 0x9D && p != 0x9C && p != 0x98 {
+                t -= 1
+            } else {
+                break
+            }
         }
         // digits: a list number at the start of the paragraph ("1. …"); otherwise a year or figure ends a sentence
         if t == dot {
@@ -135,7 +175,7 @@ enum SentenceSplitter {
             if d < dot, d == sentenceStart, dot - d <= 3 { return false }
             return true
         }
-        guard dot - t <= 12 else { return true }   // a long word is no abbreviation
+        guard dot - t <= 12 else { return true }  // a long word is no abbreviation
         // only a short token can be an abbreviation or an initial
         let token = String(decoding: b[t..<dot], as: UTF8.self).lowercased()
         let letters = token.filter { $0 != "." }
@@ -170,13 +210,19 @@ enum SentenceSplitter {
     /// The closing bracket of a short citation-like parenthetical opening at `open`.
     static func citationClose(_ b: [UInt8], _ open: Int, _ end: Int) -> Int? {
         var i = open + 1
-        var digits = 0, run = 0
+        var digits = 0
+        var run = 0
         var ibid = false
         while i < end, i - open < 160 {
             let c = b[i]
             if c == UInt8(ascii: ")") { return digits >= 1 || ibid ? i : nil }
             if c == UInt8(ascii: "(") { return nil }
-            if TextBytes.isDigit(c) { run += 1; if run == 4 { digits += 1 } } else { run = 0 }
+            if TextBytes.isDigit(c) {
+                run += 1
+                if run == 4 { digits += 1 }
+            } else {
+                run = 0
+            }
             if (c | 0x20) == UInt8(ascii: "i"), TextBytes.hasPrefix(b, i, end, "ibid") { ibid = true }
             i += 1
         }

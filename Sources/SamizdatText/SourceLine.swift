@@ -39,8 +39,16 @@ struct SourceLine: Sendable {
                 var contentEnd = j
                 while contentEnd > contentStart, b[contentEnd - 1] == TextBytes.space || b[contentEnd - 1] == TextBytes.tab { contentEnd -= 1 }
                 let width = contentEnd - contentStart - continuation
-                lines.append(SourceLine(start: start, end: j, contentStart: contentStart, contentEnd: contentEnd,
-                                        indent: contentEnd > contentStart ? indent : 0, width: max(0, width)))
+                lines.append(
+                    SourceLine(
+                        start: start,
+                        end: j,
+                        contentStart: contentStart,
+                        contentEnd: contentEnd,
+                        indent: contentEnd > contentStart ? indent : 0,
+                        width: max(0, width)
+                    )
+                )
                 if j >= n { break }
                 i = j + 1
             }

@@ -19,8 +19,10 @@ enum TextBytes {
             return ((UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F), 3)
         }
         if i + 3 < b.count {
-            return ((UInt32(c & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
-                | UInt32(b[i + 3] & 0x3F), 4)
+            return (
+                (UInt32(c & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
+                    | UInt32(b[i + 3] & 0x3F), 4
+            )
         }
         return (UInt32(c), 1)
     }
@@ -63,7 +65,10 @@ enum TextBytes {
     static func width(_ b: [UInt8], _ start: Int, _ end: Int) -> Int {
         var n = 0
         var i = start
-        while i < end { if b[i] & 0xC0 != 0x80 { n += 1 }; i += 1 }
+        while i < end {
+            if b[i] & 0xC0 != 0x80 { n += 1 }
+            i += 1
+        }
         return n
     }
 
@@ -89,7 +94,10 @@ enum TextBytes {
             for k in 0..<n {
                 var c = b[start + k]
                 var d = pb[k]
-                if caseInsensitive { if isUpperASCII(c) { c |= 0x20 }; if isUpperASCII(d) { d |= 0x20 } }
+                if caseInsensitive {
+                    if isUpperASCII(c) { c |= 0x20 }
+                    if isUpperASCII(d) { d |= 0x20 }
+                }
                 if c != d { return false }
             }
             return true

@@ -33,13 +33,20 @@ final class SegmentWorker {
         options.sendHighWaterMark = 100
         let index = try Socket.push(context, connecting: config.segmentIndex, options: options)
         let acks = try Socket.push(context, connecting: config.segmentAcks)
-        defer { index.close(); acks.close() }
+        defer {
+            index.close()
+            acks.close()
+        }
         var backoff = Duration.milliseconds(config.heartbeatMs)
         var generation = 0
         while !stop.requested {
             generation += 1
             // A fresh routing id per connection, so a restarted worker is never mistaken for its stale self.
-            let ingest = try Socket.dealer(context, connecting: config.segmentIngest, identity: "\(name)#\(generation)-\(UInt32.random(in: 0 ... .max))")
+            let ingest = try Socket.dealer(
+                context,
+                connecting: config.segmentIngest,
+                identity: "\(name)#\(generation)-\(UInt32.random(in: 0 ... .max))"
+            )
             logger.event("connect", "asking ingest for work", ["endpoint": .string(config.segmentIngest), "credit": "\(config.segmentCredit)"])
             let heardAny = try session(ingest: ingest, index: index, acks: acks, stop: stop)
             ingest.close()
@@ -70,7 +77,12 @@ final class SegmentWorker {
                     let m = try WireMessage.decode(frames)
                     if m.kind == .work { local.append(m) }
                 } catch {
-                    logger.event("rejected", "malformed message from ingest: \(error.message)", level: .warning, ["error": .string(error.code.rawValue)])
+                    logger.event(
+                        "rejected",
+                        "malformed message from ingest: \(error.message)",
+                        level: .warning,
+                        ["error": .string(error.code.rawValue)]
+                    )
                 }
             }
             if !local.isEmpty {
@@ -86,7 +98,8 @@ final class SegmentWorker {
             }
             if now >= nextStats {
                 logger.event("stats", "segment stats", ["processed": "\(windowProcessed)", "bytes": "\(windowBytes)", "total": "\(processed)"])
-                windowProcessed = 0; windowBytes = 0
+                windowProcessed = 0
+                windowBytes = 0
                 nextStats = now + .seconds(config.statsIntervalSeconds)
             }
             if now - lastHeard > beat * 3 { return heard }
@@ -108,13 +121,27 @@ final class SegmentWorker {
             let segmented = try segmenter.segment(doc)
             let ms = (clock.now - t0).milliseconds
             let body = try WireCoding.encoder.encode(segmented)
-            outgoing = (index, try WireMessage(.segmented, SegmentedHeader(doc: doc.id, version: doc.version, attempt: header.attempt, ms: ms), body: [body]).frames)
-            logger.event("segmented", "text segmented", ["doc": .string(doc.id), "version": "\(doc.version)", "bytes": "\(text.utf8.count)",
-                                                        "paragraphs": "\(segmented.paragraphs.count)", "sentences": "\(segmented.sentences.count)",
-                                                        "ms": "\(Int(ms))", "attempt": "\(header.attempt)"])
+            outgoing = (
+                index,
+                try WireMessage(.segmented, SegmentedHeader(doc: doc.id, version: doc.version, attempt: header.attempt, ms: ms), body: [body]).frames
+            )
+            logger.event(
+                "segmented",
+                "text segmented",
+                [
+                    "doc": .string(doc.id), "version": "\(doc.version)", "bytes": "\(text.utf8.count)",
+                    "paragraphs": "\(segmented.paragraphs.count)", "sentences": "\(segmented.sentences.count)",
+                    "ms": "\(Int(ms))", "attempt": "\(header.attempt)",
+                ]
+            )
         } catch {
             let (stage, reason) = (error as? SegmentationError).map { ($0.stage, $0.reason) } ?? ("segment", "\(error)")
-            logger.event("failed", "cannot segment: \(reason)", level: .error, ["doc": .string(doc.id), "version": "\(doc.version)", "stage": .string(stage), "error": .string(reason)])
+            logger.event(
+                "failed",
+                "cannot segment: \(reason)",
+                level: .error,
+                ["doc": .string(doc.id), "version": "\(doc.version)", "stage": .string(stage), "error": .string(reason)]
+            )
             outgoing = (acks, try WireMessage(.failed, FailedHeader(doc: doc.id, version: doc.version, stage: stage, reason: reason)).frames)
         }
         processed += 1

@@ -43,7 +43,12 @@ public final class AsyncSocket: Sendable {
             loop(socket)
             socket.close()
             stopped.withLock { $0 = true }
-            if let c = finished.withLock({ c in defer { c = nil }; return c }) { c.resume() }
+            if let c = finished.withLock({ c in
+                defer { c = nil }
+                return c
+            }) {
+                c.resume()
+            }
         }
         thread.name = name
         thread.start()
@@ -71,7 +76,10 @@ public final class AsyncSocket: Sendable {
     /// The next message, or nil when `timeout` passes first.
     public func receive(timeout: Duration? = nil) async throws -> [Data]? {
         try await withCheckedThrowingContinuation { (c: CheckedContinuation<[Data]?, Error>) in
-            enum Outcome { case message([Data]), closed, queued }
+            enum Outcome {
+                case message([Data])
+                case closed, queued
+            }
             let outcome: Outcome = state.withLock { s in
                 if !s.inbox.isEmpty { return .message(s.inbox.removeFirst()) }
                 if s.closing { return .closed }
@@ -89,7 +97,10 @@ public final class AsyncSocket: Sendable {
 
     /// Stops the loop and closes the socket; pending calls fail with `.terminated`.
     public func close() async {
-        let already = state.withLock { s in defer { s.closing = true }; return s.closing }
+        let already = state.withLock { s in
+            defer { s.closing = true }
+            return s.closing
+        }
         wakeup.signal()
         if already && stopped.withLock({ $0 }) { return }
         await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
@@ -133,7 +144,10 @@ public final class AsyncSocket: Sendable {
                     s.receivers.removeFirst().done.resume(returning: s.inbox.removeFirst())
                 }
                 s.receivers.removeAll { r in
-                    if let d = r.deadline, d <= now { r.done.resume(returning: nil); return true }
+                    if let d = r.deadline, d <= now {
+                        r.done.resume(returning: nil)
+                        return true
+                    }
                     return false
                 }
                 return s.receivers.compactMap(\.deadline).min()
@@ -156,10 +170,17 @@ public final class AsyncSocket: Sendable {
     private func fail(_ error: ZeroMQError) {
         let (sends, receivers) = state.withLock { s in
             s.closing = true
-            defer { s.sends.removeAll(); s.receivers.removeAll() }
+            defer {
+                s.sends.removeAll()
+                s.receivers.removeAll()
+            }
             return (s.sends, s.receivers)
         }
-        sends.forEach { $0.done.resume(throwing: error) }
-        receivers.forEach { $0.done.resume(throwing: error) }
+        for send in sends {
+            send.done.resume(throwing: error)
+        }
+        for receiver in receivers {
+            receiver.done.resume(throwing: error)
+        }
     }
 }

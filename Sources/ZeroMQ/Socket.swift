@@ -74,7 +74,8 @@ public final class Socket {
     }
 
     /// A DEALER connected to `endpoint`, optionally with a routing id.
-    public static func dealer(_ context: Context, connecting endpoint: String, identity: String? = nil, options: Options = Options()) throws -> Socket {
+    public static func dealer(_ context: Context, connecting endpoint: String, identity: String? = nil, options: Options = Options()) throws -> Socket
+    {
         let s = try Socket(context, .dealer, options: options)
         if let identity { try s.set(ZMQ_ROUTING_ID, Data(identity.utf8)) }
         try s.connect(endpoint)

@@ -47,7 +47,9 @@ import Testing
         }
         client.waitUntilExit()
         let lines = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-        let accepted = Set(lines.split(separator: "\n").filter { $0.hasPrefix("accepted") }.map { $0.split(separator: " ", omittingEmptySubsequences: true)[1] })
+        let accepted = Set(
+            lines.split(separator: "\n").filter { $0.hasPrefix("accepted") }.map { $0.split(separator: " ", omittingEmptySubsequences: true)[1] }
+        )
         #expect(client.terminationStatus == 0, "ingest CLI failed: \(lines.suffix(2000))")
         #expect(accepted.count == n)
 
@@ -85,10 +87,13 @@ import Testing
         client.waitUntilExit()
         #expect(client.terminationStatus == 0)
         var last = (states: [String: Int](), backlog: -1, documents: -1, paragraphs: -1)
-        #expect(try h.eventually(60) {
-            last = try status(h)
-            return last.states["indexed"] == n && last.documents == n
-        }, "\(last)")
+        #expect(
+            try h.eventually(60) {
+                last = try status(h)
+                return last.states["indexed"] == n && last.documents == n
+            },
+            "\(last)"
+        )
         #expect(last.paragraphs == 2 * n)
         kill(workers[0], SIGCONT)
         #expect(h.logText.contains("\"event\":\"worker_lost\""))
@@ -106,10 +111,13 @@ import Testing
         let r = try h.cli(["ingest", dir.path, "--quiet"])
         #expect(r.status == 0, "\(r.err)")
         var last = (states: [String: Int](), backlog: -1, documents: -1, paragraphs: -1)
-        #expect(try h.eventually(30) {
-            last = try status(h)
-            return last.states["indexed"] == 5 && last.states["failed"] == 1
-        }, "\(last)")
+        #expect(
+            try h.eventually(30) {
+                last = try status(h)
+                return last.states["indexed"] == 5 && last.states["failed"] == 1
+            },
+            "\(last)"
+        )
         let s = try h.cli(["status"])
         #expect(s.out.contains("slugs-only.txt"))
         #expect(s.out.contains("no text left"))

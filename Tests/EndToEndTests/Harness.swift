@@ -22,8 +22,10 @@ final class Harness: @unchecked Sendable {
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "\(bin)/samizdat")
-        p.arguments = ["up", "--data-dir", dir.appendingPathComponent("data").path, "--base-port", "\(basePort)",
-                       "--http-port", "\(httpPort)", "--workers", "\(workers)", "--bin-dir", bin]
+        p.arguments = [
+            "up", "--data-dir", dir.appendingPathComponent("data").path, "--base-port", "\(basePort)",
+            "--http-port", "\(httpPort)", "--workers", "\(workers)", "--bin-dir", bin,
+        ]
         p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = try FileHandle(forWritingTo: log)
         p.standardOutput = out
@@ -42,7 +44,8 @@ final class Harness: @unchecked Sendable {
         p.executableURL = URL(fileURLWithPath: "\(bin)/samizdat")
         p.arguments = args + ["--ingest", ingestEndpoint, "--report", reportEndpoint]
         if args.first == "segment" || args.first == "corpus" { p.arguments = args }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         if let stdin {
@@ -104,7 +107,10 @@ final class Harness: @unchecked Sendable {
         p.terminate()
         let deadline = Date().addingTimeInterval(20)
         while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if p.isRunning { kill(p.processIdentifier, SIGKILL); return false }
+        if p.isRunning {
+            kill(p.processIdentifier, SIGKILL)
+            return false
+        }
         return true
     }
 

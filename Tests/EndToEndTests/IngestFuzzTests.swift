@@ -26,7 +26,9 @@ import ZeroMQ
                 if !b.isEmpty { b[Int.random(in: 0..<b.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
                 frames[f] = Data(b)
             case 1:  // random frames
-                frames = (0..<Int.random(in: 1...4, using: &rng)).map { _ in Data((0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }) }
+                frames = (0..<Int.random(in: 1...4, using: &rng)).map { _ in
+                    Data((0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) })
+                }
             default:  // truncate or extend
                 if Bool.random(using: &rng) { frames.removeLast(Int.random(in: 1...2, using: &rng)) } else { frames.append(Data([0xFF, 0x00])) }
             }

@@ -28,7 +28,10 @@ import Testing
         let names = try Self.writeFixtures(to: corpus)
 
         // The services come up and answer.
-        #expect(try h.eventually(30) { try h.cli(["status", "--json", "--timeout", "2"]).status == 0 }, "services did not come up: \(h.logText.suffix(3000))")
+        #expect(
+            try h.eventually(30) { try h.cli(["status", "--json", "--timeout", "2"]).status == 0 },
+            "services did not come up: \(h.logText.suffix(3000))"
+        )
 
         // Stream a directory in: every .txt file (recursively) accepted, the .md file left alone.
         let ingest = try h.cli(["ingest", corpus.path, "--quiet"])
@@ -43,10 +46,13 @@ import Testing
         #expect(again.out.hasPrefix("duplicate"))
 
         // Everything gets indexed; search finds the two texts naming Zorblax, each hit naming its file.
-        #expect(try h.eventually(30) {
-            let s = h.json(try h.cli(["status", "--json"]).out)
-            return ((s["pipeline"] as? [String: Any])?["states"] as? [String: Int])?["indexed"] == names.count
-        }, "not all indexed: \(h.logText.suffix(3000))")
+        #expect(
+            try h.eventually(30) {
+                let s = h.json(try h.cli(["status", "--json"]).out)
+                return ((s["pipeline"] as? [String: Any])?["states"] as? [String: Int])?["indexed"] == names.count
+            },
+            "not all indexed: \(h.logText.suffix(3000))"
+        )
         let search = try h.cli(["search", "Zorblax", "--json"])
         #expect(search.status == 0, "\(search.err)")
         let r = h.json(search.out)
@@ -64,7 +70,7 @@ import Testing
         let binary = h.dir.appendingPathComponent("binary.txt")
         try Data([0x41, 0x00, 0x42]).write(to: binary)
         let latin = h.dir.appendingPathComponent("latin.txt")
-        try Data([0x63, 0x61, 0x66, 0xE9, 0x20, 0x53, 0x61, 0x6D]).write(to: latin)   // "café Sam" in latin-1
+        try Data([0x63, 0x61, 0x66, 0xE9, 0x20, 0x53, 0x61, 0x6D]).write(to: latin)  // "café Sam" in latin-1
         let empty = h.dir.appendingPathComponent("empty.txt")
         try Data().write(to: empty)
         let bad = try h.cli(["ingest", binary.path, latin.path, empty.path, "--quiet"])
@@ -82,10 +88,12 @@ import Testing
         // Standard input works too.
         let piped = try h.cli(["ingest", "-", "--title", "Piped", "--source", "stdin.txt", "--quiet"], stdin: Data("Piped text about Zorblax.".utf8))
         #expect(piped.status == 0, "\(piped.err)")
-        #expect(try h.eventually(30) {
-            let d = h.json(try h.cli(["search", "Zorblax", "--json"]).out)["documents"] as? [[String: Any]] ?? []
-            return d.count == 3
-        })
+        #expect(
+            try h.eventually(30) {
+                let d = h.json(try h.cli(["search", "Zorblax", "--json"]).out)["documents"] as? [[String: Any]] ?? []
+                return d.count == 3
+            }
+        )
 
         // Logs are JSON lines, prefixed by service name.
         let lines = h.logText.split(separator: "\n").filter { $0.hasPrefix("ingest") }

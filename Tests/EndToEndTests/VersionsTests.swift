@@ -3,13 +3,17 @@ import Testing
 
 @Suite(.serialized) struct VersionsTests {
     @Test func versionsDeletesBusyAndSizeLimit() throws {
-        let h = try Harness(workers: 1, environment: [
-            "SAMIZDAT_INGEST_MAX_BACKLOG": "3",
-            "SAMIZDAT_INGEST_MAX_TEXT_BYTES": "20000",
-        ])
+        let h = try Harness(
+            workers: 1,
+            environment: [
+                "SAMIZDAT_INGEST_MAX_BACKLOG": "3",
+                "SAMIZDAT_INGEST_MAX_TEXT_BYTES": "20000",
+            ]
+        )
         defer { h.stop() }
         #expect(try h.eventually(30) { try h.cli(["status", "--json", "--timeout", "2"]).status == 0 })
-        let v1 = h.dir.appendingPathComponent("v1.txt"), v2 = h.dir.appendingPathComponent("v2.txt")
+        let v1 = h.dir.appendingPathComponent("v1.txt")
+        let v2 = h.dir.appendingPathComponent("v2.txt")
         try Data("The first version speaks of Oldword.".utf8).write(to: v1)
         try Data("The second version speaks of Newword instead.".utf8).write(to: v2)
 
@@ -20,11 +24,13 @@ import Testing
         #expect(b.out.hasPrefix("accepted") && b.out.contains(" v2 "), "\(b)")
         let id = String(a.out.split(separator: " ", omittingEmptySubsequences: true)[1])
         #expect(b.out.contains(id))
-        #expect(try h.eventually(30) {
-            let n = h.json(try h.cli(["search", "Newword", "--json"]).out)["total_documents"] as? Int
-            let o = h.json(try h.cli(["search", "Oldword", "--json"]).out)["total_documents"] as? Int
-            return n == 1 && o == 0
-        })
+        #expect(
+            try h.eventually(30) {
+                let n = h.json(try h.cli(["search", "Newword", "--json"]).out)["total_documents"] as? Int
+                let o = h.json(try h.cli(["search", "Oldword", "--json"]).out)["total_documents"] as? Int
+                return n == 1 && o == 0
+            }
+        )
 
         // Delete removes it everywhere.
         let d = try h.cli(["delete", id])
@@ -48,8 +54,10 @@ import Testing
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.split(separator: "\n").filter { $0.hasPrefix("accepted") }.count == 40)
         #expect(r.err.contains("busy-waits"), "\(r.err)")
-        #expect(try h.eventually(60) {
-            (h.json(try h.cli(["status", "--json"]).out)["index"] as? [String: Any])?["documents"] as? Int == 40
-        })
+        #expect(
+            try h.eventually(60) {
+                (h.json(try h.cli(["status", "--json"]).out)["index"] as? [String: Any])?["documents"] as? Int == 40
+            }
+        )
     }
 }

@@ -19,8 +19,22 @@ final class FakeBackend: ReportBackend {
     }
 
     static func summary(id: String, title: String, author: String, tokens: Int, pages: Int) -> DocumentSummary {
-        DocumentSummary(id: id, version: 1, contentHash: "hash", title: title, author: author, source: "\(id).txt", paragraphs: 4,
-                        sentences: 9, tokens: tokens, pages: pages, sections: 2, notes: 1, citations: 0, bytes: 100)
+        DocumentSummary(
+            id: id,
+            version: 1,
+            contentHash: "hash",
+            title: title,
+            author: author,
+            source: "\(id).txt",
+            paragraphs: 4,
+            sentences: 9,
+            tokens: tokens,
+            pages: pages,
+            sections: 2,
+            notes: 1,
+            citations: 0,
+            bytes: 100
+        )
     }
 
     /// Four paragraphs over pages 204–206: page 205 starts inside the second paragraph, page 206
@@ -33,25 +47,60 @@ final class FakeBackend: ReportBackend {
         let pages = ["204", "204", "205", "206"]
         for (index, text) in texts.enumerated() {
             let end = offset + text.utf8.count
-            paragraphs.append(ParagraphView(index: index, kind: kinds[index], text: text, start: offset, end: end, page: pages[index],
-                                            lastPage: nil, section: 0, sectionTitle: "Chapter One"))
+            paragraphs.append(
+                ParagraphView(
+                    index: index,
+                    kind: kinds[index],
+                    text: text,
+                    start: offset,
+                    end: end,
+                    page: pages[index],
+                    lastPage: nil,
+                    section: 0,
+                    sectionTitle: "Chapter One"
+                )
+            )
             offset = end + 2
         }
         let breakOffset = paragraphs[1].start + "The first paragraph runs over ".utf8.count
-        let pageSpans = [PageSpan(label: "204", start: 0, end: breakOffset), PageSpan(label: "205", start: breakOffset, end: paragraphs[3].start - 1),
-                         PageSpan(label: "206", start: paragraphs[3].start - 1, end: offset)]
+        let pageSpans = [
+            PageSpan(label: "204", start: 0, end: breakOffset), PageSpan(label: "205", start: breakOffset, end: paragraphs[3].start - 1),
+            PageSpan(label: "206", start: paragraphs[3].start - 1, end: offset),
+        ]
         let note = Note(label: "1", text: "See the archive, box <7>.", marker: paragraphs[1].end - 1, section: 0, page: "205")
-        return DocumentView(summary: summary(id: "doc-a", title: "Alpha", author: "Adorno", tokens: 5000, pages: 3),
-                            sections: [Section(kind: .chapter, level: 1, title: "Chapter One", start: 0, end: offset, page: "204")],
-                            pages: pageSpans, paragraphs: paragraphs, notes: [note])
+        return DocumentView(
+            summary: summary(id: "doc-a", title: "Alpha", author: "Adorno", tokens: 5000, pages: 3),
+            sections: [Section(kind: .chapter, level: 1, title: "Chapter One", start: 0, end: offset, page: "204")],
+            pages: pageSpans,
+            paragraphs: paragraphs,
+            notes: [note]
+        )
     }
 
     func status() async -> SystemStatus {
-        let pipeline = PipelineStatus(states: ["indexed": 2, "failed": 0], backlog: 7,
-                                      workers: [.init(id: "segment-1", lastHeartbeatMsAgo: 10, inFlight: 1, credit: 1, processed: 2)],
-                                      redeliveries: 0, failures: [], acceptedPerSecond: 2.5, indexedPerSecond: 1.25, bytesAccepted: 100)
-        let stats = IndexStats(documents: 2, versions: 2, paragraphs: 8, sentences: 18, tokens: 5900, types: 1234, notes: 2, citations: 3,
-                               sections: 4, pages: 15, bytes: 200)
+        let pipeline = PipelineStatus(
+            states: ["indexed": 2, "failed": 0],
+            backlog: 7,
+            workers: [.init(id: "segment-1", lastHeartbeatMsAgo: 10, inFlight: 1, credit: 1, processed: 2)],
+            redeliveries: 0,
+            failures: [],
+            acceptedPerSecond: 2.5,
+            indexedPerSecond: 1.25,
+            bytesAccepted: 100
+        )
+        let stats = IndexStats(
+            documents: 2,
+            versions: 2,
+            paragraphs: 8,
+            sentences: 18,
+            tokens: 5900,
+            types: 1234,
+            notes: 2,
+            citations: 3,
+            sections: 4,
+            pages: 15,
+            bytes: 200
+        )
         return SystemStatus(pipeline: pipeline, index: stats, unavailable: [:])
     }
 
@@ -72,20 +121,51 @@ final class FakeBackend: ReportBackend {
             throw ProtocolError(.badQuery, "unclosed parenthesis", offset: 7)
         }
         let hits = (0..<25).map { number in
-            SearchHit(documentID: number < 20 ? "doc-a" : "doc-b", title: number < 20 ? "Alpha" : "Beta <Book>", source: "a.txt", paragraph: number,
-                      sentence: 0, section: nil, chapter: number < 12 ? "Chapter One" : "Chapter Two", page: "20\(number % 10)",
-                      paragraphPages: [], score: Double(30 - number), snippet: "", snippetText: "the state <withers> away",
-                      snippetMatches: [TextRange(start: 4, end: 9)], matches: [])
+            SearchHit(
+                documentID: number < 20 ? "doc-a" : "doc-b",
+                title: number < 20 ? "Alpha" : "Beta <Book>",
+                source: "a.txt",
+                paragraph: number,
+                sentence: 0,
+                section: nil,
+                chapter: number < 12 ? "Chapter One" : "Chapter Two",
+                page: "20\(number % 10)",
+                paragraphPages: [],
+                score: Double(30 - number),
+                snippet: "",
+                snippetText: "the state <withers> away",
+                snippetMatches: [TextRange(start: 4, end: 9)],
+                matches: []
+            )
         }
         let flat = Array(hits.dropFirst(request.offset).prefix(request.limit))
         let documents = [
-            DocumentHits(documentID: "doc-a", title: "Alpha", author: "Adorno", source: "a.txt", score: 30, matchingPassages: 20,
-                         hits: Array(hits.prefix(min(request.passagesPerDocument, 20)))),
-            DocumentHits(documentID: "doc-b", title: "Beta <Book>", author: "Zola", source: "b.txt", score: 10, matchingPassages: 5,
-                         hits: Array(hits.suffix(5).prefix(request.passagesPerDocument))),
+            DocumentHits(
+                documentID: "doc-a",
+                title: "Alpha",
+                author: "Adorno",
+                source: "a.txt",
+                score: 30,
+                matchingPassages: 20,
+                hits: Array(hits.prefix(min(request.passagesPerDocument, 20)))
+            ),
+            DocumentHits(
+                documentID: "doc-b",
+                title: "Beta <Book>",
+                author: "Zola",
+                source: "b.txt",
+                score: 10,
+                matchingPassages: 5,
+                hits: Array(hits.suffix(5).prefix(request.passagesPerDocument))
+            ),
         ]
-        return SearchResponse(query: request.query, totalPassages: 25, totalDocuments: 2,
-                              documents: Array(documents.dropFirst(request.offset).prefix(request.limit)), hits: flat)
+        return SearchResponse(
+            query: request.query,
+            totalPassages: 25,
+            totalDocuments: 2,
+            documents: Array(documents.dropFirst(request.offset).prefix(request.limit)),
+            hits: flat
+        )
     }
 
     func concordance(_ request: KWICRequest) async throws -> KWICResponse {
@@ -95,8 +175,21 @@ final class FakeBackend: ReportBackend {
         }
         let rights = ["apple pie", "banana split", "cherry <tart>"]
         let lines = rights.enumerated().map { number, right in
-            ConcordanceLine(documentID: "doc-a", title: "Alpha", source: "a.txt", paragraph: number + 1, sentence: nil, page: "205",
-                            section: nil, chapter: "Chapter One", left: "and then the", match: "state", right: right, start: 0, end: 5)
+            ConcordanceLine(
+                documentID: "doc-a",
+                title: "Alpha",
+                source: "a.txt",
+                paragraph: number + 1,
+                sentence: nil,
+                page: "205",
+                section: nil,
+                chapter: "Chapter One",
+                left: "and then the",
+                match: "state",
+                right: right,
+                start: 0,
+                end: 5
+            )
         }
         return KWICResponse(query: request.query, total: 120, offset: request.offset, sort: request.sort, lines: lines)
     }

@@ -20,8 +20,10 @@ import Testing
     func get(_ uri: String) async throws -> (status: HTTPResponse.Status, contentType: String, body: String, disposition: String) {
         try await application().test(.router) { client in
             try await client.execute(uri: uri, method: .get) { response in
-                (response.status, response.headers[.contentType] ?? "", String(buffer: response.body),
-                 response.headers[.contentDisposition] ?? "")
+                (
+                    response.status, response.headers[.contentType] ?? "", String(buffer: response.body),
+                    response.headers[.contentDisposition] ?? ""
+                )
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import SamizdatModel
 import Testing
+
 @testable import SamizdatCorpus
 
 @Suite struct CorpusGeneratorTests {

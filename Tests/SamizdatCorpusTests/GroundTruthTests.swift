@@ -1,5 +1,6 @@
 import SamizdatModel
 import Testing
+
 @testable import SamizdatCorpus
 
 /// Every claim of the ground truth is checked against the text it describes.
@@ -27,7 +28,8 @@ import Testing
         }
         func slice(_ a: Int, _ b: Int) -> String { String(decoding: bytes[a..<b], as: UTF8.self) }
         func line(ofOffset o: Int) -> Int {
-            var lo = 0, hi = lineStarts.count - 1
+            var lo = 0
+            var hi = lineStarts.count - 1
             while lo < hi {
                 let mid = (lo + hi + 1) / 2
                 if lineStarts[mid] <= o { lo = mid } else { hi = mid - 1 }
@@ -115,9 +117,11 @@ import Testing
                 let rest = String(h.word.dropFirst(h.printed.count - (h.kind == .soft ? 1 : 0)))
                 let next = ((h.line + 1)..<input.lines.count).first { !input.lines[$0].isEmpty && !artifactLines.contains($0) }
                 if doc.kind == .article {
-                    #expect(((h.line + 1)..<min(input.lines.count, h.line + 60)).contains {
-                        input.lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix(rest)
-                    })
+                    #expect(
+                        ((h.line + 1)..<min(input.lines.count, h.line + 60)).contains {
+                            input.lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix(rest)
+                        }
+                    )
                 } else {
                     #expect(next.map { input.lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix(rest) } == true)
                 }

@@ -1,5 +1,6 @@
 import SamizdatModel
 import Testing
+
 @testable import SamizdatCorpus
 
 /// The scorer on small hand-made documents whose right answers are known.
@@ -12,7 +13,12 @@ import Testing
     //  4  Iota kappa lambda mu? Nu xi omicron pi (ibid.: 7).
     //  5  1. A note about beta here.
     static let truth = GroundTruth(
-        name: "hand", kind: .book, title: "", authors: [], bytes: 0, lines: 6,
+        name: "hand",
+        kind: .book,
+        title: "",
+        authors: [],
+        bytes: 0,
+        lines: 6,
         artifacts: [Artifact(kind: .pageNumber, line: 2, text: "12"), Artifact(kind: .runningHead, line: 3, text: "RUNNING HEAD")],
         pages: [.init(label: "12", firstLine: 0, lastLine: 2), .init(label: "13", firstLine: 3, lastLine: 5)],
         headings: [.init(title: "THE TITLE OF IT", kind: .chapter, level: 1, line: 0, lineCount: 1)],
@@ -26,12 +32,19 @@ import Testing
         citations: [
             .init(start: 60, end: 77, line: 1, raw: "(Orlov 2004: 5)", authors: ["Orlov"], year: "2004", pages: "5", ibid: false),
             .init(start: 120, end: 132, line: 4, raw: "(ibid.: 7)", authors: ["Orlov"], year: "2004", pages: "7", ibid: true),
-        ])
+        ]
+    )
 
     /// A segmentation built by hand over a clean text, with sentences given as substrings.
-    static func segmented(sentences: [String], paragraphBreaks: Set<Int> = [], pages: [(String, Int)] = [],
-                          sections: [Section] = [], notes: [Note] = [], citations: [Citation] = [],
-                          artifacts: [Artifact] = []) -> SegmentedDocument {
+    static func segmented(
+        sentences: [String],
+        paragraphBreaks: Set<Int> = [],
+        pages: [(String, Int)] = [],
+        sections: [Section] = [],
+        notes: [Note] = [],
+        citations: [Citation] = [],
+        artifacts: [Artifact] = []
+    ) -> SegmentedDocument {
         var text = ""
         var spans: [Sentence] = []
         var paragraphs: [Paragraph] = [Paragraph(start: 0, end: 0)]
@@ -47,21 +60,39 @@ import Testing
             let end = k + 1 < pages.count ? pages[k + 1].1 : text.utf8.count
             pageSpans.append(PageSpan(label: label, start: start, end: end))
         }
-        return SegmentedDocument(id: "d", version: 1, contentHash: "", metadata: DocumentMetadata(), text: text,
-                                 pages: pageSpans, sections: sections, paragraphs: paragraphs, sentences: spans,
-                                 notes: notes, citations: citations, artifacts: artifacts)
+        return SegmentedDocument(
+            id: "d",
+            version: 1,
+            contentHash: "",
+            metadata: DocumentMetadata(),
+            text: text,
+            pages: pageSpans,
+            sections: sections,
+            paragraphs: paragraphs,
+            sentences: spans,
+            notes: notes,
+            citations: citations,
+            artifacts: artifacts
+        )
     }
 
-    static let perfectSentences = ["Alpha beta gamma delta.", "Epsilon zeta (Orlov 2004: 5) eta theta.",
-                                   "Iota kappa lambda mu?", "Nu xi omicron pi (ibid.: 7)."]
+    static let perfectSentences = [
+        "Alpha beta gamma delta.", "Epsilon zeta (Orlov 2004: 5) eta theta.",
+        "Iota kappa lambda mu?", "Nu xi omicron pi (ibid.: 7).",
+    ]
 
     static var perfect: SegmentedDocument {
         var d = segmented(
-            sentences: perfectSentences, pages: [("12", 0), ("13", 64)],
+            sentences: perfectSentences,
+            pages: [("12", 0), ("13", 64)],
             sections: [Section(kind: .chapter, level: 1, title: "The Title of It", start: 0, end: 10)],
-            notes: [], citations: [Citation(start: 37, end: 54, authors: ["Orlov"], year: "2004", pages: "5"),
-                                   Citation(start: 100, end: 110, authors: ["Orlov"], year: "2004", pages: "7", ibid: true)],
-            artifacts: [Artifact(kind: .pageNumber, line: 2, text: "12"), Artifact(kind: .runningHead, line: 3, text: "RUNNING HEAD")])
+            notes: [],
+            citations: [
+                Citation(start: 37, end: 54, authors: ["Orlov"], year: "2004", pages: "5"),
+                Citation(start: 100, end: 110, authors: ["Orlov"], year: "2004", pages: "7", ibid: true),
+            ],
+            artifacts: [Artifact(kind: .pageNumber, line: 2, text: "12"), Artifact(kind: .runningHead, line: 3, text: "RUNNING HEAD")]
+        )
         // The marker stood right after "delta." (offset 23).
         d.notes = [Note(label: "1", text: "A note about beta here.", marker: 23)]
         return d
@@ -81,8 +112,10 @@ import Testing
 
     @Test func splitAndMergedSentences() {
         // "Alpha beta gamma delta. Epsilon …" merged into one; "Iota kappa lambda mu? Nu …" cut after "Nu".
-        let doc = Self.segmented(sentences: ["Alpha beta gamma delta. Epsilon zeta (Orlov 2004: 5) eta theta.",
-                                             "Iota kappa lambda mu? Nu", "xi omicron pi (ibid.: 7)."])
+        let doc = Self.segmented(sentences: [
+            "Alpha beta gamma delta. Epsilon zeta (Orlov 2004: 5) eta theta.",
+            "Iota kappa lambda mu? Nu", "xi omicron pi (ibid.: 7).",
+        ])
         let s = Scorer.score(doc, truth: Self.truth).sentenceEnds
         // Matched: the merged one ends like truth 2; "xi omicron pi (ibid.: 7)." ends like truth 4.
         #expect(s.truth == 4 && s.found == 3 && s.matched == 2)
@@ -111,8 +144,10 @@ import Testing
 
     @Test func artifactsByLineAndKind() {
         var doc = Self.perfect
-        doc.artifacts = [Artifact(kind: .pageNumber, line: 2, text: "12"), Artifact(kind: .pageNumber, line: 3, text: "RUNNING HEAD"),
-                         Artifact(kind: .printerSlug, line: 4, text: "Iota")]
+        doc.artifacts = [
+            Artifact(kind: .pageNumber, line: 2, text: "12"), Artifact(kind: .pageNumber, line: 3, text: "RUNNING HEAD"),
+            Artifact(kind: .printerSlug, line: 4, text: "Iota"),
+        ]
         let a = Scorer.score(doc, truth: Self.truth).artifacts
         #expect(a.truth == 2 && a.found == 3 && a.matched == 2 && a.agreeing == 1)
     }
@@ -129,17 +164,21 @@ import Testing
 
     @Test func headingsByWords() {
         var doc = Self.perfect
-        doc.sections = [Section(kind: .chapter, level: 2, title: "Chapter 1: The Title of It", start: 0, end: 1),
-                        Section(kind: .section, level: 2, title: "Alpha", start: 1, end: 2)]
+        doc.sections = [
+            Section(kind: .chapter, level: 2, title: "Chapter 1: The Title of It", start: 0, end: 1),
+            Section(kind: .section, level: 2, title: "Alpha", start: 1, end: 2),
+        ]
         let h = Scorer.score(doc, truth: Self.truth).headings
         #expect(h.truth == 1 && h.found == 2 && h.matched == 1 && h.agreeing == 0)
     }
 
     @Test func citationsByAuthorYearAndIbid() {
         var doc = Self.perfect
-        doc.citations = [Citation(start: 0, end: 1, authors: ["orlov"], year: "2004"),
-                         Citation(start: 0, end: 1, authors: ["Orlov"], year: "2004"),  // the ibid read as a plain citation
-                         Citation(start: 0, end: 1, authors: ["Ivanov"], year: "1999")]
+        doc.citations = [
+            Citation(start: 0, end: 1, authors: ["orlov"], year: "2004"),
+            Citation(start: 0, end: 1, authors: ["Orlov"], year: "2004"),  // the ibid read as a plain citation
+            Citation(start: 0, end: 1, authors: ["Ivanov"], year: "1999"),
+        ]
         let c = Scorer.score(doc, truth: Self.truth).citations
         #expect(c.truth == 2 && c.found == 3 && c.matched == 1)
     }

@@ -87,7 +87,11 @@ extension Array where Element == DeliveryAction {
     var handouts: [Handout] {
         compactMap { action in
             guard case .sendWork(let worker, let document, let attempt) = action else { return nil }
-            return Handout(worker: String(decoding: worker, as: UTF8.self), key: DocumentKey(id: document.id, version: document.version), attempt: attempt)
+            return Handout(
+                worker: String(decoding: worker, as: UTF8.self),
+                key: DocumentKey(id: document.id, version: document.version),
+                attempt: attempt
+            )
         }
     }
 

@@ -50,21 +50,42 @@ import Testing
         let queue = try Self.firstLayoutJournal(at: path)
         try queue.write { db in
             try Self.insertFirstLayoutRow(db, id: "dwaiting", state: "accepted", attempts: 0, text: "waiting text", createdAt: 1)
-            try Self.insertFirstLayoutRow(db, id: "dflight", state: "dispatched", attempts: 2, text: "flight text", createdAt: 2, lastError: "worker w1 died")
+            try Self.insertFirstLayoutRow(
+                db,
+                id: "dflight",
+                state: "dispatched",
+                attempts: 2,
+                text: "flight text",
+                createdAt: 2,
+                lastError: "worker w1 died"
+            )
             try Self.insertFirstLayoutRow(db, id: "ddone", state: "indexed", attempts: 1, text: "done text", createdAt: 3)
-            try Self.insertFirstLayoutRow(db, id: "dbad", state: "failed", attempts: 1, text: "bad text", createdAt: 4, stage: "segment", lastError: "no text left")
+            try Self.insertFirstLayoutRow(
+                db,
+                id: "dbad",
+                state: "failed",
+                attempts: 1,
+                text: "bad text",
+                createdAt: 4,
+                stage: "segment",
+                lastError: "no text left"
+            )
             try db.execute(sql: "INSERT INTO requests (req, doc, version, outcome, created_at) VALUES ('r1', 'ddone', 1, 'accepted', 3)")
         }
         try queue.close()
 
         let journal = try DeliveryJournal(path: path, wallClock: { DeliveryFixture.fixedDate })
-        #expect(try journal.pending() == [
-            DeliveryJournal.Pending(key: DocumentKey(id: "dwaiting", version: 1), attempts: 0),
-            DeliveryJournal.Pending(key: DocumentKey(id: "dflight", version: 1), attempts: 2),
-        ])
+        #expect(
+            try journal.pending() == [
+                DeliveryJournal.Pending(key: DocumentKey(id: "dwaiting", version: 1), attempts: 0),
+                DeliveryJournal.Pending(key: DocumentKey(id: "dflight", version: 1), attempts: 2),
+            ]
+        )
         #expect(try journal.counts() == ["accepted": 1, "dispatched": 1, "indexed": 1, "failed": 1])
         #expect(try journal.redeliveries() == 1)
-        #expect(try journal.failures() == [PipelineStatus.Failure(doc: "dbad", version: 1, source: "dbad.txt", stage: "segment", reason: "no text left")])
+        #expect(
+            try journal.failures() == [PipelineStatus.Failure(doc: "dbad", version: 1, source: "dbad.txt", stage: "segment", reason: "no text left")]
+        )
         #expect(try journal.state(DocumentKey(id: "dflight", version: 1))?.lastError == "worker w1 died")
         let document = try journal.document(DocumentKey(id: "dflight", version: 1))
         #expect(document?.text == "flight text")
@@ -97,15 +118,26 @@ import Testing
     }
 
     /// A row as the first release wrote it (that layout has no record type: it only exists to be migrated).
-    static func insertFirstLayoutRow(_ db: Database, id: String, state: String, attempts: Int, text: String, createdAt: Double,
-                                     stage: String? = nil, lastError: String? = nil) throws {
+    static func insertFirstLayoutRow(
+        _ db: Database,
+        id: String,
+        state: String,
+        attempts: Int,
+        text: String,
+        createdAt: Double,
+        stage: String? = nil,
+        lastError: String? = nil
+    ) throws {
         try db.execute(
             sql: """
                 INSERT INTO documents (id, version, hash, title, author, source, external_id, text, bytes, state, attempts, stage,
                                        last_error, created_at, updated_at)
                 VALUES (?, 1, ?, ?, '', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [id, ContentHash.sha256(text), id + " title", id + ".txt", text, text.utf8.count, state, attempts, stage, lastError,
-                        createdAt, createdAt])
+            arguments: [
+                id, ContentHash.sha256(text), id + " title", id + ".txt", text, text.utf8.count, state, attempts, stage, lastError,
+                createdAt, createdAt,
+            ]
+        )
     }
 }

@@ -82,8 +82,12 @@ import Testing
 
         // The dead worker's texts go before the one that was waiting.
         _ = fixture.ready("w2", credit: 3)
-        #expect(try fixture.tick().handouts == [Handout(worker: "w2", key: first, attempt: 2), Handout(worker: "w2", key: second, attempt: 2),
-                                                 Handout(worker: "w2", key: third, attempt: 1)])
+        #expect(
+            try fixture.tick().handouts == [
+                Handout(worker: "w2", key: first, attempt: 2), Handout(worker: "w2", key: second, attempt: 2),
+                Handout(worker: "w2", key: third, attempt: 1),
+            ]
+        )
     }
 
     @Test func workThatCannotBeSentGoesBackWithoutCountingTheAttempt() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SamizdatText
 
 @Suite struct AnalyzerTests {
@@ -26,9 +27,13 @@ import Testing
         var rng = SystemRandomNumberGenerator()
         let others: [Unicode.Scalar] = ["A", "z", "'", "-", "\u{301}", "\u{3A3}", "\u{FB01}", "\u{130}", "\u{2019}"]
         for _ in 0..<3000 {
-            let w = String(String.UnicodeScalarView((0..<Int.random(in: 1...6, using: &rng)).map { _ in
-                Bool.random(using: &rng) ? scalars.randomElement(using: &rng)! : others.randomElement(using: &rng)!
-            }))
+            let w = String(
+                String.UnicodeScalarView(
+                    (0..<Int.random(in: 1...6, using: &rng)).map { _ in
+                        Bool.random(using: &rng) ? scalars.randomElement(using: &rng)! : others.randomElement(using: &rng)!
+                    }
+                )
+            )
             #expect(TermFolding.fold(w) == TermFolding.fullFold(w), "\(w.unicodeScalars.map { String($0.value, radix: 16) })")
             var out: [UInt8] = []
             var bytes = Array(w.utf8)
@@ -43,7 +48,7 @@ import Testing
     @Test func asciiRunsOfEveryLengthAndOffset() {
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(n))
         }
         let wordBytes = Array("abcxyzABCXYZ019_Qq".utf8)

@@ -1,7 +1,7 @@
-import Testing
 import SamizdatIndex
 import SamizdatModel
 import SamizdatText
+import Testing
 
 /// Phrase, NEAR, scope and boolean results checked against a brute-force scan of the same
 /// generated texts. The vocabulary's words are their own stems, so the scan needs no analyzer:
@@ -36,7 +36,8 @@ import SamizdatText
     }
 
     struct Key: Hashable, Comparable {
-        var doc: String; var paragraph: Int
+        var doc: String
+        var paragraph: Int
         static func < (a: Key, b: Key) -> Bool { (a.doc, a.paragraph) < (b.doc, b.paragraph) }
     }
 
@@ -97,7 +98,10 @@ import SamizdatText
                 let expected = Self.scan(c, m)
                 #expect(!expected.isEmpty, "\(q) should match something")
                 let found = try Self.found(store, q)
-                #expect(found == expected, "\(q), merged: \(merged): \(Set(expected).subtracting(found).sorted().prefix(3)) missing, \(Set(found).subtracting(expected).sorted().prefix(3)) extra")
+                #expect(
+                    found == expected,
+                    "\(q), merged: \(merged): \(Set(expected).subtracting(found).sorted().prefix(3)) missing, \(Set(found).subtracting(expected).sorted().prefix(3)) extra"
+                )
             }
         }
     }
@@ -167,9 +171,12 @@ import SamizdatText
         #expect(try Self.found(store, "lenin AND marx") == Self.scan(c) { has($0, "lenin") && has($0, "marx") })
         #expect(try Self.found(store, "lenin -marx") == Self.scan(c) { has($0, "lenin") && !has($0, "marx") })
         #expect(try Self.found(store, "lenin NOT marx") == Self.scan(c) { has($0, "lenin") && !has($0, "marx") })
-        #expect(try Self.found(store, "(war OR iron) -(bread OR land)") == Self.scan(c) {
-            (has($0, "war") || has($0, "iron")) && !has($0, "bread") && !has($0, "land")
-        })
+        #expect(
+            try Self.found(store, "(war OR iron) -(bread OR land)")
+                == Self.scan(c) {
+                    (has($0, "war") || has($0, "iron")) && !has($0, "bread") && !has($0, "land")
+                }
+        )
         #expect(try Self.found(store, "sov*") == Self.scan(c) { has($0, "soviet") })
     }
 

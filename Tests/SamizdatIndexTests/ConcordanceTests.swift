@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SamizdatIndex
 import SamizdatModel
+import Testing
 
 @Suite struct ConcordanceTests {
     static func store(_ paragraphs: [[String]], id: String = "k") throws -> CorpusStore {
@@ -34,8 +34,8 @@ import SamizdatModel
             try s.kwic(KWICRequest(query: "exact:x", context: 3, sort: sort)).lines.map(\.paragraph)
         }
         #expect(try order(.document) == [0, 1, 2])
-        #expect(try order(.left1) == [0, 2, 1])   // a1, b1, c1
-        #expect(try order(.left2) == [1, 0, 2])   // a2, b2, c2
+        #expect(try order(.left1) == [0, 2, 1])  // a1, b1, c1
+        #expect(try order(.left2) == [1, 0, 2])  // a2, b2, c2
         #expect(try order(.right1) == [2, 1, 0])  // a1, b1, c1
         #expect(try order(.right2) == [2, 1, 0])  // x3, y3, z3
     }
@@ -63,7 +63,10 @@ import SamizdatModel
         let words = ["the", "party", "line", "of", "history", "revolution", "and", "masses"]
         var page = 1
         while f.text.utf8.count < 1_000_000 {
-            if f.paragraphs.count % 20 == 0 { f.page(String(page)); page += 1 }
+            if f.paragraphs.count % 20 == 0 {
+                f.page(String(page))
+                page += 1
+            }
             let sentence = (0..<12).map { _ in words.randomElement(using: &rng)! }
             expected += sentence.filter { $0 == "revolution" }.count
             f.paragraph([sentence.joined(separator: " ") + "."])

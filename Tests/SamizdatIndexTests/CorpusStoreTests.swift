@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SamizdatIndex
 import SamizdatModel
+import Testing
 
 @Suite struct CorpusStoreTests {
     static func book(version: Int = 1, extra: String? = nil) -> DocumentFixture {
@@ -209,7 +209,13 @@ import SamizdatModel
 
     @Test func documentWithoutParagraphsIsSplitOnBlankLines() throws {
         let store = try CorpusStore.inMemory()
-        let doc = SegmentedDocument(id: "raw", version: 1, contentHash: "h", metadata: DocumentMetadata(), text: "One para.\n\n\nTwo para here.\n \nThree.")
+        let doc = SegmentedDocument(
+            id: "raw",
+            version: 1,
+            contentHash: "h",
+            metadata: DocumentMetadata(),
+            text: "One para.\n\n\nTwo para here.\n \nThree."
+        )
         _ = try store.apply(doc)
         #expect(try store.stats().paragraphs == 3)
         #expect(try store.search(SearchRequest(query: "three")).hits.first?.paragraph == 2)

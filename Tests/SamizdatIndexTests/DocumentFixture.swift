@@ -3,7 +3,13 @@ import SamizdatModel
 /// Builds a SegmentedDocument by hand — sections, pages, paragraphs, sentences — and records
 /// where every sentence landed, so tests can check locations against this ground truth.
 struct DocumentFixture {
-    struct Placed { var paragraph: Int; var sentence: Int; var page: String?; var section: Int?; var start: Int }
+    struct Placed {
+        var paragraph: Int
+        var sentence: Int
+        var page: String?
+        var section: Int?
+        var start: Int
+    }
 
     var id: String
     var version = 1
@@ -65,8 +71,16 @@ struct DocumentFixture {
         copy.closePage()
         for i in copy.sections.indices where copy.sections[i].end == -1 { copy.sections[i].end = copy.offset }
         return SegmentedDocument(
-            id: id, version: version, contentHash: "hash-\(id)-\(version)", metadata: metadata, text: text,
-            pages: copy.pages, sections: copy.sections, paragraphs: paragraphs, sentences: sentences)
+            id: id,
+            version: version,
+            contentHash: "hash-\(id)-\(version)",
+            metadata: metadata,
+            text: text,
+            pages: copy.pages,
+            sections: copy.sections,
+            paragraphs: paragraphs,
+            sentences: sentences
+        )
     }
 }
 

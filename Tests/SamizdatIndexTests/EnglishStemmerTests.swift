@@ -1,5 +1,5 @@
-import Testing
 import SamizdatText
+import Testing
 
 /// Pairs from the Snowball English vocabulary/output lists and from the algorithm's own
 /// examples; the stemmer was also checked against PyStemmer on the ~11,500 ASCII forms of

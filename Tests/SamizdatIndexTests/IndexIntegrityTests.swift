@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import SamizdatIndex
 import SamizdatModel
 import SamizdatText
+import Testing
+
+@testable import SamizdatIndex
 
 /// The postings and the FTS5 field index stay consistent through replacements and deletes, and
 /// the statistics count the very tokens the postings hold.
@@ -115,11 +116,16 @@ import SamizdatText
         let words = ["lenin", "marx", "strike", "state", "war", "iron", "bread", "land", "soviet", "coal", "rare"]
         // paragraphs repeated across documents score alike: ties everywhere, as in a corpus
         // built from reused passages
-        let pool = (0..<12).map { _ in (0..<Int.random(in: 1...12, using: &rng)).map { _ in words[Int.random(in: 0..<10, using: &rng)] }.joined(separator: " ") + "." }
+        let pool = (0..<12).map { _ in
+            (0..<Int.random(in: 1...12, using: &rng)).map { _ in words[Int.random(in: 0..<10, using: &rng)] }.joined(separator: " ") + "."
+        }
         for d in 0..<30 {
             var f = DocumentFixture(id: "b\(d)", title: "B\(d)")
             for _ in 0..<Int.random(in: 20...120, using: &rng) {
-                if Bool.random(using: &rng) { f.paragraph([pool[Int.random(in: 0..<pool.count, using: &rng)]]); continue }
+                if Bool.random(using: &rng) {
+                    f.paragraph([pool[Int.random(in: 0..<pool.count, using: &rng)]])
+                    continue
+                }
                 let n = Int.random(in: 3...40, using: &rng)
                 f.paragraph([(0..<n).map { _ in words[Int.random(in: 0..<(d % 3 == 0 ? 11 : 10), using: &rng)] }.joined(separator: " ") + "."])
             }
@@ -139,7 +145,15 @@ import SamizdatText
             let queries = words + ["lenin AND marx", "rare AND state", "strike war coal", "bread -land", "soviet AND iron -rare"]
             for q in queries {
                 for k in [1, 3, 10, 40] {
-                    let full = try store.rank(nil, store.state.snapshot, store.state.query.words, try store.parser.parse(q), documentID: nil, perDocument: 1, keep: k)!
+                    let full = try store.rank(
+                        nil,
+                        store.state.snapshot,
+                        store.state.query.words,
+                        try store.parser.parse(q),
+                        documentID: nil,
+                        perDocument: 1,
+                        keep: k
+                    )!
                     #expect(try store.rankedPassageIDs(q, limit: k) == full.documents.map { $0.top[0].id }, "\(q) top \(k)")
                 }
             }
@@ -158,7 +172,11 @@ import SamizdatText
             var f = DocumentFixture(id: "w\(d)", title: "W\(d)")
             // 200 paragraphs, each with "coal": every document's list is longer than a block
             for _ in 0..<200 {
-                f.paragraph([(["coal"] + (0..<Int.random(in: 2...30, using: &rng)).map { _ in words[Int.random(in: 0..<5, using: &rng)] }).joined(separator: " ") + "."])
+                f.paragraph([
+                    (["coal"] + (0..<Int.random(in: 2...30, using: &rng)).map { _ in words[Int.random(in: 0..<5, using: &rng)] }).joined(
+                        separator: " "
+                    ) + "."
+                ])
             }
             _ = try store.apply(f.document)
         }
@@ -169,7 +187,15 @@ import SamizdatText
             #expect(try store.integrityProblems() == [], "\(stage)")
             for q in ["coal", "iron", "coal AND land", "war -bread", "\"coal war\""] {
                 for k in [1, 10, 50] {
-                    let full = try store.rank(nil, snapshot, store.state.query.words, try store.parser.parse(q), documentID: nil, perDocument: 1, keep: k)!
+                    let full = try store.rank(
+                        nil,
+                        snapshot,
+                        store.state.query.words,
+                        try store.parser.parse(q),
+                        documentID: nil,
+                        perDocument: 1,
+                        keep: k
+                    )!
                     #expect(try store.rankedPassageIDs(q, limit: k) == full.documents.map { $0.top[0].id }, "\(stage): \(q) top \(k)")
                 }
             }
@@ -197,8 +223,10 @@ import SamizdatText
     /// one again) is handled in order.
     @Test func oneWriteOfManyDocumentsEqualsOneByOne() throws {
         var rng = SplitMix(seed: 5)
-        let words = ["lenin", "marx", "strike", "state", "war", "iron", "bread", "land", "soviet", "coal", "Žižek’s",
-                     "post-war", "Stalinists", "1917", "rare"]
+        let words = [
+            "lenin", "marx", "strike", "state", "war", "iron", "bread", "land", "soviet", "coal", "Žižek’s",
+            "post-war", "Stalinists", "1917", "rare",
+        ]
         var docs: [SegmentedDocument] = []
         for i in 0..<30 {
             var d = DocumentFixture(id: "d\(i)", title: "Doc \(i)")
@@ -228,12 +256,14 @@ import SamizdatText
         for store in [together, single, bulk] { try integrityCheck(store) }
         #expect(try together.search(SearchRequest(query: "edition")).totalPassages == 1)
         for q in ["iron", "post-war", "postwar", "stalinist", "\"state war\"", "zizek", "1917 AND coal", "exact:stalinists"] {
-            let a = try together.search(SearchRequest(query: q)), b = try single.search(SearchRequest(query: q))
+            let a = try together.search(SearchRequest(query: q))
+            let b = try single.search(SearchRequest(query: q))
             let c = try bulk.search(SearchRequest(query: q))
             #expect(a.totalPassages == b.totalPassages && a.totalPassages == c.totalPassages, "\(q)")
             #expect(a.hits.map(\.score) == b.hits.map(\.score) && a.hits.map(\.score) == c.hits.map(\.score), "\(q)")
         }
-        let t1 = try together.terms(TermsRequest(limit: 1000)), t2 = try single.terms(TermsRequest(limit: 1000))
+        let t1 = try together.terms(TermsRequest(limit: 1000))
+        let t2 = try single.terms(TermsRequest(limit: 1000))
         #expect(t1.tokens == t2.tokens && t1.types == t2.types)
         #expect(t1.terms.map(\.term) == t2.terms.map(\.term) && t1.terms.map(\.frequency) == t2.terms.map(\.frequency))
     }
@@ -241,17 +271,21 @@ import SamizdatText
     /// Documents of many words for the worker tests: `count` of them, about `words` words each.
     func wordyDocuments(_ count: Int, words: Int, seed: UInt64) -> [SegmentedDocument] {
         var rng = SplitMix(seed: seed)
-        let stock = ["lenin", "marx", "strike", "strikes", "striking", "state", "states", "war", "wars", "iron", "bread", "land",
-                     "soviet", "soviets", "coal", "Žižek’s", "post-war", "Stalinists", "Stalinist", "1917", "rare", "work", "worker",
-                     "workers", "working", "the", "of", "and", "a", "in"]
+        let stock = [
+            "lenin", "marx", "strike", "strikes", "striking", "state", "states", "war", "wars", "iron", "bread", "land",
+            "soviet", "soviets", "coal", "Žižek’s", "post-war", "Stalinists", "Stalinist", "1917", "rare", "work", "worker",
+            "workers", "working", "the", "of", "and", "a", "in",
+        ]
         return (0..<count).map { i in
             var d = DocumentFixture(id: "w\(i)", title: "Wordy \(i)")
             var left = words
             while left > 0 {
                 let n = min(left, 20 + Int(rng.next() % 60))
-                d.paragraph([(0..<n).map { _ in
-                    rng.next() % 50 == 0 ? "word\(rng.next() % 5000)" : stock[Int(rng.next() % UInt64(stock.count))]
-                }.joined(separator: " ") + "."])
+                d.paragraph([
+                    (0..<n).map { _ in
+                        rng.next() % 50 == 0 ? "word\(rng.next() % 5000)" : stock[Int(rng.next() % UInt64(stock.count))]
+                    }.joined(separator: " ") + "."
+                ])
                 left -= n
             }
             return d.document
@@ -264,12 +298,14 @@ import SamizdatText
     @Test func workersWriteOneSegmentTogether() throws {
         for (count, words) in [(7, 300), (30, 12_000)] {
             let docs = wordyDocuments(count, words: words, seed: UInt64(count))
-            let one = try CorpusStore.inMemory(), three = try CorpusStore.inMemory()
+            let one = try CorpusStore.inMemory()
+            let three = try CorpusStore.inMemory()
             one.state.writerWorkers = [AnalysisWorker()]
             three.state.writerWorkers = (0..<3).map { _ in AnalysisWorker() }
             _ = try one.apply(docs)
             _ = try three.apply(docs)
-            let a = one.state.snapshot.segments, b = three.state.snapshot.segments
+            let a = one.state.snapshot.segments
+            let b = three.state.snapshot.segments
             #expect(a.count == 1 && b.count == 1)
             // compared as one Bool: a failure prints no megabyte of bytes
             let same = a.first.map { Array($0.buffer) } == b.first.map { Array($0.buffer) }
@@ -285,7 +321,8 @@ import SamizdatText
     /// answers as one worker's does.
     @Test func workersThatFlushedWriteTheirOwnSegments() throws {
         let docs = wordyDocuments(12, words: 2_000, seed: 9)
-        let one = try CorpusStore.inMemory(), two = try CorpusStore.inMemory()
+        let one = try CorpusStore.inMemory()
+        let two = try CorpusStore.inMemory()
         one.state.writerWorkers = [AnalysisWorker()]
         two.state.writerWorkers = (0..<2).map { _ in AnalysisWorker() }
         two.state.writerFlushBytes = 16 << 10
@@ -294,13 +331,15 @@ import SamizdatText
         #expect(two.state.snapshot.segments.count > 2)
         try integrityCheck(two)
         for q in ["strike", "\"post-war state\"", "stalinist", "exact:workers", "word17*", "zizek AND coal"] {
-            let x = try one.search(SearchRequest(query: q)), y = try two.search(SearchRequest(query: q))
+            let x = try one.search(SearchRequest(query: q))
+            let y = try two.search(SearchRequest(query: q))
             #expect(x.totalPassages == y.totalPassages && x.hits.map(\.score) == y.hits.map(\.score), "\(q)")
         }
         try two.optimize()
         #expect(two.state.snapshot.segments.count == 1)
         try integrityCheck(two)
-        let x = try one.search(SearchRequest(query: "strike OR stalinist")), y = try two.search(SearchRequest(query: "strike OR stalinist"))
+        let x = try one.search(SearchRequest(query: "strike OR stalinist"))
+        let y = try two.search(SearchRequest(query: "strike OR stalinist"))
         #expect(x.totalPassages == y.totalPassages && x.hits.map(\.score) == y.hits.map(\.score))
     }
 
@@ -400,8 +439,10 @@ import SamizdatText
 
 @Suite struct PageMapTests {
     @Test func pageMapReadsBackAsWritten() throws {
-        let pages = [PageSpan(label: "vii", start: 0, end: 120), PageSpan(label: "12 \"b\" \\", start: 120, end: 4000),
-                     PageSpan(label: "", start: 4000, end: 4001), PageSpan(label: "Žižek\n", start: 4001, end: 9000)]
+        let pages = [
+            PageSpan(label: "vii", start: 0, end: 120), PageSpan(label: "12 \"b\" \\", start: 120, end: 4000),
+            PageSpan(label: "", start: 4000, end: 4001), PageSpan(label: "Žižek\n", start: 4001, end: 9000),
+        ]
         let back = try JSONDecoder().decode([PageSpan].self, from: CorpusStore.pageMapJSON(pages))
         #expect(back == pages)
         #expect(try JSONDecoder().decode([PageSpan].self, from: CorpusStore.pageMapJSON([])) == [])

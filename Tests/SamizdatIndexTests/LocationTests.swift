@@ -1,6 +1,6 @@
-import Testing
 import SamizdatIndex
 import SamizdatModel
+import Testing
 
 /// Every hit and concordance line names the page, section, paragraph and sentence the
 /// generator put its word on.
@@ -16,7 +16,10 @@ import SamizdatModel
         for chapter in 1...4 {
             f.section("Chapter \(chapter)", kind: .chapter)
             for p in 0..<12 {
-                if p % 3 == 0 { page += 1; f.page(String(page)) }
+                if p % 3 == 0 {
+                    page += 1
+                    f.page(String(page))
+                }
                 let marker = "marker\(chapter)x\(p)"
                 let n = Int.random(in: 1...4, using: &rng)
                 let at = Int.random(in: 0..<n, using: &rng)

@@ -8,7 +8,11 @@ import Testing
 @Suite struct NotesAndCitationsTests {
     /// A book whose chapter 1 cites Agamben twice (once by "ibid."), with an endnote printed in
     /// the back matter whose marker stands in chapter 1 on page 3.
-    static func annotatedBook(id: String = "annotated", version: Int = 1, noteText: String = "Delyagin used the term ironically.")
+    static func annotatedBook(
+        id: String = "annotated",
+        version: Int = 1,
+        noteText: String = "Delyagin used the term ironically."
+    )
         -> SegmentedDocument
     {
         var fixture = DocumentFixture(id: id, title: "Camps and Souls", author: "A. Reader", source: "\(id).txt")
@@ -24,8 +28,11 @@ import Testing
         var document = fixture.document
         let secondParagraph = document.paragraphs[1]
         document.notes = [Note(label: "1", text: noteText, marker: secondParagraph.end - 1, section: 1, page: "9")]
-        let first = document.text.range(of: "Agamben 1998: 166").map { document.text.utf8.distance(from: document.text.utf8.startIndex, to: $0.lowerBound) } ?? 0
-        let second = document.text.range(of: "ibid.: 170").map { document.text.utf8.distance(from: document.text.utf8.startIndex, to: $0.lowerBound) } ?? 0
+        let first =
+            document.text.range(of: "Agamben 1998: 166").map { document.text.utf8.distance(from: document.text.utf8.startIndex, to: $0.lowerBound) }
+            ?? 0
+        let second =
+            document.text.range(of: "ibid.: 170").map { document.text.utf8.distance(from: document.text.utf8.startIndex, to: $0.lowerBound) } ?? 0
         document.citations = [
             Citation(start: first, end: first + "Agamben 1998: 166".utf8.count, authors: ["Agamben"], year: "1998", pages: "166"),
             Citation(start: second, end: second + "ibid.: 170".utf8.count, authors: ["Agamben"], year: "1998", pages: "170", ibid: true),

@@ -1,17 +1,24 @@
-import Testing
-@testable import SamizdatIndex
 import SamizdatModel
+import Testing
+
+@testable import SamizdatIndex
 
 @Suite struct QueryParserTests {
     let parser = QueryParser()
 
     func leaf(_ q: String) throws -> QueryLeaf {
-        guard case .leaf(let l) = try parser.parse(q) else { Issue.record("not a leaf: \(q)"); throw QueryError(position: 0, message: "") }
+        guard case .leaf(let l) = try parser.parse(q) else {
+            Issue.record("not a leaf: \(q)")
+            throw QueryError(position: 0, message: "")
+        }
         return l
     }
 
     func error(_ q: String) -> QueryError? {
-        do { _ = try parser.parse(q); return nil } catch { return error }
+        do {
+            _ = try parser.parse(q)
+            return nil
+        } catch { return error }
     }
 
     @Test func term() throws {
@@ -33,7 +40,8 @@ import SamizdatModel
     @Test func andOrNotAndImplicitAnd() throws {
         let n = try parser.parse("a b AND c OR d -e NOT f")
         guard case .or(let ors) = n, ors.count == 2, case .and(let left) = ors[0], case .and(let right) = ors[1] else {
-            Issue.record("shape: \(n)"); return
+            Issue.record("shape: \(n)")
+            return
         }
         #expect(left.count == 3)
         #expect(right.count == 3)
@@ -42,21 +50,31 @@ import SamizdatModel
     }
 
     @Test func lowercaseOperatorsAreWords() throws {
-        guard case .and(let c) = try parser.parse("war and peace") else { Issue.record("not AND"); return }
+        guard case .and(let c) = try parser.parse("war and peace") else {
+            Issue.record("not AND")
+            return
+        }
         #expect(c.count == 3)
     }
 
     @Test func grouping() throws {
-        guard case .and(let c) = try parser.parse("(a OR b) c") else { Issue.record("not AND"); return }
+        guard case .and(let c) = try parser.parse("(a OR b) c") else {
+            Issue.record("not AND")
+            return
+        }
         if case .or(let o) = c[0] { #expect(o.count == 2) } else { Issue.record("group lost") }
     }
 
     @Test func near() throws {
         guard case .near(let leaves, let d) = try parser.parse("lenin NEAR/3 \"permanent revolution\" NEAR/3 trotsky") else {
-            Issue.record("not NEAR"); return
+            Issue.record("not NEAR")
+            return
         }
         #expect(leaves.count == 3 && d == 3)
-        guard case .near(_, let dd) = try parser.parse("a NEAR b") else { Issue.record("not NEAR"); return }
+        guard case .near(_, let dd) = try parser.parse("a NEAR b") else {
+            Issue.record("not NEAR")
+            return
+        }
         #expect(dd == QueryParser.defaultNearDistance)
     }
 
@@ -70,7 +88,10 @@ import SamizdatModel
         #expect(try leaf("author:Deutscher").field == .author)
         #expect(try leaf("doc:notes.txt").field == .doc)
         #expect(try leaf("chapter:\"Show Trials\"").field == .chapter)
-        guard case .or(let c) = try parser.parse("title:(lenin OR trotsky)") else { Issue.record("not OR"); return }
+        guard case .or(let c) = try parser.parse("title:(lenin OR trotsky)") else {
+            Issue.record("not OR")
+            return
+        }
         for case .leaf(let l) in c { #expect(l.field == .title) }
     }
 
@@ -81,9 +102,15 @@ import SamizdatModel
     }
 
     @Test func scopes() throws {
-        guard case .scope(.sentence, .and(let c)) = try parser.parse("sentence:(lenin trotsky)") else { Issue.record("no scope"); return }
+        guard case .scope(.sentence, .and(let c)) = try parser.parse("sentence:(lenin trotsky)") else {
+            Issue.record("no scope")
+            return
+        }
         #expect(c.count == 2)
-        guard case .scope(.paragraph, _) = try parser.parse("paragraph:(lenin trotsky)") else { Issue.record("no scope"); return }
+        guard case .scope(.paragraph, _) = try parser.parse("paragraph:(lenin trotsky)") else {
+            Issue.record("no scope")
+            return
+        }
     }
 
     @Test(arguments: [

@@ -31,8 +31,13 @@ import Testing
         }
         var document = fixture.document
         document.notes = document.sections.indices.map { index in
-            Note(label: String(index + 1), text: "A note on \(words[Int(random.next() % UInt64(words.count))]) and camps.",
-                 marker: document.paragraphs[index * 4].end - 1, section: index, page: "99")
+            Note(
+                label: String(index + 1),
+                text: "A note on \(words[Int(random.next() % UInt64(words.count))]) and camps.",
+                marker: document.paragraphs[index * 4].end - 1,
+                section: index,
+                page: "99"
+            )
         }
         return document
     }
@@ -45,17 +50,22 @@ import Testing
         for unit in CountingUnit.allCases {
             out["words-\(unit)"] = try encoder.encode(store.wordList(WordListRequest(unit: unit, limit: 10_000)))
             out["words-notes-\(unit)"] = try encoder.encode(
-                store.wordList(WordListRequest(unit: unit, scope: ReportScope(region: .notes), limit: 10_000)))
+                store.wordList(WordListRequest(unit: unit, scope: ReportScope(region: .notes), limit: 10_000))
+            )
             out["ngrams-\(unit)"] = try encoder.encode(store.ngrams(NGramsRequest(n: 3, unit: unit, minFrequency: 1, limit: 10_000)))
             out["collocates-\(unit)"] = try encoder.encode(
-                store.collocates(CollocatesRequest(node: "camp", unit: unit, minFrequency: 1, limit: 10_000)))
+                store.collocates(CollocatesRequest(node: "camp", unit: unit, minFrequency: 1, limit: 10_000))
+            )
             out["keywords-\(unit)"] = try encoder.encode(
-                store.keywords(KeywordsRequest(unit: unit, scope: ReportScope(document: "b"), polarity: .both, limit: 10_000)))
+                store.keywords(KeywordsRequest(unit: unit, scope: ReportScope(document: "b"), polarity: .both, limit: 10_000))
+            )
             out["dispersion-\(unit)"] = try encoder.encode(store.dispersion(DispersionRequest(term: "soul", unit: unit, parts: 7)))
             out["trends-\(unit)"] = try encoder.encode(
-                store.trends(TrendsRequest(terms: ["camp", "terror"], unit: unit, scope: ReportScope(document: "b"), across: .chapters)))
+                store.trends(TrendsRequest(terms: ["camp", "terror"], unit: unit, scope: ReportScope(document: "b"), across: .chapters))
+            )
             out["compare-\(unit)"] = try encoder.encode(
-                store.compare(CompareRequest(unit: unit, scope: ReportScope(document: "a"), other: ReportScope(document: "b"), limit: 10_000)))
+                store.compare(CompareRequest(unit: unit, scope: ReportScope(document: "a"), other: ReportScope(document: "b"), limit: 10_000))
+            )
         }
         out["citations"] = try encoder.encode(store.citations(CitationsRequest(limit: 10_000)))
         return out

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
-import Testing
-@testable import SamizdatIndex
 import SamizdatModel
 import SamizdatText
+import Testing
+
+@testable import SamizdatIndex
 
 /// Large posting segments live in files beside the database (`SegmentFiles`): the rows name
 /// them, the store reopens from them, merges replace them, and files no row names are removed.
@@ -40,7 +41,8 @@ import SamizdatText
 
     func same(_ a: CorpusStore, _ b: CorpusStore, _ queries: [String]) throws {
         for q in queries {
-            let x = try a.search(SearchRequest(query: q)), y = try b.search(SearchRequest(query: q))
+            let x = try a.search(SearchRequest(query: q))
+            let y = try b.search(SearchRequest(query: q))
             #expect(x.totalPassages == y.totalPassages && x.hits.map(\.score) == y.hits.map(\.score), "\(q)")
             #expect(x.hits.map(\.paragraph) == y.hits.map(\.paragraph), "\(q)")
         }
@@ -141,7 +143,8 @@ import SamizdatText
         try place.writeOnce(seed: 2)
         let named = try place.files()
         #expect(named.count == 1)
-        let stray = place.segments + "/100000-abc" + SegmentFiles.suffix, other = place.segments + "/notes.txt"
+        let stray = place.segments + "/100000-abc" + SegmentFiles.suffix
+        let other = place.segments + "/notes.txt"
         #expect(FileManager.default.createFile(atPath: stray, contents: Data([1, 2, 3])))
         #expect(FileManager.default.createFile(atPath: other, contents: Data([1])))
         let store = try CorpusStore(path: place.path, segmentFileBytes: 0)
@@ -189,7 +192,8 @@ import SamizdatText
         let layouts = store.state.snapshot.documents.sorted { $0.key < $1.key }.map { $0.value.words }
         #expect(stored == layouts && stored.count == docs.count)
         // and the analyzer's count, for one of them
-        let d = docs[0], analyzer = Analyzer()
+        let d = docs[0]
+        let analyzer = Analyzer()
         let words = d.paragraphs.reduce(0) { n, p in n + analyzer.tokens(d.slice(p.start, p.end)).filter { !$0.isCompound }.count }
         #expect(stored.first == words)
     }

@@ -1,7 +1,8 @@
-import Testing
-@testable import SamizdatIndex
 import SamizdatModel
 import SamizdatText
+import Testing
+
+@testable import SamizdatIndex
 
 /// Queries by word, stem and form checked against a brute-force scan of generated texts whose
 /// words exercise the three ways a word is answered: "lenin" by its own key, "marx" (with
@@ -34,28 +35,33 @@ import SamizdatText
 
     typealias Scan = ([[String]]) -> Bool
 
-    static var queries: [(String, Scan)] { [
-        ("lenin", { contains($0.joined(), "lenin", .word) }),
-        ("marx", { contains($0.joined(), "marx", .word) }),
-        ("stalin", { contains($0.joined(), "stalin", .word) }),
-        ("stalin's", { contains($0.joined(), "stalin", .word) }),
-        ("stem:stalin", { contains($0.joined(), "stalin", .stem) }),
-        ("exact:stalin", { contains($0.joined(), "stalin", .form) }),
-        ("stalinism", { contains($0.joined(), "stalinism", .word) }),
-        ("stalin marx", { contains($0.joined(), "stalin", .word) && contains($0.joined(), "marx", .word) }),
-        ("stalin -lenin", { contains($0.joined(), "stalin", .word) && !contains($0.joined(), "lenin", .word) }),
-        ("lenin -stalin", { contains($0.joined(), "lenin", .word) && !contains($0.joined(), "stalin", .word) }),
-        ("marx -exact:marx", { contains($0.joined(), "marx", .word) && !contains($0.joined(), "marx", .form) }),
-        ("stalin OR coal", { contains($0.joined(), "stalin", .word) || contains($0.joined(), "coal", .word) }),
-        ("\"stalin strike\"", { hasPhrase($0.joined(), ["stalin", "strike"], .word) }),
-        ("\"marx stalin\"", { hasPhrase($0.joined(), ["marx", "stalin"], .word) }),
-        ("\"lenin stalin coal\"", { hasPhrase($0.joined(), ["lenin", "stalin", "coal"], .word) }),
-        ("stem:\"stalin strike\"", { hasPhrase($0.joined(), ["stalin", "strike"], .stem) }),
-        ("exact:\"stalin's marx\"", { hasPhrase($0.joined(), ["stalin's", "marx"], .form) }),
-        ("sentence:(stalin coal)", { sentences in
-            sentences.contains { contains($0, "stalin", .word) && contains($0, "coal", .word) }
-        }),
-    ] }
+    static var queries: [(String, Scan)] {
+        [
+            ("lenin", { contains($0.joined(), "lenin", .word) }),
+            ("marx", { contains($0.joined(), "marx", .word) }),
+            ("stalin", { contains($0.joined(), "stalin", .word) }),
+            ("stalin's", { contains($0.joined(), "stalin", .word) }),
+            ("stem:stalin", { contains($0.joined(), "stalin", .stem) }),
+            ("exact:stalin", { contains($0.joined(), "stalin", .form) }),
+            ("stalinism", { contains($0.joined(), "stalinism", .word) }),
+            ("stalin marx", { contains($0.joined(), "stalin", .word) && contains($0.joined(), "marx", .word) }),
+            ("stalin -lenin", { contains($0.joined(), "stalin", .word) && !contains($0.joined(), "lenin", .word) }),
+            ("lenin -stalin", { contains($0.joined(), "lenin", .word) && !contains($0.joined(), "stalin", .word) }),
+            ("marx -exact:marx", { contains($0.joined(), "marx", .word) && !contains($0.joined(), "marx", .form) }),
+            ("stalin OR coal", { contains($0.joined(), "stalin", .word) || contains($0.joined(), "coal", .word) }),
+            ("\"stalin strike\"", { hasPhrase($0.joined(), ["stalin", "strike"], .word) }),
+            ("\"marx stalin\"", { hasPhrase($0.joined(), ["marx", "stalin"], .word) }),
+            ("\"lenin stalin coal\"", { hasPhrase($0.joined(), ["lenin", "stalin", "coal"], .word) }),
+            ("stem:\"stalin strike\"", { hasPhrase($0.joined(), ["stalin", "strike"], .stem) }),
+            ("exact:\"stalin's marx\"", { hasPhrase($0.joined(), ["stalin's", "marx"], .form) }),
+            (
+                "sentence:(stalin coal)",
+                { sentences in
+                    sentences.contains { contains($0, "stalin", .word) && contains($0, "coal", .word) }
+                }
+            ),
+        ]
+    }
 
     static func corpus(seed: UInt64) -> BruteForceTests.Corpus {
         var generator = SplitMix(seed: seed)
@@ -66,9 +72,11 @@ import SamizdatText
             for _ in 0..<Int.random(in: 20...60, using: &generator) {
                 var sentences: [[String]] = []
                 for _ in 0..<Int.random(in: 1...3, using: &generator) {
-                    sentences.append((0..<Int.random(in: 2...8, using: &generator)).map { _ in
-                        vocabulary.randomElement(using: &generator)!
-                    })
+                    sentences.append(
+                        (0..<Int.random(in: 2...8, using: &generator)).map { _ in
+                            vocabulary.randomElement(using: &generator)!
+                        }
+                    )
                 }
                 fixture.paragraph(sentences.map { $0.joined(separator: " ").capitalizedFirst + "." })
                 paragraphs.append(sentences)
@@ -91,15 +99,20 @@ import SamizdatText
         let words = store.state.query.words
         #expect(words.source(lemma: "lenin", form: "lenin") == .key("lenin"))
         #expect(words.source(lemma: "marx", form: "marx") == .key("~marx"))
-        #expect(words.source(lemma: "stalin", form: "stalin") == .forms(["stalin", "stalin's"])
-            || words.source(lemma: "stalin", form: "stalin") == .forms(["stalin's", "stalin"]))
+        #expect(
+            words.source(lemma: "stalin", form: "stalin") == .forms(["stalin", "stalin's"])
+                || words.source(lemma: "stalin", form: "stalin") == .forms(["stalin's", "stalin"])
+        )
         for optimized in [false, true] {
             if optimized { try store.optimize() }
             for (query, scan) in Self.queries {
                 let expected = BruteForceTests.scan(corpus, scan)
                 #expect(!expected.isEmpty, "\(query) should match something")
                 let found = try BruteForceTests.found(store, query)
-                #expect(found == expected, "\(query), optimized: \(optimized): \(Set(expected).subtracting(found).count) missing, \(Set(found).subtracting(expected).count) extra")
+                #expect(
+                    found == expected,
+                    "\(query), optimized: \(optimized): \(Set(expected).subtracting(found).count) missing, \(Set(found).subtracting(expected).count) extra"
+                )
             }
         }
     }
@@ -135,8 +148,17 @@ import SamizdatText
         let (snapshot, words) = store.state.query
         for query in ["stalin", "marx", "lenin", "stalin marx", "marx lenin -stalin", "lenin -marx", "\"marx stalin\"", "stem:stalin"] {
             for limit in [1, 3, 10] {
-                let full = try #require(try store.rank(nil, snapshot, words, try store.parser.parse(query), documentID: nil,
-                                                       perDocument: 1, keep: limit))
+                let full = try #require(
+                    try store.rank(
+                        nil,
+                        snapshot,
+                        words,
+                        try store.parser.parse(query),
+                        documentID: nil,
+                        perDocument: 1,
+                        keep: limit
+                    )
+                )
                 #expect(try store.rankedPassageIDs(query, limit: limit) == full.documents.map { $0.top[0].id }, "\(query) top \(limit)")
             }
         }

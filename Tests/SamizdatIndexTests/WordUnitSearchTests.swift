@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import SamizdatIndex
 import SamizdatModel
 import SamizdatText
+import Testing
+
+@testable import SamizdatIndex
 
 /// Search by word, the default unit: a body word matches its inflections (the forms whose
 /// lemma is its lemma), `stem:` every form with its Porter2 stem, `exact:` the folded form.
@@ -49,17 +50,35 @@ import SamizdatText
 
     @Test func theParserGivesEachLeafItsUnitAndItsWordsLemmas() throws {
         let parser = QueryParser()
-        guard case .leaf(let word) = try parser.parse("Stalin's") else { Issue.record("not a leaf"); return }
+        guard case .leaf(let word) = try parser.parse("Stalin's") else {
+            Issue.record("not a leaf")
+            return
+        }
         #expect(word.unit == .word && word.words == ["stalin's"] && word.lemmas == ["stalin"] && !word.exact)
-        guard case .leaf(let stem) = try parser.parse("stem:\"stalin's speech\"") else { Issue.record("not a leaf"); return }
+        guard case .leaf(let stem) = try parser.parse("stem:\"stalin's speech\"") else {
+            Issue.record("not a leaf")
+            return
+        }
         #expect(stem.unit == .stem && stem.kind == .phrase && stem.stems == ["stalin", "speech"])
-        guard case .leaf(let form) = try parser.parse("exact:stalin") else { Issue.record("not a leaf"); return }
+        guard case .leaf(let form) = try parser.parse("exact:stalin") else {
+            Issue.record("not a leaf")
+            return
+        }
         #expect(form.unit == .form && form.exact)
-        guard case .leaf(let prefix) = try parser.parse("stalin*") else { Issue.record("not a leaf"); return }
+        guard case .leaf(let prefix) = try parser.parse("stalin*") else {
+            Issue.record("not a leaf")
+            return
+        }
         #expect(prefix.unit == .form)
-        guard case .or(let children) = try parser.parse("stem:(lenin OR trotsky)") else { Issue.record("not OR"); return }
+        guard case .or(let children) = try parser.parse("stem:(lenin OR trotsky)") else {
+            Issue.record("not OR")
+            return
+        }
         for case .leaf(let leaf) in children { #expect(leaf.unit == .stem) }
-        guard case .leaf(let titled) = try parser.parse("title:stalin") else { Issue.record("not a leaf"); return }
+        guard case .leaf(let titled) = try parser.parse("title:stalin") else {
+            Issue.record("not a leaf")
+            return
+        }
         #expect(titled.unit == .word && titled.fieldUnit == .stem)
         #expect(MatchExpression.compile(.leaf(titled)) == "title : \"~stalin\"")
     }

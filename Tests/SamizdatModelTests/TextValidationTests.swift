@@ -1,10 +1,14 @@
 import Foundation
 import Testing
+
 @testable import SamizdatModel
 
 @Suite struct TextValidationTests {
     func code(_ body: [UInt8], max: Int = 1000) -> ProtocolError.Code? {
-        do { _ = try TextValidation.text(from: Data(body), maxBytes: max); return nil } catch { return error.code }
+        do {
+            _ = try TextValidation.text(from: Data(body), maxBytes: max)
+            return nil
+        } catch { return error.code }
     }
 
     @Test func acceptsUTF8() throws {
@@ -39,8 +43,14 @@ import Testing
 
 @Suite struct SegmentedDocumentTests {
     @Test func pageLookupAndSlices() {
-        let doc = SegmentedDocument(id: "d", version: 1, contentHash: "", metadata: DocumentMetadata(), text: "één twee drie",
-                                    pages: [PageSpan(label: "vii", start: 0, end: 5), PageSpan(label: "1", start: 5, end: 15)])
+        let doc = SegmentedDocument(
+            id: "d",
+            version: 1,
+            contentHash: "",
+            metadata: DocumentMetadata(),
+            text: "één twee drie",
+            pages: [PageSpan(label: "vii", start: 0, end: 5), PageSpan(label: "1", start: 5, end: 15)]
+        )
         #expect(doc.page(at: 0) == "vii")
         #expect(doc.page(at: 5) == "1")
         #expect(doc.page(at: 14) == "1")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SamizdatModel
 
 @Suite struct WireMessageTests {
@@ -71,7 +72,8 @@ import Testing
     @Test func fuzzDecoderNeverTraps() throws {
         var rng = SplitMix(seed: 7)
         let valid = try WireMessage(.ingest, IngestHeader(req: "r", title: "t"), body: [Data("hello".utf8)]).frames
-        var decoded = 0, refused = 0
+        var decoded = 0
+        var refused = 0
         for i in 0..<100_000 {
             var fs: [Data]
             if i % 2 == 0 {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SamizdatReports
 
 /// Each association measure on the worked examples of docs/STATISTICS.md ("Co-occurrence

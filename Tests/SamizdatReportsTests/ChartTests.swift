@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import SamizdatReports
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import SamizdatReports
 
 /// What an SVG document holds once parsed as XML: its elements in order, with their attributes,
 /// and the text inside every `<title>` and `<desc>`.
@@ -30,8 +32,13 @@ final class ParsedSVG: NSObject, XMLParserDelegate {
         return parser.parse() ? parsed : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser,
+        didStartElement elementName: String,
+        namespaceURI: String?,
+        qualifiedName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
         let element = Element(name: elementName, attributes: attributeDict)
         elements.append(element)
         openElements.append((element, ""))
@@ -121,15 +128,23 @@ func expectWellFormedChart(_ svg: String, sourceLocation: SourceLocation = #_sou
 
 @Suite struct DispersionPlotTests {
     let strips = [
-        DispersionPlot.Strip(label: "Chapter One", size: 1_000, marks: [
-            DispersionPlot.Mark(token: 0, href: "/kwic?q=freedom&doc=d1&at=0", title: "p. 1"),
-            DispersionPlot.Mark(token: 205, href: "/kwic?q=freedom&doc=d1&at=205", title: "p. 205"),
-            DispersionPlot.Mark(token: 999, href: "/kwic?q=freedom&doc=d1&at=999", title: "p. 300"),
-        ]),
-        DispersionPlot.Strip(label: "Chapter Two", size: 500, marks: [
-            DispersionPlot.Mark(token: 250, href: "/kwic?q=freedom&doc=d1&at=1250", title: "p. 340"),
-            DispersionPlot.Mark(token: 251, href: nil, title: "p. 340"),
-        ]),
+        DispersionPlot.Strip(
+            label: "Chapter One",
+            size: 1_000,
+            marks: [
+                DispersionPlot.Mark(token: 0, href: "/kwic?q=freedom&doc=d1&at=0", title: "p. 1"),
+                DispersionPlot.Mark(token: 205, href: "/kwic?q=freedom&doc=d1&at=205", title: "p. 205"),
+                DispersionPlot.Mark(token: 999, href: "/kwic?q=freedom&doc=d1&at=999", title: "p. 300"),
+            ]
+        ),
+        DispersionPlot.Strip(
+            label: "Chapter Two",
+            size: 500,
+            marks: [
+                DispersionPlot.Mark(token: 250, href: "/kwic?q=freedom&doc=d1&at=1250", title: "p. 340"),
+                DispersionPlot.Mark(token: 251, href: nil, title: "p. 340"),
+            ]
+        ),
         DispersionPlot.Strip(label: "Chapter Three", size: 800, marks: []),
     ]
 
@@ -155,7 +170,11 @@ func expectWellFormedChart(_ svg: String, sourceLocation: SourceLocation = #_sou
     @Test func marksWithALinkAreAnchorsWithATooltip() throws {
         let parsed = try #require(expectWellFormedChart(DispersionPlot(title: "Dispersion", strips: strips).render()))
         let links = parsed.elements(named: "a").compactMap { $0.attributes["href"] }
-        #expect(links == ["/kwic?q=freedom&doc=d1&at=0", "/kwic?q=freedom&doc=d1&at=205", "/kwic?q=freedom&doc=d1&at=999", "/kwic?q=freedom&doc=d1&at=1250"])
+        #expect(
+            links == [
+                "/kwic?q=freedom&doc=d1&at=0", "/kwic?q=freedom&doc=d1&at=205", "/kwic?q=freedom&doc=d1&at=999", "/kwic?q=freedom&doc=d1&at=1250",
+            ]
+        )
         #expect(parsed.titles.contains("p. 205"))
     }
 
@@ -171,7 +190,10 @@ func expectWellFormedChart(_ svg: String, sourceLocation: SourceLocation = #_sou
 
     @Test func aLabelWithMarkupCharactersSurvivesEscaping() throws {
         let label = "Tom & Jerry <i>\"quoted\"</i> 'single'"
-        let plot = DispersionPlot(title: "Of <b> & \"c\"", strips: [DispersionPlot.Strip(label: label, size: 10, marks: [DispersionPlot.Mark(token: 3, href: "/a?x=1&y=<2>", title: "<p. 3>")])])
+        let plot = DispersionPlot(
+            title: "Of <b> & \"c\"",
+            strips: [DispersionPlot.Strip(label: label, size: 10, marks: [DispersionPlot.Mark(token: 3, href: "/a?x=1&y=<2>", title: "<p. 3>")])]
+        )
         let parsed = try #require(expectWellFormedChart(plot.render()))
         #expect(parsed.titles.contains(label))
         #expect(parsed.titles.contains("<p. 3>"))
@@ -180,11 +202,20 @@ func expectWellFormedChart(_ svg: String, sourceLocation: SourceLocation = #_sou
     }
 
     @Test func aLinkThatWouldRunScriptIsLeftOutButItsMarkIsDrawn() throws {
-        let plot = DispersionPlot(title: "Dispersion", strips: [DispersionPlot.Strip(label: "One", size: 10, marks: [
-            DispersionPlot.Mark(token: 1, href: "javascript:alert(1)", title: "p. 1"),
-            DispersionPlot.Mark(token: 2, href: " JavaScript:alert(1)", title: "p. 1"),
-            DispersionPlot.Mark(token: 3, href: "https://example.org/hit", title: "p. 1"),
-        ])])
+        let plot = DispersionPlot(
+            title: "Dispersion",
+            strips: [
+                DispersionPlot.Strip(
+                    label: "One",
+                    size: 10,
+                    marks: [
+                        DispersionPlot.Mark(token: 1, href: "javascript:alert(1)", title: "p. 1"),
+                        DispersionPlot.Mark(token: 2, href: " JavaScript:alert(1)", title: "p. 1"),
+                        DispersionPlot.Mark(token: 3, href: "https://example.org/hit", title: "p. 1"),
+                    ]
+                )
+            ]
+        )
         let svg = plot.render()
         let parsed = try #require(expectWellFormedChart(svg))
         #expect(!svg.lowercased().contains("javascript"))
@@ -193,11 +224,19 @@ func expectWellFormedChart(_ svg: String, sourceLocation: SourceLocation = #_sou
     }
 
     @Test func zeroHitStripsEmptyTextsAndNoStripsDrawWithoutNaNOrInfinity() throws {
-        let odd = DispersionPlot(title: "Dispersion", strips: [
-            DispersionPlot.Strip(label: "Empty", size: 0, marks: []),
-            DispersionPlot.Strip(label: "Sized zero with hits", size: 0, marks: [DispersionPlot.Mark(token: 0, href: "/h", title: "")]),
-            DispersionPlot.Strip(label: "Out of range", size: 10, marks: [DispersionPlot.Mark(token: -5, href: "/h", title: ""), DispersionPlot.Mark(token: 40, href: "/h", title: "")]),
-        ], width: .nan)
+        let odd = DispersionPlot(
+            title: "Dispersion",
+            strips: [
+                DispersionPlot.Strip(label: "Empty", size: 0, marks: []),
+                DispersionPlot.Strip(label: "Sized zero with hits", size: 0, marks: [DispersionPlot.Mark(token: 0, href: "/h", title: "")]),
+                DispersionPlot.Strip(
+                    label: "Out of range",
+                    size: 10,
+                    marks: [DispersionPlot.Mark(token: -5, href: "/h", title: ""), DispersionPlot.Mark(token: 40, href: "/h", title: "")]
+                ),
+            ],
+            width: .nan
+        )
         let parsed = try #require(expectWellFormedChart(odd.render()))
         #expect(parsed.elements(withClass: "mark").count == 3)
         let none = try #require(expectWellFormedChart(DispersionPlot(title: "Dispersion", strips: []).render()))
@@ -216,10 +255,14 @@ func expectWellFormedChart(_ svg: String, sourceLocation: SourceLocation = #_sou
     let chapters = ["Chapter One", "Chapter Two", "Chapter Three", "Chapter Four"]
 
     @Test func aChartIsWellFormedWithAPointPerValueEachGivingItsExactValue() throws {
-        let chart = TrendsChart(title: "Trends", categories: chapters, series: [
-            TrendsChart.Series(name: "freedom", values: [12.345, 3, nil, 7.5]),
-            TrendsChart.Series(name: "liberty", values: [0.004, 1, 2, 40]),
-        ])
+        let chart = TrendsChart(
+            title: "Trends",
+            categories: chapters,
+            series: [
+                TrendsChart.Series(name: "freedom", values: [12.345, 3, nil, 7.5]),
+                TrendsChart.Series(name: "liberty", values: [0.004, 1, 2, 40]),
+            ]
+        )
         let parsed = try #require(expectWellFormedChart(chart.render()))
         #expect(parsed.elements(withClass: "point").count == 7)
         #expect(parsed.titles.contains("Chapter One — freedom: 12.35 occurrences per 10,000 words"))
@@ -257,7 +300,11 @@ func expectWellFormedChart(_ svg: String, sourceLocation: SourceLocation = #_sou
     @Test func longCategoryLabelsAreAbbreviatedAndKeptWholeInATitle() throws {
         let long = "Chapter Twelve: In Which the Author Considers the Press & the <State>"
         let categories = (1...12).map { "Chapter \($0)" } + [long]
-        let chart = TrendsChart(title: "Trends", categories: categories, series: [TrendsChart.Series(name: "press", values: categories.map { _ in 1.5 })])
+        let chart = TrendsChart(
+            title: "Trends",
+            categories: categories,
+            series: [TrendsChart.Series(name: "press", values: categories.map { _ in 1.5 })]
+        )
         let svg = chart.render()
         let parsed = try #require(expectWellFormedChart(svg))
         #expect(parsed.titles.contains(long))
@@ -274,7 +321,11 @@ func expectWellFormedChart(_ svg: String, sourceLocation: SourceLocation = #_sou
         let cases = [
             TrendsChart(title: "No series", categories: chapters, series: []),
             TrendsChart(title: "No categories", categories: [], series: [TrendsChart.Series(name: "freedom", values: [])]),
-            TrendsChart(title: "Only missing", categories: chapters, series: [TrendsChart.Series(name: "freedom", values: [nil, .nan, .infinity, nil])]),
+            TrendsChart(
+                title: "Only missing",
+                categories: chapters,
+                series: [TrendsChart.Series(name: "freedom", values: [nil, .nan, .infinity, nil])]
+            ),
             TrendsChart(title: "All zero", categories: ["One"], series: [TrendsChart.Series(name: "freedom", values: [0])]),
             TrendsChart(title: "Too few values", categories: chapters, series: [TrendsChart.Series(name: "freedom", values: [2])], width: 0),
         ]
@@ -312,14 +363,21 @@ func expectWellFormedChart(_ svg: String, sourceLocation: SourceLocation = #_sou
     @Test func noBarsOrZeroCountsDrawWithoutNaNOrInfinity() throws {
         let empty = try #require(expectWellFormedChart(FrequencyBars(title: "Words", bars: []).render()))
         #expect(empty.allText.contains("No words to show."))
-        let zero = try #require(expectWellFormedChart(FrequencyBars(title: "Words", bars: [FrequencyBars.Bar(label: "none", count: 0), FrequencyBars.Bar(label: "less", count: -2)]).render()))
+        let zero = try #require(
+            expectWellFormedChart(
+                FrequencyBars(title: "Words", bars: [FrequencyBars.Bar(label: "none", count: 0), FrequencyBars.Bar(label: "less", count: -2)])
+                    .render()
+            )
+        )
         #expect(zero.elements(withClass: "bar").count == 2)
     }
 }
 
 @Suite struct ChartSupportTests {
     @Test func ticksAreNiceNumbersCoveringTheData() {
-        let ranges: [(Double, Double)] = [(0, 0), (0, 0.3), (0, 1), (0, 7), (0, 12.5), (0, 99), (0, 101), (0, 1_234), (0, 0.0042), (-3, 17), (5, 5), (-2, -2), (0, .nan)]
+        let ranges: [(Double, Double)] = [
+            (0, 0), (0, 0.3), (0, 1), (0, 7), (0, 12.5), (0, 99), (0, 101), (0, 1_234), (0, 0.0042), (-3, 17), (5, 5), (-2, -2), (0, .nan),
+        ]
         for (lower, upper) in ranges {
             let ticks = AxisTicks(covering: lower, upper)
             let exponent = (log10(ticks.step)).rounded(.down)

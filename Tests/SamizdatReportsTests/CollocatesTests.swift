@@ -1,6 +1,7 @@
 import Foundation
 import SamizdatModel
 import Testing
+
 @testable import SamizdatReports
 
 /// The collocates report against a brute-force oracle that scans every window of the generated
@@ -119,9 +120,15 @@ import Testing
                 for window in windows {
                     for minFrequency in [1, 3] {
                         let request = CollocatesRequest(
-                            node: table.names[Int(node)], unit: unit, left: window.left, right: window.right,
-                            sentence: window.sentence, minFrequency: minFrequency, sort: .frequency,
-                            limit: CollocatesRequest.maximumLimit)
+                            node: table.names[Int(node)],
+                            unit: unit,
+                            left: window.left,
+                            right: window.right,
+                            sentence: window.sentence,
+                            minFrequency: minFrequency,
+                            sort: .frequency,
+                            limit: CollocatesRequest.maximumLimit
+                        )
                         let context = "\(name), \(unit), node \(table.names[Int(node)]), \(window), min \(minFrequency)"
                         check(selection, node: node, nodeName: table.names[Int(node)], request, context: context)
                     }
@@ -132,7 +139,13 @@ import Testing
 
     func check(_ selection: CorpusSelection, node: UInt32, nodeName: String, _ request: CollocatesRequest, context: String) {
         let expected = oracle(
-            selection, unit: request.unit, node: node, left: request.left, right: request.right, sentence: request.sentence)
+            selection,
+            unit: request.unit,
+            node: node,
+            left: request.left,
+            right: request.right,
+            sentence: request.sentence
+        )
         let response = Collocates.compute(fixture.corpus, selection, node: node, nodeName: nodeName, request)
         #expect(response.nodeFrequency == expected.nodeFrequency, "\(context)")
         #expect(response.windowTokens == expected.windowTokens, "\(context)")
@@ -151,8 +164,12 @@ import Testing
             #expect(entry.right == counted.right, "\(context): \(entry.collocate)")
             #expect(entry.collocateFrequency == frequency, "\(context): \(entry.collocate)")
             let wanted = expectedFigures(
-                o11: Double(counted.cooccurrences), r1: Double(expected.windowTokens), c1: Double(frequency),
-                n: Double(expected.scopeTokens), nodeFrequency: Double(expected.nodeFrequency))
+                o11: Double(counted.cooccurrences),
+                r1: Double(expected.windowTokens),
+                c1: Double(frequency),
+                n: Double(expected.scopeTokens),
+                nodeFrequency: Double(expected.nodeFrequency)
+            )
             for (actual, value) in zip(figures(of: entry), wanted) {
                 #expect(close(actual, value), "\(context): \(entry.collocate) \(actual) vs \(value)")
             }
@@ -178,7 +195,8 @@ import Testing
             for (first, second) in zip(response.entries, response.entries.dropFirst()) {
                 let firstValue = first.value(of: measure)
                 let secondValue = second.value(of: measure)
-                let ordered = firstValue > secondValue
+                let ordered =
+                    firstValue > secondValue
                     || (firstValue == secondValue && first.collocate.utf8.lexicographicallyPrecedes(second.collocate.utf8))
                 #expect(ordered, "\(measure): \(first.collocate) before \(second.collocate)")
             }
@@ -188,23 +206,39 @@ import Testing
     @Test func pagesAreSlicesOfTheWholeList() {
         let selection = CorpusSelection.everything(fixture.corpus)
         let whole = Collocates.compute(
-            fixture.corpus, selection, node: 2, nodeName: "camp",
-            CollocatesRequest(node: "camp", minFrequency: 1, limit: CollocatesRequest.maximumLimit))
+            fixture.corpus,
+            selection,
+            node: 2,
+            nodeName: "camp",
+            CollocatesRequest(node: "camp", minFrequency: 1, limit: CollocatesRequest.maximumLimit)
+        )
         let page = Collocates.compute(
-            fixture.corpus, selection, node: 2, nodeName: "camp",
-            CollocatesRequest(node: "camp", minFrequency: 1, offset: 3, limit: 4))
+            fixture.corpus,
+            selection,
+            node: 2,
+            nodeName: "camp",
+            CollocatesRequest(node: "camp", minFrequency: 1, offset: 3, limit: 4)
+        )
         #expect(page.entries == Array(whole.entries[3..<7]))
         #expect(page.collocates == whole.collocates)
         let beyond = Collocates.compute(
-            fixture.corpus, selection, node: 2, nodeName: "camp",
-            CollocatesRequest(node: "camp", minFrequency: 1, offset: whole.collocates, limit: 4))
+            fixture.corpus,
+            selection,
+            node: 2,
+            nodeName: "camp",
+            CollocatesRequest(node: "camp", minFrequency: 1, offset: whole.collocates, limit: 4)
+        )
         #expect(beyond.entries.isEmpty)
     }
 
     @Test func csvHasTheJSONColumnsAndOneRowPerEntry() throws {
         let response = Collocates.compute(
-            fixture.corpus, CorpusSelection.everything(fixture.corpus), node: 0, nodeName: "the",
-            CollocatesRequest(node: "the", minFrequency: 1, limit: 5))
+            fixture.corpus,
+            CorpusSelection.everything(fixture.corpus),
+            node: 0,
+            nodeName: "the",
+            CollocatesRequest(node: "the", minFrequency: 1, limit: 5)
+        )
         let csv = response.csv
         #expect(csv.rows.count == response.entries.count)
         let entryJSON = try JSONSerialization.jsonObject(with: JSONEncoder().encode(response.entries[0])) as? [String: Any]
@@ -219,7 +253,8 @@ import Testing
         #expect(decoded.left == 5 && decoded.right == 5 && decoded.minFrequency == 3 && decoded.sort == .g2)
         let custom = try JSONDecoder().decode(
             CollocatesRequest.self,
-            from: Data(#"{"node": "camp", "min_frequency": 2, "sort": "log_dice", "left": 0, "unit": "stem"}"#.utf8))
+            from: Data(#"{"node": "camp", "min_frequency": 2, "sort": "log_dice", "left": 0, "unit": "stem"}"#.utf8)
+        )
         #expect(custom.minFrequency == 2 && custom.sort == .logDice && custom.left == 0 && custom.unit == .stem)
         let bad: [(CollocatesRequest, String)] = [
             (CollocatesRequest(node: " "), "node"),

@@ -1,4 +1,5 @@
 import SamizdatModel
+
 @testable import SamizdatReports
 
 /// A small generated corpus for the co-occurrence reports' oracle tests: seeded, several
@@ -28,7 +29,12 @@ struct CooccurrenceFixture {
         }
         let stems = stride(from: 0, to: Self.words.count, by: 2).map { "stem-" + Self.words[$0] }
         let vocabulary = AnalysisVocabulary(
-            forms: forms, words: Self.words, wordOfForm: wordOfForm, stems: stems, stemOfForm: stemOfForm)
+            forms: forms,
+            words: Self.words,
+            wordOfForm: wordOfForm,
+            stems: stems,
+            stemOfForm: stemOfForm
+        )
         let formsOfWord = Self.words.indices.map { word in
             forms.indices.filter { wordOfForm[$0] == UInt32(word) }
         }
@@ -63,15 +69,31 @@ struct CooccurrenceFixture {
                 tokens.append(UInt32(token(formsOfWord: formsOfWord, random: &random)))
             }
             let section: Int32 = isNote ? Int32(random.below(4)) - 1 : Int32(min(2, blockNumber * 3 / paragraphs))
-            blocks.append(TextBlock(
-                kind: isNote ? .note : .body, start: start, end: UInt32(tokens.count), section: section,
-                index: Int32(isNote ? blockNumber - paragraphs : blockNumber)))
+            blocks.append(
+                TextBlock(
+                    kind: isNote ? .note : .body,
+                    start: start,
+                    end: UInt32(tokens.count),
+                    section: section,
+                    index: Int32(isNote ? blockNumber - paragraphs : blockNumber)
+                )
+            )
         }
         return AnalysisDocument(
-            id: "doc\(number)", title: "Document \(number)", author: "Author", source: "doc\(number).txt", order: Int64(number),
-            forms: tokens, offsets: tokens.indices.map { UInt32($0 * 6) }, blocks: blocks, sentenceStarts: sentenceStarts,
-            sections: sections, pages: [], notePages: Array(repeating: nil, count: notes),
-            noteMarkerPages: Array(repeating: nil, count: notes))
+            id: "doc\(number)",
+            title: "Document \(number)",
+            author: "Author",
+            source: "doc\(number).txt",
+            order: Int64(number),
+            forms: tokens,
+            offsets: tokens.indices.map { UInt32($0 * 6) },
+            blocks: blocks,
+            sentenceStarts: sentenceStarts,
+            sections: sections,
+            pages: [],
+            notePages: Array(repeating: nil, count: notes),
+            noteMarkerPages: Array(repeating: nil, count: notes)
+        )
     }
 
     /// A form id: a word drawn with Zipf-like weights 1 / (rank + 1), then one of its forms.
@@ -96,20 +118,25 @@ struct CooccurrenceFixture {
             ("one chapter", CorpusSelection(parts: [.init(document: 0, sections: [0, 1])], region: .all)),
             ("notes only", CorpusSelection.everything(corpus, region: .notes)),
             ("body only", CorpusSelection.everything(corpus, region: .body)),
-            ("a subcorpus of chapters", CorpusSelection(
-                parts: [.init(document: 0), .init(document: 2, sections: [2, -1]), .init(document: count - 1, sections: [1])],
-                region: .all)),
+            (
+                "a subcorpus of chapters",
+                CorpusSelection(
+                    parts: [.init(document: 0), .init(document: 2, sections: [2, -1]), .init(document: count - 1, sections: [1])],
+                    region: .all
+                )
+            ),
             ("the body of a chapter", CorpusSelection(parts: [.init(document: 3, sections: [0, 1])], region: .body)),
         ]
     }
 
     /// Whether `selection` counts `block` of the document of `part` (the oracle's own rule).
     static func counts(_ block: TextBlock, of part: CorpusSelection.Part, in selection: CorpusSelection) -> Bool {
-        let regionMatches = switch selection.region {
-        case .all: true
-        case .body: block.kind == .body
-        case .notes: block.kind == .note
-        }
+        let regionMatches =
+            switch selection.region {
+            case .all: true
+            case .body: block.kind == .body
+            case .notes: block.kind == .note
+            }
         return regionMatches && (part.sections?.contains(block.section) ?? true)
     }
 }

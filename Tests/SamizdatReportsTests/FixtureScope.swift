@@ -1,5 +1,6 @@
 import SamizdatModel
 import Testing
+
 @testable import SamizdatReports
 
 /// The scopes every report is checked on against the oracle.

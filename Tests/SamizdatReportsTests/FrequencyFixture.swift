@@ -1,4 +1,5 @@
 import SamizdatModel
+
 @testable import SamizdatReports
 
 /// A deterministic generated corpus for the frequency reports' tests: a seeded mix of documents
@@ -58,8 +59,13 @@ enum FrequencyFixture {
         // a word and a stem no form uses: zero everywhere
         words.append("unused")
         stems.append("unus")
-        return AnalysisVocabulary(forms: lexicon.map(\.0), words: words, wordOfForm: wordOfForm, stems: stems,
-                                  stemOfForm: stemOfForm)
+        return AnalysisVocabulary(
+            forms: lexicon.map(\.0),
+            words: words,
+            wordOfForm: wordOfForm,
+            stems: stems,
+            stemOfForm: stemOfForm
+        )
     }
 
     /// The corpus: `documentCount` documents from `seed`.
@@ -135,8 +141,15 @@ enum FrequencyFixture {
                 offsets.append(byte)
                 byte += UInt32(lexicon[Int(form)].0.utf8.count + 1)
             }
-            blocks.append(TextBlock(kind: .body, start: start, end: UInt32(forms.count), section: section,
-                                    index: Int32(paragraph)))
+            blocks.append(
+                TextBlock(
+                    kind: .body,
+                    start: start,
+                    end: UInt32(forms.count),
+                    section: section,
+                    index: Int32(paragraph)
+                )
+            )
             bodySections.append(section)
             byte += 1
         }
@@ -153,8 +166,15 @@ enum FrequencyFixture {
                 noteByte += UInt32(lexicon[Int(form)].0.utf8.count + 1)
             }
             let marker = bodySections[generator.below(bodySections.count)]
-            blocks.append(TextBlock(kind: .note, start: start, end: UInt32(forms.count), section: marker,
-                                    index: Int32(note)))
+            blocks.append(
+                TextBlock(
+                    kind: .note,
+                    start: start,
+                    end: UInt32(forms.count),
+                    section: marker,
+                    index: Int32(note)
+                )
+            )
             notePages.append(note % 3 == 2 ? nil : "n\(note + 1)")
         }
         // pages of 150 bytes, with a stretch of 40 bytes left without a page after the first
@@ -167,9 +187,19 @@ enum FrequencyFixture {
             label += 1
         }
         return AnalysisDocument(
-            id: "doc\(number)", title: "Title \((number * 3) % 7)", author: number % 2 == 0 ? "Arendt" : "Agamben",
-            source: "source\(number).txt", order: Int64(100 - number * 7 % 10), forms: forms, offsets: offsets,
-            blocks: blocks, sentenceStarts: blocks.map(\.start), sections: sections, pages: pages,
-            notePages: notePages, noteMarkerPages: notePages.map { _ in nil })
+            id: "doc\(number)",
+            title: "Title \((number * 3) % 7)",
+            author: number % 2 == 0 ? "Arendt" : "Agamben",
+            source: "source\(number).txt",
+            order: Int64(100 - number * 7 % 10),
+            forms: forms,
+            offsets: offsets,
+            blocks: blocks,
+            sentenceStarts: blocks.map(\.start),
+            sections: sections,
+            pages: pages,
+            notePages: notePages,
+            noteMarkerPages: notePages.map { _ in nil }
+        )
     }
 }

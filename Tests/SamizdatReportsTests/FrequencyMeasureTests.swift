@@ -1,6 +1,7 @@
 import Foundation
 import SamizdatModel
 import Testing
+
 @testable import SamizdatReports
 
 /// Each measure on the worked example of docs/STATISTICS.md, "Frequency reports".
@@ -10,8 +11,11 @@ import Testing
             Issue.record("nil instead of \(expected)", sourceLocation: sourceLocation)
             return
         }
-        #expect(abs(actual - expected) <= 1e-9 * max(abs(expected), 1e-300), "\(actual) vs \(expected)",
-                sourceLocation: sourceLocation)
+        #expect(
+            abs(actual - expected) <= 1e-9 * max(abs(expected), 1e-300),
+            "\(actual) vs \(expected)",
+            sourceLocation: sourceLocation
+        )
     }
 
     @Test func keynessOfAnOverusedWordMatchesTheWorkedExample() {
@@ -79,17 +83,37 @@ import Testing
 
     @Test func cosineOfTwoSmallCorporaMatchesTheWorkedExample() {
         // first: x x y; second: x y z → vectors (2, 1, 0) and (1, 1, 1), cosine 3 / √15
-        let vocabulary = AnalysisVocabulary(forms: ["x", "y", "z"], words: ["x", "y", "z"], wordOfForm: [0, 1, 2],
-                                            stems: ["x", "y", "z"], stemOfForm: [0, 1, 2])
+        let vocabulary = AnalysisVocabulary(
+            forms: ["x", "y", "z"],
+            words: ["x", "y", "z"],
+            wordOfForm: [0, 1, 2],
+            stems: ["x", "y", "z"],
+            stemOfForm: [0, 1, 2]
+        )
         func document(_ id: String, _ forms: [UInt32]) -> AnalysisDocument {
-            AnalysisDocument(id: id, title: id, author: "", source: "", order: 0, forms: forms,
-                             offsets: forms.indices.map { UInt32($0 * 2) },
-                             blocks: [TextBlock(kind: .body, start: 0, end: UInt32(forms.count), section: -1, index: 0)],
-                             sentenceStarts: [0], sections: [], pages: [], notePages: [], noteMarkerPages: [])
+            AnalysisDocument(
+                id: id,
+                title: id,
+                author: "",
+                source: "",
+                order: 0,
+                forms: forms,
+                offsets: forms.indices.map { UInt32($0 * 2) },
+                blocks: [TextBlock(kind: .body, start: 0, end: UInt32(forms.count), section: -1, index: 0)],
+                sentenceStarts: [0],
+                sections: [],
+                pages: [],
+                notePages: [],
+                noteMarkerPages: []
+            )
         }
         let corpus = AnalysisCorpus(vocabulary: vocabulary, documents: [document("a", [0, 0, 1]), document("b", [0, 1, 2])])
-        let response = Comparison.compute(corpus, CorpusSelection(parts: [.init(document: 0)], region: .all),
-                                          other: nil, CompareRequest())
+        let response = Comparison.compute(
+            corpus,
+            CorpusSelection(parts: [.init(document: 0)], region: .all),
+            other: nil,
+            CompareRequest()
+        )
         expectRelative(response.cosine, 0.7745966692414834)
         #expect(response.sharedTypes == 2)
         #expect(response.keywords.map(\.term) == ["x"])
@@ -117,9 +141,20 @@ import Testing
         let text = String(decoding: encoded, as: UTF8.self)
         #expect(text.contains("\"min_frequency\":3"))
         #expect(text.contains("\"max_p\":0.01"))
-        let entry = KeywordEntry(rank: 1, term: "camp", frequency: 1, referenceFrequency: 2, perMillion: 1,
-                                 referencePerMillion: 2, g2: 1, logLikelihood: 1, pValue: 0.5, logRatio: 1,
-                                 percentDiff: 1, bic: 1)
+        let entry = KeywordEntry(
+            rank: 1,
+            term: "camp",
+            frequency: 1,
+            referenceFrequency: 2,
+            perMillion: 1,
+            referencePerMillion: 2,
+            g2: 1,
+            logLikelihood: 1,
+            pValue: 0.5,
+            logRatio: 1,
+            percentDiff: 1,
+            bic: 1
+        )
         let entryText = String(decoding: try JSONEncoder().encode(entry), as: UTF8.self)
         #expect(entryText.contains("\"reference_per_million\""))
         #expect(entryText.contains("\"percent_diff\""))
@@ -154,9 +189,17 @@ import Testing
     }
 
     @Test func csvTablesHaveTheEntryFieldsAsColumns() {
-        let response = WordListResponse(unit: .word, tokens: 10, types: 2, documents: 1, matched: 2, offset: 0, entries: [
-            WordListResponse.Entry(rank: 1, term: "camp, the", frequency: 3, perMillion: 300_000, range: 1, dp: nil),
-        ])
+        let response = WordListResponse(
+            unit: .word,
+            tokens: 10,
+            types: 2,
+            documents: 1,
+            matched: 2,
+            offset: 0,
+            entries: [
+                WordListResponse.Entry(rank: 1, term: "camp, the", frequency: 3, perMillion: 300_000, range: 1, dp: nil)
+            ]
+        )
         #expect(response.csv.text == "rank,term,frequency,per_million,range,dp\r\n1,\"camp, the\",3,300000,1,\r\n")
     }
 }

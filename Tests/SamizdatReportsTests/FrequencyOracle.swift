@@ -1,5 +1,6 @@
 import Foundation
 import SamizdatModel
+
 @testable import SamizdatReports
 
 /// The brute-force counterpart of the frequency reports: every count by scanning every token of
@@ -77,8 +78,14 @@ enum FrequencyOracle {
             for index in document.forms.indices {
                 let block = block(document, token: index)
                 if holds(block, region: selection.region, sections: part.sections) {
-                    tokens.append(Token(document: part.document, token: index, block: block,
-                                        type: type(corpus.vocabulary, unit, form: document.forms[index])))
+                    tokens.append(
+                        Token(
+                            document: part.document,
+                            token: index,
+                            block: block,
+                            type: type(corpus.vocabulary, unit, form: document.forms[index])
+                        )
+                    )
                 }
             }
         }
@@ -136,11 +143,19 @@ enum FrequencyOracle {
         let adjustedA = a == 0 ? 0.5 : aValue
         let adjustedB = b == 0 ? 0.5 : bValue
         return KeywordEntry(
-            rank: 0, term: term, frequency: a, referenceFrequency: b, perMillion: aValue * 1e6 / cValue,
-            referencePerMillion: bValue * 1e6 / dValue, g2: g2, logLikelihood: twoCell, pValue: pValue,
+            rank: 0,
+            term: term,
+            frequency: a,
+            referenceFrequency: b,
+            perMillion: aValue * 1e6 / cValue,
+            referencePerMillion: bValue * 1e6 / dValue,
+            g2: g2,
+            logLikelihood: twoCell,
+            pValue: pValue,
             logRatio: log2(adjustedA / cValue) - log2(adjustedB / dValue),
             percentDiff: 100 * (aValue / cValue - adjustedB / dValue) / (adjustedB / dValue),
-            bic: abs(g2) - log(cValue + dValue))
+            bic: abs(g2) - log(cValue + dValue)
+        )
     }
 
     /// (D, DP, DPnorm) of counts over part sizes, nil when undefined.

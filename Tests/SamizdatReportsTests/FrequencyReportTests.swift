@@ -1,21 +1,37 @@
 import Foundation
 import SamizdatModel
 import Testing
+
 @testable import SamizdatReports
 
-func expectClose(_ actual: Double?, _ expected: Double?, _ what: String,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
+func expectClose(
+    _ actual: Double?,
+    _ expected: Double?,
+    _ what: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     guard let actual, let expected else {
-        #expect(actual == nil && expected == nil, "\(what): \(String(describing: actual)) vs \(String(describing: expected))",
-                sourceLocation: sourceLocation)
+        #expect(
+            actual == nil && expected == nil,
+            "\(what): \(String(describing: actual)) vs \(String(describing: expected))",
+            sourceLocation: sourceLocation
+        )
         return
     }
-    #expect(abs(actual - expected) <= 1e-9 * max(1, abs(expected)), "\(what): \(actual) vs \(expected)",
-            sourceLocation: sourceLocation)
+    #expect(
+        abs(actual - expected) <= 1e-9 * max(1, abs(expected)),
+        "\(what): \(actual) vs \(expected)",
+        sourceLocation: sourceLocation
+    )
 }
 
-func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], sort: KeywordSort,
-                        polarity: KeywordPolarity, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectSameKeywords(
+    _ actual: [KeywordEntry],
+    _ expected: [KeywordEntry],
+    sort: KeywordSort,
+    polarity: KeywordPolarity,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     let oracleByTerm = Dictionary(uniqueKeysWithValues: expected.map { ($0.term, $0) })
     #expect(Set(actual.map(\.term)) == Set(oracleByTerm.keys), sourceLocation: sourceLocation)
     #expect(actual.count == expected.count, sourceLocation: sourceLocation)
@@ -24,11 +40,18 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
         guard let oracle = oracleByTerm[entry.term] else {
             continue
         }
-        #expect(entry.frequency == oracle.frequency && entry.referenceFrequency == oracle.referenceFrequency,
-                "\(entry.term)", sourceLocation: sourceLocation)
+        #expect(
+            entry.frequency == oracle.frequency && entry.referenceFrequency == oracle.referenceFrequency,
+            "\(entry.term)",
+            sourceLocation: sourceLocation
+        )
         expectClose(entry.perMillion, oracle.perMillion, "\(entry.term) per million", sourceLocation: sourceLocation)
-        expectClose(entry.referencePerMillion, oracle.referencePerMillion, "\(entry.term) reference per million",
-                    sourceLocation: sourceLocation)
+        expectClose(
+            entry.referencePerMillion,
+            oracle.referencePerMillion,
+            "\(entry.term) reference per million",
+            sourceLocation: sourceLocation
+        )
         expectClose(entry.g2, oracle.g2, "\(entry.term) G2", sourceLocation: sourceLocation)
         expectClose(entry.logLikelihood, oracle.logLikelihood, "\(entry.term) ll", sourceLocation: sourceLocation)
         expectClose(entry.pValue, oracle.pValue, "\(entry.term) p", sourceLocation: sourceLocation)
@@ -54,7 +77,8 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
         }
     }
     for (left, right) in zip(actual, actual.dropFirst()) {
-        let ordered = strength(left) > strength(right)
+        let ordered =
+            strength(left) > strength(right)
             || (strength(left) == strength(right) && left.term.utf8.lexicographicallyPrecedes(right.term.utf8))
         #expect(ordered, "\(left.term) before \(right.term)", sourceLocation: sourceLocation)
     }
@@ -74,7 +98,8 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
         let stream = FrequencyOracle.stream(corpus, selection, unit)
         let counts = FrequencyOracle.counts(stream)
         let expected = counts.sorted { left, right in
-            left.value != right.value ? left.value > right.value
+            left.value != right.value
+                ? left.value > right.value
                 : names[Int(left.key)].utf8.lexicographicallyPrecedes(names[Int(right.key)].utf8)
         }
         let response = WordList.compute(corpus, selection, WordListRequest(unit: unit, limit: 10_000))
@@ -111,16 +136,27 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
         let names = FrequencyOracle.names(corpus.vocabulary, unit)
         let counts = FrequencyOracle.counts(FrequencyOracle.stream(corpus, selection, unit))
         let full = WordList.compute(corpus, selection, WordListRequest(unit: unit, limit: 10_000)).entries
-        let stopped = Set((0..<corpus.vocabulary.forms.count).filter { form in
-            Stoplist.english.contains(corpus.vocabulary.forms[form])
-                || Stoplist.english.contains(corpus.vocabulary.words[Int(corpus.vocabulary.wordOfForm[form])])
-        }.map { FrequencyOracle.type(corpus.vocabulary, unit, form: UInt32($0)) })
+        let stopped = Set(
+            (0..<corpus.vocabulary.forms.count).filter { form in
+                Stoplist.english.contains(corpus.vocabulary.forms[form])
+                    || Stoplist.english.contains(corpus.vocabulary.words[Int(corpus.vocabulary.wordOfForm[form])])
+            }.map { FrequencyOracle.type(corpus.vocabulary, unit, form: UInt32($0)) }
+        )
         let expected = full.filter { entry in
             let type = UInt32(names.firstIndex(of: entry.term)!)
             return entry.term.hasPrefix("s") && counts[type]! >= 3 && !stopped.contains(type)
         }
-        let filtered = WordList.compute(corpus, selection, WordListRequest(
-            unit: unit, prefix: "s", minFrequency: 3, stoplist: true, limit: 10_000))
+        let filtered = WordList.compute(
+            corpus,
+            selection,
+            WordListRequest(
+                unit: unit,
+                prefix: "s",
+                minFrequency: 3,
+                stoplist: true,
+                limit: 10_000
+            )
+        )
         #expect(filtered.entries.map(\.term) == expected.map(\.term))
         #expect(filtered.matched == expected.count)
         let page = WordList.compute(corpus, selection, WordListRequest(unit: unit, offset: 2, limit: 3))
@@ -140,11 +176,28 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
         let names = FrequencyOracle.names(corpus.vocabulary, unit)
         let target = FrequencyOracle.stream(corpus, selection, unit)
         let rest = FrequencyOracle.rest(corpus, selection, unit)
-        let expected = oracleKeywords(names: names, target: target, reference: rest, polarity: polarity,
-                                      minFrequency: 2, bonferroni: true)
+        let expected = oracleKeywords(
+            names: names,
+            target: target,
+            reference: rest,
+            polarity: polarity,
+            minFrequency: 2,
+            bonferroni: true
+        )
         for sort in KeywordSort.allCases {
-            let response = Keywords.compute(corpus, target: selection, reference: nil, KeywordsRequest(
-                unit: unit, sort: sort, polarity: polarity, bonferroni: true, minFrequency: 2, limit: 10_000))
+            let response = Keywords.compute(
+                corpus,
+                target: selection,
+                reference: nil,
+                KeywordsRequest(
+                    unit: unit,
+                    sort: sort,
+                    polarity: polarity,
+                    bonferroni: true,
+                    minFrequency: 2,
+                    limit: 10_000
+                )
+            )
             #expect(response.targetTokens == target.count)
             #expect(response.referenceTokens == rest.count)
             if rest.isEmpty {
@@ -158,22 +211,43 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
     @Test(arguments: CountingUnit.allCases)
     func keywordsAgainstAnotherDocumentMatchTheOracleAndFilterByP(unit: CountingUnit) {
         let target = CorpusSelection(parts: [CorpusSelection.Part(document: 0)], region: .all)
-        let reference = CorpusSelection(parts: [CorpusSelection.Part(document: 1), CorpusSelection.Part(document: 3)],
-                                        region: .all)
+        let reference = CorpusSelection(
+            parts: [CorpusSelection.Part(document: 1), CorpusSelection.Part(document: 3)],
+            region: .all
+        )
         let names = FrequencyOracle.names(corpus.vocabulary, unit)
-        let expected = oracleKeywords(names: names, target: FrequencyOracle.stream(corpus, target, unit),
-                                      reference: FrequencyOracle.stream(corpus, reference, unit), polarity: .both,
-                                      minFrequency: 1, bonferroni: false)
-        let response = Keywords.compute(corpus, target: target, reference: reference,
-                                        KeywordsRequest(unit: unit, polarity: .both, limit: 10_000))
+        let expected = oracleKeywords(
+            names: names,
+            target: FrequencyOracle.stream(corpus, target, unit),
+            reference: FrequencyOracle.stream(corpus, reference, unit),
+            polarity: .both,
+            minFrequency: 1,
+            bonferroni: false
+        )
+        let response = Keywords.compute(
+            corpus,
+            target: target,
+            reference: reference,
+            KeywordsRequest(unit: unit, polarity: .both, limit: 10_000)
+        )
         expectSameKeywords(response.entries, expected, sort: .g2, polarity: .both)
-        let significant = Keywords.compute(corpus, target: target, reference: reference,
-                                           KeywordsRequest(unit: unit, polarity: .both, maxP: 0.05, limit: 10_000))
+        let significant = Keywords.compute(
+            corpus,
+            target: target,
+            reference: reference,
+            KeywordsRequest(unit: unit, polarity: .both, maxP: 0.05, limit: 10_000)
+        )
         expectSameKeywords(significant.entries, expected.filter { $0.pValue <= 0.05 }, sort: .g2, polarity: .both)
     }
 
-    func oracleKeywords(names: [String], target: [FrequencyOracle.Token], reference: [FrequencyOracle.Token],
-                        polarity: KeywordPolarity, minFrequency: Int, bonferroni: Bool) -> [KeywordEntry] {
+    func oracleKeywords(
+        names: [String],
+        target: [FrequencyOracle.Token],
+        reference: [FrequencyOracle.Token],
+        polarity: KeywordPolarity,
+        minFrequency: Int,
+        bonferroni: Bool
+    ) -> [KeywordEntry] {
         let targetCounts = FrequencyOracle.counts(target)
         let referenceCounts = FrequencyOracle.counts(reference)
         let tested = Set(targetCounts.keys).union(referenceCounts.keys)
@@ -181,8 +255,15 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
         for type in tested {
             let a = targetCounts[type] ?? 0
             let b = referenceCounts[type] ?? 0
-            let entry = FrequencyOracle.keyword(term: names[Int(type)], a: a, b: b, c: target.count, d: reference.count,
-                                                tests: tested.count, bonferroni: bonferroni)
+            let entry = FrequencyOracle.keyword(
+                term: names[Int(type)],
+                a: a,
+                b: b,
+                c: target.count,
+                d: reference.count,
+                tests: tested.count,
+                bonferroni: bonferroni
+            )
             let positive = entry.g2 > 0 && a >= minFrequency
             let negative = entry.g2 < 0 && b >= minFrequency
             if (polarity != .negative && positive) || (polarity != .positive && negative) {
@@ -208,14 +289,24 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
         let partCount = min(7, stream.count)
         let bounds = (0...partCount).map { $0 * (stream.count / partCount) + min($0, stream.count % partCount) }
         for type in 0..<UInt32(names.count) {
-            let response = Dispersion.compute(corpus, selection, DispersionRequest(term: names[Int(type)], unit: unit,
-                                                                                   parts: 7, hitLimit: 5), types: [type])
+            let response = Dispersion.compute(
+                corpus,
+                selection,
+                DispersionRequest(
+                    term: names[Int(type)],
+                    unit: unit,
+                    parts: 7,
+                    hitLimit: 5
+                ),
+                types: [type]
+            )
             let hitPlaces = stream.indices.filter { stream[$0].type == type }
             #expect(response.frequency == hitPlaces.count)
             #expect(response.tokens == stream.count)
             let byDocument = FrequencyOracle.dispersion(
                 counts: documents.map { document in hitPlaces.filter { stream[$0].document == document }.count },
-                sizes: documents.map { document in stream.filter { $0.document == document }.count })
+                sizes: documents.map { document in stream.filter { $0.document == document }.count }
+            )
             #expect(response.documents.parts == documents.count)
             expectClose(response.documents.juillandD, byDocument?.d, "\(names[Int(type)]) D over documents")
             expectClose(response.documents.dp, byDocument?.dp, "DP over documents")
@@ -225,7 +316,8 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
             }
             let byChapter = FrequencyOracle.dispersion(
                 counts: chapterKeys.map { key in hitPlaces.filter { chapterKey(stream[$0]) == key }.count },
-                sizes: chapterKeys.map { key in stream.filter { chapterKey($0) == key }.count })
+                sizes: chapterKeys.map { key in stream.filter { chapterKey($0) == key }.count }
+            )
             #expect(response.chapters.parts == chapterKeys.count)
             expectClose(response.chapters.juillandD, byChapter?.d, "D over chapters")
             expectClose(response.chapters.dp, byChapter?.dp, "DP over chapters")
@@ -233,8 +325,10 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
             let equalCounts = (0..<partCount).map { part in
                 hitPlaces.filter { bounds[part] <= $0 && $0 < bounds[part + 1] }.count
             }
-            let byParts = FrequencyOracle.dispersion(counts: equalCounts,
-                                                     sizes: (0..<partCount).map { bounds[$0 + 1] - bounds[$0] })
+            let byParts = FrequencyOracle.dispersion(
+                counts: equalCounts,
+                sizes: (0..<partCount).map { bounds[$0 + 1] - bounds[$0] }
+            )
             #expect(response.equalParts.parts == partCount)
             #expect(response.equalParts.range == equalCounts.filter { $0 > 0 }.count)
             expectClose(response.equalParts.juillandD, byParts?.d, "D over parts")
@@ -245,11 +339,15 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
                 let document = corpus.documents[token.document]
                 let chapter = FrequencyOracle.chapter(document, section: token.block.section)
                 return DispersionHit(
-                    document: document.id, token: token.token, position: place, offset: Int(document.offsets[token.token]),
+                    document: document.id,
+                    token: token.token,
+                    position: place,
+                    offset: Int(document.offsets[token.token]),
                     page: FrequencyOracle.page(document, token: token.token, block: token.block),
                     region: token.block.kind == .note ? .note : .body,
                     section: token.block.section >= 0 ? document.sections[Int(token.block.section)].title : nil,
-                    chapter: chapter >= 0 ? document.sections[Int(chapter)].title : nil)
+                    chapter: chapter >= 0 ? document.sections[Int(chapter)].title : nil
+                )
             }
             #expect(response.hits == expectedHits)
         }
@@ -288,19 +386,33 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
                 }
             }
         }
-        let byChapter = Trends.compute(corpus, selection, TrendsRequest(terms: ["x", "y", "z"], unit: unit, across: .chapters,
-                                                                         order: .id), types: terms.map { [$0] })
+        let byChapter = Trends.compute(
+            corpus,
+            selection,
+            TrendsRequest(
+                terms: ["x", "y", "z"],
+                unit: unit,
+                across: .chapters,
+                order: .id
+            ),
+            types: terms.map { [$0] }
+        )
         var expectedRows: [(String, String, Int, [Int])] = []
         for part in selection.parts.sorted(by: { corpus.documents[$0.document].id < corpus.documents[$1.document].id }) {
             let document = corpus.documents[part.document]
             for chapter in document.sections.indices.map(Int32.init)
             where FrequencyOracle.chapter(document, section: chapter) == chapter
-                && (part.sections?.contains(chapter) ?? true) {
+                && (part.sections?.contains(chapter) ?? true)
+            {
                 let tokens = stream.filter {
                     $0.document == part.document && FrequencyOracle.chapter(document, section: $0.block.section) == chapter
                 }
-                expectedRows.append((document.id, document.sections[Int(chapter)].title, tokens.count,
-                                     terms.map { type in tokens.filter { $0.type == type }.count }))
+                expectedRows.append(
+                    (
+                        document.id, document.sections[Int(chapter)].title, tokens.count,
+                        terms.map { type in tokens.filter { $0.type == type }.count }
+                    )
+                )
             }
         }
         #expect(byChapter.rows.map(\.document) == expectedRows.map(\.0))
@@ -312,16 +424,22 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
     @Test(arguments: CountingUnit.allCases)
     func comparisonMatchesTheOracle(unit: CountingUnit) {
         let first = CorpusSelection(parts: [CorpusSelection.Part(document: 0)], region: .body)
-        let second = CorpusSelection(parts: [CorpusSelection.Part(document: 2), CorpusSelection.Part(document: 5)],
-                                     region: .body)
+        let second = CorpusSelection(
+            parts: [CorpusSelection.Part(document: 2), CorpusSelection.Part(document: 5)],
+            region: .body
+        )
         let names = FrequencyOracle.names(corpus.vocabulary, unit)
         for other in [Optional(second), nil] {
             let firstTokens = FrequencyOracle.stream(corpus, first, unit)
             let secondTokens = other.map { FrequencyOracle.stream(corpus, $0, unit) } ?? FrequencyOracle.rest(corpus, first, unit)
             let firstCounts = FrequencyOracle.counts(firstTokens)
             let secondCounts = FrequencyOracle.counts(secondTokens)
-            let response = Comparison.compute(corpus, first, other: other,
-                                              CompareRequest(unit: unit, minFrequency: 2, limit: 10_000))
+            let response = Comparison.compute(
+                corpus,
+                first,
+                other: other,
+                CompareRequest(unit: unit, minFrequency: 2, limit: 10_000)
+            )
             #expect(response.tokens == firstTokens.count)
             #expect(response.otherTokens == secondTokens.count)
             #expect(response.types == firstCounts.count)
@@ -332,23 +450,45 @@ func expectSameKeywords(_ actual: [KeywordEntry], _ expected: [KeywordEntry], so
             for type in shared {
                 dot += Double(firstCounts[type]!) * Double(secondCounts[type]!)
             }
-            let norms = sqrt(firstCounts.values.map { Double($0 * $0) }.reduce(0, +))
+            let norms =
+                sqrt(firstCounts.values.map { Double($0 * $0) }.reduce(0, +))
                 * sqrt(secondCounts.values.map { Double($0 * $0) }.reduce(0, +))
             expectClose(response.cosine, dot / norms, "cosine")
             let expectedShared = shared.filter { firstCounts[$0]! >= 2 && secondCounts[$0]! >= 2 }.sorted { left, right in
                 let leftTotal = firstCounts[left]! + secondCounts[left]!
                 let rightTotal = firstCounts[right]! + secondCounts[right]!
-                return leftTotal != rightTotal ? leftTotal > rightTotal
+                return leftTotal != rightTotal
+                    ? leftTotal > rightTotal
                     : names[Int(left)].utf8.lexicographicallyPrecedes(names[Int(right)].utf8)
             }
             #expect(response.shared.map(\.term) == expectedShared.map { names[Int($0)] })
             #expect(response.shared.map(\.otherFrequency) == expectedShared.map { secondCounts[$0]! })
-            expectSameKeywords(response.keywords,
-                               oracleKeywords(names: names, target: firstTokens, reference: secondTokens, polarity: .positive,
-                                              minFrequency: 2, bonferroni: false), sort: .g2, polarity: .positive)
-            expectSameKeywords(response.otherKeywords,
-                               oracleKeywords(names: names, target: secondTokens, reference: firstTokens, polarity: .positive,
-                                              minFrequency: 2, bonferroni: false), sort: .g2, polarity: .positive)
+            expectSameKeywords(
+                response.keywords,
+                oracleKeywords(
+                    names: names,
+                    target: firstTokens,
+                    reference: secondTokens,
+                    polarity: .positive,
+                    minFrequency: 2,
+                    bonferroni: false
+                ),
+                sort: .g2,
+                polarity: .positive
+            )
+            expectSameKeywords(
+                response.otherKeywords,
+                oracleKeywords(
+                    names: names,
+                    target: secondTokens,
+                    reference: firstTokens,
+                    polarity: .positive,
+                    minFrequency: 2,
+                    bonferroni: false
+                ),
+                sort: .g2,
+                polarity: .positive
+            )
         }
     }
 

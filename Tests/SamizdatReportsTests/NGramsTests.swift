@@ -1,6 +1,7 @@
 import Foundation
 import SamizdatModel
 import Testing
+
 @testable import SamizdatReports
 
 /// The n-grams report against a brute-force oracle that lists every run of n tokens of every
@@ -10,7 +11,12 @@ import Testing
 
     /// The oracle's entries, sorted as the report sorts them.
     func oracle(
-        _ selection: CorpusSelection, unit: CountingUnit, n: Int, minFrequency: Int, minRange: Int, node: UInt32?,
+        _ selection: CorpusSelection,
+        unit: CountingUnit,
+        n: Int,
+        minFrequency: Int,
+        minRange: Int,
+        node: UInt32?,
         nodePosition: Int?
     ) -> [NGramEntry] {
         let table = UnitTable(fixture.corpus.vocabulary, unit: unit)
@@ -59,9 +65,21 @@ import Testing
             for n in NGramsRequest.lengths {
                 for (minFrequency, minRange) in [(1, 1), (2, 1), (2, 2), (3, 3)] {
                     let request = NGramsRequest(
-                        n: n, unit: unit, minFrequency: minFrequency, minRange: minRange, limit: NGramsRequest.maximumLimit)
+                        n: n,
+                        unit: unit,
+                        minFrequency: minFrequency,
+                        minRange: minRange,
+                        limit: NGramsRequest.maximumLimit
+                    )
                     let expected = oracle(
-                        selection, unit: unit, n: n, minFrequency: minFrequency, minRange: minRange, node: nil, nodePosition: nil)
+                        selection,
+                        unit: unit,
+                        n: n,
+                        minFrequency: minFrequency,
+                        minRange: minRange,
+                        node: nil,
+                        nodePosition: nil
+                    )
                     let response = NGrams.compute(fixture.corpus, selection, node: nil, request, packing: packing)
                     let context = "\(name), \(unit), n \(n), min \(minFrequency)/\(minRange), \(packing)"
                     #expect(response.entries == expected, "\(context)")
@@ -79,10 +97,22 @@ import Testing
                 for n in [2, 3, 5] {
                     for position in [nil] + Array(1...n) {
                         let request = NGramsRequest(
-                            n: n, unit: unit, minFrequency: 1, node: table.names[Int(node)], nodePosition: position,
-                            limit: NGramsRequest.maximumLimit)
+                            n: n,
+                            unit: unit,
+                            minFrequency: 1,
+                            node: table.names[Int(node)],
+                            nodePosition: position,
+                            limit: NGramsRequest.maximumLimit
+                        )
                         let expected = oracle(
-                            selection, unit: unit, n: n, minFrequency: 1, minRange: 1, node: node, nodePosition: position)
+                            selection,
+                            unit: unit,
+                            n: n,
+                            minFrequency: 1,
+                            minRange: 1,
+                            node: node,
+                            nodePosition: position
+                        )
                         let response = NGrams.compute(fixture.corpus, selection, node: node, request, packing: packing)
                         let context = "\(name), \(unit), node \(table.names[Int(node)]) at \(String(describing: position)), n \(n)"
                         #expect(response.entries == expected, "\(context)")
@@ -128,16 +158,33 @@ import Testing
 
     @Test func noNGramCrossesABlockBoundary() {
         // two one-token paragraphs "camp" "law" and a note "camp law": only the note's bigram
-        let vocabulary = AnalysisVocabulary(forms: ["camp", "law"], words: ["camp", "law"], wordOfForm: [0, 1],
-                                            stems: ["camp", "law"], stemOfForm: [0, 1])
+        let vocabulary = AnalysisVocabulary(
+            forms: ["camp", "law"],
+            words: ["camp", "law"],
+            wordOfForm: [0, 1],
+            stems: ["camp", "law"],
+            stemOfForm: [0, 1]
+        )
         let blocks = [
             TextBlock(kind: .body, start: 0, end: 1, section: -1, index: 0),
             TextBlock(kind: .body, start: 1, end: 2, section: -1, index: 1),
             TextBlock(kind: .note, start: 2, end: 4, section: -1, index: 0),
         ]
         let document = AnalysisDocument(
-            id: "d", title: "", author: "", source: "", order: 0, forms: [0, 1, 0, 1], offsets: [0, 5, 0, 5], blocks: blocks,
-            sentenceStarts: [0, 1, 2], sections: [], pages: [], notePages: [nil], noteMarkerPages: [nil])
+            id: "d",
+            title: "",
+            author: "",
+            source: "",
+            order: 0,
+            forms: [0, 1, 0, 1],
+            offsets: [0, 5, 0, 5],
+            blocks: blocks,
+            sentenceStarts: [0, 1, 2],
+            sections: [],
+            pages: [],
+            notePages: [nil],
+            noteMarkerPages: [nil]
+        )
         let corpus = AnalysisCorpus(vocabulary: vocabulary, documents: [document])
         let response = NGrams.compute(corpus, CorpusSelection.everything(corpus), NGramsRequest(n: 2, minFrequency: 1))
         #expect(response.entries == [NGramEntry(words: ["camp", "law"], frequency: 1, range: 1)])
@@ -161,12 +208,19 @@ import Testing
 
     @Test func csvJoinsTheWordsAndKeepsFrequencyAndRange() {
         let response = NGrams.compute(
-            fixture.corpus, CorpusSelection.everything(fixture.corpus), NGramsRequest(n: 3, minFrequency: 1, limit: 3))
+            fixture.corpus,
+            CorpusSelection.everything(fixture.corpus),
+            NGramsRequest(n: 3, minFrequency: 1, limit: 3)
+        )
         let csv = response.csv
         #expect(csv.header == ["words", "frequency", "range"])
         #expect(csv.rows.count == 3)
-        #expect(csv.rows[0] == [response.entries[0].words.joined(separator: " "), String(response.entries[0].frequency),
-                                String(response.entries[0].range)])
+        #expect(
+            csv.rows[0] == [
+                response.entries[0].words.joined(separator: " "), String(response.entries[0].frequency),
+                String(response.entries[0].range),
+            ]
+        )
     }
 
     @Test func requestDecodesDefaultsAndRejectsBadValues() throws {
@@ -174,7 +228,9 @@ import Testing
         #expect(decoded == NGramsRequest())
         #expect(decoded.n == 2 && decoded.minFrequency == 2 && decoded.minRange == 1 && decoded.limit == 100)
         let custom = try JSONDecoder().decode(
-            NGramsRequest.self, from: Data(#"{"n": 4, "node": "camp", "node_position": 2, "min_range": 3}"#.utf8))
+            NGramsRequest.self,
+            from: Data(#"{"n": 4, "node": "camp", "node_position": 2, "min_range": 3}"#.utf8)
+        )
         #expect(custom.n == 4 && custom.node == "camp" && custom.nodePosition == 2 && custom.minRange == 3)
         let bad: [(NGramsRequest, String)] = [
             (NGramsRequest(n: 1), "n"),

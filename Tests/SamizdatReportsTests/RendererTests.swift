@@ -1,6 +1,7 @@
 import Foundation
 import SamizdatModel
 import Testing
+
 @testable import SamizdatReports
 
 @Suite struct HTMLPageTests {
@@ -9,8 +10,22 @@ import Testing
     }
 
     func hit(_ text: String, _ matches: [TextRange]) -> SearchHit {
-        SearchHit(documentID: "d1", title: "T", source: "book.txt", paragraph: 4, sentence: 2, section: "Chapter One", chapter: "CHAPTER ONE",
-                  page: "47", paragraphPages: ["47"], score: 1, snippet: "", snippetText: text, snippetMatches: matches, matches: [])
+        SearchHit(
+            documentID: "d1",
+            title: "T",
+            source: "book.txt",
+            paragraph: 4,
+            sentence: 2,
+            section: "Chapter One",
+            chapter: "CHAPTER ONE",
+            page: "47",
+            paragraphPages: ["47"],
+            score: 1,
+            snippet: "",
+            snippetText: text,
+            snippetMatches: matches,
+            matches: []
+        )
     }
 
     @Test func highlightsMatchesByByteRangeAndEscapesTheRest() {
@@ -25,9 +40,16 @@ import Testing
 
 @Suite struct PrometheusTextTests {
     @Test func rendersEveryFamilyWithHelpAndType() {
-        let p = PipelineStatus(states: ["accepted": 1, "dispatched": 2, "indexed": 3, "failed": 4], backlog: 3,
-                               workers: [.init(id: "seg\"1", lastHeartbeatMsAgo: 5, inFlight: 2, credit: 0, processed: 7)],
-                               redeliveries: 6, failures: [], acceptedPerSecond: 1.5, indexedPerSecond: 0, bytesAccepted: 1000)
+        let p = PipelineStatus(
+            states: ["accepted": 1, "dispatched": 2, "indexed": 3, "failed": 4],
+            backlog: 3,
+            workers: [.init(id: "seg\"1", lastHeartbeatMsAgo: 5, inFlight: 2, credit: 0, processed: 7)],
+            redeliveries: 6,
+            failures: [],
+            acceptedPerSecond: 1.5,
+            indexedPerSecond: 0,
+            bytesAccepted: 1000
+        )
         let text = PrometheusText.render(SystemStatus(pipeline: p, index: nil, unavailable: ["index": "down"]))
         #expect(text.contains("samizdat_documents{state=\"failed\"} 4\n"))
         #expect(text.contains("samizdat_backlog 3\n"))

@@ -39,24 +39,27 @@ struct ConfigReferenceTests {
     }
 
     static func flagName(_ key: String) -> String {
-        "--" + key.split(separator: ".").map { component in
-            var out = ""
-            var previous: Character?
-            for c in component {
-                if let p = previous, p.isLowercase, c.isUppercase { out += "-" }
-                out.append(c)
-                previous = c
-            }
-            return out.lowercased()
-        }.joined(separator: "-")
+        "--"
+            + key.split(separator: ".").map { component in
+                var out = ""
+                var previous: Character?
+                for c in component {
+                    if let p = previous, p.isLowercase, c.isUppercase { out += "-" }
+                    out.append(c)
+                    previous = c
+                }
+                return out.lowercased()
+            }.joined(separator: "-")
     }
 
     @Test func namesFollowSwiftConfigurationsRules() async throws {
         #expect(Self.environmentName("ingest.maxTextBytes") == "SAMIZDAT_INGEST_MAX_TEXT_BYTES")
         #expect(Self.flagName("ingest.maxTextBytes") == "--ingest-max-text-bytes")
         // And the providers really answer to those names.
-        let c = try await SamizdatConfig.load(arguments: ["x", Self.flagName("report.timeoutMs"), "1234"],
-                                              environment: [Self.environmentName("ingest.heartbeatMs"): "321"])
+        let c = try await SamizdatConfig.load(
+            arguments: ["x", Self.flagName("report.timeoutMs"), "1234"],
+            environment: [Self.environmentName("ingest.heartbeatMs"): "321"]
+        )
         #expect(c.requestTimeoutMs == 1234)
         #expect(c.heartbeatMs == 321)
     }

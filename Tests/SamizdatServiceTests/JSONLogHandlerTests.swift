@@ -16,10 +16,19 @@ struct JSONLogHandlerTests {
 
     @Test func oneObjectWithTheFixedKeysFirst() throws {
         let line = JSONLogHandler.render(
-            ts: Self.epoch, level: .info, service: "ingest", instance: "vm-42", message: "text accepted",
-            fields: ["event": "accepted", "doc": "d-1", "bytes": "1234", "ms": "3"])
+            ts: Self.epoch,
+            level: .info,
+            service: "ingest",
+            instance: "vm-42",
+            message: "text accepted",
+            fields: ["event": "accepted", "doc": "d-1", "bytes": "1234", "ms": "3"]
+        )
         #expect(!line.contains("\n"))
-        #expect(line.hasPrefix(#"{"ts":"1970-01-01T00:00:00.000Z","level":"info","service":"ingest","instance":"vm-42","event":"accepted","msg":"text accepted","#))
+        #expect(
+            line.hasPrefix(
+                #"{"ts":"1970-01-01T00:00:00.000Z","level":"info","service":"ingest","instance":"vm-42","event":"accepted","msg":"text accepted","#
+            )
+        )
         let o = try parse(line)
         #expect(o["ts"] as? String == "1970-01-01T00:00:00.000Z")
         #expect(o["level"] as? String == "info")
@@ -35,9 +44,17 @@ struct JSONLogHandlerTests {
     }
 
     @Test func fieldsFollowInKeyOrder() throws {
-        let line = JSONLogHandler.render(ts: Self.epoch, level: .warning, service: "s", instance: "i", message: "m",
-                                         fields: ["zeta": "1", "alpha": "2", "event": "e", "mid": "x"])
-        let a = try #require(line.range(of: "\"alpha\"")), m = try #require(line.range(of: "\"mid\"")), z = try #require(line.range(of: "\"zeta\""))
+        let line = JSONLogHandler.render(
+            ts: Self.epoch,
+            level: .warning,
+            service: "s",
+            instance: "i",
+            message: "m",
+            fields: ["zeta": "1", "alpha": "2", "event": "e", "mid": "x"]
+        )
+        let a = try #require(line.range(of: "\"alpha\""))
+        let m = try #require(line.range(of: "\"mid\""))
+        let z = try #require(line.range(of: "\"zeta\""))
         #expect(a.lowerBound < m.lowerBound && m.lowerBound < z.lowerBound)
         #expect(try parse(line)["level"] as? String == "warning")
     }
@@ -50,8 +67,14 @@ struct JSONLogHandlerTests {
 
     @Test func quotesNewlinesAndControlCharactersAreEscaped() throws {
         let nasty = "say \"hi\"\nthen\\leave\r\tnow \u{01} é 漢 🙂"
-        let line = JSONLogHandler.render(ts: Self.epoch, level: .error, service: "se\"rvice", instance: "in\nstance", message: nasty,
-                                         fields: ["event": "fail\"ed", "error": .string(nasty), "we\"ird\nkey": "v"])
+        let line = JSONLogHandler.render(
+            ts: Self.epoch,
+            level: .error,
+            service: "se\"rvice",
+            instance: "in\nstance",
+            message: nasty,
+            fields: ["event": "fail\"ed", "error": .string(nasty), "we\"ird\nkey": "v"]
+        )
         #expect(!line.contains("\n"))
         #expect(!line.contains("\r"))
         #expect(!line.contains("\t"))
@@ -68,8 +91,16 @@ struct JSONLogHandlerTests {
     }
 
     @Test func stringsThatOnlyLookNumericStayStrings() throws {
-        let o = try parse(JSONLogHandler.render(ts: Self.epoch, level: .info, service: "s", instance: "i", message: "m",
-                                                fields: ["lead": "007", "plus": "+5", "neg": "-12", "float": "1.5", "big": "99999999999999999999"]))
+        let o = try parse(
+            JSONLogHandler.render(
+                ts: Self.epoch,
+                level: .info,
+                service: "s",
+                instance: "i",
+                message: "m",
+                fields: ["lead": "007", "plus": "+5", "neg": "-12", "float": "1.5", "big": "99999999999999999999"]
+            )
+        )
         #expect(o["lead"] as? String == "007")
         #expect(o["plus"] as? String == "+5")
         #expect(o["neg"] as? Int == -12)
@@ -102,8 +133,16 @@ struct JSONLogHandlerTests {
     }
 
     @Test func nonFiniteDoubleIsAStringNotInvalidJSON() throws {
-        let o = try parse(JSONLogHandler.render(ts: Self.epoch, level: .info, service: "s", instance: "i", message: "m",
-                                                fields: ["rate": .stringConvertible(Double.infinity), "nan": .stringConvertible(Double.nan)]))
+        let o = try parse(
+            JSONLogHandler.render(
+                ts: Self.epoch,
+                level: .info,
+                service: "s",
+                instance: "i",
+                message: "m",
+                fields: ["rate": .stringConvertible(Double.infinity), "nan": .stringConvertible(Double.nan)]
+            )
+        )
         #expect(o["rate"] as? String == "inf")
         #expect(o["nan"] as? String == "nan")
     }

@@ -231,8 +231,12 @@ struct SamizdatConfigLoadTests {
         #expect(fromEnv.segmentCredit == 8)  // only in the file
 
         let fromFlags = try await SamizdatConfig.load(
-            arguments: ["samizdat-ingest", "--ingest-client", "tcp://*:8550", "--ingest-max-text-bytes", "16384", "--report-http-port=9393", "--data-dir", "/flag/data"],
-            environment: env)
+            arguments: [
+                "samizdat-ingest", "--ingest-client", "tcp://*:8550", "--ingest-max-text-bytes", "16384", "--report-http-port=9393", "--data-dir",
+                "/flag/data",
+            ],
+            environment: env
+        )
         #expect(fromFlags.ingestClient == "tcp://*:8550")
         #expect(fromFlags.maxTextBytes == 16384)
         #expect(fromFlags.httpPort == 9393)
@@ -245,8 +249,10 @@ struct SamizdatConfigLoadTests {
     @Test func environmentWithoutPrefixIsIgnored() async throws {
         let file = try TempYAML("dataDir: /a\n")
         defer { file.remove() }
-        let c = try await SamizdatConfig.load(arguments: ["x", "--config", file.path],
-                                              environment: ["INGEST_CLIENT": "tcp://*:1", "DATA_DIR": "/b"])
+        let c = try await SamizdatConfig.load(
+            arguments: ["x", "--config", file.path],
+            environment: ["INGEST_CLIENT": "tcp://*:1", "DATA_DIR": "/b"]
+        )
         #expect(c.ingestClient == "tcp://*:5550")
         #expect(c.dataDir == "/a")
     }
@@ -259,7 +265,8 @@ struct SamizdatConfigLoadTests {
 
     /// config/samizdat.yaml in the repository lists every key with exactly the built-in default.
     @Test func shippedConfigFileMatchesTheDefaults() async throws {
-        let repo = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let repo = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let path = repo.appendingPathComponent("config/samizdat.yaml").path
         try #require(FileManager.default.fileExists(atPath: path), "config/samizdat.yaml not found at \(path)")
         let c = try await SamizdatConfig.load(arguments: ["x", "--config", path], environment: [:])
@@ -269,9 +276,11 @@ struct SamizdatConfigLoadTests {
 
         // And it names every key SamizdatConfig reads, so the file is a complete reference.
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let keys = ["dataDir", "statsIntervalSeconds", "level", "client", "work", "acks", "maxTextBytes", "maxBacklog",
-                    "ackTimeoutSeconds", "maxAttempts", "heartbeatMs", "ingest", "index", "credit", "intake", "queries",
-                    "events", "httpHost", "httpPort", "timeoutMs", "instance"]
+        let keys = [
+            "dataDir", "statsIntervalSeconds", "level", "client", "work", "acks", "maxTextBytes", "maxBacklog",
+            "ackTimeoutSeconds", "maxAttempts", "heartbeatMs", "ingest", "index", "credit", "intake", "queries",
+            "events", "httpHost", "httpPort", "timeoutMs", "instance",
+        ]
         for key in keys { #expect(text.contains("\(key):"), "config/samizdat.yaml lacks \(key)") }
         // Values differing from the defaults would be caught above only if the file is read; prove it is.
         let moved = text.replacingOccurrences(of: "httpPort: 8080", with: "httpPort: 8181")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SamizdatText
 
 struct EnglishLemmatizerTests {
@@ -64,44 +65,52 @@ struct EnglishLemmatizerTests {
     }
 
     @Test func wordsThatOnlyLookInflectedStay() {
-        let words = ["this", "news", "physics", "series", "species", "always", "perhaps", "thus", "bus", "gas",
-                     "crisis", "analysis", "basis", "status", "virus", "campus", "during", "morning", "thing",
-                     "nothing", "king", "red", "bed", "need", "speed", "hundred", "class", "means", "politics"]
+        let words = [
+            "this", "news", "physics", "series", "species", "always", "perhaps", "thus", "bus", "gas",
+            "crisis", "analysis", "basis", "status", "virus", "campus", "during", "morning", "thing",
+            "nothing", "king", "red", "bed", "need", "speed", "hundred", "class", "means", "politics",
+        ]
         for word in words {
             #expect(EnglishLemmatizer.lemma(word) == word)
         }
     }
 
     @Test func nounPluralsGiveTheirSingular() {
-        let pairs = [("cities", "city"), ("churches", "church"), ("boxes", "box"), ("classes", "class"),
-                     ("wolves", "wolf"), ("knives", "knife"), ("children", "child"), ("feet", "foot"),
-                     ("mice", "mouse"), ("criteria", "criterion"), ("phenomena", "phenomenon"),
-                     ("analyses", "analysis"), ("theses", "thesis"), ("crises", "crisis"), ("indices", "index"),
-                     ("heroes", "hero"), ("shoes", "shoe"), ("causes", "cause"), ("buses", "bus"),
-                     ("movies", "movie"), ("workmen", "workman"), ("specimens", "specimen")]
+        let pairs = [
+            ("cities", "city"), ("churches", "church"), ("boxes", "box"), ("classes", "class"),
+            ("wolves", "wolf"), ("knives", "knife"), ("children", "child"), ("feet", "foot"),
+            ("mice", "mouse"), ("criteria", "criterion"), ("phenomena", "phenomenon"),
+            ("analyses", "analysis"), ("theses", "thesis"), ("crises", "crisis"), ("indices", "index"),
+            ("heroes", "hero"), ("shoes", "shoe"), ("causes", "cause"), ("buses", "bus"),
+            ("movies", "movie"), ("workmen", "workman"), ("specimens", "specimen"),
+        ]
         for (form, lemma) in pairs {
             #expect(EnglishLemmatizer.lemma(form) == lemma)
         }
     }
 
     @Test func verbFormsGiveTheirVerb() {
-        let pairs = [("stopped", "stop"), ("making", "make"), ("studied", "study"), ("went", "go"),
-                     ("gone", "go"), ("was", "be"), ("were", "be"), ("been", "be"), ("had", "have"),
-                     ("did", "do"), ("made", "make"), ("thought", "think"), ("written", "write"),
-                     ("hoped", "hope"), ("hopped", "hop"), ("visited", "visit"), ("created", "create"),
-                     ("treated", "treat"), ("travelled", "travel"), ("called", "call"), ("added", "add"),
-                     ("agreed", "agree"), ("changing", "change"), ("hanging", "hang"), ("singing", "sing"),
-                     ("opened", "open"), ("declared", "declare"), ("offered", "offer"), ("ignored", "ignore"),
-                     ("lying", "lie"), ("dying", "die"), ("saw", "see"), ("found", "find")]
+        let pairs = [
+            ("stopped", "stop"), ("making", "make"), ("studied", "study"), ("went", "go"),
+            ("gone", "go"), ("was", "be"), ("were", "be"), ("been", "be"), ("had", "have"),
+            ("did", "do"), ("made", "make"), ("thought", "think"), ("written", "write"),
+            ("hoped", "hope"), ("hopped", "hop"), ("visited", "visit"), ("created", "create"),
+            ("treated", "treat"), ("travelled", "travel"), ("called", "call"), ("added", "add"),
+            ("agreed", "agree"), ("changing", "change"), ("hanging", "hang"), ("singing", "sing"),
+            ("opened", "open"), ("declared", "declare"), ("offered", "offer"), ("ignored", "ignore"),
+            ("lying", "lie"), ("dying", "die"), ("saw", "see"), ("found", "find"),
+        ]
         for (form, lemma) in pairs {
             #expect(EnglishLemmatizer.lemma(form) == lemma)
         }
     }
 
     @Test func comparativesAndSuperlativesGiveTheirAdjective() {
-        let pairs = [("bigger", "big"), ("biggest", "big"), ("happiest", "happy"), ("larger", "large"),
-                     ("better", "good"), ("best", "good"), ("worse", "bad"), ("worst", "bad"),
-                     ("worker", "worker"), ("interest", "interest"), ("number", "number")]
+        let pairs = [
+            ("bigger", "big"), ("biggest", "big"), ("happiest", "happy"), ("larger", "large"),
+            ("better", "good"), ("best", "good"), ("worse", "bad"), ("worst", "bad"),
+            ("worker", "worker"), ("interest", "interest"), ("number", "number"),
+        ]
         for (form, lemma) in pairs {
             #expect(EnglishLemmatizer.lemma(form) == lemma)
         }

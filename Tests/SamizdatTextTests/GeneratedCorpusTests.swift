@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-import SamizdatModel
 import SamizdatCorpus
+import SamizdatModel
+import Testing
+
 @testable import SamizdatText
 
 /// Precision and recall against the ground truth of generated corpora (books, articles, blogs).

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import SamizdatModel
+import Testing
+
 @testable import SamizdatText
 
 /// The sample texts in ../shared/corpus, read as a user would. Skipped when they are absent.

@@ -1,5 +1,6 @@
-import Testing
 import SamizdatModel
+import Testing
+
 @testable import SamizdatText
 
 /// Hand-made fixtures in the shapes PDF extraction produces (no text from the sample corpus).
@@ -109,7 +110,7 @@ struct SegmenterTests {
         #expect(note.label == "3")
         #expect(note.text == "Marlow 1999, p.12")
         #expect(note.marker != nil)
-        #expect(d.paragraphs.count == 2)   // the heading and one paragraph across the foot note
+        #expect(d.paragraphs.count == 2)  // the heading and one paragraph across the foot note
     }
 
     @Test func blogPostsWithBracketedNotes() throws {

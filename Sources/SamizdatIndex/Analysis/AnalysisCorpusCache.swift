@@ -123,29 +123,43 @@ final class AnalysisCorpusCache: Sendable {
         let pageData: Data = row["page_map"]
         let pages = (try? JSONDecoder().decode([PageSpan].self, from: pageData)) ?? []
         let sections = try Row.fetchAll(
-            db, sql: "SELECT kind, level, title, parent, page FROM sections WHERE doc = ? ORDER BY idx", arguments: [key]
+            db,
+            sql: "SELECT kind, level, title, parent, page FROM sections WHERE doc = ? ORDER BY idx",
+            arguments: [key]
         ).map { section -> AnalysisSection in
             let kind: String = section["kind"]
             return AnalysisSection(
-                title: section["title"], kind: SectionKind(rawValue: kind) ?? .section, level: section["level"],
-                parent: section["parent"], page: section["page"])
+                title: section["title"],
+                kind: SectionKind(rawValue: kind) ?? .section,
+                level: section["level"],
+                parent: section["parent"],
+                page: section["page"]
+            )
         }
         let low = CorpusStore.paragraphRowID(document: key, index: 0)
         let high = CorpusStore.paragraphRowID(document: key + 1, index: 0) - 1
         let paragraphs = try Row.fetchAll(
-            db, sql: "SELECT \(StoredParagraph.columns) FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id",
+            db,
+            sql: "SELECT \(StoredParagraph.columns) FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id",
             arguments: [low, high]
         ).map(StoredParagraph.init)
         let notes = try Row.fetchAll(
-            db, sql: "SELECT idx, text, marker, section, page FROM notes WHERE doc = ? ORDER BY idx", arguments: [key])
+            db,
+            sql: "SELECT idx, text, marker, section, page FROM notes WHERE doc = ? ORDER BY idx",
+            arguments: [key]
+        )
 
         var text = AnalysedText()
         for paragraph in paragraphs where paragraph.kind != .note {
             let tokenStart = text.forms.count
             scan(paragraph.text, base: paragraph.start, into: &text)
             text.closeBlock(
-                kind: .body, from: tokenStart, section: Int32(paragraph.section ?? -1), index: Int32(paragraph.index),
-                sentenceOffsets: paragraph.sentenceStarts.map { paragraph.start + $0 })
+                kind: .body,
+                from: tokenStart,
+                section: Int32(paragraph.section ?? -1),
+                index: Int32(paragraph.index),
+                sentenceOffsets: paragraph.sentenceStarts.map { paragraph.start + $0 }
+            )
         }
         var notePages: [String?] = []
         var markerPages: [String?] = []
@@ -159,17 +173,34 @@ final class AnalysisCorpusCache: Sendable {
             let printedIn: Int? = note["section"]
             let section = marker.flatMap { Self.section(at: $0, in: paragraphs) } ?? printedIn
             text.closeBlock(
-                kind: .note, from: tokenStart, section: Int32(section ?? -1), index: Int32(notePages.count),
-                sentenceOffsets: [])
+                kind: .note,
+                from: tokenStart,
+                section: Int32(section ?? -1),
+                index: Int32(notePages.count),
+                sentenceOffsets: []
+            )
             notePages.append(note["page"])
             markerPages.append(marker.flatMap { Self.page(at: $0, in: pages) })
         }
         let document = AnalysisDocument(
-            id: row["id"], title: row["title"], author: row["author"], source: row["source"], order: key,
-            forms: text.forms, offsets: text.offsets, blocks: text.blocks, sentenceStarts: text.sentenceStarts,
-            sections: sections, pages: pages, notePages: notePages, noteMarkerPages: markerPages)
+            id: row["id"],
+            title: row["title"],
+            author: row["author"],
+            source: row["source"],
+            order: key,
+            forms: text.forms,
+            offsets: text.offsets,
+            blocks: text.blocks,
+            sentenceStarts: text.sentenceStarts,
+            sections: sections,
+            pages: pages,
+            notePages: notePages,
+            noteMarkerPages: markerPages
+        )
         let citations = try Row.fetchAll(
-            db, sql: #"SELECT start, "end", authors, year, pages, ibid FROM citations WHERE doc = ? ORDER BY idx"#, arguments: [key]
+            db,
+            sql: #"SELECT start, "end", authors, year, pages, ibid FROM citations WHERE doc = ? ORDER BY idx"#,
+            arguments: [key]
         ).map { citation in
             self.record(citation, paragraphs: paragraphs, pages: pages)
         }
@@ -194,10 +225,19 @@ final class AnalysisCorpusCache: Sendable {
             text = String(decoding: bytes[from..<to], as: UTF8.self)
         }
         return CitationRecord(
-            document: -1, authors: authors,
+            document: -1,
+            authors: authors,
             authorWords: authors.map { name in analyzer.tokens(name).filter { !$0.isCompound }.map(\.term) },
-            year: row["year"], pages: row["pages"], ibid: row["ibid"], text: text, start: start, end: end,
-            paragraph: Int32(holder?.index ?? -1), section: Int32(holder?.section ?? -1), page: Self.page(at: start, in: pages))
+            year: row["year"],
+            pages: row["pages"],
+            ibid: row["ibid"],
+            text: text,
+            start: start,
+            end: end,
+            paragraph: Int32(holder?.index ?? -1),
+            section: Int32(holder?.section ?? -1),
+            page: Self.page(at: start, in: pages)
+        )
     }
 
     /// The body paragraph holding a clean-text offset (the last starting at or before it).

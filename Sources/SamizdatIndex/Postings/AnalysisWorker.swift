@@ -58,7 +58,8 @@ final class AnalysisWorker: @unchecked Sendable {
     /// Room for form ids below `count` (ids are given in order).
     private func reserveForms(_ count: Int) {
         let grown = max(count, capacity * 2, 1024)
-        let c = UnsafeMutablePointer<Int32>.allocate(capacity: grown), t = UnsafeMutablePointer<Int32>.allocate(capacity: grown)
+        let c = UnsafeMutablePointer<Int32>.allocate(capacity: grown)
+        let t = UnsafeMutablePointer<Int32>.allocate(capacity: grown)
         c.initialize(repeating: 0, count: grown)
         c.update(from: counts, count: capacity)
         t.update(from: touched, count: touchedCount)
@@ -81,8 +82,13 @@ final class AnalysisWorker: @unchecked Sendable {
     /// held. The last postings are encoded with the write's other workers' (`encoding`) as one
     /// segment, which the writer takes from `encoding`, when no worker wrote a segment before;
     /// else each worker writes its own. Returns the segments this worker wrote, in paragraph order.
-    func run(_ jobs: ArraySlice<AnalysisJob>, results: HandOff<DocumentAnalysis>, flushBytes: Int,
-             encoding: SegmentEncoding, index: Int) -> Result<[PostingSegment], Error> {
+    func run(
+        _ jobs: ArraySlice<AnalysisJob>,
+        results: HandOff<DocumentAnalysis>,
+        flushBytes: Int,
+        encoding: SegmentEncoding,
+        index: Int
+    ) -> Result<[PostingSegment], Error> {
         var segments: [PostingSegment] = []
         var next = jobs.startIndex
         var arrived = false
@@ -105,7 +111,10 @@ final class AnalysisWorker: @unchecked Sendable {
             return .success(segments)
         } catch {
             // the writer fails the write; it must not wait for what will not come
-            while next < jobs.endIndex { results.put(next, DocumentAnalysis()); next += 1 }
+            while next < jobs.endIndex {
+                results.put(next, DocumentAnalysis())
+                next += 1
+            }
             if !arrived { _ = encoding.arrive(index, flushed: true, source: nil) }
             forget()
             return .failure(error)
@@ -207,8 +216,15 @@ final class AnalysisWorker: @unchecked Sendable {
             i = j
         }
         keys.sort { rank[Int($0)] < rank[Int($1)] }
-        return EncodingSource(keys: keys, byStem: byStem, stemForms: stemForms, order: postings.order, postings: postings,
-                              paragraphs: paragraphs, lengths: lengths)
+        return EncodingSource(
+            keys: keys,
+            byStem: byStem,
+            stemForms: stemForms,
+            order: postings.order,
+            postings: postings,
+            paragraphs: paragraphs,
+            lengths: lengths
+        )
     }
 
     /// Per stem id, its forms' range in the touched forms grouped by stem (`source()`).

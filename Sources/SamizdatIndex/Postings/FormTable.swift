@@ -67,7 +67,10 @@ struct FormTable {
         static func partial(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
             var v: UInt64 = 0
             var i = n - 1
-            while i >= 0 { v = v &<< 8 | UInt64(p.load(fromByteOffset: i, as: UInt8.self)); i &-= 1 }
+            while i >= 0 {
+                v = v &<< 8 | UInt64(p.load(fromByteOffset: i, as: UInt8.self))
+                i &-= 1
+            }
             return v
         }
     }

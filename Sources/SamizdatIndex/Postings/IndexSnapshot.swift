@@ -60,8 +60,12 @@ final class IndexSnapshot: @unchecked Sendable {
     }
 
     convenience init(segments: [PostingSegment], documents: [Int64: DocumentLayout]) {
-        self.init(segments: segments, documents: documents, paragraphCount: documents.values.reduce(0) { $0 + $1.lengths.count },
-                  wordCount: documents.values.reduce(0) { $0 + $1.words })
+        self.init(
+            segments: segments,
+            documents: documents,
+            paragraphCount: documents.values.reduce(0) { $0 + $1.lengths.count },
+            wordCount: documents.values.reduce(0) { $0 + $1.words }
+        )
     }
 
     init(segments: [PostingSegment], documents: [Int64: DocumentLayout], paragraphCount: Int, wordCount: Int) {
@@ -76,7 +80,10 @@ final class IndexSnapshot: @unchecked Sendable {
         for (k, d) in byKey.enumerated() {
             guard let d else { continue }
             spans[k] = (Int32(at), Int32(d.lengths.count))
-            for l in d.lengths { lengthTable[at] = l; at += 1 }
+            for l in d.lengths {
+                lengthTable[at] = l
+                at += 1
+            }
         }
         self.paragraphCount = paragraphCount
         self.wordCount = wordCount
@@ -89,13 +96,20 @@ final class IndexSnapshot: @unchecked Sendable {
     /// of these (nil: the same).
     func after(_ events: [IndexState.Event], segments newSegments: [PostingSegment]?) -> IndexSnapshot {
         var docs = documents
-        var paragraphs = paragraphCount, words = wordCount
+        var paragraphs = paragraphCount
+        var words = wordCount
         for e in events {
             switch e {
             case .remove(let key, _):
-                if let d = docs.removeValue(forKey: key) { paragraphs -= d.lengths.count; words -= d.words }
+                if let d = docs.removeValue(forKey: key) {
+                    paragraphs -= d.lengths.count
+                    words -= d.words
+                }
             case .add(let key, let layout, _):
-                if let d = docs.updateValue(layout, forKey: key) { paragraphs -= d.lengths.count; words -= d.words }
+                if let d = docs.updateValue(layout, forKey: key) {
+                    paragraphs -= d.lengths.count
+                    words -= d.words
+                }
                 paragraphs += layout.lengths.count
                 words += layout.words
             }
@@ -132,8 +146,12 @@ final class IndexSnapshot: @unchecked Sendable {
 
     /// Positions of the posting at `i` of `postings` (made with positions).
     func positions(_ postings: Postings, _ i: Int, into out: inout [Int32]) {
-        Self.decodePositions(segments[Int(postings.segments[i])].buffer, at: Int(postings.offsets[i]),
-                             count: Int(postings.tfs[i]), into: &out)
+        Self.decodePositions(
+            segments[Int(postings.segments[i])].buffer,
+            at: Int(postings.offsets[i]),
+            count: Int(postings.tfs[i]),
+            into: &out
+        )
     }
 
     /// `count` positions (gaps from the previous one) from `at`.
@@ -185,12 +203,17 @@ extension PostingSegment {
         let allLive = parts.map { $0.documents.allSatisfy(live) }
         var documents = Set<Int64>()
         for p in parts { for d in p.documents where live(d) { documents.insert(d) } }
-        var writer = SegmentWriter(first: firstPart.firstParagraph, last: lastPart.lastParagraph,
-                                   documents: documents.sorted(),
-                                   capacity: parts.reduce(0) { $0 + $1.byteCount })
+        var writer = SegmentWriter(
+            first: firstPart.firstParagraph,
+            last: lastPart.lastParagraph,
+            documents: documents.sorted(),
+            capacity: parts.reduce(0) { $0 + $1.byteCount }
+        )
         var heap = KeyHeap(parts)
         var holding: [Int] = []
-        var lastKey: Int64 = -1, keyLive = false, lengths: [Int32] = []
+        var lastKey: Int64 = -1
+        var keyLive = false
+        var lengths: [Int32] = []
         while let top = heap.top {
             let topEntry = parts[top].entries[heap.cursor(top)]
             let keyBytes = UnsafeBufferPointer(rebasing: parts[top].buffer[topEntry.key])
@@ -206,7 +229,8 @@ extension PostingSegment {
                 continue
             }
             // lists that stay within one block, with no dead document: their bytes, one after another
-            var total = 0, short = true
+            var total = 0
+            var short = true
             for i in holding {
                 let e = parts[i].entries[heap.cursor(i)]
                 short = short && allLive[i] && e.skipLength == 0
@@ -227,16 +251,25 @@ extension PostingSegment {
                     var reader = DocsReader(part, e)
                     while !reader.done {
                         reader.next()
-                        let start = reader.positionsStart, count = reader.positionsLength
+                        let start = reader.positionsStart
+                        let count = reader.positionsLength
                         guard count >= 0, start + count <= e.positions.upperBound, reader.docsOffset <= e.docs.count else {
                             throw FormatError(description: "posting runs past its stream")
                         }
                         let key = CorpusStore.documentKey(paragraphRowID: reader.id)
-                        if key != lastKey { lastKey = key; keyLive = allLive[i] || live(key); lengths = keyLive ? layout(key)?.lengths ?? [] : [] }
+                        if key != lastKey {
+                            lastKey = key
+                            keyLive = allLive[i] || live(key)
+                            lengths = keyLive ? layout(key)?.lengths ?? [] : []
+                        }
                         if keyLive {
                             let index = CorpusStore.paragraphIndex(paragraphRowID: reader.id)
-                            writer.posting(reader.id, tf: reader.tf, length: index < lengths.count ? lengths[index] : 0,
-                                           positions: UnsafeBufferPointer(rebasing: part.buffer[start..<(start + count)]))
+                            writer.posting(
+                                reader.id,
+                                tf: reader.tf,
+                                length: index < lengths.count ? lengths[index] : 0,
+                                positions: UnsafeBufferPointer(rebasing: part.buffer[start..<(start + count)])
+                            )
                         }
                     }
                 }
@@ -261,7 +294,8 @@ extension PostingSegment {
             guard let t = e.aliasTarget else { return nil }
             let te = parts[i].entries[t]
             guard Int(te.keyLength) == target.count,
-                  memcmp(parts[i].buffer.baseAddress! + Int(te.keyStart), target.baseAddress!, target.count) == 0 else { return nil }
+                memcmp(parts[i].buffer.baseAddress! + Int(te.keyStart), target.baseAddress!, target.count) == 0
+            else { return nil }
             aliased += e.paragraphs
         }
         var held = 0
@@ -297,7 +331,8 @@ private struct KeyHeap {
     }
 
     private func less(_ a: Int, _ b: Int) -> Bool {
-        let (pa, na) = key(a), (pb, nb) = key(b)
+        let (pa, na) = key(a)
+        let (pb, nb) = key(b)
         let c = PostingSegment.compare(pa, na, pb, nb)
         return c < 0 || (c == 0 && a < b)
     }
@@ -320,7 +355,8 @@ private struct KeyHeap {
             heap[0] = last
             var i = 0
             while true {
-                let l = 2 * i + 1, r = l + 1
+                let l = 2 * i + 1
+                let r = l + 1
                 var m = i
                 if l < heap.count, less(heap[l], heap[m]) { m = l }
                 if r < heap.count, less(heap[r], heap[m]) { m = r }

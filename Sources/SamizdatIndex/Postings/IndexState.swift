@@ -20,7 +20,10 @@ struct Vocabulary {
 
     mutating func add(_ form: String, stem: String, id wanted: Int32? = nil) -> Int32 {
         let id = wanted ?? Int32(forms.count)
-        while forms.count < Int(id) { forms.append(""); stemOfForm.append(-1) }
+        while forms.count < Int(id) {
+            forms.append("")
+            stemOfForm.append(-1)
+        }
         let s: Int32
         if let known = stemIDs[stem] {
             s = known
@@ -30,9 +33,11 @@ struct Vocabulary {
             stemIDs[stem] = s
         }
         if Int(id) == forms.count {
-            forms.append(form); stemOfForm.append(s)
+            forms.append(form)
+            stemOfForm.append(s)
         } else {
-            forms[Int(id)] = form; stemOfForm[Int(id)] = s
+            forms[Int(id)] = form
+            stemOfForm[Int(id)] = s
         }
         formIDs[form] = id
         return id
@@ -68,7 +73,8 @@ struct TermCounts {
 
     /// Adds (`sign` 1) or removes (-1) one document's counts: pairs of form id and count.
     mutating func add(_ pairs: [Int], sign: Int, vocabulary: Vocabulary, scratch: inout StemMarks) {
-        let forms = vocabulary.forms.count, stems = vocabulary.stems.count
+        let forms = vocabulary.forms.count
+        let stems = vocabulary.stems.count
         if formFrequency.count < forms {
             formFrequency += [Int](repeating: 0, count: forms - formFrequency.count)
             formDocuments += [Int](repeating: 0, count: forms - formDocuments.count)
@@ -86,7 +92,8 @@ struct TermCounts {
         let stamp = scratch.stamp
         var i = 0
         while i + 1 < pairs.count {
-            let f = pairs[i], c = pairs[i + 1]
+            let f = pairs[i]
+            let c = pairs[i + 1]
             i += 2
             guard f >= 0, f < forms else { continue }
             formFrequency[f] += sign * c
@@ -138,7 +145,8 @@ final class IndexState: @unchecked Sendable {
     }
 
     var snapshot: IndexSnapshot {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return current
     }
 
@@ -153,12 +161,14 @@ final class IndexState: @unchecked Sendable {
     }
 
     var published: Published {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return Published(vocabulary: vocabulary, counts: counts, snapshot: current)
     }
 
     var isLoaded: Bool {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return loaded
     }
 
@@ -202,7 +212,8 @@ final class IndexState: @unchecked Sendable {
     }
 
     func publish(_ prepared: Prepared) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         vocabulary = prepared.vocabulary
         counts = prepared.counts
         if let snapshot = prepared.snapshot { current = snapshot }
@@ -232,7 +243,10 @@ final class IndexState: @unchecked Sendable {
             let key = CorpusStore.documentKey(paragraphRowID: id)
             var d = docs[key] ?? DocumentLayout(lengths: [], sections: [])
             let index = CorpusStore.paragraphIndex(paragraphRowID: id)
-            while d.lengths.count < index { d.lengths.append(0); d.sections.append(-1) }
+            while d.lengths.count < index {
+                d.lengths.append(0)
+                d.sections.append(-1)
+            }
             d.lengths.append(Int32(row[1] as Int))
             d.sections.append(Int32((row[2] as Int?) ?? -1))
             docs[key] = d
@@ -240,8 +254,12 @@ final class IndexState: @unchecked Sendable {
         var segments: [PostingSegment] = []
         // (a store migrated from before v4 is loaded by its own migrations without `file`)
         let hasFiles = try db.columns(in: "segments").contains { $0.name == "file" }
-        let rows = try Row.fetchCursor(db, sql: hasFiles ? "SELECT data, file FROM segments ORDER BY first"
-                                                         : "SELECT data, NULL FROM segments ORDER BY first")
+        let rows = try Row.fetchCursor(
+            db,
+            sql: hasFiles
+                ? "SELECT data, file FROM segments ORDER BY first"
+                : "SELECT data, NULL FROM segments ORDER BY first"
+        )
         while let row = try rows.next() {
             if let file: String = row[1] {
                 guard let files = segmentFiles else {
@@ -253,7 +271,8 @@ final class IndexState: @unchecked Sendable {
                 segments.append(try PostingSegment(bytes: data))
             }
         }
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         writerVocabulary = vocab
         writerWorkers = Self.makeWorkers()
         persistedForms = maxID + 1
@@ -276,7 +295,8 @@ extension CorpusStore {
         for (a, b) in zip(snapshot.segments, snapshot.segments.dropFirst()) where a.lastParagraph >= b.firstParagraph {
             problems.append("segments overlap: \(a.firstParagraph)…\(a.lastParagraph) and \(b.firstParagraph)…\(b.lastParagraph)")
         }
-        var frequency: [String: Int] = [:], documents: [String: Set<Int64>] = [:]
+        var frequency: [String: Int] = [:]
+        var documents: [String: Set<Int64>] = [:]
         var keys = Set<String>()
         for s in snapshot.segments { for i in 0..<s.keyCount { keys.insert(s.key(i)) } }
         var paragraphs = Set<Int64>()
@@ -286,7 +306,8 @@ extension CorpusStore {
             documents[key] = Set(p.ids.map { Self.documentKey(paragraphRowID: $0) })
             paragraphs.formUnion(p.ids)
         }
-        let v = published.vocabulary, c = published.counts
+        let v = published.vocabulary
+        let c = published.counts
         for f in 0..<min(v.forms.count, c.formFrequency.count) where c.formFrequency[f] != 0 || frequency[v.forms[f]] != nil {
             let form = v.forms[f]
             if c.formFrequency[f] != frequency[form] ?? 0 {

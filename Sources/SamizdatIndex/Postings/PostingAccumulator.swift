@@ -151,8 +151,12 @@ final class PostingAccumulator: @unchecked Sendable {
     @inline(__always)
     private func appendPosition(_ value: Int, of s: UnsafeMutablePointer<KeyState>) {
         if s.pointee.positionsCount &+ 5 > s.pointee.positionsCapacity {
-            (s.pointee.positionsAt, s.pointee.positionsCapacity) = grow(s.pointee.positionsAt, s.pointee.positionsCount,
-                                                                        s.pointee.positionsCapacity, initial: 16)
+            (s.pointee.positionsAt, s.pointee.positionsCapacity) = grow(
+                s.pointee.positionsAt,
+                s.pointee.positionsCount,
+                s.pointee.positionsCapacity,
+                initial: 16
+            )
         }
         s.pointee.positionsCount &+= Self.put(value, arena + Int(s.pointee.positionsAt &+ s.pointee.positionsCount))
     }
@@ -160,9 +164,17 @@ final class PostingAccumulator: @unchecked Sendable {
     /// Writes a varint at `p`; returns its length.
     @inline(__always)
     private static func put(_ value: Int, _ p: UnsafeMutablePointer<UInt8>) -> UInt32 {
-        if value < 0x80 { p.pointee = UInt8(truncatingIfNeeded: value); return 1 }
-        var v = UInt64(truncatingIfNeeded: value), n = 0
-        while v >= 0x80 { p[n] = UInt8(truncatingIfNeeded: v) | 0x80; v >>= 7; n &+= 1 }
+        if value < 0x80 {
+            p.pointee = UInt8(truncatingIfNeeded: value)
+            return 1
+        }
+        var v = UInt64(truncatingIfNeeded: value)
+        var n = 0
+        while v >= 0x80 {
+            p[n] = UInt8(truncatingIfNeeded: v) | 0x80
+            v >>= 7
+            n &+= 1
+        }
         p[n] = UInt8(truncatingIfNeeded: v)
         return UInt32(truncatingIfNeeded: n &+ 1)
     }
@@ -208,8 +220,10 @@ final class PostingAccumulator: @unchecked Sendable {
         @inline(__always)
         func streams(_ key: UInt32) -> (docs: UnsafeBufferPointer<UInt8>, positions: UnsafeBufferPointer<UInt8>) {
             let s = states[Int(key)]
-            return (UnsafeBufferPointer(start: arena + Int(s.docsAt), count: Int(s.docsCount)),
-                    UnsafeBufferPointer(start: arena + Int(s.positionsAt), count: Int(s.positionsCount)))
+            return (
+                UnsafeBufferPointer(start: arena + Int(s.docsAt), count: Int(s.docsCount)),
+                UnsafeBufferPointer(start: arena + Int(s.positionsAt), count: Int(s.positionsCount))
+            )
         }
     }
 }
@@ -228,7 +242,9 @@ struct KeyOrder {
     private var stems = 0
 
     mutating func update(_ vocabulary: Vocabulary) {
-        let formTexts = vocabulary.forms, stemOfForm = vocabulary.stemOfForm, stemTexts = vocabulary.stems
+        let formTexts = vocabulary.forms
+        let stemOfForm = vocabulary.stemOfForm
+        let stemTexts = vocabulary.stems
         guard forms < formTexts.count || stems < stemTexts.count else { return }
         let space = 2 * max(formTexts.count, stemTexts.count) + 2
         if starts.count < space {
@@ -251,20 +267,28 @@ struct KeyOrder {
         stems = stemTexts.count
         pool.withUnsafeBufferPointer { p in
             let base = p.baseAddress!
-            let starts = self.starts, lengths = self.lengths
+            let starts = self.starts
+            let lengths = self.lengths
             func less(_ a: UInt32, _ b: UInt32) -> Bool {
-                PostingSegment.compare(base + Int(starts[Int(a)]), Int(lengths[Int(a)]),
-                                       base + Int(starts[Int(b)]), Int(lengths[Int(b)])) < 0
+                PostingSegment.compare(
+                    base + Int(starts[Int(a)]),
+                    Int(lengths[Int(a)]),
+                    base + Int(starts[Int(b)]),
+                    Int(lengths[Int(b)])
+                ) < 0
             }
             added.sort(by: less)
             var merged: [UInt32] = []
             merged.reserveCapacity(sorted.count + added.count)
-            var i = 0, j = 0
+            var i = 0
+            var j = 0
             while i < sorted.count || j < added.count {
                 if j == added.count || (i < sorted.count && less(sorted[i], added[j])) {
-                    merged.append(sorted[i]); i += 1
+                    merged.append(sorted[i])
+                    i += 1
                 } else {
-                    merged.append(added[j]); j += 1
+                    merged.append(added[j])
+                    j += 1
                 }
             }
             sorted = merged

@@ -60,7 +60,8 @@ struct PostingBatch {
         guard running == nil, !jobs.isEmpty else { return }
         let jobs = self.jobs
         self.jobs = []
-        let workers = state.writerWorkers, flushBytes = state.writerFlushBytes
+        let workers = state.writerWorkers
+        let flushBytes = state.writerFlushBytes
         let n = min(workers.count, jobs.count)
         let total = jobs.reduce(0) { $0 + $1.bytes }
         var bounds = [0]
@@ -70,13 +71,20 @@ struct PostingBatch {
             if sum * n >= total * bounds.count, i + 1 < jobs.count { bounds.append(i + 1) }
         }
         bounds.append(jobs.count)
-        let run = Running(jobs: jobs, bounds: bounds, results: HandOff(count: jobs.count),
-                          segments: HandOff(count: bounds.count - 1),
-                          encoding: SegmentEncoding(workers: bounds.count - 1, files: state.segmentFiles),
-                          group: DispatchGroup())
+        let run = Running(
+            jobs: jobs,
+            bounds: bounds,
+            results: HandOff(count: jobs.count),
+            segments: HandOff(count: bounds.count - 1),
+            encoding: SegmentEncoding(workers: bounds.count - 1, files: state.segmentFiles),
+            group: DispatchGroup()
+        )
         for w in 0..<(bounds.count - 1) {
-            let worker = workers[w], slice = jobs[bounds[w]..<bounds[w + 1]]
-            let results = run.results, segments = run.segments, encoding = run.encoding
+            let worker = workers[w]
+            let slice = jobs[bounds[w]..<bounds[w + 1]]
+            let results = run.results
+            let segments = run.segments
+            let encoding = run.encoding
             DispatchQueue.global(qos: .userInitiated).async(group: run.group) {
                 segments.put(w, worker.run(slice, results: results, flushBytes: flushBytes, encoding: encoding, index: w))
             }
@@ -159,7 +167,10 @@ struct PostingBatch {
         Self.sortByHighHalf(&mapped, scratch: &sortScratch)
         var pairs: [Int] = []
         pairs.reserveCapacity(analysis.pairs.count)
-        for m in mapped { pairs.append(Int(m >> 32)); pairs.append(Int(m & 0xFFFF_FFFF)) }
+        for m in mapped {
+            pairs.append(Int(m >> 32))
+            pairs.append(Int(m & 0xFFFF_FFFF))
+        }
         return pairs
     }
 
@@ -170,14 +181,18 @@ struct PostingBatch {
     /// linear passes, where a comparison sort took a twentieth of the writer's thread.
     /// `scratch` is kept from call to call (it only grows).
     static func sortByHighHalf(_ values: inout [UInt64], scratch: inout [UInt64]) {
-        guard values.count > 32 else { values.sort(); return }
+        guard values.count > 32 else {
+            values.sort()
+            return
+        }
         let n = values.count
         let largest = values.reduce(0) { max($0, $1 >> 32) }
         if scratch.count < n { scratch = [UInt64](repeating: 0, count: max(n, scratch.count * 2)) }
         values.withUnsafeMutableBufferPointer { v in
             scratch.withUnsafeMutableBufferPointer { t in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: 2049) { counts in
-                    var from = v.baseAddress!, to = t.baseAddress!
+                    var from = v.baseAddress!
+                    var to = t.baseAddress!
                     var shift: UInt64 = 32
                     while shift == 32 || largest >> (shift - 32) > 0 {
                         counts.initialize(repeating: 0)
@@ -261,8 +276,10 @@ struct PostingBatch {
                 wroteFiles = true
             }
             if let file = s.file {
-                try db.execute(sql: "INSERT INTO segments(first, last, data, file) VALUES (?, ?, x'', ?)",
-                               arguments: [s.firstParagraph, s.lastParagraph, file])
+                try db.execute(
+                    sql: "INSERT INTO segments(first, last, data, file) VALUES (?, ?, x'', ?)",
+                    arguments: [s.firstParagraph, s.lastParagraph, file]
+                )
             } else {
                 try Self.store(s, db)
             }
@@ -286,8 +303,10 @@ struct PostingBatch {
         guard segment.byteCount < Int(Int32.max) else {
             throw DatabaseError(message: "a posting segment of \(segment.byteCount) bytes is over SQLite's blob limit")
         }
-        try db.execute(sql: "INSERT INTO segments(first, last, data) VALUES (?, ?, zeroblob(?))",
-                       arguments: [segment.firstParagraph, segment.lastParagraph, segment.byteCount])
+        try db.execute(
+            sql: "INSERT INTO segments(first, last, data) VALUES (?, ?, zeroblob(?))",
+            arguments: [segment.firstParagraph, segment.lastParagraph, segment.byteCount]
+        )
         var blob: OpaquePointer?
         var rc = sqlite3_blob_open(db.sqliteConnection, "main", "segments", "data", segment.firstParagraph, 1, &blob)
         if rc == SQLITE_OK {
@@ -313,7 +332,10 @@ struct PostingBatch {
     static func tier(bytes: Int) -> Int {
         var t = 0
         var size = bytes / (256 * 1024)
-        while size > 0 { t += 1; size /= 8 }
+        while size > 0 {
+            t += 1
+            size /= 8
+        }
         return t
     }
 

@@ -55,7 +55,10 @@ struct PostingCursor {
 
     private mutating func enter(_ p: Int) -> Bool {
         part = p
-        guard p < parts.count else { exhausted = true; return false }
+        guard p < parts.count else {
+            exhausted = true
+            return false
+        }
         let segment = snapshot.segments[parts[p].0]
         let e = parts[p].1
         reader = DocsReader(segment, e)
@@ -96,9 +99,15 @@ struct PostingCursor {
     mutating func nextCandidate(_ weight: CandidateWeight, threshold: Double, document: Int64, documentBest: Double) -> Bool {
         if exhausted { return false }
         if part < 0, !enter(0) { return false }
-        let idf = weight.idf, rest = weight.rest, average = weight.average
-        let bound = CandidateBound(weight, room: threshold - rest, document: document,
-                                   documentRoom: max(threshold, documentBest) - rest)
+        let idf = weight.idf
+        let rest = weight.rest
+        let average = weight.average
+        let bound = CandidateBound(
+            weight,
+            room: threshold - rest,
+            document: document,
+            documentRoom: max(threshold, documentBest) - rest
+        )
         while true {
             while reader.done {
                 if !enter(part + 1) { return false }
@@ -271,7 +280,10 @@ struct DocsReader {
         while s.at < stop {
             s.step(buffer)
             let length = snapshot.length(paragraph: s.id)
-            if length >= 0, !bound.rulesOut(id: s.id, tf: s.tf, length: length) { found = length; break }
+            if length >= 0, !bound.rulesOut(id: s.id, tf: s.tf, length: length) {
+                found = length
+                break
+            }
         }
         place = s
         return found
@@ -285,7 +297,10 @@ struct DocsReader {
         var found = false
         while s.at < end {
             s.step(buffer)
-            if s.id >= target { found = true; break }
+            if s.id >= target {
+                found = true
+                break
+            }
         }
         place = s
         return found

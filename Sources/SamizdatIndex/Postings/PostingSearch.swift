@@ -68,7 +68,8 @@ struct PostingSearch {
                 var c = PostingCursor(snapshot, key: key)
                 var kept = ScoredMatches()
                 for (id, score) in zip(out.ids, out.scores) where !(c.seek(id) && c.id == id) {
-                    kept.ids.append(id); kept.scores.append(score)
+                    kept.ids.append(id)
+                    kept.scores.append(score)
                 }
                 out = kept
             }
@@ -187,7 +188,10 @@ struct PostingSearch {
         var capacity = 256
         var starts = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
         var next = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-        defer { starts.deallocate(); next.deallocate() }
+        defer {
+            starts.deallocate()
+            next.deallocate()
+        }
         var target: Int64 = 0
         // the cursors are worked on in place: no copies (and no reference counting) per step
         all.withUnsafeMutableBufferPointer { cursors in
@@ -198,14 +202,18 @@ struct PostingSearch {
                     aligned = true
                     for k in 0..<n {
                         guard cursors[k].seek(target) else { break search }
-                        if cursors[k].id > target { target = cursors[k].id; aligned = false }
+                        if cursors[k].id > target {
+                            target = cursors[k].id
+                            aligned = false
+                        }
                     }
                 }
                 var most = 0
                 for k in 0..<n { most = max(most, cursors[k].tf) }
                 if most > capacity {
                     capacity = max(most, capacity * 2)
-                    starts.deallocate(); next.deallocate()
+                    starts.deallocate()
+                    next.deallocate()
                     starts = .allocate(capacity: capacity)
                     next = .allocate(capacity: capacity)
                 }
@@ -213,12 +221,16 @@ struct PostingSearch {
                 var count = cursors[0].positions(into: starts)
                 for k in 1..<n where count > 0 {
                     let m = cursors[k].positions(into: next)
-                    var kept = 0, a = 0
+                    var kept = 0
+                    var a = 0
                     let offset = Int32(k)
                     for j in 0..<count {
                         let want = starts[j] &+ offset
                         while a < m, next[a] < want { a &+= 1 }
-                        if a < m, next[a] == want { starts[kept] = starts[j]; kept &+= 1 }
+                        if a < m, next[a] == want {
+                            starts[kept] = starts[j]
+                            kept &+= 1
+                        }
                     }
                     count = kept
                 }
@@ -272,9 +284,14 @@ struct PostingSearch {
         // the cursor passes over blocks and postings that cannot beat the tenth document's best,
         // or their own document's best so far (only a higher score replaces it)
         let candidate = CandidateWeight(idf: w, rest: rest, average: average)
-        candidates: while cursor.nextCandidate(candidate, threshold: top.threshold, document: current?.key ?? -1,
-                                               documentBest: current?.best ?? -.infinity) {
-            let id = cursor.id, key = CorpusStore.documentKey(paragraphRowID: id)
+        candidates: while cursor.nextCandidate(
+            candidate,
+            threshold: top.threshold,
+            document: current?.key ?? -1,
+            documentBest: current?.best ?? -.infinity
+        ) {
+            let id = cursor.id
+            let key = CorpusStore.documentKey(paragraphRowID: id)
             var floor = top.threshold
             if let c = current, c.key == key, c.best > floor { floor = c.best }
             var score = bm25(idf: w, tf: Int32(cursor.tf), length: cursor.length)
@@ -423,7 +440,10 @@ struct PostingSearch {
                 for (lj, other) in spans.enumerated() where lj != li {
                     var bestEnd: Int32 = -1
                     for o in other where o.0 <= last.0 { bestEnd = max(bestEnd, o.1) }
-                    guard bestEnd >= 0, Int(last.0) - (Int(bestEnd) + 1) <= distance else { ok = false; break }
+                    guard bestEnd >= 0, Int(last.0) - (Int(bestEnd) + 1) <= distance else {
+                        ok = false
+                        break
+                    }
                 }
                 if ok { return true }
             }
@@ -497,7 +517,11 @@ struct PostingSearch {
         guard lo < ids.count, ids[lo] < id else { return lo }
         var step = 1
         var hi = lo + 1
-        while hi < ids.count, ids[hi] < id { lo = hi; step <<= 1; hi = lo + step }
+        while hi < ids.count, ids[hi] < id {
+            lo = hi
+            step <<= 1
+            hi = lo + step
+        }
         hi = min(hi, ids.count)
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -533,14 +557,22 @@ struct PostingSearch {
         var out = ScoredMatches()
         out.ids.reserveCapacity(a.count + b.count)
         out.scores.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count || j < b.count {
             if j == b.count || (i < a.count && a.ids[i] < b.ids[j]) {
-                out.ids.append(a.ids[i]); out.scores.append(a.scores[i]); i += 1
+                out.ids.append(a.ids[i])
+                out.scores.append(a.scores[i])
+                i += 1
             } else if i == a.count || b.ids[j] < a.ids[i] {
-                out.ids.append(b.ids[j]); out.scores.append(b.scores[j]); j += 1
+                out.ids.append(b.ids[j])
+                out.scores.append(b.scores[j])
+                j += 1
             } else {
-                out.ids.append(a.ids[i]); out.scores.append(a.scores[i] + b.scores[j]); i += 1; j += 1
+                out.ids.append(a.ids[i])
+                out.scores.append(a.scores[i] + b.scores[j])
+                i += 1
+                j += 1
             }
         }
         return out

@@ -143,13 +143,17 @@ public final class PostingSegment: @unchecked Sendable {
         }
         guard bytes.count < Int(UInt32.max) else { throw FormatError(description: "a segment of \(bytes.count) bytes is over 4 GiB") }
         var r = VarintReader(bytes: bytes, offset: 4)
-        let first = Int64(try r.next()), last = Int64(try r.next())
+        let first = Int64(try r.next())
+        let last = Int64(try r.next())
         let documentCount = try r.next()
         guard documentCount <= bytes.count else { throw FormatError(description: "bad document count") }
         var documents: [Int64] = []
         documents.reserveCapacity(documentCount)
         var key: Int64 = 0
-        for _ in 0..<documentCount { key += Int64(try r.next()); documents.append(key) }
+        for _ in 0..<documentCount {
+            key += Int64(try r.next())
+            documents.append(key)
+        }
         guard bytes.count >= r.offset + 8 else { throw FormatError(description: "no dictionary offset") }
         var dictionaryAt = 0
         for i in 0..<8 { dictionaryAt |= Int(bytes[bytes.count - 8 + i]) << (8 * i) }
@@ -172,38 +176,64 @@ public final class PostingSegment: @unchecked Sendable {
             let paragraphs = try r.next()
             if paragraphs == 0 {
                 let targetLength = try r.next()
-                guard targetLength >= 0, r.offset + targetLength <= bytes.count - 8 else { throw FormatError(description: "alias target runs past the end") }
+                guard targetLength >= 0, r.offset + targetLength <= bytes.count - 8 else {
+                    throw FormatError(description: "alias target runs past the end")
+                }
                 aliases.append((entries.count, r.offset..<(r.offset + targetLength)))
                 r.offset += targetLength
                 // resolved below, once every entry is read
-                entries.append(Entry(keyStart: UInt32(keyRange.lowerBound), keyLength: UInt32(length), paragraphCount: 0,
-                                     frequencyCount: 0, start: 0, skipLength: 0, docsLength: 0, positionsLength: 0))
+                entries.append(
+                    Entry(
+                        keyStart: UInt32(keyRange.lowerBound),
+                        keyLength: UInt32(length),
+                        paragraphCount: 0,
+                        frequencyCount: 0,
+                        start: 0,
+                        skipLength: 0,
+                        docsLength: 0,
+                        positionsLength: 0
+                    )
+                )
                 continue
             }
             let frequency = try r.next()
-            let skipLength = try r.next(), docsLength = try r.next(), positionsLength = try r.next()
+            let skipLength = try r.next()
+            let docsLength = try r.next()
+            let positionsLength = try r.next()
             guard paragraphs >= 0, frequency >= 0, skipLength >= 0, docsLength >= 0, positionsLength >= 0,
-                  at + skipLength + docsLength + positionsLength <= dictionaryAt else {
+                at + skipLength + docsLength + positionsLength <= dictionaryAt
+            else {
                 throw FormatError(description: "streams run past the body")
             }
             let blocks = skipLength / SkipEntry.size
             guard skipLength % SkipEntry.size == 0, blocks <= paragraphs, frequency <= bytes.count else {
                 throw FormatError(description: "skip table does not fit the paragraph count")
             }
-            entries.append(Entry(keyStart: UInt32(keyRange.lowerBound), keyLength: UInt32(length),
-                                 paragraphCount: UInt32(paragraphs), frequencyCount: UInt32(frequency),
-                                 start: UInt32(at), skipLength: UInt32(skipLength),
-                                 docsLength: UInt32(docsLength), positionsLength: UInt32(positionsLength)))
+            entries.append(
+                Entry(
+                    keyStart: UInt32(keyRange.lowerBound),
+                    keyLength: UInt32(length),
+                    paragraphCount: UInt32(paragraphs),
+                    frequencyCount: UInt32(frequency),
+                    start: UInt32(at),
+                    skipLength: UInt32(skipLength),
+                    docsLength: UInt32(docsLength),
+                    positionsLength: UInt32(positionsLength)
+                )
+            )
             if blocks > 0 {
                 // blocks start in order inside the docs and positions streams, the first at 0
                 let table = UnsafeRawPointer(bytes.baseAddress! + at)
-                var lastDocs = -1, lastPositions = -1
+                var lastDocs = -1
+                var lastPositions = -1
                 for b in 0..<blocks {
-                    let d = SkipEntry.docs(table, b), p = SkipEntry.positions(table, b)
+                    let d = SkipEntry.docs(table, b)
+                    let p = SkipEntry.positions(table, b)
                     guard d > lastDocs, p >= lastPositions, d < docsLength, p <= positionsLength, b > 0 || (d == 0 && p == 0) else {
                         throw FormatError(description: "skip table offsets out of order")
                     }
-                    lastDocs = d; lastPositions = p
+                    lastDocs = d
+                    lastPositions = p
                 }
             }
             at += skipLength + docsLength + positionsLength
@@ -248,8 +278,10 @@ public final class PostingSegment: @unchecked Sendable {
     }
 
     private static func lowerBound(_ buffer: UnsafeBufferPointer<UInt8>, _ entries: [Entry], _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var lo = 0, hi = entries.count
-        let base = buffer.baseAddress!, p = bytes.baseAddress ?? base
+        var lo = 0
+        var hi = entries.count
+        let base = buffer.baseAddress!
+        let p = bytes.baseAddress ?? base
         while lo < hi {
             let mid = (lo + hi) / 2
             let e = entries[mid]
@@ -285,7 +317,9 @@ public final class PostingSegment: @unchecked Sendable {
             var i = lowerBound(p)
             while i < entries.count {
                 let e = entries[i]
-                guard Int(e.keyLength) >= p.count, p.isEmpty || memcmp(buffer.baseAddress! + Int(e.keyStart), p.baseAddress!, p.count) == 0 else { break }
+                guard Int(e.keyLength) >= p.count, p.isEmpty || memcmp(buffer.baseAddress! + Int(e.keyStart), p.baseAddress!, p.count) == 0 else {
+                    break
+                }
                 out.append(key(i))
                 i += 1
             }
@@ -357,7 +391,8 @@ struct VarintReader {
 
     @inline(__always)
     mutating func next() throws -> Int {
-        var v: UInt64 = 0, shift: UInt64 = 0
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
         while offset < bytes.count {
             let b = bytes[offset]
             offset += 1
@@ -379,7 +414,8 @@ func readVarint(_ p: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> Int {
     var b = p[offset]
     offset &+= 1
     if b < 0x80 { return Int(b) }
-    var v = Int(b & 0x7F), shift = 7
+    var v = Int(b & 0x7F)
+    var shift = 7
     repeat {
         b = p[offset]
         offset &+= 1
@@ -558,7 +594,8 @@ struct SkipEntry {
                 out.littleEndian(UInt32(clamping: frontier[k].tf))
                 out.littleEndian(UInt32(clamping: frontier[k].length))
             } else {
-                out.littleEndian(UInt32(0)); out.littleEndian(UInt32(0))
+                out.littleEndian(UInt32(0))
+                out.littleEndian(UInt32(0))
             }
         }
     }
@@ -605,7 +642,10 @@ struct SegmentWriter: ~Copyable {
         out.varint(Int(last))
         out.varint(documents.count)
         var previous: Int64 = 0
-        for d in documents { out.varint(Int(d - previous)); previous = d }
+        for d in documents {
+            out.varint(Int(d - previous))
+            previous = d
+        }
     }
 
     /// A writer of a later range of keys of a segment whose first range another writer (made
@@ -627,7 +667,8 @@ struct SegmentWriter: ~Copyable {
     /// Adds a posting's (frequency, length) to the current block's frontier.
     @inline(__always)
     private mutating func bound(_ tf: Int, _ length: Int32) {
-        let length = Int(length), n = frontier.count
+        let length = Int(length)
+        let n = frontier.count
         // the first pair with a frequency at least `tf` has the shortest length of those pairs
         var i = 0
         while i < n, frontier[i].tf < tf { i += 1 }
@@ -676,16 +717,22 @@ struct SegmentWriter: ~Copyable {
         var at = e.docs.lowerBound
         let firstID = Int64(readVarint(buffer, &at))
         guard firstID > lastID || paragraphs == 0 else { throw PostingSegment.FormatError(description: "merged postings out of order") }
-        let docsBase = docs.count, positionsBase = positionsLength
+        let docsBase = docs.count
+        let positionsBase = positionsLength
         docs.varint(Int(firstID - lastID))
         let shift = (docs.count - docsBase) - (at - e.docs.lowerBound)
         docs.append(UnsafeBufferPointer(rebasing: buffer[at..<e.docs.upperBound]))
         positions.append(UnsafeBufferPointer(rebasing: buffer[e.positions]))
         positionsLength += e.positions.count
         for b in 0..<Int(count) {
-            SkipEntry.append(moving: table, b, id: b == 0 ? lastID : SkipEntry.id(table, b),
-                             docs: docsBase + (b == 0 ? 0 : SkipEntry.docs(table, b) + shift),
-                             positions: positionsBase + SkipEntry.positions(table, b), to: &skipBytes)
+            SkipEntry.append(
+                moving: table,
+                b,
+                id: b == 0 ? lastID : SkipEntry.id(table, b),
+                docs: docsBase + (b == 0 ? 0 : SkipEntry.docs(table, b) + shift),
+                positions: positionsBase + SkipEntry.positions(table, b),
+                to: &skipBytes
+            )
         }
         blocks += Int(count)
         lastID = partLast
@@ -709,10 +756,12 @@ struct SegmentWriter: ~Copyable {
         docs.varint(Int(id - lastID))
         docs.append(UnsafeBufferPointer(rebasing: buffer[at..<end]))
         // the part's last id
-        _ = readVarint(buffer, &at); _ = readVarint(buffer, &at)
+        _ = readVarint(buffer, &at)
+        _ = readVarint(buffer, &at)
         while at < end {
             id += Int64(readVarint(buffer, &at))
-            _ = readVarint(buffer, &at); _ = readVarint(buffer, &at)
+            _ = readVarint(buffer, &at)
+            _ = readVarint(buffer, &at)
         }
         positions.append(UnsafeBufferPointer(rebasing: buffer[e.positions]))
         positionsLength += e.positions.count
@@ -760,8 +809,10 @@ struct SegmentWriter: ~Copyable {
 
     /// As `endKey(_:positions:)`, the positions stream handed over in pieces, in order.
     mutating func endKey(_ key: UnsafeBufferPointer<UInt8>, positions pieces: [UnsafeBufferPointer<UInt8>]) {
-        precondition(positions.isEmpty && pieces.reduce(0, { $0 + $1.count }) == positionsLength,
-                     "a key's positions handed over do not add up")
+        precondition(
+            positions.isEmpty && pieces.reduce(0, { $0 + $1.count }) == positionsLength,
+            "a key's positions handed over do not add up"
+        )
         endKey(key, streamed: pieces)
     }
 
@@ -777,7 +828,12 @@ struct SegmentWriter: ~Copyable {
             positions.removeAll()
             skipBytes.removeAll()
             frontier.removeAll(keepingCapacity: true)
-            lastID = 0; paragraphs = 0; frequency = 0; inBlock = 0; blocks = 0; positionsLength = 0
+            lastID = 0
+            paragraphs = 0
+            frequency = 0
+            inBlock = 0
+            blocks = 0
+            positionsLength = 0
         }
         guard paragraphs > 0 else { return }
         // a list of one block has no skip table (its entry was never written)
@@ -785,8 +841,17 @@ struct SegmentWriter: ~Copyable {
         out.append(skipBytes.bytes)
         out.append(docs.bytes)
         if streamed.isEmpty { out.append(positions.bytes) } else { for piece in streamed { out.append(piece) } }
-        dictionary.append(Written(key: addKey(key), paragraphs: paragraphs, frequency: frequency, skipLength: skipBytes.count,
-                                  docsLength: docs.count, positionsLength: positionsLength, target: nil))
+        dictionary.append(
+            Written(
+                key: addKey(key),
+                paragraphs: paragraphs,
+                frequency: frequency,
+                skipLength: skipBytes.count,
+                docsLength: docs.count,
+                positionsLength: positionsLength,
+                target: nil
+            )
+        )
         hasPostings = true
     }
 
@@ -803,8 +868,17 @@ struct SegmentWriter: ~Copyable {
     /// whose target ends with no posting (a merge dropped them all) is left out.
     mutating func alias(_ key: some Collection<UInt8>, to target: some Collection<UInt8>) {
         precondition(paragraphs == 0, "an alias added to a key with postings")
-        dictionary.append(Written(key: addKey(key), paragraphs: 0, frequency: 0, skipLength: 0, docsLength: 0,
-                                  positionsLength: 0, target: addKey(target)))
+        dictionary.append(
+            Written(
+                key: addKey(key),
+                paragraphs: 0,
+                frequency: 0,
+                skipLength: 0,
+                docsLength: 0,
+                positionsLength: 0,
+                target: addKey(target)
+            )
+        )
     }
 
     var isEmpty: Bool { !hasPostings }
@@ -839,7 +913,8 @@ struct SegmentWriter: ~Copyable {
     /// one dictionary of every part's keys and its offset. An alias whose target has no
     /// postings in any part is left out.
     static func tail(_ parts: [SegmentPart], dictionaryAt at: Int) -> [UInt8] {
-        var dictionary = parts[0].dictionary, keyBytes = parts[0].keyBytes
+        var dictionary = parts[0].dictionary
+        var keyBytes = parts[0].keyBytes
         for p in parts.dropFirst() {
             let shift = keyBytes.count
             keyBytes += p.keyBytes
@@ -854,11 +929,20 @@ struct SegmentWriter: ~Copyable {
         let kept = keyBytes.withUnsafeBufferPointer { k in
             dictionary.filter { w in
                 guard let target = w.target else { return true }
-                var lo = 0, hi = own.count
+                var lo = 0
+                var hi = own.count
                 while lo < hi {
                     let mid = (lo + hi) / 2
-                    if PostingSegment.compare(k.baseAddress! + own[mid].key.lowerBound, own[mid].key.count,
-                                              k.baseAddress! + target.lowerBound, target.count) < 0 { lo = mid + 1 } else { hi = mid }
+                    if PostingSegment.compare(
+                        k.baseAddress! + own[mid].key.lowerBound,
+                        own[mid].key.count,
+                        k.baseAddress! + target.lowerBound,
+                        target.count
+                    ) < 0 {
+                        lo = mid + 1
+                    } else {
+                        hi = mid
+                    }
                 }
                 return lo < own.count && own[lo].key.count == target.count
                     && memcmp(k.baseAddress! + own[lo].key.lowerBound, k.baseAddress! + target.lowerBound, target.count) == 0

@@ -55,7 +55,8 @@ struct EncodingSource: @unchecked Sendable {
         /// The first of the keys not below `bytes`.
         func lowerBound(_ bytes: [UInt8]) -> Int {
             bytes.withUnsafeBufferPointer { b in
-                var lo = 0, hi = keys.count
+                var lo = 0
+                var hi = keys.count
                 while lo < hi {
                     let mid = (lo + hi) / 2
                     let key = self.key(mid)
@@ -75,9 +76,19 @@ struct EncodingSource: @unchecked Sendable {
                             order.pool.withUnsafeBufferPointer { pool in
                                 paragraphs.withUnsafeBufferPointer { paragraphs in
                                     lengths.withUnsafeBufferPointer { lengths in
-                                        body(View(keys: keys, byStem: byStem, stemForms: stemForms, starts: starts,
-                                                  keyLengths: keyLengths, pool: pool, postings: postings.view,
-                                                  paragraphs: paragraphs, lengths: lengths))
+                                        body(
+                                            View(
+                                                keys: keys,
+                                                byStem: byStem,
+                                                stemForms: stemForms,
+                                                starts: starts,
+                                                keyLengths: keyLengths,
+                                                pool: pool,
+                                                postings: postings.view,
+                                                paragraphs: paragraphs,
+                                                lengths: lengths
+                                            )
+                                        )
                                     }
                                 }
                             }
@@ -141,7 +152,8 @@ final class SegmentEncoding: @unchecked Sendable {
     /// the write fails or the segment is merged away before it is stored).
     private var created: String?
     var createdFile: String? {
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         return created
     }
 
@@ -174,8 +186,13 @@ final class SegmentEncoding: @unchecked Sendable {
         var encoder = RangeEncoder()
         let partCapacity = totalBytes / max(1, bounds.count - 1) * 3 / 2 + 4096
         while let r = takeRange() {
-            let part = encoder.encode(present, from: bounds[r], to: bounds[r + 1], header: r == 0 ? header : nil,
-                                      capacity: r == 0 && file == nil ? totalBytes : partCapacity)
+            let part = encoder.encode(
+                present,
+                from: bounds[r],
+                to: bounds[r + 1],
+                header: r == 0 ? header : nil,
+                capacity: r == 0 && file == nil ? totalBytes : partCapacity
+            )
             condition.lock()
             parts[r] = part
             finished += 1
@@ -237,7 +254,8 @@ final class SegmentEncoding: @unchecked Sendable {
         condition.lock()
         let all = parts.map { $0! }
         parts = []
-        let failure = fileFailure, size = placeAt
+        let failure = fileFailure
+        let size = placeAt
         condition.unlock()
         var result: Result<PostingSegment, Error>?
         if let failure {
@@ -328,7 +346,8 @@ final class SegmentEncoding: @unchecked Sendable {
             widest.withView { view in
                 let sizes = view.keys.indices.map { view.streamBytes($0) }
                 let total = sizes.reduce(0, +)
-                var sum = 0, r = 1
+                var sum = 0
+                var r = 1
                 for (i, size) in sizes.enumerated() where r < ranges {
                     if sum * ranges >= total * r, i > 0 {
                         bounds.append(Array(view.key(i)))
@@ -368,8 +387,13 @@ final class SegmentEncoding: @unchecked Sendable {
     /// join); nil when it holds none.
     static func encode(_ sources: [EncodingSource]) -> UnsafeBufferPointer<UInt8>? {
         var encoder = RangeEncoder()
-        let part = encoder.encode(sources, from: nil, to: nil, header: header(sources),
-                                  capacity: sources.reduce(0) { $0 + $1.postings.arenaUsed })
+        let part = encoder.encode(
+            sources,
+            from: nil,
+            to: nil,
+            header: header(sources),
+            capacity: sources.reduce(0) { $0 + $1.postings.arenaUsed }
+        )
         guard part.hasPostings else {
             part.body.free()
             return nil
@@ -391,12 +415,19 @@ struct RangeEncoder: ~Copyable {
     /// re-encoded with paragraph ids and block bounds, its positions copied as they are; a stem
     /// is an alias of its form when it has one here (the same in every source holding it), else
     /// its forms' postings merged.
-    mutating func encode(_ sources: [EncodingSource], from lo: [UInt8]?, to hi: [UInt8]?,
-                         header: (first: Int64, last: Int64, documents: [Int64])?, capacity: Int) -> SegmentPart {
-        var writer = header.map { SegmentWriter(first: $0.first, last: $0.last, documents: $0.documents, capacity: capacity) }
+    mutating func encode(
+        _ sources: [EncodingSource],
+        from lo: [UInt8]?,
+        to hi: [UInt8]?,
+        header: (first: Int64, last: Int64, documents: [Int64])?,
+        capacity: Int
+    ) -> SegmentPart {
+        var writer =
+            header.map { SegmentWriter(first: $0.first, last: $0.last, documents: $0.documents, capacity: capacity) }
             ?? SegmentWriter(partCapacity: capacity)
         EncodingSource.withViews(sources) { views in
-            var at = [Int](repeating: 0, count: views.count), end = at
+            var at = [Int](repeating: 0, count: views.count)
+            var end = at
             for (s, view) in views.enumerated() {
                 at[s] = lo.map { view.lowerBound($0) } ?? 0
                 end[s] = hi.map { view.lowerBound($0) } ?? view.keys.count
@@ -409,7 +440,10 @@ struct RangeEncoder: ~Copyable {
                 for s in views.indices where at[s] < end[s] {
                     let key = views[s].key(at[s])
                     let c = holders.isEmpty ? -1 : PostingSegment.compare(key.baseAddress!, key.count, smallest.baseAddress!, smallest.count)
-                    if c < 0 { holders.removeAll(keepingCapacity: true); smallest = key }
+                    if c < 0 {
+                        holders.removeAll(keepingCapacity: true)
+                        smallest = key
+                    }
                     if c <= 0 { holders.append(s) }
                 }
                 guard let first = holders.first else { break }
@@ -418,10 +452,12 @@ struct RangeEncoder: ~Copyable {
                     for s in holders {
                         let view = views[s]
                         let (docs, positions) = view.postings.streams(view.keys[at[s]] >> 1)
-                        var offset = 0, p = 0
+                        var offset = 0
+                        var p = 0
                         while offset < docs.count {
                             p &+= readVarint(docs, &offset)
-                            let tf = readVarint(docs, &offset), n = readVarint(docs, &offset)
+                            let tf = readVarint(docs, &offset)
+                            let n = readVarint(docs, &offset)
                             writer.posting(view.paragraphs[p], tf: tf, length: view.lengths[p], positionsLength: n)
                         }
                         pieces.append(positions)
@@ -432,7 +468,8 @@ struct RangeEncoder: ~Copyable {
                 } else {
                     stemPositions.removeAll()
                     for s in holders {
-                        let view = views[s], forms = view.stemForms[Int(view.keys[at[s]] >> 1)]
+                        let view = views[s]
+                        let forms = view.stemForms[Int(view.keys[at[s]] >> 1)]
                         mergeForms(view, UnsafeBufferPointer(rebasing: view.byStem[Int(forms.lowerBound)..<Int(forms.upperBound)]), &writer)
                     }
                     writer.endKey(smallest, positions: stemPositions.bytes)
@@ -448,7 +485,8 @@ struct RangeEncoder: ~Copyable {
     private static func onlyForm(_ views: [EncodingSource.View], _ holders: [Int], _ at: [Int]) -> UnsafeBufferPointer<UInt8>? {
         var form: UnsafeBufferPointer<UInt8>?
         for s in holders {
-            let view = views[s], forms = view.stemForms[Int(view.keys[at[s]] >> 1)]
+            let view = views[s]
+            let forms = view.stemForms[Int(view.keys[at[s]] >> 1)]
             guard forms.count == 1 else { return nil }
             let bytes = view.bytes(ofKey: view.byStem[Int(forms.lowerBound)] << 1)
             if let form {
@@ -474,7 +512,10 @@ struct RangeEncoder: ~Copyable {
             /// Moves to the next paragraph (`Int.max` past the last).
             @inline(__always)
             mutating func next() {
-                guard at < docs.count else { paragraph = .max; return }
+                guard at < docs.count else {
+                    paragraph = .max
+                    return
+                }
                 paragraph &+= readVarint(docs, &at)
                 tf = readVarint(docs, &at)
                 count = readVarint(docs, &at)
@@ -491,10 +532,18 @@ struct RangeEncoder: ~Copyable {
             }
             defer { cursors.deinitialize() }
             while true {
-                var p = Int.max, holding = 0, last = 0
+                var p = Int.max
+                var holding = 0
+                var last = 0
                 for i in 0..<n {
                     let q = cursors[i].paragraph
-                    if q < p { p = q; holding = 1; last = i } else if q == p { holding += 1 }
+                    if q < p {
+                        p = q
+                        holding = 1
+                        last = i
+                    } else if q == p {
+                        holding += 1
+                    }
                 }
                 guard p != .max else { break }
                 if holding == 1 {
@@ -509,7 +558,8 @@ struct RangeEncoder: ~Copyable {
                 for i in 0..<n where cursors[i].paragraph == p {
                     let c = cursors[i]
                     mergeScratch.removeAll(keepingCapacity: true)
-                    var at = c.positionsAt, position = 0
+                    var at = c.positionsAt
+                    var position = 0
                     while at < c.positionsAt + c.count {
                         position += readVarint(c.positions, &at)
                         mergeScratch.append(position)
@@ -518,7 +568,8 @@ struct RangeEncoder: ~Copyable {
                     cursors[i].next()
                 }
                 let before = stemPositions.count
-                var previous = 0, tf = 0
+                var previous = 0
+                var tf = 0
                 for position in mergePositions {
                     stemPositions.varint(position - previous)
                     previous = position
@@ -540,10 +591,17 @@ struct RangeEncoder: ~Copyable {
             return
         }
         out.removeAll(keepingCapacity: true)
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count || j < b.count {
             let x: Int
-            if j == b.count || (i < a.count && a[i] <= b[j]) { x = a[i]; i += 1 } else { x = b[j]; j += 1 }
+            if j == b.count || (i < a.count && a[i] <= b[j]) {
+                x = a[i]
+                i += 1
+            } else {
+                x = b[j]
+                j += 1
+            }
             if out.last != x { out.append(x) }
         }
         swap(&a, &out)

@@ -83,7 +83,12 @@ struct PassageMatcher {
         }
     }
 
-    struct Occurrence { var first: Int; var last: Int; var startPosition: Int; var endPosition: Int }
+    struct Occurrence {
+        var first: Int
+        var last: Int
+        var startPosition: Int
+        var endPosition: Int
+    }
 
     /// Does token `t` stand for word `k` of the leaf, in the leaf's unit: its folded form, its
     /// lemma (the same form always has the same lemma, so only other forms are lemmatized) or its
@@ -107,11 +112,18 @@ struct PassageMatcher {
         let n = l.kind == .prefix ? 1 : l.words.count
         guard byPosition.count >= n else { return [] }
         for p in 0...(byPosition.count - n) {
-            var firstIndex = -1, lastIndex = -1
+            var firstIndex = -1
+            var lastIndex = -1
             var ok = true
             for k in 0..<n {
-                guard let hit = byPosition[p + k].first(where: { Self.tokenMatches(tokens[$0], l, k) }) else { ok = false; break }
-                if let sentence, sentenceOf[hit] != sentence { ok = false; break }
+                guard let hit = byPosition[p + k].first(where: { Self.tokenMatches(tokens[$0], l, k) }) else {
+                    ok = false
+                    break
+                }
+                if let sentence, sentenceOf[hit] != sentence {
+                    ok = false
+                    break
+                }
                 if k == 0 { firstIndex = hit }
                 lastIndex = hit
             }
@@ -132,9 +144,14 @@ struct PassageMatcher {
                 var ok = true
                 for (lj, other) in occ.enumerated() where lj != li {
                     // the nearest occurrence starting at or before `last`
-                    guard let best = other.filter({ $0.startPosition <= last.startPosition })
-                        .max(by: { $0.endPosition < $1.endPosition }),
-                          last.startPosition - (best.endPosition + 1) <= distance else { ok = false; break }
+                    guard
+                        let best = other.filter({ $0.startPosition <= last.startPosition })
+                            .max(by: { $0.endPosition < $1.endPosition }),
+                        last.startPosition - (best.endPosition + 1) <= distance
+                    else {
+                        ok = false
+                        break
+                    }
                     chosen.append(best)
                 }
                 guard ok else { continue }

@@ -57,17 +57,25 @@ struct QueryLexer {
         var out: [QueryLexeme] = []
         while i < scalars.count {
             let c = scalars[i]
-            if Self.isSpace(c) { i += 1; continue }
+            if Self.isSpace(c) {
+                i += 1
+                continue
+            }
             let start = i
             switch c {
             case "(":
-                out.append(QueryLexeme(kind: .open, text: "(", position: i)); i += 1
+                out.append(QueryLexeme(kind: .open, text: "(", position: i))
+                i += 1
             case ")":
-                out.append(QueryLexeme(kind: .close, text: ")", position: i)); i += 1
+                out.append(QueryLexeme(kind: .close, text: ")", position: i))
+                i += 1
             case "\"", "“", "”", "„":
                 i += 1
                 var text = ""
-                while i < scalars.count, !Self.isQuote(scalars[i]) { text.unicodeScalars.append(scalars[i]); i += 1 }
+                while i < scalars.count, !Self.isQuote(scalars[i]) {
+                    text.unicodeScalars.append(scalars[i])
+                    i += 1
+                }
                 guard i < scalars.count else {
                     throw QueryError(position: start, message: "unterminated phrase: missing closing '\"'")
                 }
@@ -78,19 +86,24 @@ struct QueryLexer {
                 }
                 out.append(QueryLexeme(kind: .phrase, text: text, position: start))
             case "-" where i + 1 < scalars.count && !Self.isSpace(scalars[i + 1]):
-                out.append(QueryLexeme(kind: .minus, text: "-", position: i)); i += 1
+                out.append(QueryLexeme(kind: .minus, text: "-", position: i))
+                i += 1
             case "-":
                 throw QueryError(position: i, message: "'-' must be followed by a term, phrase or group")
             default:
                 var text = ""
                 while i < scalars.count, !Self.endsWord(scalars[i]), scalars[i] != ":" {
-                    text.unicodeScalars.append(scalars[i]); i += 1
+                    text.unicodeScalars.append(scalars[i])
+                    i += 1
                 }
                 if i < scalars.count, scalars[i] == ":" {
                     let name = text.lowercased()
                     guard !text.isEmpty else { throw QueryError(position: start, message: "':' with no field name before it") }
                     guard Self.fieldNames.contains(name) else {
-                        throw QueryError(position: start, message: "unknown field '\(text)' (known: title, author, doc, chapter, cites, exact, stem, sentence, paragraph)")
+                        throw QueryError(
+                            position: start,
+                            message: "unknown field '\(text)' (known: title, author, doc, chapter, cites, exact, stem, sentence, paragraph)"
+                        )
                     }
                     i += 1
                     if i >= scalars.count || Self.isSpace(scalars[i]) {

@@ -36,8 +36,15 @@ public struct QueryLeaf: Sendable, Hashable {
     /// Offset in the query, in Unicode scalars (errors thrown by the parser count Characters).
     public var position: Int
 
-    public init(kind: Kind, words: [String], stems: [String], lemmas: [String], unit: CountingUnit, field: QueryField,
-                position: Int) {
+    public init(
+        kind: Kind,
+        words: [String],
+        stems: [String],
+        lemmas: [String],
+        unit: CountingUnit,
+        field: QueryField,
+        position: Int
+    ) {
         self.kind = kind
         self.words = words
         self.stems = stems

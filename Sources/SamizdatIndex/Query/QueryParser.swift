@@ -171,7 +171,10 @@ public struct QueryParser: Sendable {
                 return .scope(sc, try parsePrimary(&s, field: field, unit: unit, scope: sc))
             default:
                 guard let f = QueryField(rawValue: name), f != .body else {
-                    throw QueryError(position: t.position, message: "unknown field '\(name)' (known: title, author, doc, chapter, cites, exact, stem, sentence, paragraph)")
+                    throw QueryError(
+                        position: t.position,
+                        message: "unknown field '\(name)' (known: title, author, doc, chapter, cites, exact, stem, sentence, paragraph)"
+                    )
                 }
                 if let field, field != f {
                     throw QueryError(position: t.position, message: "field \(name): inside field \(field.rawValue):")
@@ -186,12 +189,24 @@ public struct QueryParser: Sendable {
         case .prefix:
             let words = analyzer.tokens(t.text, stems: stems).filter { !$0.isCompound }
             guard words.count == 1 else {
-                throw QueryError(position: t.position, message: words.isEmpty
-                    ? "prefix '\(t.text)*' has no searchable letters"
-                    : "prefix '\(t.text)*' must be a single word")
+                throw QueryError(
+                    position: t.position,
+                    message: words.isEmpty
+                        ? "prefix '\(t.text)*' has no searchable letters"
+                        : "prefix '\(t.text)*' must be a single word"
+                )
             }
-            return .leaf(QueryLeaf(kind: .prefix, words: [words[0].term], stems: [words[0].term], lemmas: [words[0].term],
-                                   unit: .form, field: field ?? .body, position: t.position))
+            return .leaf(
+                QueryLeaf(
+                    kind: .prefix,
+                    words: [words[0].term],
+                    stems: [words[0].term],
+                    lemmas: [words[0].term],
+                    unit: .form,
+                    field: field ?? .body,
+                    position: t.position
+                )
+            )
         case .close:
             throw QueryError(position: t.position, message: "unexpected ')'")
         default:
@@ -202,14 +217,24 @@ public struct QueryParser: Sendable {
     func leaf(_ t: QueryLexeme, field: QueryField?, unit: CountingUnit) throws(QueryError) -> QueryLeaf {
         let words = analyzer.tokens(t.text, stems: stems).filter { !$0.isCompound }
         if words.isEmpty {
-            throw QueryError(position: t.position, message: t.kind == .phrase
-                ? "phrase \"\(t.text)\" has no searchable words"
-                : "'\(t.text)' has no searchable word")
+            throw QueryError(
+                position: t.position,
+                message: t.kind == .phrase
+                    ? "phrase \"\(t.text)\" has no searchable words"
+                    : "'\(t.text)' has no searchable word"
+            )
         }
         let kind: QueryLeaf.Kind = (words.count == 1) ? .term : .phrase
         let lemmas = words.map { lemmaCache.lemma($0.term) }
-        return QueryLeaf(kind: kind, words: words.map(\.term), stems: words.map(\.stem), lemmas: lemmas, unit: unit,
-                         field: field ?? .body, position: t.position)
+        return QueryLeaf(
+            kind: kind,
+            words: words.map(\.term),
+            stems: words.map(\.stem),
+            lemmas: lemmas,
+            unit: unit,
+            field: field ?? .body,
+            position: t.position
+        )
     }
 
     /// Every AND needs a positive child; OR children and the whole query cannot be negations.
@@ -228,7 +253,10 @@ public struct QueryParser: Sendable {
         case .or(let children):
             for c in children {
                 if case .not(let inner) = c {
-                    throw QueryError(position: firstPosition(inner), message: "a negated term cannot stand alone beside OR; group it with a positive term")
+                    throw QueryError(
+                        position: firstPosition(inner),
+                        message: "a negated term cannot stand alone beside OR; group it with a positive term"
+                    )
                 }
                 try validate(c, topLevel: false)
             }

@@ -9,8 +9,13 @@ public struct CitationsRequest: Codable, Sendable, Hashable {
     public var offset: Int
     public var limit: Int
 
-    public init(author: String? = nil, scope: ReportScope = ReportScope(), sort: CitationSort = .citations,
-                offset: Int = 0, limit: Int = 50) {
+    public init(
+        author: String? = nil,
+        scope: ReportScope = ReportScope(),
+        sort: CitationSort = .citations,
+        offset: Int = 0,
+        limit: Int = 50
+    ) {
         self.author = author
         self.scope = scope
         self.sort = sort
@@ -29,7 +34,8 @@ public struct CitationsRequest: Codable, Sendable, Hashable {
             scope: try container.decodeIfPresent(ReportScope.self, forKey: .scope) ?? ReportScope(),
             sort: try container.decodeIfPresent(CitationSort.self, forKey: .sort) ?? .citations,
             offset: try container.decodeIfPresent(Int.self, forKey: .offset) ?? 0,
-            limit: try container.decodeIfPresent(Int.self, forKey: .limit) ?? 50)
+            limit: try container.decodeIfPresent(Int.self, forKey: .limit) ?? 50
+        )
     }
 
     /// Rejects a negative offset, a limit outside 1…10,000 and an author with no words.

@@ -69,8 +69,18 @@ public struct CitationPlace: Codable, Sendable, Hashable {
     public var pages: String?
     public var ibid: Bool
 
-    public init(documentID: String, title: String, chapter: String?, page: String?, paragraph: Int, text: String,
-                authors: [String], year: String?, pages: String?, ibid: Bool) {
+    public init(
+        documentID: String,
+        title: String,
+        chapter: String?,
+        page: String?,
+        paragraph: Int,
+        text: String,
+        authors: [String],
+        year: String?,
+        pages: String?,
+        ibid: Bool
+    ) {
         self.documentID = documentID
         self.title = title
         self.chapter = chapter

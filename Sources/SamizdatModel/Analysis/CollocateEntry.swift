@@ -35,9 +35,23 @@ public struct CollocateEntry: Codable, Sendable, Hashable {
     /// token stands in a node's window when it is the collocate than when it is not.
     public var deltaPNodeGivenCollocate: Double
 
-    public init(collocate: String, cooccurrences: Int, left: Int, right: Int, collocateFrequency: Int, expected: Double,
-                mi: Double, mi3: Double, tScore: Double, zScore: Double, logLikelihood: Double, logDice: Double, dice: Double,
-                deltaPCollocateGivenNode: Double, deltaPNodeGivenCollocate: Double) {
+    public init(
+        collocate: String,
+        cooccurrences: Int,
+        left: Int,
+        right: Int,
+        collocateFrequency: Int,
+        expected: Double,
+        mi: Double,
+        mi3: Double,
+        tScore: Double,
+        zScore: Double,
+        logLikelihood: Double,
+        logDice: Double,
+        dice: Double,
+        deltaPCollocateGivenNode: Double,
+        deltaPNodeGivenCollocate: Double
+    ) {
         self.collocate = collocate
         self.cooccurrences = cooccurrences
         self.left = left

@@ -24,8 +24,18 @@ public struct CollocatesRequest: Codable, Sendable, Hashable {
     /// Entries returned at most, 1…100 000 (default 100).
     public var limit: Int
 
-    public init(node: String, unit: CountingUnit = .word, scope: ReportScope = ReportScope(), left: Int = 5, right: Int = 5,
-                sentence: Bool = false, minFrequency: Int = 3, sort: CollocationMeasure = .g2, offset: Int = 0, limit: Int = 100) {
+    public init(
+        node: String,
+        unit: CountingUnit = .word,
+        scope: ReportScope = ReportScope(),
+        left: Int = 5,
+        right: Int = 5,
+        sentence: Bool = false,
+        minFrequency: Int = 3,
+        sort: CollocationMeasure = .g2,
+        offset: Int = 0,
+        limit: Int = 100
+    ) {
         self.node = node
         self.unit = unit
         self.scope = scope

@@ -20,8 +20,20 @@ public struct CollocatesResponse: Codable, Sendable, Hashable {
     /// This page, sorted by `sort` descending, ties by collocate name in code-point order.
     public var entries: [CollocateEntry]
 
-    public init(node: String, unit: CountingUnit, left: Int, right: Int, sentence: Bool, sort: CollocationMeasure,
-                nodeFrequency: Int, windowTokens: Int, scopeTokens: Int, collocates: Int, offset: Int, entries: [CollocateEntry]) {
+    public init(
+        node: String,
+        unit: CountingUnit,
+        left: Int,
+        right: Int,
+        sentence: Bool,
+        sort: CollocationMeasure,
+        nodeFrequency: Int,
+        windowTokens: Int,
+        scopeTokens: Int,
+        collocates: Int,
+        offset: Int,
+        entries: [CollocateEntry]
+    ) {
         self.node = node
         self.unit = unit
         self.left = left

@@ -15,8 +15,15 @@ public struct CompareRequest: Codable, Sendable, Hashable {
     public var offset: Int
     public var limit: Int
 
-    public init(unit: CountingUnit = .word, scope: ReportScope = ReportScope(), other: ReportScope? = nil,
-                sort: KeywordSort = .g2, minFrequency: Int = 1, offset: Int = 0, limit: Int = 50) {
+    public init(
+        unit: CountingUnit = .word,
+        scope: ReportScope = ReportScope(),
+        other: ReportScope? = nil,
+        sort: KeywordSort = .g2,
+        minFrequency: Int = 1,
+        offset: Int = 0,
+        limit: Int = 50
+    ) {
         self.unit = unit
         self.scope = scope
         self.other = other

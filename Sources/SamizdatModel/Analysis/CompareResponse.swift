@@ -9,8 +9,14 @@ public struct CompareResponse: Codable, Sendable, Hashable {
         public var perMillion: Double
         public var otherPerMillion: Double
 
-        public init(rank: Int, term: String, frequency: Int, otherFrequency: Int, perMillion: Double,
-                    otherPerMillion: Double) {
+        public init(
+            rank: Int,
+            term: String,
+            frequency: Int,
+            otherFrequency: Int,
+            perMillion: Double,
+            otherPerMillion: Double
+        ) {
             self.rank = rank
             self.term = term
             self.frequency = frequency
@@ -43,8 +49,18 @@ public struct CompareResponse: Codable, Sendable, Hashable {
     /// Shared types, most frequent on both sides together first.
     public var shared: [SharedEntry]
 
-    public init(unit: CountingUnit, tokens: Int, otherTokens: Int, types: Int, otherTypes: Int, sharedTypes: Int,
-                cosine: Double, keywords: [KeywordEntry], otherKeywords: [KeywordEntry], shared: [SharedEntry]) {
+    public init(
+        unit: CountingUnit,
+        tokens: Int,
+        otherTokens: Int,
+        types: Int,
+        otherTypes: Int,
+        sharedTypes: Int,
+        cosine: Double,
+        keywords: [KeywordEntry],
+        otherKeywords: [KeywordEntry],
+        shared: [SharedEntry]
+    ) {
         self.unit = unit
         self.tokens = tokens
         self.otherTokens = otherTokens

@@ -22,8 +22,16 @@ public struct DispersionHit: Codable, Sendable, Hashable {
     public var section: String?
     public var chapter: String?
 
-    public init(document: String, token: Int, position: Int, offset: Int, page: String?, region: Region,
-                section: String?, chapter: String?) {
+    public init(
+        document: String,
+        token: Int,
+        position: Int,
+        offset: Int,
+        page: String?,
+        region: Region,
+        section: String?,
+        chapter: String?
+    ) {
         self.document = document
         self.token = token
         self.position = position

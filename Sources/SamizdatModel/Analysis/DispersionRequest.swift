@@ -10,8 +10,13 @@ public struct DispersionRequest: Codable, Sendable, Hashable {
     /// Hits listed at most (0...1,000,000; default 1,000); the rest are counted, not listed.
     public var hitLimit: Int
 
-    public init(term: String, unit: CountingUnit = .word, scope: ReportScope = ReportScope(), parts: Int = 100,
-                hitLimit: Int = 1000) {
+    public init(
+        term: String,
+        unit: CountingUnit = .word,
+        scope: ReportScope = ReportScope(),
+        parts: Int = 100,
+        hitLimit: Int = 1000
+    ) {
         self.term = term
         self.unit = unit
         self.scope = scope

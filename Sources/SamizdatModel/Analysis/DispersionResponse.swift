@@ -19,9 +19,18 @@ public struct DispersionResponse: Codable, Sendable, Hashable {
     /// True when there were more hits than `hit_limit`.
     public var truncated: Bool
 
-    public init(term: String, unit: CountingUnit, frequency: Int, tokens: Int, perMillion: Double,
-                documents: DispersionMeasures, chapters: DispersionMeasures, equalParts: DispersionMeasures,
-                hits: [DispersionHit], truncated: Bool) {
+    public init(
+        term: String,
+        unit: CountingUnit,
+        frequency: Int,
+        tokens: Int,
+        perMillion: Double,
+        documents: DispersionMeasures,
+        chapters: DispersionMeasures,
+        equalParts: DispersionMeasures,
+        hits: [DispersionHit],
+        truncated: Bool
+    ) {
         self.term = term
         self.unit = unit
         self.frequency = frequency

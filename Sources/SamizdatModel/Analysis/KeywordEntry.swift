@@ -25,9 +25,20 @@ public struct KeywordEntry: Codable, Sendable, Hashable {
     /// |G²| − ln(c + d) (Wilson 2013), unsigned: above 2 positive evidence, above 10 very strong.
     public var bic: Double
 
-    public init(rank: Int, term: String, frequency: Int, referenceFrequency: Int, perMillion: Double,
-                referencePerMillion: Double, g2: Double, logLikelihood: Double, pValue: Double,
-                logRatio: Double, percentDiff: Double, bic: Double) {
+    public init(
+        rank: Int,
+        term: String,
+        frequency: Int,
+        referenceFrequency: Int,
+        perMillion: Double,
+        referencePerMillion: Double,
+        g2: Double,
+        logLikelihood: Double,
+        pValue: Double,
+        logRatio: Double,
+        percentDiff: Double,
+        bic: Double
+    ) {
         self.rank = rank
         self.term = term
         self.frequency = frequency

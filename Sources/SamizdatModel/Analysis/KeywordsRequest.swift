@@ -23,9 +23,18 @@ public struct KeywordsRequest: Codable, Sendable, Hashable {
     /// Entries returned at most (1...10,000).
     public var limit: Int
 
-    public init(unit: CountingUnit = .word, scope: ReportScope = ReportScope(), reference: ReportScope? = nil,
-                sort: KeywordSort = .g2, polarity: KeywordPolarity = .positive, bonferroni: Bool = false,
-                minFrequency: Int = 1, maxP: Double = 1, offset: Int = 0, limit: Int = 100) {
+    public init(
+        unit: CountingUnit = .word,
+        scope: ReportScope = ReportScope(),
+        reference: ReportScope? = nil,
+        sort: KeywordSort = .g2,
+        polarity: KeywordPolarity = .positive,
+        bonferroni: Bool = false,
+        minFrequency: Int = 1,
+        maxP: Double = 1,
+        offset: Int = 0,
+        limit: Int = 100
+    ) {
         self.unit = unit
         self.scope = scope
         self.reference = reference

@@ -12,8 +12,15 @@ public struct KeywordsResponse: Codable, Sendable, Hashable {
     public var offset: Int
     public var entries: [KeywordEntry]
 
-    public init(unit: CountingUnit, targetTokens: Int, referenceTokens: Int, tested: Int, matched: Int,
-                offset: Int, entries: [KeywordEntry]) {
+    public init(
+        unit: CountingUnit,
+        targetTokens: Int,
+        referenceTokens: Int,
+        tested: Int,
+        matched: Int,
+        offset: Int,
+        entries: [KeywordEntry]
+    ) {
         self.unit = unit
         self.targetTokens = targetTokens
         self.referenceTokens = referenceTokens

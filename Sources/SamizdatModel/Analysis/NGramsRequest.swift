@@ -21,8 +21,17 @@ public struct NGramsRequest: Codable, Sendable, Hashable {
     /// Entries returned at most, 1…100 000 (default 100).
     public var limit: Int
 
-    public init(n: Int = 2, unit: CountingUnit = .word, scope: ReportScope = ReportScope(), minFrequency: Int = 2, minRange: Int = 1,
-                node: String? = nil, nodePosition: Int? = nil, offset: Int = 0, limit: Int = 100) {
+    public init(
+        n: Int = 2,
+        unit: CountingUnit = .word,
+        scope: ReportScope = ReportScope(),
+        minFrequency: Int = 2,
+        minRange: Int = 1,
+        node: String? = nil,
+        nodePosition: Int? = nil,
+        offset: Int = 0,
+        limit: Int = 100
+    ) {
         self.n = n
         self.unit = unit
         self.scope = scope

@@ -13,8 +13,16 @@ public struct NGramsResponse: Codable, Sendable, Hashable {
     /// This page: most frequent first, ties in code-point order of the words.
     public var entries: [NGramEntry]
 
-    public init(n: Int, unit: CountingUnit, node: String?, nodePosition: Int?, tokens: Int, types: Int, offset: Int,
-                entries: [NGramEntry]) {
+    public init(
+        n: Int,
+        unit: CountingUnit,
+        node: String?,
+        nodePosition: Int?,
+        tokens: Int,
+        types: Int,
+        offset: Int,
+        entries: [NGramEntry]
+    ) {
         self.n = n
         self.unit = unit
         self.node = node

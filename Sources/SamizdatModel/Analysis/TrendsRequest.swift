@@ -10,8 +10,13 @@ public struct TrendsRequest: Codable, Sendable, Hashable {
     /// The order of documents (default ingest; chapters keep their document's order).
     public var order: TrendOrder
 
-    public init(terms: [String], unit: CountingUnit = .word, scope: ReportScope = ReportScope(),
-                across: TrendAxis = .documents, order: TrendOrder = .ingest) {
+    public init(
+        terms: [String],
+        unit: CountingUnit = .word,
+        scope: ReportScope = ReportScope(),
+        across: TrendAxis = .documents,
+        order: TrendOrder = .ingest
+    ) {
         self.terms = terms
         self.unit = unit
         self.scope = scope

@@ -17,8 +17,15 @@ public struct TrendsResponse: Codable, Sendable, Hashable {
         /// count / tokens × 10,000 (0 for a row without tokens).
         public var perTenThousand: [Double]
 
-        public init(document: String, title: String, chapter: String?, key: String, tokens: Int, counts: [Int],
-                    perTenThousand: [Double]) {
+        public init(
+            document: String,
+            title: String,
+            chapter: String?,
+            key: String,
+            tokens: Int,
+            counts: [Int],
+            perTenThousand: [Double]
+        ) {
             self.document = document
             self.title = title
             self.chapter = chapter

@@ -16,8 +16,15 @@ public struct WordListRequest: Codable, Sendable, Hashable {
     /// Entries returned at most (1...10,000).
     public var limit: Int
 
-    public init(unit: CountingUnit = .word, scope: ReportScope = ReportScope(), prefix: String? = nil,
-                minFrequency: Int = 1, stoplist: Bool = false, offset: Int = 0, limit: Int = 100) {
+    public init(
+        unit: CountingUnit = .word,
+        scope: ReportScope = ReportScope(),
+        prefix: String? = nil,
+        minFrequency: Int = 1,
+        stoplist: Bool = false,
+        offset: Int = 0,
+        limit: Int = 100
+    ) {
         self.unit = unit
         self.scope = scope
         self.prefix = prefix

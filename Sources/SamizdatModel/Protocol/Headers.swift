@@ -11,7 +11,11 @@ public struct IngestHeader: Codable, Sendable, Equatable {
     public var source: String?
     public var externalID: String?
     public init(req: String? = nil, title: String? = nil, author: String? = nil, source: String? = nil, externalID: String? = nil) {
-        self.req = req; self.title = title; self.author = author; self.source = source; self.externalID = externalID
+        self.req = req
+        self.title = title
+        self.author = author
+        self.source = source
+        self.externalID = externalID
     }
     enum CodingKeys: String, CodingKey {
         case req, title, author, source
@@ -30,7 +34,11 @@ public struct AcceptedHeader: Codable, Sendable, Equatable {
     public var hash: String
     public var bytes: Int
     public init(req: String?, doc: String, version: Int, hash: String, bytes: Int) {
-        self.req = req; self.doc = doc; self.version = version; self.hash = hash; self.bytes = bytes
+        self.req = req
+        self.doc = doc
+        self.version = version
+        self.hash = hash
+        self.bytes = bytes
     }
 }
 
@@ -39,7 +47,11 @@ public struct DuplicateHeader: Codable, Sendable, Equatable {
     public var req: String?
     public var doc: String
     public var version: Int
-    public init(req: String?, doc: String, version: Int) { self.req = req; self.doc = doc; self.version = version }
+    public init(req: String?, doc: String, version: Int) {
+        self.req = req
+        self.doc = doc
+        self.version = version
+    }
 }
 
 /// `busy` (ingest → client): the backlog is over its bound; try again after `retry_ms`.
@@ -47,8 +59,15 @@ public struct BusyHeader: Codable, Sendable, Equatable {
     public var req: String?
     public var retryMs: Int
     public var backlog: Int
-    public init(req: String?, retryMs: Int, backlog: Int) { self.req = req; self.retryMs = retryMs; self.backlog = backlog }
-    enum CodingKeys: String, CodingKey { case req, backlog; case retryMs = "retry_ms" }
+    public init(req: String?, retryMs: Int, backlog: Int) {
+        self.req = req
+        self.retryMs = retryMs
+        self.backlog = backlog
+    }
+    enum CodingKeys: String, CodingKey {
+        case req, backlog
+        case retryMs = "retry_ms"
+    }
 }
 
 /// `error` (any → requester).
@@ -59,7 +78,10 @@ public struct ErrorHeader: Codable, Sendable, Equatable {
     public var offset: Int?
     public var parameter: String?
     public init(req: String?, _ error: ProtocolError) {
-        self.req = req; code = error.code.rawValue; message = error.message; offset = error.offset
+        self.req = req
+        code = error.code.rawValue
+        message = error.message
+        offset = error.offset
         parameter = error.parameter
     }
     public var error: ProtocolError {
@@ -79,7 +101,11 @@ public struct PongHeader: Codable, Sendable, Equatable {
     public var req: String?
     public var service: String
     public var instance: String
-    public init(req: String?, service: String, instance: String) { self.req = req; self.service = service; self.instance = instance }
+    public init(req: String?, service: String, instance: String) {
+        self.req = req
+        self.service = service
+        self.instance = instance
+    }
 }
 
 /// `result` (index or report → requester): the answer to a query kind; body frame 0 is its JSON.
@@ -87,28 +113,41 @@ public struct ResultHeader: Codable, Sendable, Equatable {
     public var req: String?
     /// The kind of the request answered.
     public var of: String
-    public init(req: String?, of: MessageKind) { self.req = req; self.of = of.rawValue }
+    public init(req: String?, of: MessageKind) {
+        self.req = req
+        self.of = of.rawValue
+    }
 }
 
 /// `delete` and `document`: a request about one document. `deleted` is the reply to `delete`.
 public struct DocumentRefHeader: Codable, Sendable, Equatable {
     public var req: String?
     public var doc: String
-    public init(req: String?, doc: String) { self.req = req; self.doc = doc }
+    public init(req: String?, doc: String) {
+        self.req = req
+        self.doc = doc
+    }
 }
 
 public struct DeletedHeader: Codable, Sendable, Equatable {
     public var req: String?
     public var doc: String
     public var found: Bool
-    public init(req: String?, doc: String, found: Bool) { self.req = req; self.doc = doc; self.found = found }
+    public init(req: String?, doc: String, found: Bool) {
+        self.req = req
+        self.doc = doc
+        self.found = found
+    }
 }
 
 /// `ready` (worker → ingest): the worker can take `credit` more texts.
 public struct ReadyHeader: Codable, Sendable, Equatable {
     public var credit: Int
     public var worker: String
-    public init(credit: Int, worker: String) { self.credit = credit; self.worker = worker }
+    public init(credit: Int, worker: String) {
+        self.credit = credit
+        self.worker = worker
+    }
 }
 
 /// `heartbeat` (both ways between ingest and workers).
@@ -117,7 +156,10 @@ public struct HeartbeatHeader: Codable, Sendable, Equatable {
     /// From a worker: the texts it can take now. ingest uses it to re-register a worker it does
     /// not know (after ingest restarted, or declared the worker dead).
     public var credit: Int?
-    public init(worker: String? = nil, credit: Int? = nil) { self.worker = worker; self.credit = credit }
+    public init(worker: String? = nil, credit: Int? = nil) {
+        self.worker = worker
+        self.credit = credit
+    }
 }
 
 /// `work` (ingest → worker). Body frame 0: the text.
@@ -131,16 +173,27 @@ public struct WorkHeader: Codable, Sendable, Equatable {
     public var source: String
     public var externalID: String?
     public init(document d: Document, attempt: Int) {
-        doc = d.id; version = d.version; hash = d.contentHash; self.attempt = attempt
-        title = d.metadata.title; author = d.metadata.author; source = d.metadata.source; externalID = d.metadata.externalID
+        doc = d.id
+        version = d.version
+        hash = d.contentHash
+        self.attempt = attempt
+        title = d.metadata.title
+        author = d.metadata.author
+        source = d.metadata.source
+        externalID = d.metadata.externalID
     }
     enum CodingKeys: String, CodingKey {
         case doc, version, hash, attempt, title, author, source
         case externalID = "external_id"
     }
     public func document(text: String) -> Document {
-        Document(id: doc, version: version, contentHash: hash,
-                 metadata: DocumentMetadata(title: title, author: author, source: source, externalID: externalID), text: text)
+        Document(
+            id: doc,
+            version: version,
+            contentHash: hash,
+            metadata: DocumentMetadata(title: title, author: author, source: source, externalID: externalID),
+            text: text
+        )
     }
 }
 
@@ -151,7 +204,10 @@ public struct FailedHeader: Codable, Sendable, Equatable {
     public var stage: String
     public var reason: String
     public init(doc: String, version: Int, stage: String, reason: String) {
-        self.doc = doc; self.version = version; self.stage = stage; self.reason = reason
+        self.doc = doc
+        self.version = version
+        self.stage = stage
+        self.reason = reason
     }
 }
 
@@ -161,7 +217,12 @@ public struct SegmentedHeader: Codable, Sendable, Equatable {
     public var version: Int
     public var attempt: Int
     public var ms: Double
-    public init(doc: String, version: Int, attempt: Int, ms: Double) { self.doc = doc; self.version = version; self.attempt = attempt; self.ms = ms }
+    public init(doc: String, version: Int, attempt: Int, ms: Double) {
+        self.doc = doc
+        self.version = version
+        self.attempt = attempt
+        self.ms = ms
+    }
 }
 
 /// `indexed` (index → ingest as the ack, and on the PUB socket as the event).
@@ -172,6 +233,9 @@ public struct IndexedHeader: Codable, Sendable, Equatable {
     public var outcome: String
     public var paragraphs: Int
     public init(doc: String, version: Int, outcome: String, paragraphs: Int) {
-        self.doc = doc; self.version = version; self.outcome = outcome; self.paragraphs = paragraphs
+        self.doc = doc
+        self.version = version
+        self.outcome = outcome
+        self.paragraphs = paragraphs
     }
 }

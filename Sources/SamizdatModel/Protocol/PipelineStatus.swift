@@ -9,7 +9,11 @@ public struct PipelineStatus: Codable, Sendable, Equatable {
         public var credit: Int
         public var processed: Int
         public init(id: String, lastHeartbeatMsAgo: Int, inFlight: Int, credit: Int, processed: Int) {
-            self.id = id; self.lastHeartbeatMsAgo = lastHeartbeatMsAgo; self.inFlight = inFlight; self.credit = credit; self.processed = processed
+            self.id = id
+            self.lastHeartbeatMsAgo = lastHeartbeatMsAgo
+            self.inFlight = inFlight
+            self.credit = credit
+            self.processed = processed
         }
         enum CodingKeys: String, CodingKey {
             case id, credit, processed
@@ -24,7 +28,11 @@ public struct PipelineStatus: Codable, Sendable, Equatable {
         public var stage: String
         public var reason: String
         public init(doc: String, version: Int, source: String, stage: String, reason: String) {
-            self.doc = doc; self.version = version; self.source = source; self.stage = stage; self.reason = reason
+            self.doc = doc
+            self.version = version
+            self.source = source
+            self.stage = stage
+            self.reason = reason
         }
     }
     /// Count of document versions per state: accepted, dispatched, indexed, failed.
@@ -39,10 +47,23 @@ public struct PipelineStatus: Codable, Sendable, Equatable {
     public var indexedPerSecond: Double
     public var bytesAccepted: Int
 
-    public init(states: [String: Int], backlog: Int, workers: [Worker], redeliveries: Int, failures: [Failure],
-                acceptedPerSecond: Double, indexedPerSecond: Double, bytesAccepted: Int) {
-        self.states = states; self.backlog = backlog; self.workers = workers; self.redeliveries = redeliveries
-        self.failures = failures; self.acceptedPerSecond = acceptedPerSecond; self.indexedPerSecond = indexedPerSecond
+    public init(
+        states: [String: Int],
+        backlog: Int,
+        workers: [Worker],
+        redeliveries: Int,
+        failures: [Failure],
+        acceptedPerSecond: Double,
+        indexedPerSecond: Double,
+        bytesAccepted: Int
+    ) {
+        self.states = states
+        self.backlog = backlog
+        self.workers = workers
+        self.redeliveries = redeliveries
+        self.failures = failures
+        self.acceptedPerSecond = acceptedPerSecond
+        self.indexedPerSecond = indexedPerSecond
         self.bytesAccepted = bytesAccepted
     }
     enum CodingKeys: String, CodingKey {

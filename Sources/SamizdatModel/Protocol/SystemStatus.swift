@@ -5,6 +5,8 @@ public struct SystemStatus: Codable, Sendable, Equatable {
     /// Services that did not answer, with the reason.
     public var unavailable: [String: String]
     public init(pipeline: PipelineStatus?, index: IndexStats?, unavailable: [String: String]) {
-        self.pipeline = pipeline; self.index = index; self.unavailable = unavailable
+        self.pipeline = pipeline
+        self.index = index
+        self.unavailable = unavailable
     }
 }

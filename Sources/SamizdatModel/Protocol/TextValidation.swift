@@ -14,7 +14,11 @@ public enum TextValidation {
             throw ProtocolError(.binaryContent, "text holds a NUL byte: binary content is not text", offset: nul - body.startIndex)
         }
         if let bad = firstInvalidUTF8(body) {
-            throw ProtocolError(.invalidUTF8, "text is not valid UTF-8 (first bad byte at offset \(bad)); transcode it first, e.g. samizdat ingest --encoding latin1", offset: bad)
+            throw ProtocolError(
+                .invalidUTF8,
+                "text is not valid UTF-8 (first bad byte at offset \(bad)); transcode it first, e.g. samizdat ingest --encoding latin1",
+                offset: bad
+            )
         }
         let text = String(decoding: body, as: UTF8.self)
         if text.allSatisfy({ $0.isWhitespace }) {

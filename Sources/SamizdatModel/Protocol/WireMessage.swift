@@ -82,7 +82,6 @@ public struct WireMessage: Sendable, Equatable {
     }
 }
 
-
 public enum WireCoding {
     public static var encoder: JSONEncoder {
         let e = JSONEncoder()

@@ -19,11 +19,34 @@ public struct ConcordanceLine: Codable, Sendable, Hashable {
     /// offsets in the note's text).
     public var note: NoteReference?
 
-    public init(documentID: String, title: String, source: String, paragraph: Int, sentence: Int?, page: String?,
-                section: String?, chapter: String?, left: String, match: String, right: String, start: Int, end: Int) {
-        self.documentID = documentID; self.title = title; self.source = source; self.paragraph = paragraph
-        self.sentence = sentence; self.page = page; self.section = section; self.chapter = chapter
-        self.left = left; self.match = match; self.right = right; self.start = start; self.end = end
+    public init(
+        documentID: String,
+        title: String,
+        source: String,
+        paragraph: Int,
+        sentence: Int?,
+        page: String?,
+        section: String?,
+        chapter: String?,
+        left: String,
+        match: String,
+        right: String,
+        start: Int,
+        end: Int
+    ) {
+        self.documentID = documentID
+        self.title = title
+        self.source = source
+        self.paragraph = paragraph
+        self.sentence = sentence
+        self.page = page
+        self.section = section
+        self.chapter = chapter
+        self.left = left
+        self.match = match
+        self.right = right
+        self.start = start
+        self.end = end
     }
 
     enum CodingKeys: String, CodingKey {

@@ -10,10 +10,22 @@ public struct DocumentHits: Codable, Sendable, Hashable {
     public var matchingPassages: Int
     public var hits: [SearchHit]
 
-    public init(documentID: String, title: String, author: String, source: String, score: Double,
-                matchingPassages: Int, hits: [SearchHit]) {
-        self.documentID = documentID; self.title = title; self.author = author; self.source = source
-        self.score = score; self.matchingPassages = matchingPassages; self.hits = hits
+    public init(
+        documentID: String,
+        title: String,
+        author: String,
+        source: String,
+        score: Double,
+        matchingPassages: Int,
+        hits: [SearchHit]
+    ) {
+        self.documentID = documentID
+        self.title = title
+        self.author = author
+        self.source = source
+        self.score = score
+        self.matchingPassages = matchingPassages
+        self.hits = hits
     }
 
     enum CodingKeys: String, CodingKey {

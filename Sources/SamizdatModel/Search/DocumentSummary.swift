@@ -15,11 +15,36 @@ public struct DocumentSummary: Codable, Sendable, Hashable {
     public var citations: Int
     public var bytes: Int
 
-    public init(id: String, version: Int, contentHash: String, title: String, author: String, source: String,
-                paragraphs: Int, sentences: Int, tokens: Int, pages: Int, sections: Int, notes: Int, citations: Int, bytes: Int) {
-        self.id = id; self.version = version; self.contentHash = contentHash; self.title = title; self.author = author
-        self.source = source; self.paragraphs = paragraphs; self.sentences = sentences; self.tokens = tokens
-        self.pages = pages; self.sections = sections; self.notes = notes; self.citations = citations; self.bytes = bytes
+    public init(
+        id: String,
+        version: Int,
+        contentHash: String,
+        title: String,
+        author: String,
+        source: String,
+        paragraphs: Int,
+        sentences: Int,
+        tokens: Int,
+        pages: Int,
+        sections: Int,
+        notes: Int,
+        citations: Int,
+        bytes: Int
+    ) {
+        self.id = id
+        self.version = version
+        self.contentHash = contentHash
+        self.title = title
+        self.author = author
+        self.source = source
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.tokens = tokens
+        self.pages = pages
+        self.sections = sections
+        self.notes = notes
+        self.citations = citations
+        self.bytes = bytes
     }
 
     enum CodingKeys: String, CodingKey {

@@ -7,7 +7,11 @@ public struct DocumentView: Codable, Sendable, Hashable {
     public var notes: [Note]
 
     public init(summary: DocumentSummary, sections: [Section], pages: [PageSpan], paragraphs: [ParagraphView], notes: [Note]) {
-        self.summary = summary; self.sections = sections; self.pages = pages; self.paragraphs = paragraphs; self.notes = notes
+        self.summary = summary
+        self.sections = sections
+        self.pages = pages
+        self.paragraphs = paragraphs
+        self.notes = notes
     }
 }
 
@@ -23,10 +27,26 @@ public struct ParagraphView: Codable, Sendable, Hashable {
     public var section: Int?
     public var sectionTitle: String?
 
-    public init(index: Int, kind: ParagraphKind, text: String, start: Int, end: Int, page: String?, lastPage: String?,
-                section: Int?, sectionTitle: String?) {
-        self.index = index; self.kind = kind; self.text = text; self.start = start; self.end = end
-        self.page = page; self.lastPage = lastPage; self.section = section; self.sectionTitle = sectionTitle
+    public init(
+        index: Int,
+        kind: ParagraphKind,
+        text: String,
+        start: Int,
+        end: Int,
+        page: String?,
+        lastPage: String?,
+        section: Int?,
+        sectionTitle: String?
+    ) {
+        self.index = index
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.page = page
+        self.lastPage = lastPage
+        self.section = section
+        self.sectionTitle = sectionTitle
     }
 
     enum CodingKeys: String, CodingKey {

@@ -15,10 +15,29 @@ public struct IndexStats: Codable, Sendable, Hashable {
     /// UTF-8 bytes of clean text.
     public var bytes: Int
 
-    public init(documents: Int, versions: Int, paragraphs: Int, sentences: Int, tokens: Int, types: Int,
-                notes: Int, citations: Int, sections: Int, pages: Int, bytes: Int) {
-        self.documents = documents; self.versions = versions; self.paragraphs = paragraphs; self.sentences = sentences
-        self.tokens = tokens; self.types = types; self.notes = notes; self.citations = citations
-        self.sections = sections; self.pages = pages; self.bytes = bytes
+    public init(
+        documents: Int,
+        versions: Int,
+        paragraphs: Int,
+        sentences: Int,
+        tokens: Int,
+        types: Int,
+        notes: Int,
+        citations: Int,
+        sections: Int,
+        pages: Int,
+        bytes: Int
+    ) {
+        self.documents = documents
+        self.versions = versions
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.tokens = tokens
+        self.types = types
+        self.notes = notes
+        self.citations = citations
+        self.sections = sections
+        self.pages = pages
+        self.bytes = bytes
     }
 }

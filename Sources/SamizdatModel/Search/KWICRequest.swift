@@ -21,10 +21,20 @@ public struct KWICRequest: Codable, Sendable, Hashable {
     public var offset: Int
     public var limit: Int
 
-    public init(query: String, documentID: String? = nil, context: Int = 5, sort: ConcordanceSort = .document,
-                offset: Int = 0, limit: Int = 100) {
-        self.query = query; self.documentID = documentID; self.context = context; self.sort = sort
-        self.offset = offset; self.limit = limit
+    public init(
+        query: String,
+        documentID: String? = nil,
+        context: Int = 5,
+        sort: ConcordanceSort = .document,
+        offset: Int = 0,
+        limit: Int = 100
+    ) {
+        self.query = query
+        self.documentID = documentID
+        self.context = context
+        self.sort = sort
+        self.offset = offset
+        self.limit = limit
     }
 
     enum CodingKeys: String, CodingKey {

@@ -7,6 +7,10 @@ public struct KWICResponse: Codable, Sendable, Hashable {
     public var lines: [ConcordanceLine]
 
     public init(query: String, total: Int, offset: Int, sort: ConcordanceSort, lines: [ConcordanceLine]) {
-        self.query = query; self.total = total; self.offset = offset; self.sort = sort; self.lines = lines
+        self.query = query
+        self.total = total
+        self.offset = offset
+        self.sort = sort
+        self.lines = lines
     }
 }

@@ -3,6 +3,9 @@
 public struct QueryError: Error, Codable, Sendable, Hashable, CustomStringConvertible {
     public var position: Int
     public var message: String
-    public init(position: Int, message: String) { self.position = position; self.message = message }
+    public init(position: Int, message: String) {
+        self.position = position
+        self.message = message
+    }
     public var description: String { "query error at \(position): \(message)" }
 }

@@ -32,13 +32,36 @@ public struct SearchHit: Codable, Sendable, Hashable {
     /// For a hit in the body: the notes whose markers stand in its paragraph.
     public var anchoredNotes: [NoteReference] = []
 
-    public init(documentID: String, title: String, source: String, paragraph: Int, sentence: Int?, section: String?,
-                chapter: String?, page: String?, paragraphPages: [String], score: Double, snippet: String,
-                snippetText: String, snippetMatches: [TextRange], matches: [TextRange]) {
-        self.documentID = documentID; self.title = title; self.source = source; self.paragraph = paragraph
-        self.sentence = sentence; self.section = section; self.chapter = chapter; self.page = page
-        self.paragraphPages = paragraphPages; self.score = score; self.snippet = snippet
-        self.snippetText = snippetText; self.snippetMatches = snippetMatches; self.matches = matches
+    public init(
+        documentID: String,
+        title: String,
+        source: String,
+        paragraph: Int,
+        sentence: Int?,
+        section: String?,
+        chapter: String?,
+        page: String?,
+        paragraphPages: [String],
+        score: Double,
+        snippet: String,
+        snippetText: String,
+        snippetMatches: [TextRange],
+        matches: [TextRange]
+    ) {
+        self.documentID = documentID
+        self.title = title
+        self.source = source
+        self.paragraph = paragraph
+        self.sentence = sentence
+        self.section = section
+        self.chapter = chapter
+        self.page = page
+        self.paragraphPages = paragraphPages
+        self.score = score
+        self.snippet = snippet
+        self.snippetText = snippetText
+        self.snippetMatches = snippetMatches
+        self.matches = matches
     }
 
     enum CodingKeys: String, CodingKey {

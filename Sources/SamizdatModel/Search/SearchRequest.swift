@@ -18,10 +18,22 @@ public struct SearchRequest: Codable, Sendable, Hashable {
     /// sentence, and its score — the cheap path for callers that only rank.
     public var highlight: Bool
 
-    public init(query: String, documentID: String? = nil, limit: Int = 10, offset: Int = 0,
-                passagesPerDocument: Int = 3, snippetWords: Int = 12, highlight: Bool = true) {
-        self.query = query; self.documentID = documentID; self.limit = limit; self.offset = offset
-        self.passagesPerDocument = passagesPerDocument; self.snippetWords = snippetWords; self.highlight = highlight
+    public init(
+        query: String,
+        documentID: String? = nil,
+        limit: Int = 10,
+        offset: Int = 0,
+        passagesPerDocument: Int = 3,
+        snippetWords: Int = 12,
+        highlight: Bool = true
+    ) {
+        self.query = query
+        self.documentID = documentID
+        self.limit = limit
+        self.offset = offset
+        self.passagesPerDocument = passagesPerDocument
+        self.snippetWords = snippetWords
+        self.highlight = highlight
     }
 
     enum CodingKeys: String, CodingKey {

@@ -10,8 +10,11 @@ public struct SearchResponse: Codable, Sendable, Hashable {
     public var hits: [SearchHit]
 
     public init(query: String, totalPassages: Int, totalDocuments: Int, documents: [DocumentHits], hits: [SearchHit]) {
-        self.query = query; self.totalPassages = totalPassages; self.totalDocuments = totalDocuments
-        self.documents = documents; self.hits = hits
+        self.query = query
+        self.totalPassages = totalPassages
+        self.totalDocuments = totalDocuments
+        self.documents = documents
+        self.hits = hits
     }
 
     enum CodingKeys: String, CodingKey {

@@ -17,10 +17,24 @@ public struct TermsRequest: Codable, Sendable, Hashable {
     public var offset: Int
     public var limit: Int
 
-    public init(terms: [String] = [], documentID: String? = nil, unit: CountingUnit = .word, perDocument: Bool = true,
-                prefix: String? = nil, minFrequency: Int = 1, offset: Int = 0, limit: Int = 100) {
-        self.terms = terms; self.documentID = documentID; self.unit = unit; self.perDocument = perDocument
-        self.prefix = prefix; self.minFrequency = minFrequency; self.offset = offset; self.limit = limit
+    public init(
+        terms: [String] = [],
+        documentID: String? = nil,
+        unit: CountingUnit = .word,
+        perDocument: Bool = true,
+        prefix: String? = nil,
+        minFrequency: Int = 1,
+        offset: Int = 0,
+        limit: Int = 100
+    ) {
+        self.terms = terms
+        self.documentID = documentID
+        self.unit = unit
+        self.perDocument = perDocument
+        self.prefix = prefix
+        self.minFrequency = minFrequency
+        self.offset = offset
+        self.limit = limit
     }
 
     enum CodingKeys: String, CodingKey {

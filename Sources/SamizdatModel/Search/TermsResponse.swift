@@ -10,7 +10,11 @@ public struct TermsResponse: Codable, Sendable, Hashable {
     public var terms: [TermStatistics]
 
     public init(tokens: Int, types: Int, documents: Int, total: Int, terms: [TermStatistics]) {
-        self.tokens = tokens; self.types = types; self.documents = documents; self.total = total; self.terms = terms
+        self.tokens = tokens
+        self.types = types
+        self.documents = documents
+        self.total = total
+        self.terms = terms
     }
 }
 
@@ -24,8 +28,11 @@ public struct TermStatistics: Codable, Sendable, Hashable {
     public var documents: [TermDocumentCount]
 
     public init(term: String, forms: [String], frequency: Int, documentFrequency: Int, documents: [TermDocumentCount]) {
-        self.term = term; self.forms = forms; self.frequency = frequency
-        self.documentFrequency = documentFrequency; self.documents = documents
+        self.term = term
+        self.forms = forms
+        self.frequency = frequency
+        self.documentFrequency = documentFrequency
+        self.documents = documents
     }
 
     enum CodingKeys: String, CodingKey {
@@ -43,7 +50,11 @@ public struct TermDocumentCount: Codable, Sendable, Hashable {
     public var sections: [TermSectionCount]
 
     public init(documentID: String, title: String, count: Int, tokens: Int, sections: [TermSectionCount]) {
-        self.documentID = documentID; self.title = title; self.count = count; self.tokens = tokens; self.sections = sections
+        self.documentID = documentID
+        self.title = title
+        self.count = count
+        self.tokens = tokens
+        self.sections = sections
     }
 
     enum CodingKeys: String, CodingKey {
@@ -60,6 +71,9 @@ public struct TermSectionCount: Codable, Sendable, Hashable {
     public var count: Int
 
     public init(section: Int?, title: String?, kind: SectionKind?, count: Int) {
-        self.section = section; self.title = title; self.kind = kind; self.count = count
+        self.section = section
+        self.title = title
+        self.kind = kind
+        self.count = count
     }
 }

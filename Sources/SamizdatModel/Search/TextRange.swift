@@ -2,5 +2,8 @@
 public struct TextRange: Codable, Sendable, Hashable {
     public var start: Int
     public var end: Int
-    public init(start: Int, end: Int) { self.start = start; self.end = end }
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
 }

@@ -35,7 +35,8 @@ final class AnalysisCache: Sendable {
     func totals(_ corpus: AnalysisCorpus, _ table: UnitTable, region: TextRegion) -> Totals {
         let key = TotalsKey(unit: table.unit, region: region)
         if let kept = totals.withLock({ $0[key] }), Self.sameDocuments(kept.documents, corpus.documents),
-           kept.counts.count == table.count {
+            kept.counts.count == table.count
+        {
             return kept
         }
         var counts = [UInt32](repeating: 0, count: table.count)

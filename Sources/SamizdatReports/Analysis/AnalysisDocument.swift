@@ -39,9 +39,19 @@ public final class AnalysisDocument: Sendable {
     private let blockMaps = Mutex<[TextRegion: BlockMap]>([:])
 
     public init(
-        id: String, title: String, author: String, source: String, order: Int64,
-        forms: [UInt32], offsets: [UInt32], blocks: [TextBlock], sentenceStarts: [UInt32],
-        sections: [AnalysisSection], pages: [PageSpan], notePages: [String?], noteMarkerPages: [String?]
+        id: String,
+        title: String,
+        author: String,
+        source: String,
+        order: Int64,
+        forms: [UInt32],
+        offsets: [UInt32],
+        blocks: [TextBlock],
+        sentenceStarts: [UInt32],
+        sections: [AnalysisSection],
+        pages: [PageSpan],
+        notePages: [String?],
+        noteMarkerPages: [String?]
     ) {
         self.id = id
         self.title = title

@@ -11,7 +11,11 @@ public enum Collocates {
     /// The collocates of `node` (a type id under `request.unit`, named `nodeName`) in
     /// `selection`, sorted by `request.sort` and paged. `request` should have passed `validate()`.
     public static func compute(
-        _ corpus: AnalysisCorpus, _ selection: CorpusSelection, node: UInt32, nodeName: String, _ request: CollocatesRequest
+        _ corpus: AnalysisCorpus,
+        _ selection: CorpusSelection,
+        node: UInt32,
+        nodeName: String,
+        _ request: CollocatesRequest
     ) -> CollocatesResponse {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
         var windows = WindowCounts(typeCount: table.count)
@@ -21,8 +25,14 @@ public enum Collocates {
             let filter = BlockFilter(part, region: selection.region)
             let positions = document.typeIndex(table).positions(of: node)
             nodeFrequency += windows.add(
-                document, positions: positions, filter: filter, typeOfForm: table.typeOfForm,
-                left: request.left, right: request.right, sentence: request.sentence)
+                document,
+                positions: positions,
+                filter: filter,
+                typeOfForm: table.typeOfForm,
+                left: request.left,
+                right: request.right,
+                sentence: request.sentence
+            )
         }
         let candidates = windows.touched.filter { type in
             Int(windows.total[Int(type)]) >= request.minFrequency
@@ -35,29 +45,46 @@ public enum Collocates {
             let leftCount = Int(windows.left[Int(type)])
             let collocateFrequency = scope.frequency(of: type)
             let contingency = Contingency(
-                o11: Double(total), r1: Double(windows.windowTokens), c1: Double(collocateFrequency), n: Double(scope.tokens))
-            entries.append(CollocateEntry(
-                collocate: table.names[Int(type)],
-                cooccurrences: total,
-                left: leftCount,
-                right: total - leftCount,
-                collocateFrequency: collocateFrequency,
-                expected: contingency.e11,
-                mi: Association.mutualInformation(contingency),
-                mi3: Association.mi3(contingency),
-                tScore: Association.tScore(contingency),
-                zScore: Association.zScore(contingency),
-                logLikelihood: Association.logLikelihood(contingency),
-                logDice: Association.logDice(contingency, nodeFrequency: Double(nodeFrequency)),
-                dice: Association.dice(contingency, nodeFrequency: Double(nodeFrequency)),
-                deltaPCollocateGivenNode: Association.deltaPCollocateGivenNode(contingency),
-                deltaPNodeGivenCollocate: Association.deltaPNodeGivenCollocate(contingency)))
+                o11: Double(total),
+                r1: Double(windows.windowTokens),
+                c1: Double(collocateFrequency),
+                n: Double(scope.tokens)
+            )
+            entries.append(
+                CollocateEntry(
+                    collocate: table.names[Int(type)],
+                    cooccurrences: total,
+                    left: leftCount,
+                    right: total - leftCount,
+                    collocateFrequency: collocateFrequency,
+                    expected: contingency.e11,
+                    mi: Association.mutualInformation(contingency),
+                    mi3: Association.mi3(contingency),
+                    tScore: Association.tScore(contingency),
+                    zScore: Association.zScore(contingency),
+                    logLikelihood: Association.logLikelihood(contingency),
+                    logDice: Association.logDice(contingency, nodeFrequency: Double(nodeFrequency)),
+                    dice: Association.dice(contingency, nodeFrequency: Double(nodeFrequency)),
+                    deltaPCollocateGivenNode: Association.deltaPCollocateGivenNode(contingency),
+                    deltaPNodeGivenCollocate: Association.deltaPNodeGivenCollocate(contingency)
+                )
+            )
         }
         let page = sortedPage(entries, by: request.sort, offset: request.offset, limit: request.limit)
         return CollocatesResponse(
-            node: nodeName, unit: request.unit, left: request.left, right: request.right, sentence: request.sentence,
-            sort: request.sort, nodeFrequency: nodeFrequency, windowTokens: windows.windowTokens, scopeTokens: scope.tokens,
-            collocates: entries.count, offset: request.offset, entries: page)
+            node: nodeName,
+            unit: request.unit,
+            left: request.left,
+            right: request.right,
+            sentence: request.sentence,
+            sort: request.sort,
+            nodeFrequency: nodeFrequency,
+            windowTokens: windows.windowTokens,
+            scopeTokens: scope.tokens,
+            collocates: entries.count,
+            offset: request.offset,
+            entries: page
+        )
     }
 
     /// `entries` sorted by `measure` descending, ties by collocate name in code-point order,
@@ -95,8 +122,13 @@ struct WindowCounts {
     /// Counts the windows of the node occurrences at `positions` (ascending) that `filter`
     /// keeps, and returns how many it kept.
     mutating func add(
-        _ document: AnalysisDocument, positions: ArraySlice<UInt32>, filter: BlockFilter, typeOfForm: [UInt32],
-        left leftSpan: Int, right rightSpan: Int, sentence: Bool
+        _ document: AnalysisDocument,
+        positions: ArraySlice<UInt32>,
+        filter: BlockFilter,
+        typeOfForm: [UInt32],
+        left leftSpan: Int,
+        right rightSpan: Int,
+        sentence: Bool
     ) -> Int {
         guard !positions.isEmpty else {
             return 0
@@ -122,7 +154,10 @@ struct WindowCounts {
                             var high = min(Int(block.end), here + rightSpan + 1)
                             if sentence {
                                 let bounds = BlockFilter.sentence(
-                                    containing: position, starts: document.sentenceStarts, tokenCount: forms.count)
+                                    containing: position,
+                                    starts: document.sentenceStarts,
+                                    tokenCount: forms.count
+                                )
                                 low = max(low, bounds.start)
                                 high = min(high, bounds.end)
                             }

@@ -5,8 +5,12 @@ import SamizdatModel
 /// share, and the cosine similarity of their frequency vectors.
 public enum Comparison {
     /// With `other` nil, the second side is the rest of the corpus (as for `Keywords`).
-    public static func compute(_ corpus: AnalysisCorpus, _ selection: CorpusSelection, other: CorpusSelection?,
-                               _ request: CompareRequest) -> CompareResponse {
+    public static func compute(
+        _ corpus: AnalysisCorpus,
+        _ selection: CorpusSelection,
+        other: CorpusSelection?,
+        _ request: CompareRequest
+    ) -> CompareResponse {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
         let order = corpus.cache.nameOrder(table)
         let forward = Keywords.makeRanking(corpus, table, target: selection, reference: other)
@@ -14,15 +18,35 @@ public enum Comparison {
         for type in forward.reference.indices where forward.reference[type] > 0 {
             otherTypes.append(UInt32(type))
         }
-        let backward = KeywordRanking(target: forward.reference, reference: forward.target,
-                                      targetTokens: forward.referenceTokens, referenceTokens: forward.targetTokens,
-                                      targetTypes: otherTypes)
-        let keywords = forward.rank(names: table.names, order: order, polarity: .positive, sort: request.sort,
-                                    minFrequency: request.minFrequency, maxP: 1, bonferroni: false,
-                                    offset: request.offset, limit: request.limit)
-        let otherKeywords = backward.rank(names: table.names, order: order, polarity: .positive, sort: request.sort,
-                                          minFrequency: request.minFrequency, maxP: 1, bonferroni: false,
-                                    offset: request.offset, limit: request.limit)
+        let backward = KeywordRanking(
+            target: forward.reference,
+            reference: forward.target,
+            targetTokens: forward.referenceTokens,
+            referenceTokens: forward.targetTokens,
+            targetTypes: otherTypes
+        )
+        let keywords = forward.rank(
+            names: table.names,
+            order: order,
+            polarity: .positive,
+            sort: request.sort,
+            minFrequency: request.minFrequency,
+            maxP: 1,
+            bonferroni: false,
+            offset: request.offset,
+            limit: request.limit
+        )
+        let otherKeywords = backward.rank(
+            names: table.names,
+            order: order,
+            polarity: .positive,
+            sort: request.sort,
+            minFrequency: request.minFrequency,
+            maxP: 1,
+            bonferroni: false,
+            offset: request.offset,
+            limit: request.limit
+        )
         let minimum = UInt32(clamping: request.minFrequency)
         var sharedTypes = 0
         var shared: [(total: UInt64, rank: UInt32, type: Int)] = []
@@ -56,16 +80,30 @@ public enum Comparison {
         for (place, item) in Keywords.page(Array(shared.enumerated()), offset: request.offset, limit: request.limit) {
             let count = Int(forward.target[item.type])
             let otherCount = Int(forward.reference[item.type])
-            sharedEntries.append(CompareResponse.SharedEntry(
-                rank: place + 1, term: table.names[item.type], frequency: count, otherFrequency: otherCount,
-                perMillion: Double(count) / tokens * 1_000_000, otherPerMillion: Double(otherCount) / otherTokens * 1_000_000))
+            sharedEntries.append(
+                CompareResponse.SharedEntry(
+                    rank: place + 1,
+                    term: table.names[item.type],
+                    frequency: count,
+                    otherFrequency: otherCount,
+                    perMillion: Double(count) / tokens * 1_000_000,
+                    otherPerMillion: Double(otherCount) / otherTokens * 1_000_000
+                )
+            )
         }
         let cosine = squares > 0 && otherSquares > 0 ? dot / (squares.squareRoot() * otherSquares.squareRoot()) : 0
         return CompareResponse(
-            unit: request.unit, tokens: forward.targetTokens, otherTokens: forward.referenceTokens,
-            types: forward.targetTypes.count, otherTypes: otherTypes.count, sharedTypes: sharedTypes, cosine: cosine,
-            keywords: keywords.entries, otherKeywords: otherKeywords.entries,
-            shared: sharedEntries)
+            unit: request.unit,
+            tokens: forward.targetTokens,
+            otherTokens: forward.referenceTokens,
+            types: forward.targetTypes.count,
+            otherTypes: otherTypes.count,
+            sharedTypes: sharedTypes,
+            cosine: cosine,
+            keywords: keywords.entries,
+            otherKeywords: otherKeywords.entries,
+            shared: sharedEntries
+        )
     }
 }
 
@@ -83,9 +121,11 @@ extension CompareResponse {
             table.append(["other_keyword"] + row)
         }
         for entry in shared {
-            table.append(["shared", String(entry.rank), entry.term, String(entry.frequency), String(entry.otherFrequency),
-                          CSVTable.number(entry.perMillion), CSVTable.number(entry.otherPerMillion),
-                          "", "", "", "", "", ""])
+            table.append([
+                "shared", String(entry.rank), entry.term, String(entry.frequency), String(entry.otherFrequency),
+                CSVTable.number(entry.perMillion), CSVTable.number(entry.otherPerMillion),
+                "", "", "", "", "", "",
+            ])
         }
         return table
     }

@@ -8,8 +8,12 @@ public enum Dispersion {
     ///
     /// Each document's block map (kept on the document for a whole document) places every hit
     /// of the cached type index in the stream and its chapter with one search among the blocks.
-    public static func compute(_ corpus: AnalysisCorpus, _ selection: CorpusSelection, _ request: DispersionRequest,
-                               types: [UInt32]) -> DispersionResponse {
+    public static func compute(
+        _ corpus: AnalysisCorpus,
+        _ selection: CorpusSelection,
+        _ request: DispersionRequest,
+        types: [UInt32]
+    ) -> DispersionResponse {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
         let distinctTypes = Array(Set(types)).sorted()
         let maps = selection.parts.map { part in
@@ -59,13 +63,18 @@ public enum Dispersion {
                 }
                 let documentLayout = layout ?? DocumentLayout(document)
                 layout = documentLayout
-                hits.append(DispersionHit(
-                    document: document.id, token: Int(position), position: streamPosition,
-                    offset: Int(document.offsets[Int(position)]),
-                    page: documentLayout.page(ofToken: Int(position), inBlock: block),
-                    region: block.kind == .note ? .note : .body,
-                    section: documentLayout.title(ofSection: block.section),
-                    chapter: documentLayout.title(ofSection: map.chapterSlots[blockIndex] - 1)))
+                hits.append(
+                    DispersionHit(
+                        document: document.id,
+                        token: Int(position),
+                        position: streamPosition,
+                        offset: Int(document.offsets[Int(position)]),
+                        page: documentLayout.page(ofToken: Int(position), inBlock: block),
+                        region: block.kind == .note ? .note : .body,
+                        section: documentLayout.title(ofSection: block.section),
+                        chapter: documentLayout.title(ofSection: map.chapterSlots[blockIndex] - 1)
+                    )
+                )
             }
             if map.tokens > 0 {
                 documentCounts.append(Double(documentHits))
@@ -78,15 +87,21 @@ public enum Dispersion {
             frequency += documentHits
             streamBase += map.tokens
         }
-        let equalSizes = partCount > 0
+        let equalSizes =
+            partCount > 0
             ? DispersionStatistics.equalPartSizes(tokens: tokens, parts: partCount).map(Double.init) : []
         return DispersionResponse(
-            term: request.term, unit: request.unit, frequency: frequency, tokens: tokens,
+            term: request.term,
+            unit: request.unit,
+            frequency: frequency,
+            tokens: tokens,
             perMillion: tokens > 0 ? Double(frequency) / Double(tokens) * 1_000_000 : 0,
             documents: DispersionStatistics.measures(counts: documentCounts, sizes: documentSizes),
             chapters: DispersionStatistics.measures(counts: chapterCounts, sizes: chapterSizes),
             equalParts: DispersionStatistics.measures(counts: equalCounts, sizes: equalSizes),
-            hits: hits, truncated: frequency > hits.count)
+            hits: hits,
+            truncated: frequency > hits.count
+        )
     }
 }
 extension DispersionResponse {
@@ -94,8 +109,10 @@ extension DispersionResponse {
     public var csv: CSVTable {
         var table = CSVTable(header: ["document", "token", "position", "offset", "page", "region", "section", "chapter"])
         for hit in hits {
-            table.append([hit.document, String(hit.token), String(hit.position), String(hit.offset), hit.page ?? "",
-                          hit.region.rawValue, hit.section ?? "", hit.chapter ?? ""])
+            table.append([
+                hit.document, String(hit.token), String(hit.position), String(hit.offset), hit.page ?? "",
+                hit.region.rawValue, hit.section ?? "", hit.chapter ?? "",
+            ])
         }
         return table
     }

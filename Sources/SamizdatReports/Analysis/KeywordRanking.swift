@@ -24,8 +24,17 @@ struct KeywordRanking {
     /// The keyword list under these options, `offset` and `limit` applied; the entries' ranks are
     /// 1-based places in the whole list. Only the sort measure (and the p-value, when `maxP` < 1)
     /// is computed for every candidate; the page's entries get every measure.
-    func rank(names: [String], order: AnalysisCache.NameOrder, polarity: KeywordPolarity, sort: KeywordSort,
-              minFrequency: Int, maxP: Double, bonferroni: Bool, offset: Int, limit: Int) -> Ranked {
+    func rank(
+        names: [String],
+        order: AnalysisCache.NameOrder,
+        polarity: KeywordPolarity,
+        sort: KeywordSort,
+        minFrequency: Int,
+        maxP: Double,
+        bonferroni: Bool,
+        offset: Int,
+        limit: Int
+    ) -> Ranked {
         var tested = 0
         for type in target.indices where target[type] > 0 || reference[type] > 0 {
             tested += 1
@@ -96,8 +105,15 @@ struct KeywordRanking {
         let end = min(candidates.count, offset + limit)
         if offset < end {
             for place in offset..<end {
-                entries.append(entry(Int(candidates[place].type), place: place, names: names, tested: tested,
-                                     bonferroni: bonferroni))
+                entries.append(
+                    entry(
+                        Int(candidates[place].type),
+                        place: place,
+                        names: names,
+                        tested: tested,
+                        bonferroni: bonferroni
+                    )
+                )
             }
         }
         return Ranked(tested: tested, matched: candidates.count, entries: entries)
@@ -117,12 +133,19 @@ struct KeywordRanking {
         let g2 = KeynessMeasures.signedG2(a: a, b: b, c: c, d: d)
         let twoCell = KeynessMeasures.twoCellLogLikelihood(a: a, b: b, c: c, d: d)
         return KeywordEntry(
-            rank: place + 1, term: names[type], frequency: Int(target[type]), referenceFrequency: Int(reference[type]),
-            perMillion: a / c * 1_000_000, referencePerMillion: b / d * 1_000_000,
-            g2: g2, logLikelihood: g2 < 0 ? -twoCell : twoCell, pValue: pValue(g2: g2, tested: tested, bonferroni: bonferroni),
+            rank: place + 1,
+            term: names[type],
+            frequency: Int(target[type]),
+            referenceFrequency: Int(reference[type]),
+            perMillion: a / c * 1_000_000,
+            referencePerMillion: b / d * 1_000_000,
+            g2: g2,
+            logLikelihood: g2 < 0 ? -twoCell : twoCell,
+            pValue: pValue(g2: g2, tested: tested, bonferroni: bonferroni),
             logRatio: KeynessMeasures.logRatio(a: a, b: b, c: c, d: d),
             percentDiff: KeynessMeasures.percentDiff(a: a, b: b, c: c, d: d),
-            bic: KeynessMeasures.bic(g2: g2, tokens: c + d))
+            bic: KeynessMeasures.bic(g2: g2, tokens: c + d)
+        )
     }
 
     /// The sort key, larger = stronger (see `KeywordSort`): `value` is the sort measure.

@@ -14,7 +14,10 @@ public enum NGrams {
     /// `selection` that meet the request's filters, most frequent first, paged. `request` should
     /// have passed `validate()`.
     public static func compute(
-        _ corpus: AnalysisCorpus, _ selection: CorpusSelection, node: UInt32? = nil, _ request: NGramsRequest
+        _ corpus: AnalysisCorpus,
+        _ selection: CorpusSelection,
+        node: UInt32? = nil,
+        _ request: NGramsRequest
     ) -> NGramsResponse {
         compute(corpus, selection, node: node, request, packing: .narrowest)
     }
@@ -31,14 +34,24 @@ public enum NGrams {
 
     /// `compute`, keyed as `packing` says.
     static func compute(
-        _ corpus: AnalysisCorpus, _ selection: CorpusSelection, node: UInt32?, _ request: NGramsRequest, packing: Packing
+        _ corpus: AnalysisCorpus,
+        _ selection: CorpusSelection,
+        node: UInt32?,
+        _ request: NGramsRequest,
+        packing: Packing
     ) -> NGramsResponse {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
         let typeBits = max(1, bitWidth(table.count - 1))
         let partBits = bitWidth(selection.parts.count - 1)
         let keyBits = request.n * typeBits + partBits
         let enumerator = StartEnumerator(
-            corpus: corpus, selection: selection, table: table, length: request.n, node: node, nodePosition: request.nodePosition)
+            corpus: corpus,
+            selection: selection,
+            table: table,
+            length: request.n,
+            node: node,
+            nodePosition: request.nodePosition
+        )
         let counted: CountedNGrams
         if packing == .narrowest && keyBits <= 64 {
             counted = countPacked(UInt64.self, enumerator, typeBits: typeBits, partBits: partBits, request: request)
@@ -49,8 +62,15 @@ public enum NGrams {
         }
         let page = counted.page(names: table.names, offset: request.offset, limit: request.limit)
         return NGramsResponse(
-            n: request.n, unit: request.unit, node: node.map { table.names[Int($0)] }, nodePosition: request.nodePosition,
-            tokens: counted.frequencies.reduce(0, +), types: counted.frequencies.count, offset: request.offset, entries: page)
+            n: request.n,
+            unit: request.unit,
+            node: node.map { table.names[Int($0)] },
+            nodePosition: request.nodePosition,
+            tokens: counted.frequencies.reduce(0, +),
+            types: counted.frequencies.count,
+            offset: request.offset,
+            entries: page
+        )
     }
 
     /// The bits needed to write `value` (0 for 0).
@@ -59,7 +79,11 @@ public enum NGrams {
     }
 
     static func countPacked<Key: FixedWidthInteger & UnsignedInteger>(
-        _ keyType: Key.Type, _ enumerator: StartEnumerator, typeBits: Int, partBits: Int, request: NGramsRequest
+        _ keyType: Key.Type,
+        _ enumerator: StartEnumerator,
+        typeBits: Int,
+        partBits: Int,
+        request: NGramsRequest
     ) -> CountedNGrams {
         let length = request.n
         var keys: [Key] = []
@@ -170,7 +194,11 @@ struct StartEnumerator {
     /// The starts of the n-grams of `document` holding `node` at `nodePosition` (or anywhere,
     /// each n-gram once: at its first node occurrence).
     private func clusterStarts(
-        _ document: AnalysisDocument, filter: BlockFilter, node: UInt32, types: UnsafeBufferPointer<UInt32>, _ body: (Int) -> Void
+        _ document: AnalysisDocument,
+        filter: BlockFilter,
+        node: UInt32,
+        types: UnsafeBufferPointer<UInt32>,
+        _ body: (Int) -> Void
     ) {
         let blocks = document.blocks
         let forms = document.forms
@@ -240,7 +268,9 @@ struct CountedNGrams {
         return candidates[offset..<wanted].map { row in
             NGramEntry(
                 words: types[row * length..<(row + 1) * length].map { names[Int($0)] },
-                frequency: frequencies[row], range: ranges[row])
+                frequency: frequencies[row],
+                range: ranges[row]
+            )
         }
     }
 

@@ -65,7 +65,10 @@ struct ScopeCounts {
 
     /// Adds (or takes away) every token of the blocks `choose` picks.
     private mutating func addBlocks(
-        of document: AnalysisDocument, typeOfForm: [UInt32], where choose: (TextBlock) -> Bool, subtracting: Bool
+        of document: AnalysisDocument,
+        typeOfForm: [UInt32],
+        where choose: (TextBlock) -> Bool,
+        subtracting: Bool
     ) {
         let step: UInt32 = subtracting ? UInt32.max : 1
         document.forms.withUnsafeBufferPointer { forms in

@@ -87,8 +87,15 @@ struct SelectionCounts {
                 scratch = [UInt32](repeating: 0, count: table.count)
             }
             let partTokens = Self.tokens(of: document, region: selection.region, sections: part.sections)
-            let (types, counts) = Self.sparseCounts(document, table, region: selection.region, sections: part.sections,
-                                                    keptTokens: partTokens, scratch: &scratch, touched: &touched)
+            let (types, counts) = Self.sparseCounts(
+                document,
+                table,
+                region: selection.region,
+                sections: part.sections,
+                keptTokens: partTokens,
+                scratch: &scratch,
+                touched: &touched
+            )
             parts.append(PartCounts(document: part.document, tokens: partTokens, types: types, counts: counts))
             tokens += partTokens
         }
@@ -98,7 +105,8 @@ struct SelectionCounts {
             self.totals = []
             return
         }
-        let isEveryWholeDocument = selection.parts.count == corpus.documents.count
+        let isEveryWholeDocument =
+            selection.parts.count == corpus.documents.count
             && selection.parts.allSatisfy { $0.sections == nil }
         if isEveryWholeDocument {
             self.totals = corpus.cache.totals(corpus, table, region: selection.region).counts
@@ -117,9 +125,15 @@ struct SelectionCounts {
     /// When they keep most of it, the blocks left out are scanned and subtracted from the
     /// document's type index; otherwise the kept blocks are scanned and their types sorted.
     /// `scratch` (zeros, one per type) comes back zeroed.
-    static func sparseCounts(_ document: AnalysisDocument, _ table: UnitTable, region: TextRegion, sections: Set<Int32>?,
-                             keptTokens: Int, scratch: inout [UInt32],
-                             touched: inout [UInt32]) -> (types: [UInt32], counts: [UInt32]) {
+    static func sparseCounts(
+        _ document: AnalysisDocument,
+        _ table: UnitTable,
+        region: TextRegion,
+        sections: Set<Int32>?,
+        keptTokens: Int,
+        scratch: inout [UInt32],
+        touched: inout [UInt32]
+    ) -> (types: [UInt32], counts: [UInt32]) {
         let subtracting = keptTokens * 2 > document.tokenCount
         touched.removeAll(keepingCapacity: true)
         scratch.withUnsafeMutableBufferPointer { scratch in
@@ -165,8 +179,13 @@ struct SelectionCounts {
 
     /// Adds the counts of `document`'s tokens in `region` and `sections` to `counts`; returns how
     /// many tokens that was.
-    static func add(_ document: AnalysisDocument, _ table: UnitTable, region: TextRegion, sections: Set<Int32>?,
-                    into counts: inout [UInt32]) -> Int {
+    static func add(
+        _ document: AnalysisDocument,
+        _ table: UnitTable,
+        region: TextRegion,
+        sections: Set<Int32>?,
+        into counts: inout [UInt32]
+    ) -> Int {
         if region == .all, sections == nil {
             let index = document.typeIndex(table)
             for slot in index.types.indices {

@@ -55,8 +55,11 @@ public enum Stoplist {
     /// For each type of `table`: true when the type is a stopword, that is when one of its forms,
     /// or the word of one of its forms, is in `stoplist` (so the stem of "having" and the form
     /// "was", whose word is "be", are stopped too).
-    public static func stoppedTypes(_ vocabulary: AnalysisVocabulary, _ table: UnitTable,
-                                    stoplist: Set<String> = english) -> [Bool] {
+    public static func stoppedTypes(
+        _ vocabulary: AnalysisVocabulary,
+        _ table: UnitTable,
+        stoplist: Set<String> = english
+    ) -> [Bool] {
         var stopped = [Bool](repeating: false, count: table.count)
         for type in 0..<table.count where stoplist.contains(table.names[type]) {
             stopped[type] = true

@@ -5,8 +5,12 @@ import SamizdatModel
 public enum Trends {
     /// `types`: for each of `request.terms`, its type ids under `request.unit` (the index resolves
     /// them; empty for a term that does not occur).
-    public static func compute(_ corpus: AnalysisCorpus, _ selection: CorpusSelection, _ request: TrendsRequest,
-                               types: [[UInt32]]) -> TrendsResponse {
+    public static func compute(
+        _ corpus: AnalysisCorpus,
+        _ selection: CorpusSelection,
+        _ request: TrendsRequest,
+        types: [[UInt32]]
+    ) -> TrendsResponse {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
         let parts = ordered(selection.parts, corpus, request.order)
         // ingest order as a rank among the live documents (1 = ingested first), not the
@@ -44,7 +48,8 @@ public enum Trends {
                     var chapterTokens = 0
                     for block in document.blocks
                     where layout.chapter(ofSection: block.section) == chapter
-                        && DocumentLayout.includes(block, region: selection.region, sections: part.sections) {
+                        && DocumentLayout.includes(block, region: selection.region, sections: part.sections)
+                    {
                         chapterTokens += Int(block.end - block.start)
                     }
                     let counts = walks.map { walk in
@@ -52,20 +57,43 @@ public enum Trends {
                             sum + (layout.chapter(ofSection: document.blocks[hit.block].section) == chapter ? 1 : 0)
                         }
                     }
-                    rows.append(row(document, chapter: layout.title(ofSection: chapter), key: key, tokens: chapterTokens,
-                                    counts: counts))
+                    rows.append(
+                        row(
+                            document,
+                            chapter: layout.title(ofSection: chapter),
+                            key: key,
+                            tokens: chapterTokens,
+                            counts: counts
+                        )
+                    )
                 }
             }
         }
-        return TrendsResponse(terms: request.terms, unit: request.unit, across: request.across, order: request.order,
-                              rows: rows)
+        return TrendsResponse(
+            terms: request.terms,
+            unit: request.unit,
+            across: request.across,
+            order: request.order,
+            rows: rows
+        )
     }
 
-    static func row(_ document: AnalysisDocument, chapter: String?, key: String, tokens: Int,
-                    counts: [Int]) -> TrendsResponse.Row {
-        TrendsResponse.Row(document: document.id, title: document.title, chapter: chapter, key: key, tokens: tokens,
-                           counts: counts,
-                           perTenThousand: counts.map { tokens > 0 ? Double($0) / Double(tokens) * 10_000 : 0 })
+    static func row(
+        _ document: AnalysisDocument,
+        chapter: String?,
+        key: String,
+        tokens: Int,
+        counts: [Int]
+    ) -> TrendsResponse.Row {
+        TrendsResponse.Row(
+            document: document.id,
+            title: document.title,
+            chapter: chapter,
+            key: key,
+            tokens: tokens,
+            counts: counts,
+            perTenThousand: counts.map { tokens > 0 ? Double($0) / Double(tokens) * 10_000 : 0 }
+        )
     }
 
     /// The value documents are ordered by, as shown.
@@ -85,8 +113,11 @@ public enum Trends {
     }
 
     /// The parts in `order`, ties by document id (code-point order).
-    static func ordered(_ parts: [CorpusSelection.Part], _ corpus: AnalysisCorpus,
-                        _ order: TrendOrder) -> [CorpusSelection.Part] {
+    static func ordered(
+        _ parts: [CorpusSelection.Part],
+        _ corpus: AnalysisCorpus,
+        _ order: TrendOrder
+    ) -> [CorpusSelection.Part] {
         parts.sorted { left, right in
             let leftDocument = corpus.documents[left.document]
             let rightDocument = corpus.documents[right.document]

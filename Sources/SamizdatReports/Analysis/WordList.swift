@@ -3,8 +3,11 @@ import SamizdatModel
 /// The frequency list of a selection: each type's frequency, per million, range and DP over the
 /// selection's documents, most frequent first, ties by name in code-point order.
 public enum WordList {
-    public static func compute(_ corpus: AnalysisCorpus, _ selection: CorpusSelection,
-                               _ request: WordListRequest) -> WordListResponse {
+    public static func compute(
+        _ corpus: AnalysisCorpus,
+        _ selection: CorpusSelection,
+        _ request: WordListRequest
+    ) -> WordListResponse {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
         let counts = SelectionCounts(corpus, selection, table)
         let order = corpus.cache.nameOrder(table)
@@ -34,19 +37,39 @@ public enum WordList {
         keys.sort()
         let sizedParts = counts.parts.filter { $0.tokens > 0 }
         let end = min(keys.count, request.offset + request.limit)
-        let pageTypes = request.offset < end
+        let pageTypes =
+            request.offset < end
             ? (request.offset..<end).map { order.typesInOrder[Int(keys[$0] & 0xFFFF_FFFF)] } : []
-        let (ranges, dps) = dispersion(of: pageTypes, counts: counts, parts: sizedParts, typeCount: table.count,
-                                       sweep: pageTypes.count > 32)
+        let (ranges, dps) = dispersion(
+            of: pageTypes,
+            counts: counts,
+            parts: sizedParts,
+            typeCount: table.count,
+            sweep: pageTypes.count > 32
+        )
         var entries: [WordListResponse.Entry] = []
         for (slot, type) in pageTypes.enumerated() {
             let frequency = Int(counts.totals[Int(type)])
-            entries.append(WordListResponse.Entry(
-                rank: request.offset + slot + 1, term: table.names[Int(type)], frequency: frequency,
-                perMillion: Double(frequency) / Double(counts.tokens) * 1_000_000, range: ranges[slot], dp: dps[slot]))
+            entries.append(
+                WordListResponse.Entry(
+                    rank: request.offset + slot + 1,
+                    term: table.names[Int(type)],
+                    frequency: frequency,
+                    perMillion: Double(frequency) / Double(counts.tokens) * 1_000_000,
+                    range: ranges[slot],
+                    dp: dps[slot]
+                )
+            )
         }
-        return WordListResponse(unit: request.unit, tokens: counts.tokens, types: types, documents: sizedParts.count,
-                                matched: keys.count, offset: request.offset, entries: entries)
+        return WordListResponse(
+            unit: request.unit,
+            tokens: counts.tokens,
+            types: types,
+            documents: sizedParts.count,
+            matched: keys.count,
+            offset: request.offset,
+            entries: entries
+        )
     }
 }
 
@@ -54,8 +77,13 @@ extension WordList {
     /// The range and DP over `parts` of each of `types`. Without `sweep` (a short page) each type
     /// is looked up in each part; with it each part's types are swept once, with
     /// DP = ½ (1 + Σ over parts holding the type of (|vᵢ / f − sᵢ / N| − sᵢ / N)).
-    static func dispersion(of types: [UInt32], counts: SelectionCounts, parts: [PartCounts],
-                           typeCount: Int, sweep: Bool) -> (ranges: [Int], dps: [Double?]) {
+    static func dispersion(
+        of types: [UInt32],
+        counts: SelectionCounts,
+        parts: [PartCounts],
+        typeCount: Int,
+        sweep: Bool
+    ) -> (ranges: [Int], dps: [Double?]) {
         let sizes = parts.map { Double($0.tokens) }
         guard sweep else {
             var ranges: [Int] = []
@@ -96,8 +124,10 @@ extension WordListResponse {
     public var csv: CSVTable {
         var table = CSVTable(header: ["rank", "term", "frequency", "per_million", "range", "dp"])
         for entry in entries {
-            table.append([String(entry.rank), entry.term, String(entry.frequency), CSVTable.number(entry.perMillion),
-                          String(entry.range), entry.dp.map(CSVTable.number) ?? ""])
+            table.append([
+                String(entry.rank), entry.term, String(entry.frequency), CSVTable.number(entry.perMillion),
+                String(entry.range), entry.dp.map(CSVTable.number) ?? "",
+            ])
         }
         return table
     }

@@ -170,7 +170,8 @@ public enum ChartSupport {
         svg += "<title id=\"\(titleID)\">\(escape(title))</title>\n"
         svg += "<desc id=\"\(descriptionID)\">\(escape(description))</desc>\n"
         svg += "<rect class=\"chart-background\" x=\"0\" y=\"0\" width=\"\(coordinate(width))\" height=\"\(coordinate(height))\" fill=\"#fff\"/>\n"
-        svg += "<text class=\"chart-title\" x=\"\(coordinate(margin))\" y=\"\(coordinate(margin + titleSize))\" font-size=\"\(coordinate(titleSize))\" font-weight=\"bold\" fill=\"#000\">"
+        svg +=
+            "<text class=\"chart-title\" x=\"\(coordinate(margin))\" y=\"\(coordinate(margin + titleSize))\" font-size=\"\(coordinate(titleSize))\" font-weight=\"bold\" fill=\"#000\">"
         svg += escape(title) + "</text>\n"
         return svg
     }

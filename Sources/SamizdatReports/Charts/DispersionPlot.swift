@@ -76,7 +76,8 @@ public struct DispersionPlot: Sendable, Equatable {
             text += " " + summary + "."
         }
         for strip in strips {
-            text += " \(strip.label): \(ChartSupport.count(strip.marks.count)) \(strip.marks.count == 1 ? "hit" : "hits") in \(ChartSupport.count(max(strip.size, 0))) tokens."
+            text +=
+                " \(strip.label): \(ChartSupport.count(strip.marks.count)) \(strip.marks.count == 1 ? "hit" : "hits") in \(ChartSupport.count(max(strip.size, 0))) tokens."
         }
         return text
     }
@@ -100,20 +101,36 @@ public struct DispersionPlot: Sendable, Equatable {
         let height = axisY + 48
         let chartIdentifier = ChartSupport.identifier(identifier)
 
-        var svg = ChartSupport.header(identifier: chartIdentifier, kind: "dispersion-plot", width: chartWidth, height: height, title: title, description: textAlternative)
+        var svg = ChartSupport.header(
+            identifier: chartIdentifier,
+            kind: "dispersion-plot",
+            width: chartWidth,
+            height: height,
+            title: title,
+            description: textAlternative
+        )
         if !summary.isEmpty {
-            svg += "<text class=\"chart-summary\" x=\"\(ChartSupport.coordinate(margin))\" y=\"\(ChartSupport.coordinate(ChartSupport.headerHeight + 4))\" fill=\"#000\">"
+            svg +=
+                "<text class=\"chart-summary\" x=\"\(ChartSupport.coordinate(margin))\" y=\"\(ChartSupport.coordinate(ChartSupport.headerHeight + 4))\" fill=\"#000\">"
             svg += ChartSupport.escape(summary) + "</text>\n"
         }
-        svg += "<text class=\"column-heading\" x=\"\(ChartSupport.coordinate(chartWidth - margin))\" y=\"\(ChartSupport.coordinate(top - 4))\" text-anchor=\"end\" fill=\"#000\">Hits</text>\n"
+        svg +=
+            "<text class=\"column-heading\" x=\"\(ChartSupport.coordinate(chartWidth - margin))\" y=\"\(ChartSupport.coordinate(top - 4))\" text-anchor=\"end\" fill=\"#000\">Hits</text>\n"
 
         if strips.isEmpty {
-            svg += "<text class=\"empty-note\" x=\"\(ChartSupport.coordinate(plotLeft))\" y=\"\(ChartSupport.coordinate(top + Self.rowHeight / 2 + fontSize / 3))\" fill=\"#000\">No texts to show.</text>\n"
+            svg +=
+                "<text class=\"empty-note\" x=\"\(ChartSupport.coordinate(plotLeft))\" y=\"\(ChartSupport.coordinate(top + Self.rowHeight / 2 + fontSize / 3))\" fill=\"#000\">No texts to show.</text>\n"
         }
         let labelCharacters = ChartSupport.charactersFitting(width: labelWidth, fontSize: fontSize)
         for (row, strip) in strips.enumerated() {
-            svg += stripRow(strip, top: top + Double(row) * Self.rowHeight, plotLeft: plotLeft, plotWidth: plotWidth,
-                            chartWidth: chartWidth, labelCharacters: labelCharacters)
+            svg += stripRow(
+                strip,
+                top: top + Double(row) * Self.rowHeight,
+                plotLeft: plotLeft,
+                plotWidth: plotWidth,
+                chartWidth: chartWidth,
+                labelCharacters: labelCharacters
+            )
         }
         svg += scale(axisY: axisY, plotLeft: plotLeft, plotWidth: plotWidth)
         svg += "</svg>\n"
@@ -149,7 +166,8 @@ public struct DispersionPlot: Sendable, Equatable {
                 svg += "<g class=\"mark-group\">\(tooltip)\(line)</g>\n"
             }
         }
-        svg += "<text class=\"strip-count\" x=\"\(ChartSupport.coordinate(chartWidth - margin))\" y=\"\(ChartSupport.coordinate(textY))\" text-anchor=\"end\" fill=\"#000\">"
+        svg +=
+            "<text class=\"strip-count\" x=\"\(ChartSupport.coordinate(chartWidth - margin))\" y=\"\(ChartSupport.coordinate(textY))\" text-anchor=\"end\" fill=\"#000\">"
         svg += ChartSupport.count(strip.marks.count) + "</text>\n"
         svg += "</g>\n"
         return svg
@@ -159,14 +177,18 @@ public struct DispersionPlot: Sendable, Equatable {
         let fontSize = ChartSupport.fontSize
         var svg = "<g class=\"axis x-axis\">\n"
         svg += "<line class=\"axis-line\" x1=\"\(ChartSupport.coordinate(plotLeft))\" y1=\"\(ChartSupport.coordinate(axisY))\""
-        svg += " x2=\"\(ChartSupport.coordinate(plotLeft + plotWidth))\" y2=\"\(ChartSupport.coordinate(axisY))\" stroke=\"#000\" stroke-width=\"1\"/>\n"
+        svg +=
+            " x2=\"\(ChartSupport.coordinate(plotLeft + plotWidth))\" y2=\"\(ChartSupport.coordinate(axisY))\" stroke=\"#000\" stroke-width=\"1\"/>\n"
         for percent in stride(from: 0, through: 100, by: 25) {
             let tickX = ChartSupport.coordinate(plotLeft + Double(percent) / 100 * plotWidth)
             let anchor = percent == 0 ? "start" : (percent == 100 ? "end" : "middle")
-            svg += "<line class=\"tick\" x1=\"\(tickX)\" y1=\"\(ChartSupport.coordinate(axisY))\" x2=\"\(tickX)\" y2=\"\(ChartSupport.coordinate(axisY + 5))\" stroke=\"#000\" stroke-width=\"1\"/>"
-            svg += "<text class=\"tick-label\" x=\"\(tickX)\" y=\"\(ChartSupport.coordinate(axisY + 7 + fontSize))\" text-anchor=\"\(anchor)\" fill=\"#000\">\(percent)%</text>\n"
+            svg +=
+                "<line class=\"tick\" x1=\"\(tickX)\" y1=\"\(ChartSupport.coordinate(axisY))\" x2=\"\(tickX)\" y2=\"\(ChartSupport.coordinate(axisY + 5))\" stroke=\"#000\" stroke-width=\"1\"/>"
+            svg +=
+                "<text class=\"tick-label\" x=\"\(tickX)\" y=\"\(ChartSupport.coordinate(axisY + 7 + fontSize))\" text-anchor=\"\(anchor)\" fill=\"#000\">\(percent)%</text>\n"
         }
-        svg += "<text class=\"axis-label\" x=\"\(ChartSupport.coordinate(plotLeft + plotWidth / 2))\" y=\"\(ChartSupport.coordinate(axisY + 12 + 2 * fontSize))\""
+        svg +=
+            "<text class=\"axis-label\" x=\"\(ChartSupport.coordinate(plotLeft + plotWidth / 2))\" y=\"\(ChartSupport.coordinate(axisY + 12 + 2 * fontSize))\""
         svg += " text-anchor=\"middle\" fill=\"#000\">Position in the text (% of its tokens)</text>\n"
         svg += "</g>\n"
         return svg

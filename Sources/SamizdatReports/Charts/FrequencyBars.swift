@@ -39,8 +39,14 @@ public struct FrequencyBars: Sendable, Equatable {
     public var width: Double
 
     /// A chart headed `title` with one bar per entry of `bars`.
-    public init(title: String, bars: [Bar], valueAxisLabel: String = "Occurrences", summary: String = "",
-                identifier: String = "frequency-bars", width: Double = 640) {
+    public init(
+        title: String,
+        bars: [Bar],
+        valueAxisLabel: String = "Occurrences",
+        summary: String = "",
+        identifier: String = "frequency-bars",
+        width: Double = 640
+    ) {
         self.title = title
         self.bars = bars
         self.valueAxisLabel = valueAxisLabel
@@ -87,28 +93,43 @@ public struct FrequencyBars: Sendable, Equatable {
         let height = plotBottom + 7 + 2 * fontSize + 12 + margin
         let chartIdentifier = ChartSupport.identifier(identifier)
 
-        var svg = ChartSupport.header(identifier: chartIdentifier, kind: "frequency-bars", width: chartWidth, height: height, title: title, description: textAlternative)
+        var svg = ChartSupport.header(
+            identifier: chartIdentifier,
+            kind: "frequency-bars",
+            width: chartWidth,
+            height: height,
+            title: title,
+            description: textAlternative
+        )
         if !summary.isEmpty {
-            svg += "<text class=\"chart-summary\" x=\"\(ChartSupport.coordinate(margin))\" y=\"\(ChartSupport.coordinate(ChartSupport.headerHeight + 4))\" fill=\"#000\">"
+            svg +=
+                "<text class=\"chart-summary\" x=\"\(ChartSupport.coordinate(margin))\" y=\"\(ChartSupport.coordinate(ChartSupport.headerHeight + 4))\" fill=\"#000\">"
             svg += ChartSupport.escape(summary) + "</text>\n"
         }
 
         svg += "<g class=\"axis x-axis\">\n"
         for tick in ticks.values {
             let tickX = ChartSupport.coordinate(plotLeft + ticks.fraction(of: tick) * plotWidth)
-            svg += "<line class=\"grid-line\" x1=\"\(tickX)\" y1=\"\(ChartSupport.coordinate(plotTop))\" x2=\"\(tickX)\" y2=\"\(ChartSupport.coordinate(plotBottom))\" stroke=\"#ccc\" stroke-width=\"0.5\"/>"
-            svg += "<line class=\"tick\" x1=\"\(tickX)\" y1=\"\(ChartSupport.coordinate(plotBottom))\" x2=\"\(tickX)\" y2=\"\(ChartSupport.coordinate(plotBottom + 5))\" stroke=\"#000\" stroke-width=\"1\"/>"
-            svg += "<text class=\"tick-label\" x=\"\(tickX)\" y=\"\(ChartSupport.coordinate(plotBottom + 7 + fontSize))\" text-anchor=\"middle\" fill=\"#000\">\(ticks.label(tick))</text>\n"
+            svg +=
+                "<line class=\"grid-line\" x1=\"\(tickX)\" y1=\"\(ChartSupport.coordinate(plotTop))\" x2=\"\(tickX)\" y2=\"\(ChartSupport.coordinate(plotBottom))\" stroke=\"#ccc\" stroke-width=\"0.5\"/>"
+            svg +=
+                "<line class=\"tick\" x1=\"\(tickX)\" y1=\"\(ChartSupport.coordinate(plotBottom))\" x2=\"\(tickX)\" y2=\"\(ChartSupport.coordinate(plotBottom + 5))\" stroke=\"#000\" stroke-width=\"1\"/>"
+            svg +=
+                "<text class=\"tick-label\" x=\"\(tickX)\" y=\"\(ChartSupport.coordinate(plotBottom + 7 + fontSize))\" text-anchor=\"middle\" fill=\"#000\">\(ticks.label(tick))</text>\n"
         }
-        svg += "<line class=\"axis-line\" x1=\"\(ChartSupport.coordinate(plotLeft))\" y1=\"\(ChartSupport.coordinate(plotBottom))\" x2=\"\(ChartSupport.coordinate(plotRight))\" y2=\"\(ChartSupport.coordinate(plotBottom))\" stroke=\"#000\" stroke-width=\"1\"/>\n"
-        svg += "<text class=\"axis-label\" x=\"\(ChartSupport.coordinate(plotLeft + plotWidth / 2))\" y=\"\(ChartSupport.coordinate(plotBottom + 12 + 2 * fontSize))\" text-anchor=\"middle\" fill=\"#000\">"
+        svg +=
+            "<line class=\"axis-line\" x1=\"\(ChartSupport.coordinate(plotLeft))\" y1=\"\(ChartSupport.coordinate(plotBottom))\" x2=\"\(ChartSupport.coordinate(plotRight))\" y2=\"\(ChartSupport.coordinate(plotBottom))\" stroke=\"#000\" stroke-width=\"1\"/>\n"
+        svg +=
+            "<text class=\"axis-label\" x=\"\(ChartSupport.coordinate(plotLeft + plotWidth / 2))\" y=\"\(ChartSupport.coordinate(plotBottom + 12 + 2 * fontSize))\" text-anchor=\"middle\" fill=\"#000\">"
         svg += ChartSupport.escape(valueAxisLabel) + "</text>\n"
         svg += "</g>\n"
 
         if bars.isEmpty {
-            svg += "<text class=\"empty-note\" x=\"\(ChartSupport.coordinate(plotLeft + 4))\" y=\"\(ChartSupport.coordinate(plotTop + Self.rowHeight / 2 + fontSize / 3))\" fill=\"#000\">No words to show.</text>\n"
+            svg +=
+                "<text class=\"empty-note\" x=\"\(ChartSupport.coordinate(plotLeft + 4))\" y=\"\(ChartSupport.coordinate(plotTop + Self.rowHeight / 2 + fontSize / 3))\" fill=\"#000\">No words to show.</text>\n"
         }
-        svg += "<line class=\"axis-line\" x1=\"\(ChartSupport.coordinate(plotLeft))\" y1=\"\(ChartSupport.coordinate(plotTop))\" x2=\"\(ChartSupport.coordinate(plotLeft))\" y2=\"\(ChartSupport.coordinate(plotBottom))\" stroke=\"#000\" stroke-width=\"1\"/>\n"
+        svg +=
+            "<line class=\"axis-line\" x1=\"\(ChartSupport.coordinate(plotLeft))\" y1=\"\(ChartSupport.coordinate(plotTop))\" x2=\"\(ChartSupport.coordinate(plotLeft))\" y2=\"\(ChartSupport.coordinate(plotBottom))\" stroke=\"#000\" stroke-width=\"1\"/>\n"
         for (row, bar) in bars.enumerated() {
             let count = max(bar.count, 0)
             let rowTop = plotTop + Double(row) * Self.rowHeight
@@ -121,8 +142,10 @@ public struct FrequencyBars: Sendable, Equatable {
             svg += "<text class=\"bar-label\" x=\"\(ChartSupport.coordinate(plotLeft - 6))\" y=\"\(textY)\" text-anchor=\"end\" fill=\"#000\">"
             svg += ChartSupport.escape(ChartSupport.abbreviate(bar.label, to: labelCharacters)) + "</text>"
             svg += "<rect class=\"bar\" data-count=\"\(count)\" x=\"\(ChartSupport.coordinate(plotLeft))\" y=\"\(ChartSupport.coordinate(barTop))\""
-            svg += " width=\"\(ChartSupport.coordinate(barLength))\" height=\"\(ChartSupport.coordinate(Self.barHeight))\" fill=\"\(Self.barColour)\" stroke=\"#000\" stroke-width=\"0.5\"/>"
-            svg += "<text class=\"bar-value\" x=\"\(ChartSupport.coordinate(plotLeft + barLength + 4))\" y=\"\(textY)\" fill=\"#000\">\(ChartSupport.count(count))</text>"
+            svg +=
+                " width=\"\(ChartSupport.coordinate(barLength))\" height=\"\(ChartSupport.coordinate(Self.barHeight))\" fill=\"\(Self.barColour)\" stroke=\"#000\" stroke-width=\"0.5\"/>"
+            svg +=
+                "<text class=\"bar-value\" x=\"\(ChartSupport.coordinate(plotLeft + barLength + 4))\" y=\"\(textY)\" fill=\"#000\">\(ChartSupport.count(count))</text>"
             svg += link == nil ? "</g>\n" : "</a>\n"
         }
         svg += "</svg>\n"

@@ -50,8 +50,16 @@ public struct TrendsChart: Sendable, Equatable {
     public var width: Double
 
     /// A chart headed `title` of the series over the categories.
-    public init(title: String, categories: [String], series: [Series], categoryAxisLabel: String = "Chapter",
-                valueAxisLabel: String = "Occurrences per 10,000 words", summary: String = "", identifier: String = "trends-chart", width: Double = 640) {
+    public init(
+        title: String,
+        categories: [String],
+        series: [Series],
+        categoryAxisLabel: String = "Chapter",
+        valueAxisLabel: String = "Occurrences per 10,000 words",
+        summary: String = "",
+        identifier: String = "trends-chart",
+        width: Double = 640
+    ) {
         self.title = title
         self.categories = categories
         self.series = series
@@ -105,9 +113,10 @@ public struct TrendsChart: Sendable, Equatable {
         let chartWidth = width.isFinite ? max(width, 240) : 640
         let margin = ChartSupport.margin
         let fontSize = ChartSupport.fontSize
-        let largest = series.indices.flatMap { seriesIndex in
-            categories.indices.compactMap { value(series: seriesIndex, category: $0) }
-        }.max() ?? 0
+        let largest =
+            series.indices.flatMap { seriesIndex in
+                categories.indices.compactMap { value(series: seriesIndex, category: $0) }
+            }.max() ?? 0
         let ticks = AxisTicks(covering: 0, max(largest, 0))
         let tickLabelWidth = Double(ticks.values.map { ticks.label($0).count }.max() ?? 1) * fontSize * 0.6
         let categoryCount = Double(max(categories.count, 1))
@@ -141,42 +150,59 @@ public struct TrendsChart: Sendable, Equatable {
             plotBottom - ticks.fraction(of: value) * Self.plotHeight
         }
 
-        var svg = ChartSupport.header(identifier: chartIdentifier, kind: "trends-chart", width: chartWidth, height: height, title: title, description: textAlternative)
+        var svg = ChartSupport.header(
+            identifier: chartIdentifier,
+            kind: "trends-chart",
+            width: chartWidth,
+            height: height,
+            title: title,
+            description: textAlternative
+        )
         if !summary.isEmpty {
-            svg += "<text class=\"chart-summary\" x=\"\(ChartSupport.coordinate(margin))\" y=\"\(ChartSupport.coordinate(ChartSupport.headerHeight + 4))\" fill=\"#000\">"
+            svg +=
+                "<text class=\"chart-summary\" x=\"\(ChartSupport.coordinate(margin))\" y=\"\(ChartSupport.coordinate(ChartSupport.headerHeight + 4))\" fill=\"#000\">"
             svg += ChartSupport.escape(summary) + "</text>\n"
         }
 
         svg += "<g class=\"axis y-axis\">\n"
         for tick in ticks.values {
             let tickY = ChartSupport.coordinate(vertical(tick))
-            svg += "<line class=\"grid-line\" x1=\"\(ChartSupport.coordinate(plotLeft))\" y1=\"\(tickY)\" x2=\"\(ChartSupport.coordinate(plotRight))\" y2=\"\(tickY)\" stroke=\"#ccc\" stroke-width=\"0.5\"/>"
-            svg += "<text class=\"tick-label\" x=\"\(ChartSupport.coordinate(plotLeft - 6))\" y=\"\(ChartSupport.coordinate(vertical(tick) + fontSize / 3))\" text-anchor=\"end\" fill=\"#000\">\(ticks.label(tick))</text>\n"
+            svg +=
+                "<line class=\"grid-line\" x1=\"\(ChartSupport.coordinate(plotLeft))\" y1=\"\(tickY)\" x2=\"\(ChartSupport.coordinate(plotRight))\" y2=\"\(tickY)\" stroke=\"#ccc\" stroke-width=\"0.5\"/>"
+            svg +=
+                "<text class=\"tick-label\" x=\"\(ChartSupport.coordinate(plotLeft - 6))\" y=\"\(ChartSupport.coordinate(vertical(tick) + fontSize / 3))\" text-anchor=\"end\" fill=\"#000\">\(ticks.label(tick))</text>\n"
         }
-        svg += "<line class=\"axis-line\" x1=\"\(ChartSupport.coordinate(plotLeft))\" y1=\"\(ChartSupport.coordinate(plotTop))\" x2=\"\(ChartSupport.coordinate(plotLeft))\" y2=\"\(ChartSupport.coordinate(plotBottom))\" stroke=\"#000\" stroke-width=\"1\"/>\n"
+        svg +=
+            "<line class=\"axis-line\" x1=\"\(ChartSupport.coordinate(plotLeft))\" y1=\"\(ChartSupport.coordinate(plotTop))\" x2=\"\(ChartSupport.coordinate(plotLeft))\" y2=\"\(ChartSupport.coordinate(plotBottom))\" stroke=\"#000\" stroke-width=\"1\"/>\n"
         let valueLabelX = margin + fontSize
         let valueLabelY = plotTop + Self.plotHeight / 2
-        svg += "<text class=\"axis-label\" x=\"\(ChartSupport.coordinate(valueLabelX))\" y=\"\(ChartSupport.coordinate(valueLabelY))\" text-anchor=\"middle\""
-        svg += " transform=\"rotate(-90 \(ChartSupport.coordinate(valueLabelX)) \(ChartSupport.coordinate(valueLabelY)))\" fill=\"#000\">\(ChartSupport.escape(valueAxisLabel))</text>\n"
+        svg +=
+            "<text class=\"axis-label\" x=\"\(ChartSupport.coordinate(valueLabelX))\" y=\"\(ChartSupport.coordinate(valueLabelY))\" text-anchor=\"middle\""
+        svg +=
+            " transform=\"rotate(-90 \(ChartSupport.coordinate(valueLabelX)) \(ChartSupport.coordinate(valueLabelY)))\" fill=\"#000\">\(ChartSupport.escape(valueAxisLabel))</text>\n"
         svg += "</g>\n"
 
         svg += "<g class=\"axis x-axis\">\n"
-        svg += "<line class=\"axis-line\" x1=\"\(ChartSupport.coordinate(plotLeft))\" y1=\"\(ChartSupport.coordinate(plotBottom))\" x2=\"\(ChartSupport.coordinate(plotRight))\" y2=\"\(ChartSupport.coordinate(plotBottom))\" stroke=\"#000\" stroke-width=\"1\"/>\n"
+        svg +=
+            "<line class=\"axis-line\" x1=\"\(ChartSupport.coordinate(plotLeft))\" y1=\"\(ChartSupport.coordinate(plotBottom))\" x2=\"\(ChartSupport.coordinate(plotRight))\" y2=\"\(ChartSupport.coordinate(plotBottom))\" stroke=\"#000\" stroke-width=\"1\"/>\n"
         for (categoryIndex, label) in categories.enumerated() {
             let tickX = ChartSupport.coordinate(horizontal(categoryIndex))
-            svg += "<line class=\"tick\" x1=\"\(tickX)\" y1=\"\(ChartSupport.coordinate(plotBottom))\" x2=\"\(tickX)\" y2=\"\(ChartSupport.coordinate(plotBottom + 4))\" stroke=\"#000\" stroke-width=\"1\"/>"
+            svg +=
+                "<line class=\"tick\" x1=\"\(tickX)\" y1=\"\(ChartSupport.coordinate(plotBottom))\" x2=\"\(tickX)\" y2=\"\(ChartSupport.coordinate(plotBottom + 4))\" stroke=\"#000\" stroke-width=\"1\"/>"
             guard categoryIndex % labelEvery == 0 else {
                 svg += "\n"
                 continue
             }
             let labelY = ChartSupport.coordinate(plotBottom + 8 + (rotated ? fontSize * 0.35 : fontSize))
-            let placement = rotated
+            let placement =
+                rotated
                 ? "text-anchor=\"end\" transform=\"rotate(-45 \(tickX) \(labelY))\""
                 : "text-anchor=\"middle\""
             svg += "<text class=\"category-label\" x=\"\(tickX)\" y=\"\(labelY)\" \(placement) fill=\"#000\">"
             svg += "<title>\(ChartSupport.escape(label))</title>\(ChartSupport.escape(shownLabels[categoryIndex]))</text>\n"
         }
-        svg += "<text class=\"axis-label\" x=\"\(ChartSupport.coordinate(plotLeft + plotWidth / 2))\" y=\"\(ChartSupport.coordinate(axisLabelY))\" text-anchor=\"middle\" fill=\"#000\">"
+        svg +=
+            "<text class=\"axis-label\" x=\"\(ChartSupport.coordinate(plotLeft + plotWidth / 2))\" y=\"\(ChartSupport.coordinate(axisLabelY))\" text-anchor=\"middle\" fill=\"#000\">"
         svg += ChartSupport.escape(categoryAxisLabel) + "</text>\n"
         svg += "</g>\n"
 
@@ -184,7 +210,8 @@ public struct TrendsChart: Sendable, Equatable {
             categories.indices.contains { value(series: seriesIndex, category: $0) != nil }
         }
         if !hasValues {
-            svg += "<text class=\"empty-note\" x=\"\(ChartSupport.coordinate(plotLeft + plotWidth / 2))\" y=\"\(ChartSupport.coordinate(plotTop + Self.plotHeight / 2))\" text-anchor=\"middle\" fill=\"#000\">No data to show.</text>\n"
+            svg +=
+                "<text class=\"empty-note\" x=\"\(ChartSupport.coordinate(plotLeft + plotWidth / 2))\" y=\"\(ChartSupport.coordinate(plotTop + Self.plotHeight / 2))\" text-anchor=\"middle\" fill=\"#000\">No data to show.</text>\n"
         }
 
         for seriesIndex in series.indices {
@@ -204,13 +231,15 @@ public struct TrendsChart: Sendable, Equatable {
             }
             svg += "<g class=\"series series-\(seriesIndex)\" data-name=\"\(ChartSupport.escape(series[seriesIndex].name))\">\n"
             if !pathCommands.isEmpty {
-                svg += "<path class=\"series-line\" d=\"\(pathCommands.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>\n"
+                svg +=
+                    "<path class=\"series-line\" d=\"\(pathCommands.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>\n"
             }
             for categoryIndex in categories.indices {
                 guard let point = value(series: seriesIndex, category: categoryIndex) else {
                     continue
                 }
-                let tooltip = "\(categories[categoryIndex]) — \(series[seriesIndex].name): \(ChartSupport.measure(point)) \(valueAxisLabel.lowercased())"
+                let tooltip =
+                    "\(categories[categoryIndex]) — \(series[seriesIndex].name): \(ChartSupport.measure(point)) \(valueAxisLabel.lowercased())"
                 svg += Self.marker(shape: seriesIndex, centreX: horizontal(categoryIndex), centreY: vertical(point), colour: colour, tooltip: tooltip)
             }
             svg += "</g>\n"
@@ -226,12 +255,15 @@ public struct TrendsChart: Sendable, Equatable {
             let dash = Self.dashes[seriesIndex % Self.dashes.count]
             let dashAttribute = dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
             svg += "<g class=\"legend-entry series-\(seriesIndex)\">"
-            svg += "<line class=\"series-line\" x1=\"\(ChartSupport.coordinate(entryLeft))\" y1=\"\(ChartSupport.coordinate(entryMiddle))\" x2=\"\(ChartSupport.coordinate(entryLeft + 32))\" y2=\"\(ChartSupport.coordinate(entryMiddle))\""
+            svg +=
+                "<line class=\"series-line\" x1=\"\(ChartSupport.coordinate(entryLeft))\" y1=\"\(ChartSupport.coordinate(entryMiddle))\" x2=\"\(ChartSupport.coordinate(entryLeft + 32))\" y2=\"\(ChartSupport.coordinate(entryMiddle))\""
             svg += " stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>"
             svg += Self.marker(shape: seriesIndex, centreX: entryLeft + 16, centreY: entryMiddle, colour: colour, tooltip: nil)
             let nameCharacters = ChartSupport.charactersFitting(width: Self.legendEntryWidth - 44, fontSize: fontSize)
-            svg += "<text class=\"legend-label\" x=\"\(ChartSupport.coordinate(entryLeft + 38))\" y=\"\(ChartSupport.coordinate(entryMiddle + fontSize / 3))\" fill=\"#000\">"
-            svg += "<title>\(ChartSupport.escape(series[seriesIndex].name))</title>\(ChartSupport.escape(ChartSupport.abbreviate(series[seriesIndex].name, to: nameCharacters)))</text></g>\n"
+            svg +=
+                "<text class=\"legend-label\" x=\"\(ChartSupport.coordinate(entryLeft + 38))\" y=\"\(ChartSupport.coordinate(entryMiddle + fontSize / 3))\" fill=\"#000\">"
+            svg +=
+                "<title>\(ChartSupport.escape(series[seriesIndex].name))</title>\(ChartSupport.escape(ChartSupport.abbreviate(series[seriesIndex].name, to: nameCharacters)))</text></g>\n"
         }
         svg += "</g>\n"
         svg += "</svg>\n"
@@ -249,7 +281,8 @@ public struct TrendsChart: Sendable, Equatable {
         }
         switch shape % 5 {
         case 0:
-            return "<circle class=\"\(className)\" cx=\"\(ChartSupport.coordinate(centreX))\" cy=\"\(ChartSupport.coordinate(centreY))\" r=\"\(ChartSupport.coordinate(size))\" \(style)>\(tooltipElement)</circle>\n"
+            return
+                "<circle class=\"\(className)\" cx=\"\(ChartSupport.coordinate(centreX))\" cy=\"\(ChartSupport.coordinate(centreY))\" r=\"\(ChartSupport.coordinate(size))\" \(style)>\(tooltipElement)</circle>\n"
         case 1:
             let outline = "M\(at(-size, -size)) L\(at(size, -size)) L\(at(size, size)) L\(at(-size, size)) Z"
             return "<path class=\"\(className)\" d=\"\(outline)\" \(style)>\(tooltipElement)</path>\n"
@@ -261,7 +294,8 @@ public struct TrendsChart: Sendable, Equatable {
             return "<path class=\"\(className)\" d=\"\(outline)\" \(style)>\(tooltipElement)</path>\n"
         default:
             let arm = size * 0.45
-            let outline = "M\(at(-arm, -size)) L\(at(arm, -size)) L\(at(arm, -arm)) L\(at(size, -arm)) L\(at(size, arm)) L\(at(arm, arm))"
+            let outline =
+                "M\(at(-arm, -size)) L\(at(arm, -size)) L\(at(arm, -arm)) L\(at(size, -arm)) L\(at(size, arm)) L\(at(arm, arm))"
                 + " L\(at(arm, size)) L\(at(-arm, size)) L\(at(-arm, arm)) L\(at(-size, arm)) L\(at(-size, -arm)) L\(at(-arm, -arm)) Z"
             return "<path class=\"\(className)\" d=\"\(outline)\" \(style)>\(tooltipElement)</path>\n"
         }

@@ -7,7 +7,10 @@ public enum CitationIndex {
     ///   - citations: every citation of the corpus (the index keeps them with the documents).
     ///   - authorWords: the asked author's name as folded words, nil for every author.
     public static func compute(
-        _ corpus: AnalysisCorpus, _ selection: CorpusSelection, citations: [CitationRecord], authorWords: [String]?,
+        _ corpus: AnalysisCorpus,
+        _ selection: CorpusSelection,
+        citations: [CitationRecord],
+        authorWords: [String]?,
         _ request: CitationsRequest
     ) -> CitationsResponse {
         var chosenSections: [Int: Set<Int32>?] = [:]
@@ -38,9 +41,12 @@ public enum CitationIndex {
         }
         var authors = byAuthor.map { name, tally in
             CitedAuthor(
-                name: name, citations: tally.citations, documents: tally.documents.count,
+                name: name,
+                citations: tally.citations,
+                documents: tally.documents.count,
                 works: tally.works.map { work, count in CitedWork(work: work.name, year: work.year, citations: count) }
-                    .sorted { ($1.citations, $0.work) < ($0.citations, $1.work) })
+                    .sorted { ($1.citations, $0.work) < ($0.citations, $1.work) }
+            )
         }
         switch request.sort {
         case .citations:
@@ -54,14 +60,27 @@ public enum CitationIndex {
             places = matching.dropFirst(request.offset).prefix(request.limit).map { record in
                 let document = corpus.documents[record.document]
                 return CitationPlace(
-                    documentID: document.id, title: document.title, chapter: chapterTitle(record.section, in: document),
-                    page: record.page, paragraph: Int(record.paragraph), text: record.text, authors: record.authors,
-                    year: record.year, pages: record.pages, ibid: record.ibid)
+                    documentID: document.id,
+                    title: document.title,
+                    chapter: chapterTitle(record.section, in: document),
+                    page: record.page,
+                    paragraph: Int(record.paragraph),
+                    text: record.text,
+                    authors: record.authors,
+                    year: record.year,
+                    pages: record.pages,
+                    ibid: record.ibid
+                )
             }
         }
         let counted = authorWords == nil ? inScope.count : matching.count
         return CitationsResponse(
-            citations: counted, authorCount: authors.count, offset: request.offset, authors: page, places: places)
+            citations: counted,
+            authorCount: authors.count,
+            offset: request.offset,
+            authors: page,
+            places: places
+        )
     }
 
     /// The title of the nearest chapter, post, front or back matter holding a section, else of

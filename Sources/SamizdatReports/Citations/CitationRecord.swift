@@ -20,8 +20,18 @@ public struct CitationRecord: Sendable, Hashable {
     public var page: String?
 
     public init(
-        document: Int, authors: [String], authorWords: [[String]], year: String?, pages: String?, ibid: Bool,
-        text: String, start: Int, end: Int, paragraph: Int32, section: Int32, page: String?
+        document: Int,
+        authors: [String],
+        authorWords: [[String]],
+        year: String?,
+        pages: String?,
+        ibid: Bool,
+        text: String,
+        start: Int,
+        end: Int,
+        paragraph: Int32,
+        section: Int32,
+        page: String?
     ) {
         self.document = document
         self.authors = authors

@@ -72,8 +72,11 @@ public struct ReportQuery: Sendable {
     /// `prefix` before its name (`ref_doc` for a keyword report's reference).
     public mutating func scope(prefix: String = "") throws(ProtocolError) -> ReportScope {
         ReportScope(
-            document: string(prefix + "doc"), chapter: string(prefix + "chapter"), subcorpus: string(prefix + "subcorpus"),
-            region: try choice(prefix + "in", TextRegion.all))
+            document: string(prefix + "doc"),
+            chapter: string(prefix + "chapter"),
+            subcorpus: string(prefix + "subcorpus"),
+            region: try choice(prefix + "in", TextRegion.all)
+        )
     }
 
     /// True when some scope parameter with `prefix` is given.

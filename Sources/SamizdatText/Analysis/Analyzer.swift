@@ -49,8 +49,10 @@ public struct Analyzer: Sendable {
     /// The tokens without their stems, for callers that stem each distinct form once: `body`
     /// gets the folded form, the UTF-8 range, the position, and whether it is a compound's
     /// joined form.
-    public func scanWords(utf8 bytes: UnsafeBufferPointer<UInt8>,
-                          _ body: (_ term: String, _ start: Int, _ end: Int, _ position: Int, _ isCompound: Bool) -> Void) {
+    public func scanWords(
+        utf8 bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (_ term: String, _ start: Int, _ end: Int, _ position: Int, _ isCompound: Bool) -> Void
+    ) {
         scanFolded(utf8: bytes) { folded, start, end, position, isCompound in
             body(String(decoding: folded, as: UTF8.self), start, end, position, isCompound)
         }
@@ -58,8 +60,10 @@ public struct Analyzer: Sendable {
 
     /// `scanWords` with each folded form as UTF-8 bytes (valid only during the call), so that a
     /// caller interning forms makes no `String` for a form it has seen.
-    public func scanFolded(utf8 bytes: UnsafeBufferPointer<UInt8>,
-                           _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ position: Int, _ isCompound: Bool) -> Void) {
+    public func scanFolded(
+        utf8 bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ position: Int, _ isCompound: Bool) -> Void
+    ) {
         var position = 0
         var k = 0
         let n = bytes.count
@@ -74,7 +78,10 @@ public struct Analyzer: Sendable {
         while k < n {
             let b0 = bytes[k]
             if b0 < 0x80 {
-                guard Self.isASCIIWordByte(b0) else { k &+= 1; continue }
+                guard Self.isASCIIWordByte(b0) else {
+                    k &+= 1
+                    continue
+                }
                 // a run of ASCII letters and digits that cannot join what follows it (an
                 // apostrophe or hyphen may, "." or "," may after a digit, and any non-ASCII
                 // scalar may be a mark or a joiner): a word as the general path would find it
@@ -86,7 +93,10 @@ public struct Analyzer: Sendable {
                     let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
                     let (word, upper) = Self.asciiWordBytes(x)
                     UnsafeMutableRawPointer(ascii + (j &- k)).storeBytes(of: (x | upper >> 2).littleEndian, as: UInt64.self)
-                    if word == Self.highBits { j &+= 8; continue }
+                    if word == Self.highBits {
+                        j &+= 8
+                        continue
+                    }
                     j &+= (~word & Self.highBits).trailingZeroBitCount >> 3
                     open = false
                     break
@@ -104,8 +114,8 @@ public struct Analyzer: Sendable {
                 } else {
                     switch bytes[j] {
                     case 0x80...: ends = false
-                    case 0x27, 0x2D: ends = false // ' -
-                    case 0x2E, 0x2C: ends = !lastDigit // . ,
+                    case 0x27, 0x2D: ends = false  // ' -
+                    case 0x2E, 0x2C: ends = !lastDigit  // . ,
                     default: ends = true
                     }
                 }
@@ -143,13 +153,18 @@ public struct Analyzer: Sendable {
                 let (next, nl) = Self.decode(bytes, j + dl)
                 let nc = Self.classify(next)
                 if dc == .apostrophe && prev == .letter && nc == .letter {
-                    j += dl + nl; prev = .letter; continue
+                    j += dl + nl
+                    prev = .letter
+                    continue
                 }
                 if dc == .numberJoiner && prev == .digit && nc == .digit {
-                    j += dl + nl; prev = .digit; continue
+                    j += dl + nl
+                    prev = .digit
+                    continue
                 }
                 if dc == .format && (nc == .letter || nc == .digit || nc == .mark) {
-                    j += dl; continue
+                    j += dl
+                    continue
                 }
                 if dc == .hyphen && (nc == .letter || nc == .digit) {
                     parts.append((partStart, j))
@@ -189,8 +204,14 @@ public struct Analyzer: Sendable {
     public func fold(_ word: String) -> String { TermFolding.fold(word) }
 
     @inline(__always)
-    func emitWord(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ position: inout Int, _ scratch: inout [UInt8],
-                  _ body: (UnsafeBufferPointer<UInt8>, Int, Int, Int, Bool) -> Void) {
+    func emitWord(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ s: Int,
+        _ e: Int,
+        _ position: inout Int,
+        _ scratch: inout [UInt8],
+        _ body: (UnsafeBufferPointer<UInt8>, Int, Int, Int, Bool) -> Void
+    ) {
         scratch.removeAll(keepingCapacity: true)
         Self.fold(bytes, s, e, into: &scratch)
         guard !scratch.isEmpty else { return }
@@ -202,7 +223,10 @@ public struct Analyzer: Sendable {
     /// anything else through `TermFolding`.
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, into out: inout [UInt8]) {
         var ascii = true
-        for b in bytes[s..<e] where b >= 0x80 { ascii = false; break }
+        for b in bytes[s..<e] where b >= 0x80 {
+            ascii = false
+            break
+        }
         if ascii {
             for b in bytes[s..<e] { out.append(lowerASCII(b)) }
             return
@@ -252,7 +276,7 @@ public struct Analyzer: Sendable {
             case 0x27: return .apostrophe
             case 0x2D: return .hyphen
             case 0x2E, 0x2C: return .numberJoiner
-            case 0x5F: return .letter // "_" joins like a letter (ExtendNumLet)
+            case 0x5F: return .letter  // "_" joins like a letter (ExtendNumLet)
             default: return .other
             }
         }

@@ -2,7 +2,8 @@
 
 extension EnglishLemmatizer {
     /// Irregular forms and the word each is a form of, written "word: form form …" one word a line.
-    static let irregulars: [String: String] = table("""
+    static let irregulars: [String: String] = table(
+        """
         be: am is are was were been being
         have: has had having
         do: does did done doing
@@ -294,10 +295,12 @@ extension EnglishLemmatizer {
         good: better best
         bad: worse worst
         far: farther farthest
-        """)
+        """
+    )
 
     /// Words that only look inflected; the rules leave them as they are.
-    static let unchanged: Set<String> = words("""
+    static let unchanged: Set<String> = words(
+        """
         this his its hers ours yours theirs whose whereas perhaps always thus towards afterwards
         backwards forwards upwards downwards outwards inwards onwards sideways nowadays besides
         sometimes means news series species lens alms mumps measles innings shambles gallows
@@ -324,111 +327,147 @@ extension EnglishLemmatizer {
         winifred moped principled moneyed storied legged anguished concerted
         corps odds parenting mongering nonliving rung further furthest would could might
         should must most least left lay bound ground wound bit latter
-        """)
+        """
+    )
 
     /// Nouns in -ie whose plural ends in -ies: movies → movie, not "movy".
-    static let ieNouns: Set<String> = words("""
+    static let ieNouns: Set<String> = words(
+        """
         movie cookie calorie zombie hippie prairie rookie goalie brownie auntie selfie freebie
         sortie pixie genie menagerie coterie reverie lingerie magpie yuppie hoodie veggie
         smoothie newbie bourgeoisie birdie bookie boogie collie cowrie doggie kiddie lassie
         hankie nightie oldie pinkie quickie sweetie talkie walkie techie foodie junkie groupie
         camaraderie rotisserie brasserie patisserie boulangerie causerie necktie bowtie untie
         belie overlie stymie specie aerie budgie eyrie
-        """)
+        """
+    )
 
     /// Words in -e after a sibilant, whose -es is only an -s: niches, caches, impasses.
-    static let eSibilantWords: Set<String> = words("""
+    static let eSibilantWords: Set<String> = words(
+        """
         niche cache ache headache toothache moustache mustache avalanche cliche quiche psyche
         creche douche pastiche microfiche fiche panache gouache cloche brioche tranche
         impasse finesse crevasse posse lacrosse largesse demitasse noblesse axe deluxe
-        """)
+        """
+    )
 
     /// Words in -oe: shoes, toes, canoes (not "sho", "to", "cano").
-    static let oeWords: Set<String> = words("""
+    static let oeWords: Set<String> = words(
+        """
         toe shoe foe woe hoe canoe oboe throe sloe floe tiptoe roe aloe mistletoe felloe
-        """)
+        """
+    )
 
     /// Singulars in -us and -as whose plural takes -es: buses, viruses, biases.
-    static let sSingulars: Set<String> = words("""
+    static let sSingulars: Set<String> = words(
+        """
         bus virus campus bonus census status focus genius apparatus chorus circus sinus surplus
         thesaurus onus nexus prospectus minus plus octopus fetus foetus impetus hiatus cactus
         syllabus walrus abacus consensus gas bias alias atlas canvas pancreas christmas
         corpus opus fungus stimulus radius nucleus hippopotamus rhombus exodus calculus
-        """)
+        """
+    )
 
     /// Verbs in -ee whose -ed is only a -d: agreed → agree (need, speed, proceed stay).
-    static let eeVerbs: Set<String> = words("""
+    static let eeVerbs: Set<String> = words(
+        """
         agree disagree free decree guarantee referee tee pee emcee knee filigree
-        """)
+        """
+    )
 
     /// Stems in -l whose -ll- is a doubling: travelled → travel, controlled → control.
-    static let llStems: Set<String> = words("""
+    static let llStems: Set<String> = words(
+        """
         travel label cancel model control compel expel patrol rebel propel excel quarrel signal
         total fuel channel counsel level tunnel dispel marshal enrol instil distil initial dial
         duel equal pencil rival shovel snorkel spiral stencil swivel trammel unravel ravel yodel
         jewel libel marvel panel parcel pedal cudgel enamel grovel gravel bevel carol chisel
         repel annul extol impel lapel pummel revel tassel towel funnel kennel shrivel squirrel
-        """)
+        """
+    )
 
     /// Stems whose doubled final consonant belongs to the word: boycotted → boycott.
-    static let doubledStems: Set<String> = words("""
+    static let doubledStems: Set<String> = words(
+        """
         boycott butt mitt watt purr whirr
-        """)
+        """
+    )
 
     /// Stems in -s that take no e: focused → focus, biased → bias.
-    static let sNoE: Set<String> = words("""
+    static let sNoE: Set<String> = words(
+        """
         focus refocus bias alias gas canvas nonplus chorus census bus plus
-        """)
+        """
+    )
 
     /// Stems in -ang that take no e: hanged → hang (changed → change).
-    static let ngStems: Set<String> = words("""
+    static let ngStems: Set<String> = words(
+        """
         hang bang clang twang gang overhang harang slang
-        """)
+        """
+    )
 
     /// Verbs in -inge and -onge: infringed → infringe (singing → sing).
-    static let ngeVerbs: Set<String> = words("""
+    static let ngeVerbs: Set<String> = words(
+        """
         impinge infringe cringe fringe hinge tinge binge twinge syringe whinge sponge
-        """)
+        """
+    )
 
     /// Stems in -th that take no e: mouthed → mouth (bathed → bathe).
-    static let thNoE: Set<String> = words("""
+    static let thNoE: Set<String> = words(
+        """
         mouth froth sleuth earth unearth berth birth tooth month path
-        """)
+        """
+    )
 
     /// Verbs in -eate and -oate: created → create (treated → treat).
-    static let eateVerbs: Set<String> = words("""
+    static let eateVerbs: Set<String> = words(
+        """
         create recreate procreate permeate nauseate delineate
-        """)
+        """
+    )
 
     /// Verbs in -ste: wasted → waste (tested → test).
-    static let steVerbs: Set<String> = words("""
+    static let steVerbs: Set<String> = words(
+        """
         waste taste paste haste baste lambaste
-        """)
+        """
+    )
 
     /// Stems in -at that take no e: combated → combat (stated → state).
-    static let atNoE: Set<String> = words("""
+    static let atNoE: Set<String> = words(
+        """
         combat
-        """)
+        """
+    )
 
     /// Stems in -ot of more than one syllable that take no e: piloted → pilot (promoted → promote).
-    static let otNoE: Set<String> = words("""
+    static let otNoE: Set<String> = words(
+        """
         pivot pilot ballot parrot
-        """)
+        """
+    )
 
     /// Stems in -ar, -ir, -ur of more than one syllable that take no e: murmured → murmur.
-    static let rNoE: Set<String> = words("""
+    static let rNoE: Set<String> = words(
+        """
         murmur augur sugar collar pillar cellar
-        """)
+        """
+    )
 
     /// Stems in -il, -ol, -ul of more than one syllable that take no e: imperiled → imperil.
-    static let lNoE: Set<String> = words("""
+    static let lNoE: Set<String> = words(
+        """
         imperil stencil pencil council peril cavil devil carol idol
-        """)
+        """
+    )
 
     /// Verbs of more than one syllable in -ete, -ite, -ere, -ore, -one, -ene, -ane, -ele,
     /// -ale, -ome, -ope whose -ed and -ing drop their e: completed, invited, interfered,
     /// ignored, postponed, intervened, inhaled, welcomed, eloped.
-    static let eVerbs: Set<String> = words("""
+    static let eVerbs: Set<String> = words(
+        """
         complete delete deplete compete secrete excrete concrete mete
         unite invite excite recite ignite incite reunite expedite requite extradite rewrite
         underwrite backbite overwrite indite
@@ -441,19 +480,23 @@ extension EnglishLemmatizer {
         welcome become overcome
         inhere dynamite
         elope
-        """)
+        """
+    )
 
     /// Verbs in un- whose forms are inflections (uncovered → uncover); other un- words in -ed
     /// and -ing are adjectives of their own (unexpected, unwilling).
-    static let unVerbs: Set<String> = words("""
+    static let unVerbs: Set<String> = words(
+        """
         undo unfold unveil unleash uncover unlock unravel unload unpack untie unbutton unearth
         unnerve unsettle unmask unwrap unhinge unbind unburden unchain unclench undress
         unfasten unfurl unhook unlearn unplug unroll unscrew unseat unshackle untangle unwind
         unzip unblock uncork unmake unhitch unite unify unionize unionise uncouple
-        """)
+        """
+    )
 
     /// Adjectives whose -er and -est forms are comparatives: bigger → big, happiest → happy.
-    static let gradableAdjectives: Set<String> = words("""
+    static let gradableAdjectives: Set<String> = words(
+        """
         big small large great high low long short old young new late early strong weak rich
         poor wide broad deep close hard easy happy heavy light dark fine simple clear true wise
         fast slow quick cheap dear near full bright brave busy calm clean cold cool crude cruel
@@ -468,12 +511,15 @@ extension EnglishLemmatizer {
         soon often free hollow clever narrow noisy angry bitter tender scary sorry tricky
         wealthy holy lowly mighty merry naughty nasty risky rosy sleepy tasty thirsty wary
         witty slight petty mean
-        """)
+        """
+    )
 
     /// Words in -men that are not plurals of -man: specimen is in -imen; these are the rest.
-    static let menWords: Set<String> = words("""
+    static let menWords: Set<String> = words(
+        """
         semen amen stamen hymen yemen carmen dolmen germen tegmen cyclamen
-        """)
+        """
+    )
 
     // MARK: - Reading the lists
 

@@ -145,11 +145,11 @@ public enum EnglishLemmatizer: Sendable {
         if count < 4 && (previous == UInt8(ascii: "e") || isVowel(letters[0]) == false) {
             return nil
         }
-        let withoutS = Array(letters[0 ..< count - 1])
+        let withoutS = Array(letters[0..<count - 1])
         if previous != UInt8(ascii: "e") {
             return string(withoutS)
         }
-        let withoutES = Array(letters[0 ..< count - 2])
+        let withoutES = Array(letters[0..<count - 2])
         let beforeE = letters[count - 3]
         switch beforeE {
         case UInt8(ascii: "i"):
@@ -160,7 +160,7 @@ public enum EnglishLemmatizer: Sendable {
             if ieNouns.contains(singular) {
                 return singular
             }
-            return string(Array(letters[0 ..< count - 3])) + "y"
+            return string(Array(letters[0..<count - 3])) + "y"
         case UInt8(ascii: "s"):
             if ends(withoutES, "ss") {
                 let singular = string(withoutS)
@@ -198,7 +198,7 @@ public enum EnglishLemmatizer: Sendable {
 
     /// Past forms and participles: -ed, -ing.
     static func verbBase(_ letters: [UInt8], suffixLength: Int) -> String? {
-        var stem = Array(letters[0 ..< letters.count - suffixLength])
+        var stem = Array(letters[0..<letters.count - suffixLength])
         guard stem.count >= 2, hasVowel(stem) else { return nil }
         let isPast = suffixLength == 2
         let result: String
@@ -226,7 +226,8 @@ public enum EnglishLemmatizer: Sendable {
             result = restoresE(stem, base) ? base + "e" : base
         }
         if letters[0] == UInt8(ascii: "u"), letters[1] == UInt8(ascii: "n"), !unVerbs.contains(result),
-           !startsWithAny(letters, ["under", "unit", "unif", "union"]) {
+            !startsWithAny(letters, ["under", "unit", "unif", "union"])
+        {
             // unexpected, unprecedented, unwilling: adjectives, not forms of a verb
             return nil
         }
@@ -346,7 +347,7 @@ public enum EnglishLemmatizer: Sendable {
 
     /// Comparatives and superlatives of `gradableAdjectives`: bigger → big, larger → large, happiest → happy.
     static func comparativeBase(_ letters: [UInt8], suffixLength: Int) -> String? {
-        let stem = Array(letters[0 ..< letters.count - suffixLength])
+        let stem = Array(letters[0..<letters.count - suffixLength])
         guard stem.count >= 2 else { return nil }
         let base = string(stem)
         if gradableAdjectives.contains(base) {
@@ -445,7 +446,7 @@ public enum EnglishLemmatizer: Sendable {
         guard letters.count >= count else { return false }
         let start = suffix.utf8Start
         let offset = letters.count - count
-        for index in 0 ..< count where letters[offset + index] != start[index] {
+        for index in 0..<count where letters[offset + index] != start[index] {
             return false
         }
         return true
@@ -455,7 +456,7 @@ public enum EnglishLemmatizer: Sendable {
         for prefix in prefixes where letters.count >= prefix.utf8CodeUnitCount {
             let start = prefix.utf8Start
             var matches = true
-            for index in 0 ..< prefix.utf8CodeUnitCount where letters[index] != start[index] {
+            for index in 0..<prefix.utf8CodeUnitCount where letters[index] != start[index] {
                 matches = false
                 break
             }

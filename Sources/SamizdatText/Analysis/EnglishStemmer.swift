@@ -62,11 +62,14 @@ public enum EnglishStemmer {
             get { withUnsafeBytes(of: b) { $0[i] } }
             set { withUnsafeMutableBytes(of: &b) { $0[i] = newValue } }
         }
-        @inline(__always) mutating func push(_ c: UInt8) { self[n] = c; n += 1 }
+        @inline(__always) mutating func push(_ c: UInt8) {
+            self[n] = c
+            n += 1
+        }
 
         var string: String {
             var copy = self
-            for k in 0..<n where copy[k] == 0x59 { copy[k] = 0x79 } // Y → y
+            for k in 0..<n where copy[k] == 0x59 { copy[k] = 0x79 }  // Y → y
             return withUnsafeBytes(of: copy.b) { String(decoding: $0.prefix(n), as: UTF8.self) }
         }
 
@@ -124,7 +127,7 @@ public enum EnglishStemmer {
         }
 
         mutating func run() {
-            if self[0] == 0x27 { // leading apostrophe
+            if self[0] == 0x27 {  // leading apostrophe
                 for k in 1..<n { self[k - 1] = self[k] }
                 n -= 1
             }
@@ -132,7 +135,10 @@ public enum EnglishStemmer {
             if self[0] == 0x79 { self[0] = 0x59 }
             for k in 1..<n where self[k] == 0x79 && vowel(k - 1) { self[k] = 0x59 }
             r1 = -1
-            for prefix in EnglishStemmer.r1Prefixes where starts(prefix) { r1 = prefix.utf8CodeUnitCount; break }
+            for prefix in EnglishStemmer.r1Prefixes where starts(prefix) {
+                r1 = prefix.utf8CodeUnitCount
+                break
+            }
             if r1 < 0 { r1 = region(after: 0) }
             r2 = region(after: r1)
 
@@ -157,38 +163,64 @@ public enum EnglishStemmer {
             } else if ends("ied") || ends("ies") {
                 n -= 3
                 push(0x69)
-                if n <= 2 { push(0x65) } // "ties" → "tie", "cries" → "cri"
+                if n <= 2 { push(0x65) }  // "ties" → "tie", "cries" → "cri"
             } else if ends("us") || ends("ss") {
                 return
             } else if ends("s") {
-                if n >= 3 { for k in 0..<(n - 2) where vowel(k) { n -= 1; return } }
+                if n >= 3 {
+                    for k in 0..<(n - 2) where vowel(k) {
+                        n -= 1
+                        return
+                    }
+                }
             }
         }
 
         mutating func step1b() {
             let s: Int
             var eed = false
-            if ends("eedly") { s = 5; eed = true } else if ends("ingly") { s = 5 } else if ends("edly") { s = 4 }
-            else if ends("eed") { s = 3; eed = true } else if ends("ing") { s = 3 } else if ends("ed") { s = 2 } else { return }
+            if ends("eedly") {
+                s = 5
+                eed = true
+            } else if ends("ingly") {
+                s = 5
+            } else if ends("edly") {
+                s = 4
+            } else if ends("eed") {
+                s = 3
+                eed = true
+            } else if ends("ing") {
+                s = 3
+            } else if ends("ed") {
+                s = 2
+            } else {
+                return
+            }
             if eed {
                 if n - s >= r1 { replace(s, "ee") }
                 return
             }
             var hasVowel = false
-            for k in 0..<(n - s) where vowel(k) { hasVowel = true; break }
+            for k in 0..<(n - s) where vowel(k) {
+                hasVowel = true
+                break
+            }
             guard hasVowel else { return }
             n -= s
             if ends("at") || ends("bl") || ends("iz") {
                 push(0x65)
             } else if n >= 2, self[n - 1] == self[n - 2], Self.isDouble(self[n - 1]) {
-                if !(n == 3 && vowel(0)) { n -= 1 } // "added" → "add", "egged" → "egg"
+                if !(n == 3 && vowel(0)) { n -= 1 }  // "added" → "add", "egged" → "egg"
             } else if r1 >= n && shortSyllable(n) {
                 push(0x65)
             }
         }
 
         @inline(__always) static func isDouble(_ c: UInt8) -> Bool {
-            switch c { case 0x62, 0x64, 0x66, 0x67, 0x6D, 0x6E, 0x70, 0x72, 0x74: return true; default: return false }
+            switch c {
+            case 0x62, 0x64, 0x66, 0x67, 0x6D, 0x6E, 0x70, 0x72, 0x74: return true
+            default: return false
+            }
         }
 
         mutating func step1c() {
@@ -204,7 +236,7 @@ public enum EnglishStemmer {
                 let before = n - m
                 if suffix.utf8CodeUnitCount == 3 && ends("ogi") {
                     if before >= 1, self[before - 1] == 0x6C { replace(m, replacement) }
-                } else if m == 2 { // li
+                } else if m == 2 {  // li
                     if before >= 1 {
                         switch self[before - 1] {
                         case 0x63, 0x64, 0x65, 0x67, 0x68, 0x6B, 0x6D, 0x6E, 0x72, 0x74: n -= 2

@@ -15,7 +15,11 @@ public struct Token: Sendable, Hashable {
     public var isCompound: Bool
 
     public init(term: String, stem: String, start: Int, end: Int, position: Int, isCompound: Bool = false) {
-        self.term = term; self.stem = stem; self.start = start; self.end = end
-        self.position = position; self.isCompound = isCompound
+        self.term = term
+        self.stem = stem
+        self.start = start
+        self.end = end
+        self.position = position
+        self.isCompound = isCompound
     }
 }
