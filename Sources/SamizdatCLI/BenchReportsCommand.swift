@@ -203,6 +203,8 @@ extension Samizdat.Bench {
             line.set("job", job)
             line.set("variant", "samizdat analyzer (letters and digits, apostrophes inside words), unit \(unit.rawValue)")
             line.set("api", "SamizdatReports over the index's AnalysisCorpus")
+            // the process's peak so far: the store, its postings and the analysis corpus held
+            line.set("peak_rss_mb", BenchMachine.peakRSSMiB, places: 1)
             if let timing {
                 line.set("seconds", timing.best, places: 4)
                 line.set("runs", timing.runs)

@@ -37,18 +37,24 @@ public enum Collocates {
         let candidates = windows.touched.filter { type in
             Int(windows.total[Int(type)]) >= request.minFrequency
         }
-        let scope = ScopeCounts(corpus, selection, table: table, wanted: candidates)
+        // C1 and N: over whole documents of the whole corpus from the totals the corpus keeps,
+        // else counted for this selection
+        let wholeCorpus =
+            selection.parts.count == corpus.documents.count && selection.parts.allSatisfy { $0.sections == nil }
+        let totals = wholeCorpus ? corpus.cache.totals(corpus, table, region: selection.region) : nil
+        let scope = wholeCorpus ? nil : ScopeCounts(corpus, selection, table: table, wanted: candidates)
+        let scopeTokens = totals?.tokens ?? scope?.tokens ?? 0
         var entries: [CollocateEntry] = []
         entries.reserveCapacity(candidates.count)
         for type in candidates {
             let total = Int(windows.total[Int(type)])
             let leftCount = Int(windows.left[Int(type)])
-            let collocateFrequency = scope.frequency(of: type)
+            let collocateFrequency = totals.map { Int($0.counts[Int(type)]) } ?? scope?.frequency(of: type) ?? 0
             let contingency = Contingency(
                 o11: Double(total),
                 r1: Double(windows.windowTokens),
                 c1: Double(collocateFrequency),
-                n: Double(scope.tokens)
+                n: Double(scopeTokens)
             )
             entries.append(
                 CollocateEntry(
@@ -80,7 +86,7 @@ public enum Collocates {
             sort: request.sort,
             nodeFrequency: nodeFrequency,
             windowTokens: windows.windowTokens,
-            scopeTokens: scope.tokens,
+            scopeTokens: scopeTokens,
             collocates: entries.count,
             offset: request.offset,
             entries: page
