@@ -77,7 +77,7 @@ struct ConcordancePage: Sendable {
                 right: line.right,
                 title: line.title.isEmpty ? line.documentID : line.title,
                 location: Self.location(line),
-                href: "/documents/" + Figures.path(line.documentID) + "#para-\(line.paragraph)"
+                href: "/documents/" + Figures.path(line.documentID) + HTMLPage.anchor(paragraph: line.paragraph, note: line.note)
             )
         }
         hasLines = !lines.isEmpty
@@ -97,6 +97,10 @@ struct ConcordancePage: Sendable {
         var parts: [String] = []
         if let chapter = line.chapter ?? line.section {
             parts.append(chapter)
+        }
+        if let note = line.note {
+            parts.append("note \(note.label)" + (line.page.map { " (p. \($0))" } ?? ""))
+            return parts.joined(separator: " · ")
         }
         if let page = line.page, !page.isEmpty {
             parts.append("p. \(page)")

@@ -111,7 +111,7 @@ struct SearchPage: Sendable {
         Hit(
             snippet: HTMLPage.highlight(hit),
             location: HTMLPage.location(hit),
-            href: "/documents/" + Figures.path(hit.documentID) + "#para-\(hit.paragraph)"
+            href: "/documents/" + Figures.path(hit.documentID) + HTMLPage.anchor(paragraph: hit.paragraph, note: hit.note)
         )
     }
 

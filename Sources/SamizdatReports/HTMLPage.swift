@@ -21,13 +21,25 @@ public enum HTMLPage {
         return out
     }
 
-    /// "chapter 3 · p. 47 · ¶ 120" — where a hit is, in print.
+    /// "chapter 3 · p. 47 · ¶ 120" — where a hit is, in print; for a hit in a note
+    /// "chapter 3 · note 4 (p. 296) · marker p. 14".
     public static func location(_ h: SearchHit) -> String {
         var parts: [String] = []
         if let c = h.chapter ?? h.section { parts.append(c) }
+        if let note = h.note {
+            parts.append("note \(note.label)" + (note.page.map { " (p. \($0))" } ?? ""))
+            if let marker = note.markerPage { parts.append("marker p. \(marker)") }
+            return parts.joined(separator: " · ")
+        }
         if let p = h.page, !p.isEmpty { parts.append("p. \(p)") }
         parts.append("¶ \(h.paragraph + 1)")
         return parts.joined(separator: " · ")
+    }
+
+    /// The reader's anchor for a hit: its note (`#note-N`, numbered from 1 as the reader
+    /// numbers them) or its paragraph (`#para-N`).
+    public static func anchor(paragraph: Int, note: NoteReference?) -> String {
+        note.map { "#note-\($0.index + 1)" } ?? "#para-\(paragraph)"
     }
 
     /// The snippet of a hit, escaped, each match in `<mark>`.

@@ -9,6 +9,17 @@ import Testing
         #expect(HTMLPage.escape("<script>alert('x') & \"y\"</script>") == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
     }
 
+    @Test func aHitInANoteIsLocatedAndLinkedByItsNote() {
+        var inNote = hit("Delyagin", [])
+        inNote.note = NoteReference(index: 0, label: "1", page: "296", markerPage: "14")
+        inNote.paragraph = 0
+        #expect(HTMLPage.location(inNote) == "CHAPTER ONE · note 1 (p. 296) · marker p. 14")
+        #expect(HTMLPage.anchor(paragraph: inNote.paragraph, note: inNote.note) == "#note-1")
+        let inBody = hit("Delyagin", [])
+        #expect(HTMLPage.location(inBody) == "CHAPTER ONE · p. 47 · ¶ 5")
+        #expect(HTMLPage.anchor(paragraph: inBody.paragraph, note: nil) == "#para-4")
+    }
+
     func hit(_ text: String, _ matches: [TextRange]) -> SearchHit {
         SearchHit(
             documentID: "d1",
