@@ -12,6 +12,8 @@ struct SearchCounts: Sendable, Encodable {
         var passages: Int
         var readerHref: String
         var firstParagraph: Int
+        /// Some passage of the row is in the body (else all are in notes).
+        var hasBodyPassage = false
 
         enum CodingKeys: String, CodingKey {
             case title, chapter, passages
@@ -71,8 +73,16 @@ struct SearchCounts: Sendable, Encodable {
                     firstParagraph: hit.paragraph
                 )
             row.passages += 1
-            row.firstParagraph = min(row.firstParagraph, hit.paragraph)
-            row.readerHref = "/documents/" + Figures.path(hit.documentID) + "#para-\(row.firstParagraph)"
+            // the row's link: its first body passage, else its first note (a note's `paragraph`
+            // is the note's index, not a paragraph's)
+            if hit.note == nil {
+                row.firstParagraph = row.hasBodyPassage ? min(row.firstParagraph, hit.paragraph) : hit.paragraph
+                row.hasBodyPassage = true
+                row.readerHref = "/documents/" + Figures.path(hit.documentID) + "#para-\(row.firstParagraph)"
+            } else if !row.hasBodyPassage, row.readerHref.isEmpty || hit.paragraph < row.firstParagraph {
+                row.firstParagraph = hit.paragraph
+                row.readerHref = "/documents/" + Figures.path(hit.documentID) + HTMLPage.anchor(paragraph: hit.paragraph, note: hit.note)
+            }
             rowsByKey[key] = row
             perDocument[hit.documentID, default: 0] += 1
         }
