@@ -28,7 +28,6 @@ extension CorpusStore {
                 return KWICResponse(query: request.query, total: 0, offset: request.offset, sort: request.sort, lines: [])
             }
             let ids = ranking.matches.ids
-            let unit = Self.sortUnit(node)
 
             struct Entry {
                 var id: Int64
@@ -58,8 +57,9 @@ extension CorpusStore {
                     var keys: [String] = []
                     if request.sort != .document {
                         let (before, after) = Self.neighbours(plain, r)
-                        let left = plain[..<before].suffix(sortDepth).reversed().map { Self.sortKey($0, unit) }
-                        let right = plain[after...].prefix(sortDepth).map { Self.sortKey($0, unit) }
+                        // neighbours sort by their folded form, as they read, whatever the query's unit
+                        let left = plain[..<before].suffix(sortDepth).reversed().map(\.term)
+                        let right = plain[after...].prefix(sortDepth).map(\.term)
                         let l = Array(left) + Array(repeating: "", count: sortDepth - left.count)
                         let rr = Array(right) + Array(repeating: "", count: sortDepth - right.count)
                         switch request.sort {
@@ -136,21 +136,6 @@ extension CorpusStore {
                 )
             }
             return KWICResponse(query: request.query, total: entries.count, offset: request.offset, sort: request.sort, lines: lines)
-        }
-    }
-
-    /// The unit the neighbours of a match are sorted by: the unit of the query's first positive
-    /// body leaf (so `exact:` sorts by form, `stem:` by stem, a plain word by word).
-    static func sortUnit(_ node: QueryNode) -> CountingUnit {
-        node.positiveLeaves.first { $0.field == .body && $0.kind != .prefix }?.unit ?? .form
-    }
-
-    /// A neighbour's sort key in `unit`: its folded form, lemma or stem.
-    static func sortKey(_ token: Token, _ unit: CountingUnit) -> String {
-        switch unit {
-        case .form: return token.term
-        case .word: return EnglishLemmatizer.lemma(token.term)
-        case .stem: return token.stem
         }
     }
 
