@@ -206,8 +206,9 @@ def main():
             href = hits[0].get_attribute("href")
             hits[0].click()
             fragment = urllib.parse.urlparse(href).fragment
-            check(fragment.startswith("para-") and len(driver.find_elements(By.ID, fragment)) == 1,
-                  "a hit links to its paragraph in the reader (#%s)" % fragment)
+            # a hit in the body links to its paragraph, a hit in a note to the note
+            check(fragment.startswith(("para-", "note-")) and len(driver.find_elements(By.ID, fragment)) == 1,
+                  "a hit links to its paragraph or note in the reader (#%s)" % fragment)
         bad_query = "/search?q=" + urllib.parse.quote("(" + word)
         driver.get(stack.url + bad_query)
         check(len(driver.find_elements(By.CSS_SELECTOR, ".query-error mark.error-at")) == 1, "a bad query is marked at its position")
@@ -219,7 +220,7 @@ def main():
         keys = [first_word(text) for text in rights]
         check(len(keys) > 1 and keys == sorted(keys), "the concordance sorted by R1 is in order (%d lines)" % len(keys))
         where = driver.find_elements(By.CSS_SELECTOR, "#concordance td.where a")
-        check(len(where) == len(rights) and all("#para-" in link.get_attribute("href") for link in where),
+        check(len(where) == len(rights) and all("#para-" in link.get_attribute("href") or "#note-" in link.get_attribute("href") for link in where),
               "each concordance line links to its place in the reader")
         driver.save_screenshot(os.path.join(screenshots, "concordance.png"))
 
