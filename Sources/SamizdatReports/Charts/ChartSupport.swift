@@ -195,4 +195,13 @@ public enum ChartSupport {
             return false
         }
     }
+
+    /// The summary line under a chart's heading (`D = 0.81, DP = 0.14`), or nothing when it is empty.
+    static func summaryLine(_ summary: String, x: Double) -> String {
+        guard !summary.isEmpty else {
+            return ""
+        }
+        return "<text class=\"chart-summary\" x=\"\(coordinate(x))\" y=\"\(coordinate(headerHeight + 4))\" fill=\"#000\">"
+            + escape(summary) + "</text>\n"
+    }
 }

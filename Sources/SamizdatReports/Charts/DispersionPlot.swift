@@ -109,11 +109,7 @@ public struct DispersionPlot: Sendable, Equatable {
             title: title,
             description: textAlternative
         )
-        if !summary.isEmpty {
-            svg +=
-                "<text class=\"chart-summary\" x=\"\(ChartSupport.coordinate(margin))\" y=\"\(ChartSupport.coordinate(ChartSupport.headerHeight + 4))\" fill=\"#000\">"
-            svg += ChartSupport.escape(summary) + "</text>\n"
-        }
+        svg += ChartSupport.summaryLine(summary, x: margin)
         svg +=
             "<text class=\"column-heading\" x=\"\(ChartSupport.coordinate(chartWidth - margin))\" y=\"\(ChartSupport.coordinate(top - 4))\" text-anchor=\"end\" fill=\"#000\">Hits</text>\n"
 

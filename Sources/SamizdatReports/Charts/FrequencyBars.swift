@@ -101,11 +101,7 @@ public struct FrequencyBars: Sendable, Equatable {
             title: title,
             description: textAlternative
         )
-        if !summary.isEmpty {
-            svg +=
-                "<text class=\"chart-summary\" x=\"\(ChartSupport.coordinate(margin))\" y=\"\(ChartSupport.coordinate(ChartSupport.headerHeight + 4))\" fill=\"#000\">"
-            svg += ChartSupport.escape(summary) + "</text>\n"
-        }
+        svg += ChartSupport.summaryLine(summary, x: margin)
 
         svg += "<g class=\"axis x-axis\">\n"
         for tick in ticks.values {
