@@ -99,7 +99,7 @@ struct ConcordancePage: Sendable {
             parts.append(chapter)
         }
         if let note = line.note {
-            parts.append("note \(note.label)" + (line.page.map { " (p. \($0))" } ?? ""))
+            parts.append("note \(note.label)" + (line.page.flatMap { $0.isEmpty ? nil : " (p. \($0))" } ?? ""))
             return parts.joined(separator: " · ")
         }
         if let page = line.page, !page.isEmpty {

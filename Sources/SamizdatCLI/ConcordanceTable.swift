@@ -40,7 +40,7 @@ enum ConcordanceTable {
             parts.append(chapter)
         }
         if let note = line.note {
-            parts.append("note \(note.label)" + (line.page.map { " (p. \($0))" } ?? ""))
+            parts.append("note \(note.label)" + (line.page.flatMap { $0.isEmpty ? nil : " (p. \($0))" } ?? ""))
         } else if let page = line.page, !page.isEmpty {
             parts.append("p. \(page)")
         }

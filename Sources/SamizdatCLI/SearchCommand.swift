@@ -52,8 +52,8 @@ extension Samizdat {
             if let c = h.chapter ?? h.section { parts.append(c) }
             if let note = h.note {
                 // a hit in a note: the note, its page, and where its marker stands
-                parts.append("note \(note.label)" + (note.page.map { " (p. \($0))" } ?? ""))
-                if let marker = note.markerPage { parts.append("marker p. \(marker)") }
+                parts.append("note \(note.label)" + (note.page.flatMap { $0.isEmpty ? nil : " (p. \($0))" } ?? ""))
+                if let marker = note.markerPage, !marker.isEmpty { parts.append("marker p. \(marker)") }
                 return parts.joined(separator: " · ")
             }
             if let p = h.page, !p.isEmpty { parts.append("p. \(p)") }

@@ -27,8 +27,8 @@ public enum HTMLPage {
         var parts: [String] = []
         if let c = h.chapter ?? h.section { parts.append(c) }
         if let note = h.note {
-            parts.append("note \(note.label)" + (note.page.map { " (p. \($0))" } ?? ""))
-            if let marker = note.markerPage { parts.append("marker p. \(marker)") }
+            parts.append("note \(note.label)" + (note.page.flatMap { $0.isEmpty ? nil : " (p. \($0))" } ?? ""))
+            if let marker = note.markerPage, !marker.isEmpty { parts.append("marker p. \(marker)") }
             return parts.joined(separator: " · ")
         }
         if let p = h.page, !p.isEmpty { parts.append("p. \(p)") }

@@ -15,6 +15,9 @@ import Testing
         inNote.paragraph = 0
         #expect(HTMLPage.location(inNote) == "CHAPTER ONE · note 1 (p. 296) · marker p. 14")
         #expect(HTMLPage.anchor(paragraph: inNote.paragraph, note: inNote.note) == "#note-1")
+        // a note printed on a page with no label says no page
+        inNote.note = NoteReference(index: 0, label: "1", page: "", markerPage: "")
+        #expect(HTMLPage.location(inNote) == "CHAPTER ONE · note 1")
         let inBody = hit("Delyagin", [])
         #expect(HTMLPage.location(inBody) == "CHAPTER ONE · p. 47 · ¶ 5")
         #expect(HTMLPage.anchor(paragraph: inBody.paragraph, note: nil) == "#para-4")
