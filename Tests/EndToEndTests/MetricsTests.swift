@@ -17,7 +17,7 @@ let pythonHasPrometheusClient: Bool = {
     return process.terminationStatus == 0
 }()
 
-/// report's `/metrics` and the services' JSON logs, on the real executables.
+/// report's `/metrics`, the services' JSON logs and `status --watch`, on the real executables.
 @Suite(.serialized) struct MetricsTests {
     func scrape(_ harness: Harness) async throws -> String {
         let url = try #require(URL(string: "http://127.0.0.1:\(harness.httpPort)/metrics"))
@@ -109,6 +109,33 @@ let pythonHasPrometheusClient: Bool = {
         #expect(json["doc.source"] is String)
         #expect(json["duration.ms"] is Double)
         #expect(json["doc"] == nil && json["bytes"] == nil)
+    }
+
+    @Test func statusWatchPrintsPlainFramesWhenNotATerminal() throws {
+        let harness = try Harness(workers: 1)
+        defer { harness.stop() }
+        #expect(try harness.eventually(30) { try harness.cli(["status", "--json", "--timeout", "2"]).status == 0 })
+        let file = harness.dir.appendingPathComponent("watch.txt")
+        try Data("A text to watch.\n\nIt has two paragraphs.".utf8).write(to: file)
+        #expect(try harness.cli(["ingest", file.path, "--quiet"]).status == 0)
+        let watch = try harness.cli(["status", "--watch", "--frames", "3", "--interval", "0.5", "--timeout", "5"])
+        #expect(watch.status == 0, "\(watch.err)")
+        let frames = watch.out.components(separatedBy: "\n\nsamizdat status --watch")
+        #expect(frames.count == 3, "\(watch.out)")
+        #expect(!watch.out.contains("\u{1B}"), "escape codes on a pipe")
+        #expect(watch.out.hasPrefix("samizdat status --watch"))
+        let last = try #require(frames.last)
+        #expect(last.contains("ingest up   index up"), "\(last)")
+        let acceptedRow = try #require(last.split(separator: "\n").first { $0.hasPrefix("accepted ") })
+        #expect(acceptedRow.split(separator: " ").dropFirst().first == "1", "\(acceptedRow)")
+        #expect(last.contains("backlog ") && last.contains("workers 1"))
+        #expect(last.contains("journal commit") && last.contains("since start"))
+        // The first frame has no rate yet; a later one has.
+        #expect(frames[0].split(separator: "\n").first { $0.hasPrefix("accepted ") }?.hasSuffix("-") == true)
+        #expect(acceptedRow.hasSuffix("0.0"))
+        let refused = try harness.cli(["status", "--watch", "--json"])
+        #expect(refused.status != 0)
+        #expect(refused.err.contains("--watch and --json exclude each other"))
     }
 
     func line(_ text: Substring) -> [String: Any]? {
