@@ -111,6 +111,21 @@ let pythonHasPrometheusClient: Bool = {
         #expect(json["doc"] == nil && json["bytes"] == nil)
     }
 
+    @Test func aScrapeWithIndexStoppedStillAnswersAndSaysSo() async throws {
+        let harness = try Harness(workers: 1, environment: ["SAMIZDAT_REPORT_TIMEOUT_MS": "1000"])
+        defer { harness.stop() }
+        #expect(try harness.eventually(30) { try harness.cli(["status", "--json", "--timeout", "2"]).status == 0 })
+        let index = try #require(harness.childPIDs("index").first)
+        kill(index, SIGSTOP)
+        defer { kill(index, SIGCONT) }
+        let scrape = try StrictExposition(try await scrape(harness))
+        #expect(scrape.sum("samizdat_report_backend_up", ["backend": "index"]) == 0)
+        #expect(scrape.sum("samizdat_report_backend_up", ["backend": "ingest"]) == 1)
+        #expect(scrape.types["samizdat_ingest_accepted_total"] == "counter")
+        #expect(scrape.types["samizdat_index_documents"] == nil)
+        #expect(harness.logText.contains("\"event\":\"metrics_unavailable\""))
+    }
+
     @Test func statusWatchPrintsPlainFramesWhenNotATerminal() throws {
         let harness = try Harness(workers: 1)
         defer { harness.stop() }
