@@ -1,7 +1,6 @@
 import Foundation
 import SamizdatModel
 import SamizdatService
-import Synchronization
 
 /// `samizdat status --watch`: asks report for the merged metrics every interval and prints a frame:
 /// rates from the counters' differences between two readings, backlog, workers, and p99s from the
@@ -195,16 +194,5 @@ struct StatusWatch {
             return "-"
         }
         return seconds < 0.001 ? String(format: "%.3f ms", seconds * 1000) : String(format: "%.1f ms", seconds * 1000)
-    }
-}
-
-/// Set from a signal handler, read by the watch loop.
-final class WatchStop: Sendable {
-    private let flag = Atomic<Bool>(false)
-
-    var requested: Bool { flag.load(ordering: .acquiring) }
-
-    func request() {
-        flag.store(true, ordering: .releasing)
     }
 }
