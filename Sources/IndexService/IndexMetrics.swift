@@ -4,12 +4,15 @@ import Metrics
 import SamizdatIndex
 import SamizdatModel
 import SamizdatService
+import Synchronization
 
 /// What index counts and times, recorded where each event happens, and its answer to `metrics`.
-struct IndexMetrics {
+final class IndexMetrics: Sendable {
     let receivedBytes = MetricCatalog.indexReceivedBytes.counter()
     let failed = MetricCatalog.indexFailed.counter()
     let apply = MetricCatalog.indexApply.timer()
+    /// One timer per query kind, made once: a query must not pay for a registry lookup.
+    private let queryTimers = Mutex<[MessageKind: CoreMetrics.Timer]>([:])
 
     /// A segmented document's frames taken from the intake.
     func received(_ frames: [Data]) {
@@ -26,7 +29,15 @@ struct IndexMetrics {
     }
 
     func answered(_ kind: MessageKind, took: Duration) {
-        MetricCatalog.indexQuery.timer([("kind", kind.rawValue)]).record(duration: took)
+        let timer = queryTimers.withLock { timers in
+            if let known = timers[kind] {
+                return known
+            }
+            let made = MetricCatalog.indexQuery.timer([("kind", kind.rawValue)])
+            timers[kind] = made
+            return made
+        }
+        timer.record(duration: took)
     }
 
     func refused(reason: String) {
