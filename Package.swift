@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -57,22 +59,32 @@ let package = Package(
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "IngestService",
-            dependencies: ["SamizdatService", "SamizdatModel", "SamizdatText", "SamizdatDelivery", "ZeroMQ"],
+            dependencies: [
+                "SamizdatService", "SamizdatModel", "SamizdatText", "SamizdatDelivery", "ZeroMQ",
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "SegmentService",
-            dependencies: ["SamizdatService", "SamizdatModel", "SamizdatText", "ZeroMQ"],
+            dependencies: [
+                "SamizdatService", "SamizdatModel", "SamizdatText", "ZeroMQ", .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "IndexService",
-            dependencies: ["SamizdatService", "SamizdatModel", "SamizdatIndex", "SamizdatReports", "ZeroMQ"],
+            dependencies: [
+                "SamizdatService", "SamizdatModel", "SamizdatIndex", "SamizdatReports", "ZeroMQ",
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -90,6 +102,7 @@ let package = Package(
             dependencies: [
                 "SamizdatService", "SamizdatModel", "SamizdatReports", "ReportHTTP", "ZeroMQ",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strict
         ),
@@ -122,7 +135,11 @@ let package = Package(
             dependencies: ["ReportHTTP", "SamizdatModel", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strict
         ),
-        .testTarget(name: "SamizdatServiceTests", dependencies: ["SamizdatService"], swiftSettings: strict),
+        .testTarget(
+            name: "SamizdatServiceTests",
+            dependencies: ["SamizdatService", .product(name: "Metrics", package: "swift-metrics")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["SamizdatModel", "SamizdatService", "ZeroMQ"], swiftSettings: strict),
     ]
 )

@@ -5,7 +5,8 @@
 #   3. segment is scalable (no container_name, no host ports); every service has a healthcheck,
 #      a restart policy and a stop grace period;
 #   4. every SAMIZDAT_* variable set in compose.yaml or the Dockerfile names a real key of
-#      Sources/SamizdatService/SamizdatConfig.swift (a typo would be silently ignored at run time).
+#      Sources/SamizdatService/SamizdatConfig.swift (a typo would be silently ignored at run time);
+#   5. the optional Prometheus overlay (compose.prometheus.yaml) merges with it and scrapes report:8080.
 # Exits non-zero on any failure. Installs Debian's docker-compose (and python3-yaml) when missing
 # and we are root (CI).
 set -euo pipefail
@@ -29,6 +30,18 @@ fi
 if ! "${compose[@]}" -f "$file" config -q; then
     echo "check-compose: FAIL: $file is not a valid compose file" >&2
     exit 1
+fi
+
+# The optional Prometheus overlay must merge with the stack, and its scrape config name report:8080.
+if [ "$file" = deploy/compose.yaml ] && [ -f deploy/compose.prometheus.yaml ]; then
+    if ! "${compose[@]}" -f deploy/compose.yaml -f deploy/compose.prometheus.yaml config -q; then
+        echo "check-compose: FAIL: deploy/compose.prometheus.yaml does not merge with deploy/compose.yaml" >&2
+        exit 1
+    fi
+    if ! grep -q 'targets: \["report:8080"\]' deploy/prometheus.yml; then
+        echo "check-compose: FAIL: deploy/prometheus.yml does not scrape report:8080" >&2
+        exit 1
+    fi
 fi
 
 if ! python3 -c 'import yaml' 2>/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

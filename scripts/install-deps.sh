@@ -29,4 +29,8 @@ python3 -c "import selenium" 2>/dev/null \
   || python3 -m pip install -q selenium 2>/dev/null \
   || python3 -m pip install -q --break-system-packages selenium 2>/dev/null \
   || echo "could not install selenium: the browser test will be skipped" >&2
+python3 -c "import prometheus_client" 2>/dev/null \
+  || python3 -m pip install -q prometheus_client 2>/dev/null \
+  || python3 -m pip install -q --break-system-packages prometheus_client 2>/dev/null \
+  || echo "could not install prometheus_client: MetricsTests skip its parser's check of /metrics" >&2
 command -v swift >/dev/null || { echo "swift is not on PATH: install the Swift 6.2+ toolchain first" >&2; exit 1; }

@@ -16,6 +16,7 @@ final class IndexLoop {
     private var windowApplied = 0, windowQueries = 0
     /// Acks not yet taken by ingest (it is down or slow); sent in order, never blocking the loop.
     private var outbox: [[Data]] = []
+    private let metrics = IndexMetrics()
 
     init(config: SamizdatConfig, logger: Logger, store: CorpusStore, context: Context) {
         self.config = config
@@ -53,7 +54,7 @@ final class IndexLoop {
             }
             flush(acks)
             if clock.now >= nextStats {
-                logger.event("stats", "index stats", ["applied": "\(windowApplied)", "queries": "\(windowQueries)"])
+                logger.event("stats", "index stats", ["interval.applied": .int(windowApplied), "interval.queries": .int(windowQueries)])
                 windowApplied = 0
                 windowQueries = 0
                 nextStats = clock.now + .seconds(config.statsIntervalSeconds)
@@ -73,9 +74,10 @@ final class IndexLoop {
     private func take(_ batch: [[Data]], events: Socket) throws {
         var docs: [SegmentedDocument] = []
         for frames in batch {
+            metrics.received(frames)
             let message: WireMessage
             do { message = try WireMessage.decode(frames) } catch {
-                logger.event("rejected", "malformed intake message: \(error.message)", level: .warning, ["error": .string(error.code.rawValue)])
+                logger.event("rejected", "malformed intake message: \(error.message)", level: .warning, ["error.code": .string(error.code.rawValue)])
                 continue
             }
             guard message.kind == .segmented, let h = try? message.header(as: SegmentedHeader.self) else {
@@ -89,7 +91,12 @@ final class IndexLoop {
         guard !docs.isEmpty else { return }
         defer {
             if let problem = store.checkpointProblem() {
-                logger.event("checkpoint_failed", "cannot copy the WAL into the store: \(problem)", level: .warning, ["error": .string(problem)])
+                logger.event(
+                    "checkpoint_failed",
+                    "cannot copy the WAL into the store: \(problem)",
+                    level: .warning,
+                    ["error.message": .string(problem)]
+                )
             }
         }
         let t0 = clock.now
@@ -97,6 +104,7 @@ final class IndexLoop {
         defer { store.refreshAnalysisInBackground() }
         if let outcomes = try? store.apply(docs) {
             let ms = (clock.now - t0).milliseconds
+            metrics.applied(took: clock.now - t0)
             for (doc, outcome) in zip(docs, outcomes) { committed(doc, outcome, ms: ms, batch: docs.count, events: events) }
             return
         }
@@ -110,12 +118,13 @@ final class IndexLoop {
 
     private func committed(_ doc: SegmentedDocument, _ outcome: ApplyOutcome, ms: Double, batch: Int, events: Socket) {
         windowApplied += 1
+        metrics.committed(outcome: outcome.rawValue)
         logger.event(
             "indexed",
             "document committed",
             [
-                "doc": .string(doc.id), "version": "\(doc.version)", "outcome": .string(outcome.rawValue),
-                "paragraphs": "\(doc.paragraphs.count)", "ms": "\(Int(ms))", "batch": "\(batch)",
+                "doc.id": .string(doc.id), "doc.version": .int(doc.version), "index.outcome": .string(outcome.rawValue),
+                "doc.paragraphs": .int(doc.paragraphs.count), "duration.ms": .number(ms), "batch.size": .int(batch),
             ]
         )
         let header = IndexedHeader(doc: doc.id, version: doc.version, outcome: outcome.rawValue, paragraphs: doc.paragraphs.count)
@@ -126,7 +135,13 @@ final class IndexLoop {
     }
 
     private func fail(doc: String, version: Int, reason: String) {
-        logger.event("failed", "cannot index: \(reason)", level: .error, ["doc": .string(doc), "version": "\(version)", "error": .string(reason)])
+        metrics.failed.increment()
+        logger.event(
+            "failed",
+            "cannot index: \(reason)",
+            level: .error,
+            ["doc.id": .string(doc), "doc.version": .int(version), "error.message": .string(reason)]
+        )
         if let m = try? WireMessage(.failed, FailedHeader(doc: doc, version: version, stage: "index", reason: reason)) { outbox.append(m.frames) }
     }
 
@@ -138,17 +153,21 @@ final class IndexLoop {
             let m = try WireMessage.decode(rest)
             req = m.requestID
             windowQueries += 1
-            reply = try QueryHandler(store: store).answer(m)
+            let started = clock.now
+            reply = try m.kind == .metrics ? metrics.reply(to: m, store: store) : QueryHandler(store: store).answer(m)
+            metrics.answered(m.kind, took: clock.now - started)
         } catch let e as ProtocolError {
+            metrics.refused(reason: e.code.rawValue)
             logger.event(
                 "rejected",
                 "query refused: \(e.message)",
                 level: .info,
-                ["error": .string(e.code.rawValue), "peer": .string(envelope.peer)]
+                ["error.code": .string(e.code.rawValue), "peer.id": .string(envelope.peer)]
             )
             reply = try? WireMessage(.error, ErrorHeader(req: req, e))
         } catch {
-            logger.event("query_error", "query failed: \(error)", level: .error, ["error": .string("\(error)")])
+            metrics.refused(reason: ProtocolError.Code.internal.rawValue)
+            logger.event("query_error", "query failed: \(error)", level: .error, ["error.message": .string("\(error)")])
             reply = try? WireMessage(.error, ErrorHeader(req: req, ProtocolError(.internal, "\(error)")))
         }
         if let reply { try? socket.send(envelope.route + reply.frames, wait: false) }

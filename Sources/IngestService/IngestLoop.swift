@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import SamizdatDelivery
 import SamizdatModel
 import SamizdatService
@@ -19,6 +20,7 @@ final class IngestLoop {
     /// The core's totals when the current stats interval began.
     private var windowStart: (accepted: Int, indexed: Int, bytes: Int)
     private var lastRates = (accepted: 0.0, indexed: 0.0)
+    private let metrics = IngestMetrics()
 
     init(config: SamizdatConfig, logger: Logger, journal: DeliveryJournal, context: Context) throws {
         self.config = config
@@ -48,7 +50,7 @@ final class IngestLoop {
             acks.close()
             index.close()
         }
-        logger.event("resume", "journal loaded", ["backlog": "\(core.backlog)"])
+        logger.event("resume", "journal loaded", ["queue.backlog": .int(core.backlog)])
 
         var poller = Poller()
         poller.add(client)
@@ -76,7 +78,7 @@ final class IngestLoop {
         // Shutdown: answer what clients already sent, stop granting work, take the last acks.
         try handleClients(client)
         try perform(try handleAcks(acks), work: work, index: index)
-        logger.event("shutdown", "ingest stopping", ["backlog": "\(core.backlog)"])
+        logger.event("shutdown", "ingest stopping", ["queue.backlog": .int(core.backlog)])
     }
 
     // MARK: actions
@@ -91,7 +93,7 @@ final class IngestLoop {
                     try work.send([worker] + message.frames, wait: false)
                 } catch {
                     let key = DocumentKey(id: document.id, version: document.version)
-                    logger.event("send_failed", "cannot send work to a worker: \(error)", level: .warning, ["doc": .string(document.id)])
+                    logger.event("send_failed", "cannot send work to a worker: \(error)", level: .warning, ["doc.id": .string(document.id)])
                     try perform(try core.workUndelivered(key, worker: worker, now: clock.now), work: work, index: index)
                 }
             case .sendHeartbeat(let worker):
@@ -103,39 +105,54 @@ final class IngestLoop {
                     "tombstone_delete",
                     "a deleted document came back into the index; deleting it there again",
                     level: .warning,
-                    ["doc": .string(documentID)]
+                    ["doc.id": .string(documentID)]
                 )
                 if let frames = try? WireMessage(.delete, DocumentRefHeader(req: "tombstone-\(documentID)", doc: documentID)).frames {
                     try? index.send([Data()] + frames, wait: false)
                 }
             case .workerJoined(let name, let credit):
-                logger.event("worker_joined", "segment worker joined", ["worker": .string(name), "credit": "\(credit)"])
+                logger.event("worker_joined", "segment worker joined", ["worker.id": .string(name), "worker.credit": .int(credit)])
             case .workerLost(let name, let inFlight, let reason):
-                logger.event("worker_lost", "segment worker lost: \(reason)", level: .warning, ["worker": .string(name), "in_flight": "\(inFlight)"])
+                metrics.workerLost(name)
+                logger.event(
+                    "worker_lost",
+                    "segment worker lost: \(reason)",
+                    level: .warning,
+                    ["worker.id": .string(name), "worker.in_flight": .int(inFlight)]
+                )
             case .dispatched(let key, let worker, let attempt):
+                metrics.dispatched.increment()
                 logger.event(
                     "dispatched",
                     "text sent to a segment worker",
-                    ["doc": .string(key.id), "version": "\(key.version)", "worker": .string(worker), "attempt": "\(attempt)"]
+                    ["doc.id": .string(key.id), "doc.version": .int(key.version), "worker.id": .string(worker), "delivery.attempt": .int(attempt)]
                 )
             case .requeued(let key, let attempts, let reason, _):
+                metrics.redeliveries.increment()
                 logger.event(
                     "redelivery",
                     "text goes back to the queue: \(reason)",
                     level: .warning,
-                    ["doc": .string(key.id), "version": "\(key.version)", "attempt": "\(attempts)"]
+                    ["doc.id": .string(key.id), "doc.version": .int(key.version), "delivery.attempt": .int(attempts)]
                 )
             case .failed(let key, let stage, let reason):
+                metrics.failed(stage: stage)
                 logger.event(
                     "failed",
                     "text failed: \(reason)",
                     level: .error,
-                    ["doc": .string(key.id), "version": "\(key.version)", "stage": .string(stage), "error": .string(reason)]
+                    ["doc.id": .string(key.id), "doc.version": .int(key.version), "failure.stage": .string(stage), "error.message": .string(reason)]
                 )
             case .indexed(let key):
-                logger.event("indexed", "text indexed", ["doc": .string(key.id), "version": "\(key.version)"])
+                metrics.indexed.increment()
+                logger.event("indexed", "text indexed", ["doc.id": .string(key.id), "doc.version": .int(key.version)])
             case .dropped(let key, let reason):
-                logger.event("ack_dropped", "ack dropped: \(reason)", level: .debug, ["doc": .string(key.id), "version": "\(key.version)"])
+                logger.event(
+                    "ack_dropped",
+                    "ack dropped: \(reason)",
+                    level: .debug,
+                    ["doc.id": .string(key.id), "doc.version": .int(key.version)]
+                )
             }
         }
     }
@@ -167,6 +184,7 @@ final class IngestLoop {
                     try TextValidation.check(header)
                     guard let body = message.body.first else { throw ProtocolError(.truncatedMessage, "'ingest' has no body frame with the text") }
                     if let busy = core.busy(pendingInBatch: toStore.count) {
+                        metrics.refused(reason: "busy")
                         send(socket, envelope, try WireMessage(.busy, BusyHeader(req: header.req, retryMs: busy.retryMs, backlog: busy.backlog)))
                         continue
                     }
@@ -181,10 +199,22 @@ final class IngestLoop {
                         envelope,
                         try WireMessage(.result, ResultHeader(req: message.requestID, of: .status), body: [WireCoding.encoder.encode(status)])
                     )
+                case .metrics:
+                    let text: String
+                    do {
+                        let states = try core.status(now: clock.now, acceptedPerSecond: 0, indexedPerSecond: 0).states
+                        text = try metrics.exposition(core: core, states: states)
+                    } catch {
+                        throw ProtocolError(.internal, "cannot read the metrics: \(error)")
+                    }
+                    send(socket, envelope, try WireMessage(.result, ResultHeader(req: message.requestID, of: .metrics), body: [Data(text.utf8)]))
                 case .delete:
                     let header = try message.header(as: DocumentRefHeader.self)
                     let found = try core.delete(id: header.doc)
-                    logger.event("deleted", "document deleted from the journal", ["doc": .string(header.doc), "found": "\(found)"])
+                    if found {
+                        metrics.deleted.increment()
+                    }
+                    logger.event("deleted", "document deleted from the journal", ["doc.id": .string(header.doc), "delete.found": .bool(found)])
                     send(socket, envelope, try WireMessage(.deleted, DeletedHeader(req: header.req, doc: header.doc, found: found)))
                 default:
                     throw ProtocolError(.unexpectedKind, "ingest's client socket does not take '\(message.kind.rawValue)'")
@@ -199,23 +229,32 @@ final class IngestLoop {
         do {
             outcomes = try core.accept(toStore.map(\.request))
         } catch {
-            logger.event("journal_error", "could not store a batch", level: .error, ["error": .string("\(error)"), "batch": "\(toStore.count)"])
+            logger.event(
+                "journal_error",
+                "could not store a batch",
+                level: .error,
+                ["error.message": .string("\(error)"), "batch.size": .int(toStore.count)]
+            )
             for (envelope, request) in toStore {
                 reject(socket, envelope, req: request.req, ProtocolError(.internal, "journal write failed: \(error)"), kind: nil)
             }
             return
         }
-        let milliseconds = (clock.now - start).milliseconds
+        let commitDuration = clock.now - start
+        metrics.journalCommit.record(duration: commitDuration)
+        let milliseconds = commitDuration.milliseconds
         for ((envelope, request), outcome) in zip(toStore, outcomes) {
             switch outcome {
             case .accepted(let key, let hash, let bytes, let isNew):
                 if isNew {
+                    metrics.accepted.increment()
+                    metrics.acceptedBytes.increment(by: bytes)
                     logger.event(
                         "accepted",
                         "text accepted",
                         [
-                            "doc": .string(key.id), "version": "\(key.version)", "bytes": "\(bytes)",
-                            "source": .string(request.metadata.source), "ms": "\(milliseconds)",
+                            "doc.id": .string(key.id), "doc.version": .int(key.version), "bytes.in": .int(bytes),
+                            "doc.source": .string(request.metadata.source), "duration.ms": .number(milliseconds),
                         ]
                     )
                 }
@@ -225,10 +264,11 @@ final class IngestLoop {
                     try WireMessage(.accepted, AcceptedHeader(req: request.req, doc: key.id, version: key.version, hash: hash, bytes: bytes))
                 )
             case .duplicate(let key):
+                metrics.duplicates.increment()
                 logger.event(
                     "duplicate",
                     "identical text already stored",
-                    ["doc": .string(key.id), "version": "\(key.version)", "source": .string(request.metadata.source)]
+                    ["doc.id": .string(key.id), "doc.version": .int(key.version), "doc.source": .string(request.metadata.source)]
                 )
                 send(socket, envelope, try WireMessage(.duplicate, DuplicateHeader(req: request.req, doc: key.id, version: key.version)))
             }
@@ -236,13 +276,14 @@ final class IngestLoop {
     }
 
     private func reject(_ socket: Socket, _ envelope: Envelope, req: String?, _ error: ProtocolError, kind: Data?) {
+        metrics.refused(reason: error.code.rawValue)
         logger.event(
             "rejected",
             "request refused: \(error.message)",
             level: .warning,
             [
-                "error": .string(error.code.rawValue), "peer": .string(envelope.peer),
-                "kind": .string(kind.map { String(decoding: $0.prefix(32), as: UTF8.self) } ?? ""),
+                "error.code": .string(error.code.rawValue), "peer.id": .string(envelope.peer),
+                "request.kind": .string(kind.map { String(decoding: $0.prefix(32), as: UTF8.self) } ?? ""),
             ]
         )
         if let message = try? WireMessage(.error, ErrorHeader(req: req, error)) {
@@ -258,7 +299,7 @@ final class IngestLoop {
                 "reply_lost",
                 "could not reply to a client that went away",
                 level: .warning,
-                ["peer": .string(envelope.peer), "error": .string("\(error)")]
+                ["peer.id": .string(envelope.peer), "error.message": .string("\(error)")]
             )
         }
     }
@@ -278,7 +319,7 @@ final class IngestLoop {
                     "rejected",
                     "malformed message from a worker: \(error.message)",
                     level: .warning,
-                    ["peer": .string(envelope.peer), "error": .string(error.code.rawValue)]
+                    ["peer.id": .string(envelope.peer), "error.code": .string(error.code.rawValue)]
                 )
                 continue
             }
@@ -289,12 +330,30 @@ final class IngestLoop {
                 actions += core.workerReady(route, name: header.worker, credit: header.credit, now: now)
             case .heartbeat:
                 let header = try? message.header(as: HeartbeatHeader.self)
-                actions += core.workerHeartbeat(route, name: header?.worker ?? envelope.peer, credit: header?.credit, now: now)
+                let name = header?.worker ?? envelope.peer
+                if let exposition = message.body.first {
+                    recordWorkerMetrics(exposition, worker: name)
+                }
+                actions += core.workerHeartbeat(route, name: name, credit: header?.credit, now: now)
             default:
-                logger.event("rejected", "unexpected '\(message.kind.rawValue)' from a worker", level: .warning, ["peer": .string(envelope.peer)])
+                logger.event("rejected", "unexpected '\(message.kind.rawValue)' from a worker", level: .warning, ["peer.id": .string(envelope.peer)])
             }
         }
         return actions
+    }
+
+    /// A worker's metrics, sent as its heartbeat's body; an unreadable one is logged and dropped.
+    private func recordWorkerMetrics(_ exposition: Data, worker: String) {
+        do {
+            try metrics.workerSent(String(decoding: exposition, as: UTF8.self), worker: worker)
+        } catch {
+            logger.event(
+                "rejected",
+                "unreadable metrics from a worker: \(error)",
+                level: .warning,
+                ["worker.id": .string(worker), "error.message": .string(error.description)]
+            )
+        }
     }
 
     // MARK: acks
@@ -306,7 +365,7 @@ final class IngestLoop {
             do {
                 message = try WireMessage.decode(frames)
             } catch {
-                logger.event("rejected", "malformed ack: \(error.message)", level: .warning, ["error": .string(error.code.rawValue)])
+                logger.event("rejected", "malformed ack: \(error.message)", level: .warning, ["error.code": .string(error.code.rawValue)])
                 continue
             }
             switch message.kind {
@@ -317,12 +376,13 @@ final class IngestLoop {
                         actions.append(action)
                         continue
                     }
+                    metrics.indexed.increment()
                     logger.event(
                         "indexed",
                         "text indexed",
                         [
-                            "doc": .string(header.doc), "version": "\(header.version)",
-                            "outcome": .string(header.outcome), "paragraphs": "\(header.paragraphs)",
+                            "doc.id": .string(header.doc), "doc.version": .int(header.version),
+                            "index.outcome": .string(header.outcome), "doc.paragraphs": .int(header.paragraphs),
                         ]
                     )
                 }
@@ -345,7 +405,7 @@ final class IngestLoop {
             logger.event(
                 "tombstone_deleted",
                 "index deleted a document that came back after its delete",
-                ["doc": .string(header.doc), "found": "\(header.found)"]
+                ["doc.id": .string(header.doc), "delete.found": .bool(header.found)]
             )
         }
     }
@@ -362,8 +422,9 @@ final class IngestLoop {
             "stats",
             "ingest stats",
             [
-                "backlog": "\(core.backlog)", "in_flight": "\(core.inFlightCount)", "workers": "\(core.workerCount)",
-                "accepted": "\(accepted)", "indexed": "\(indexed)", "bytes": "\(bytes)", "redeliveries": "\(core.redeliveries)",
+                "queue.backlog": .int(core.backlog), "queue.in_flight": .int(core.inFlightCount), "queue.workers": .int(core.workerCount),
+                "interval.accepted": .int(accepted), "interval.indexed": .int(indexed), "interval.bytes": .int(bytes),
+                "total.redeliveries": .int(core.redeliveries),
             ]
         )
         windowStart = (core.acceptedTotal, core.indexedTotal, core.bytesAccepted)

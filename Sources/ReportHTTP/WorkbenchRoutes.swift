@@ -4,7 +4,7 @@ import SamizdatModel
 import SamizdatReports
 
 /// report's HTTP routes: the workbench pages, their CSV and JSON downloads, the JSON API,
-/// `/static/…`, the `/events` stream, `/metrics` and `/healthz`.
+/// `/static/…`, the `/events` stream and `/healthz` (report serves `/metrics` itself).
 public enum WorkbenchRoutes {
     /// Adds every route of the workbench to `router`.
     public static func register(
@@ -256,14 +256,6 @@ public enum WorkbenchRoutes {
         }
         router.get("api/status") { _, _ -> Response in
             await HTTPResponses.jsonResult { await backend.status() }
-        }
-        router.get("metrics") { _, _ -> Response in
-            let status = await backend.status()
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: PrometheusText.render(status)))
-            )
         }
     }
 

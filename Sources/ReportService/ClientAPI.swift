@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import SamizdatModel
 import SamizdatService
 import ServiceLifecycle
@@ -12,12 +13,13 @@ struct ClientAPI: Service {
     let logger: Logger
     let context: Context
     let backends: Backends
+    let metrics: ReportMetrics
 
     func run() async throws {
         let socket = try AsyncSocket(name: "report-client") { [config, context] in
             try Socket.router(context, binding: config.reportClient)
         }
-        logger.event("listen", "client API bound", ["endpoint": .string(config.reportClient)])
+        logger.event("listen", "client API bound", ["net.endpoint": .string(config.reportClient)])
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
                 while true {
@@ -26,7 +28,10 @@ struct ClientAPI: Service {
                     guard let frames else { continue }
                     group.addTask {
                         let (envelope, rest) = Envelope.split(frames)
+                        let started = ContinuousClock.now
                         let reply = await answer(rest)
+                        let kind = rest.first.flatMap { MessageKind(rawValue: String(decoding: $0, as: UTF8.self)) }?.rawValue ?? "unknown"
+                        MetricCatalog.reportClientRequest.timer([("kind", kind)]).record(duration: ContinuousClock.now - started)
                         try? await socket.send(envelope.route + reply.frames)
                     }
                 }
@@ -51,6 +56,9 @@ struct ClientAPI: Service {
             switch m.kind {
             case .ping:
                 return try WireMessage(.pong, PongHeader(req: req, service: "report", instance: config.instance))
+            case .metrics:
+                let text = await metrics.exposition()
+                return try WireMessage(.result, ResultHeader(req: req, of: .metrics), body: [Data(text.utf8)])
             case .status:
                 let s = await backends.status()
                 return try WireMessage(.result, ResultHeader(req: req, of: .status), body: [WireCoding.encoder.encode(s)])
@@ -75,14 +83,14 @@ struct ClientAPI: Service {
             case .delete:
                 let h = try m.header(as: DocumentRefHeader.self)
                 let found = try await backends.delete(id: h.doc)
-                logger.event("deleted", "document deleted", ["doc": .string(h.doc), "found": "\(found)"])
+                logger.event("deleted", "document deleted", ["doc.id": .string(h.doc), "delete.found": .bool(found)])
                 return try WireMessage(.deleted, DeletedHeader(req: req, doc: h.doc, found: found))
             default:
                 throw ProtocolError(.unexpectedKind, "report's client socket does not take '\(m.kind.rawValue)'")
             }
         } catch {
             let e = error as? ProtocolError ?? ProtocolError(.internal, "\(error)")
-            logger.event("rejected", "request refused: \(e.message)", level: .info, ["error": .string(e.code.rawValue)])
+            logger.event("rejected", "request refused: \(e.message)", level: .info, ["error.code": .string(e.code.rawValue)])
             return (try? WireMessage(.error, ErrorHeader(req: req, e))) ?? WireMessage(kind: .error, header: Data("{\"v\":1}".utf8))
         }
     }

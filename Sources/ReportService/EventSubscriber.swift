@@ -22,7 +22,7 @@ struct EventSubscriber: Service {
             defer { hub.close() }
             let socket = try Socket.sub(context, connecting: config.reportEvents)
             defer { socket.close() }
-            logger.event("subscribe", "subscribed to index events", ["endpoint": .string(config.reportEvents)])
+            logger.event("subscribe", "subscribed to index events", ["net.endpoint": .string(config.reportEvents)])
             var poller = Poller()
             let socketIndex = poller.add(socket)
             poller.add(fd: stop.wakeup.fd)

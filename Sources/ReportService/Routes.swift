@@ -3,9 +3,11 @@ import ReportHTTP
 
 /// Every group of routes report serves over HTTP, registered in this one place.
 enum Routes {
-    static func router(backends: Backends, events: EventHub) -> Router<BasicRequestContext> {
+    static func router(backends: Backends, events: EventHub, metrics: ReportMetrics) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: RequestMetricsMiddleware())
         WorkbenchRoutes.register(on: router, backend: backends, events: events)
+        metrics.register(on: router)
         AnalysisRoutes.add(to: router) { kind, body in try await backends.report(kind, body: body) }
         return router
     }

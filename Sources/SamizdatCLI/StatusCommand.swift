@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SamizdatModel
+import SamizdatService
 
 extension Samizdat {
     struct Status: AsyncParsableCommand {
@@ -9,9 +10,42 @@ extension Samizdat {
         )
 
         @Flag(help: "Print the status as JSON.") var json = false
+        @Flag(help: "A live view: rates, backlog, workers and p99s from the services' metrics, every --interval seconds until Ctrl-C.")
+        var watch = false
+        @Option(help: "Seconds between two frames of --watch.") var interval: Double = 1
+        @Option(help: "With --watch: stop after this many frames (0: until Ctrl-C).") var frames: Int = 0
         @OptionGroup var services: ServiceOptions
 
+        func validate() throws {
+            if watch && json {
+                throw ValidationError("--watch and --json exclude each other")
+            }
+            if !(interval > 0 && interval <= 3600) {
+                throw ValidationError("--interval must be more than 0 and at most 3600 seconds, not \(interval)")
+            }
+            if frames < 0 {
+                throw ValidationError("--frames must be 0 (no limit) or more, not \(frames)")
+            }
+            if !watch && frames != 0 {
+                throw ValidationError("--frames needs --watch")
+            }
+        }
+
         func run() async throws {
+            if watch {
+                let client: RequestClient
+                do { client = try RequestClient(context: CLIContext.shared, endpoint: services.report) } catch { throw fail(error) }
+                await StatusWatch(
+                    client: client,
+                    timeout: services.timeoutDuration,
+                    interval: .milliseconds(Int(interval * 1000)),
+                    frames: frames,
+                    isTTY: Terminal.isTTY
+                )
+                .run()
+                await client.close()
+                return
+            }
             let s: SystemStatus
             do { s = try await services.ask(.status, as: SystemStatus.self) } catch { throw fail(error) }
             if json {

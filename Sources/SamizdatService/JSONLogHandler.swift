@@ -69,20 +69,29 @@ public struct JSONLogHandler: LogHandler {
         return "{" + parts.joined(separator: ",") + "}"
     }
 
+    /// A field's value as JSON, keeping its type: a string is always a JSON string (`"007"`,
+    /// `"-12"` alike), an integer or finite floating-point number a JSON number, a Bool a JSON
+    /// boolean. Log numbers with `.int(…)`, `.number(…)` (or `.stringConvertible`), not as strings.
     static func json(_ value: Logger.Metadata.Value) -> String {
         switch value {
-        case .string(let s):
-            // Numbers logged as strings stay numbers in the JSON so log tools can sum them.
-            if let i = Int(s), String(i) == s { return s }
-            return quote(s)
-        case .stringConvertible(let c):
-            if let n = c as? any BinaryInteger { return "\(n)" }
-            if let d = c as? Double, d.isFinite { return String(format: "%.3f", d) }
-            if let b = c as? Bool { return b ? "true" : "false" }
-            return quote("\(c)")
-        case .array(let a): return "[" + a.map(json).joined(separator: ",") + "]"
-        case .dictionary(let d):
-            return "{" + d.keys.sorted().map { "\(quote($0)):\(json(d[$0]!))" }.joined(separator: ",") + "}"
+        case .string(let text):
+            return quote(text)
+        case .stringConvertible(let convertible):
+            if let integer = convertible as? any BinaryInteger {
+                return "\(integer)"
+            }
+            if let bool = convertible as? Bool {
+                return bool ? "true" : "false"
+            }
+            if let number = convertible as? any BinaryFloatingPoint {
+                let double = Double(number)
+                return double.isFinite ? String(format: "%.3f", double) : quote("\(convertible)")
+            }
+            return quote("\(convertible)")
+        case .array(let values):
+            return "[" + values.map(json).joined(separator: ",") + "]"
+        case .dictionary(let dictionary):
+            return "{" + dictionary.keys.sorted().map { "\(quote($0)):\(json(dictionary[$0]!))" }.joined(separator: ",") + "}"
         }
     }
 

@@ -51,6 +51,7 @@ public enum ServiceMain {
             exit(2)
         }
         SamizdatLogging.bootstrap(service: service, instance: config.instance, level: config.logLevelValue)
+        ServiceMetrics.bootstrap()
         let logger = Logger(label: "samizdat.\(service)")
         do {
             let services = try await make(config, logger)
@@ -61,11 +62,11 @@ public enum ServiceMain {
                     logger: logger
                 )
             )
-            logger.event("start", "\(service) starting", ["data_dir": .string(config.dataDir)])
+            logger.event("start", "\(service) starting", ["config.data_dir": .string(config.dataDir)])
             try await group.run()
             logger.event("stop", "\(service) stopped")
         } catch {
-            logger.event("fatal", "\(service) stopped on an error: \(error)", level: .critical, ["error": .string("\(error)")])
+            logger.event("fatal", "\(service) stopped on an error: \(error)", level: .critical, ["error.message": .string("\(error)")])
             exit(1)
         }
     }

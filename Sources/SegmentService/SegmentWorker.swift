@@ -18,6 +18,7 @@ final class SegmentWorker {
     private var local: [WireMessage] = []
     private var processed = 0
     private var windowProcessed = 0, windowBytes = 0
+    private lazy var metrics = SegmentMetrics(worker: name)
 
     init(config: SamizdatConfig, logger: Logger, context: Context) {
         self.config = config
@@ -47,12 +48,21 @@ final class SegmentWorker {
                 connecting: config.segmentIngest,
                 identity: "\(name)#\(generation)-\(UInt32.random(in: 0 ... .max))"
             )
-            logger.event("connect", "asking ingest for work", ["endpoint": .string(config.segmentIngest), "credit": "\(config.segmentCredit)"])
+            logger.event(
+                "connect",
+                "asking ingest for work",
+                ["net.endpoint": .string(config.segmentIngest), "worker.credit": .int(config.segmentCredit)]
+            )
             let heardAny = try session(ingest: ingest, index: index, acks: acks, stop: stop)
             ingest.close()
             if stop.requested { break }
             backoff = heardAny ? .milliseconds(config.heartbeatMs) : min(backoff * 2, .seconds(30))
-            logger.event("reconnect", "ingest silent for 3 heartbeats; reconnecting", level: .warning, ["backoff_ms": "\(Int(backoff.milliseconds))"])
+            logger.event(
+                "reconnect",
+                "ingest silent for 3 heartbeats; reconnecting",
+                level: .warning,
+                ["backoff.ms": .int(Int(backoff.milliseconds))]
+            )
             sleep(for: backoff, stop: stop)
         }
     }
@@ -81,7 +91,7 @@ final class SegmentWorker {
                         "rejected",
                         "malformed message from ingest: \(error.message)",
                         level: .warning,
-                        ["error": .string(error.code.rawValue)]
+                        ["error.code": .string(error.code.rawValue)]
                     )
                 }
             }
@@ -93,11 +103,16 @@ final class SegmentWorker {
             let now = clock.now
             if now >= nextBeat {
                 let credit = max(0, config.segmentCredit - local.count)
-                try? ingest.send(try WireMessage(.heartbeat, HeartbeatHeader(worker: name, credit: credit)).frames, wait: false)
+                let heartbeat = try WireMessage(.heartbeat, HeartbeatHeader(worker: name, credit: credit), body: metrics.heartbeatBody())
+                try? ingest.send(heartbeat.frames, wait: false)
                 nextBeat = now + beat
             }
             if now >= nextStats {
-                logger.event("stats", "segment stats", ["processed": "\(windowProcessed)", "bytes": "\(windowBytes)", "total": "\(processed)"])
+                logger.event(
+                    "stats",
+                    "segment stats",
+                    ["interval.processed": .int(windowProcessed), "interval.bytes": .int(windowBytes), "total.processed": .int(processed)]
+                )
                 windowProcessed = 0
                 windowBytes = 0
                 nextStats = now + .seconds(config.statsIntervalSeconds)
@@ -120,6 +135,7 @@ final class SegmentWorker {
         do {
             let segmented = try segmenter.segment(doc)
             let ms = (clock.now - t0).milliseconds
+            metrics.segmented(bytes: text.utf8.count, took: clock.now - t0)
             let body = try WireCoding.encoder.encode(segmented)
             outgoing = (
                 index,
@@ -129,18 +145,19 @@ final class SegmentWorker {
                 "segmented",
                 "text segmented",
                 [
-                    "doc": .string(doc.id), "version": "\(doc.version)", "bytes": "\(text.utf8.count)",
-                    "paragraphs": "\(segmented.paragraphs.count)", "sentences": "\(segmented.sentences.count)",
-                    "ms": "\(Int(ms))", "attempt": "\(header.attempt)",
+                    "doc.id": .string(doc.id), "doc.version": .int(doc.version), "bytes.in": .int(text.utf8.count),
+                    "doc.paragraphs": .int(segmented.paragraphs.count), "doc.sentences": .int(segmented.sentences.count),
+                    "duration.ms": .number(ms), "delivery.attempt": .int(header.attempt),
                 ]
             )
         } catch {
             let (stage, reason) = (error as? SegmentationError).map { ($0.stage, $0.reason) } ?? ("segment", "\(error)")
+            metrics.failed(stage: stage)
             logger.event(
                 "failed",
                 "cannot segment: \(reason)",
                 level: .error,
-                ["doc": .string(doc.id), "version": "\(doc.version)", "stage": .string(stage), "error": .string(reason)]
+                ["doc.id": .string(doc.id), "doc.version": .int(doc.version), "failure.stage": .string(stage), "error.message": .string(reason)]
             )
             outgoing = (acks, try WireMessage(.failed, FailedHeader(doc: doc.id, version: doc.version, stage: stage, reason: reason)).frames)
         }

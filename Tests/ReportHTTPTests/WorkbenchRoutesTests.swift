@@ -201,15 +201,12 @@ import Testing
         #expect(json.disposition.contains("concordance.json"))
     }
 
-    @Test func theJSONAPIMetricsAndHealthStillAnswer() async throws {
+    @Test func theJSONAPIAndHealthStillAnswer() async throws {
         #expect(try await get("/healthz").body == "ok\n")
         let documents = try await get("/api/documents")
         #expect(try WireCoding.decoder.decode([DocumentSummary].self, from: Data(documents.body.utf8)).count == 2)
         let status = try await get("/api/status")
         #expect(try WireCoding.decoder.decode(SystemStatus.self, from: Data(status.body.utf8)).pipeline?.backlog == 7)
-        let metrics = try await get("/metrics")
-        #expect(metrics.contentType.hasPrefix("text/plain"))
-        #expect(metrics.body.contains("samizdat_backlog 7"))
         let document = try await get("/api/documents/doc-a")
         #expect(try WireCoding.decoder.decode(DocumentView.self, from: Data(document.body.utf8)).notes.count == 1)
     }

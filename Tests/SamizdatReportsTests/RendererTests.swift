@@ -51,31 +51,3 @@ import Testing
         #expect(HTMLPage.location(hit("x", [])) == "CHAPTER ONE · p. 47 · ¶ 5")
     }
 }
-
-@Suite struct PrometheusTextTests {
-    @Test func rendersEveryFamilyWithHelpAndType() {
-        let p = PipelineStatus(
-            states: ["accepted": 1, "dispatched": 2, "indexed": 3, "failed": 4],
-            backlog: 3,
-            workers: [.init(id: "seg\"1", lastHeartbeatMsAgo: 5, inFlight: 2, credit: 0, processed: 7)],
-            redeliveries: 6,
-            failures: [],
-            acceptedPerSecond: 1.5,
-            indexedPerSecond: 0,
-            bytesAccepted: 1000
-        )
-        let text = PrometheusText.render(SystemStatus(pipeline: p, index: nil, unavailable: ["index": "down"]))
-        #expect(text.contains("samizdat_documents{state=\"failed\"} 4\n"))
-        #expect(text.contains("samizdat_backlog 3\n"))
-        #expect(text.contains("samizdat_worker_in_flight{worker=\"seg\\\"1\"} 2\n"))
-        #expect(text.contains("samizdat_accepted_per_second 1.5\n"))
-        #expect(text.contains("samizdat_up{service=\"index\"} 0\n"))
-        #expect(!text.contains("samizdat_index_documents"))
-        // Every sample line belongs to a family announced by HELP and TYPE.
-        let families = Set(text.split(separator: "\n").filter { $0.hasPrefix("# TYPE") }.map { $0.split(separator: " ")[2] })
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let name = line.prefix { $0 != "{" && $0 != " " }
-            #expect(families.contains(name), "\(line)")
-        }
-    }
-}

@@ -21,7 +21,7 @@ struct JSONLogHandlerTests {
             service: "ingest",
             instance: "vm-42",
             message: "text accepted",
-            fields: ["event": "accepted", "doc": "d-1", "bytes": "1234", "ms": "3"]
+            fields: ["event": "accepted", "doc.id": "d-1", "bytes.in": .int(1234), "duration.ms": .number(3.25)]
         )
         #expect(!line.contains("\n"))
         #expect(
@@ -36,11 +36,12 @@ struct JSONLogHandlerTests {
         #expect(o["instance"] as? String == "vm-42")
         #expect(o["event"] as? String == "accepted")
         #expect(o["msg"] as? String == "text accepted")
-        #expect(o["doc"] as? String == "d-1")
-        // Integers logged as strings come out as JSON numbers.
-        #expect(o["bytes"] as? Int == 1234)
-        #expect(o["ms"] as? Int == 3)
-        #expect(Set(o.keys) == ["ts", "level", "service", "instance", "event", "msg", "doc", "bytes", "ms"])
+        #expect(o["doc.id"] as? String == "d-1")
+        // Numbers logged as numbers are JSON numbers; dotted keys stay flat keys.
+        #expect(o["bytes.in"] as? Int == 1234)
+        #expect(o["duration.ms"] as? Double == 3.25)
+        #expect(line.contains(#""bytes.in":1234,"doc.id":"d-1","duration.ms":3.250}"#))
+        #expect(Set(o.keys) == ["ts", "level", "service", "instance", "event", "msg", "doc.id", "bytes.in", "duration.ms"])
     }
 
     @Test func fieldsFollowInKeyOrder() throws {
@@ -90,7 +91,7 @@ struct JSONLogHandlerTests {
         #expect(o["we\"ird\nkey"] as? String == "v")
     }
 
-    @Test func stringsThatOnlyLookNumericStayStrings() throws {
+    @Test func stringsStayStringsWhateverTheyLookLike() throws {
         let o = try parse(
             JSONLogHandler.render(
                 ts: Self.epoch,
@@ -98,12 +99,17 @@ struct JSONLogHandlerTests {
                 service: "s",
                 instance: "i",
                 message: "m",
-                fields: ["lead": "007", "plus": "+5", "neg": "-12", "float": "1.5", "big": "99999999999999999999"]
+                fields: [
+                    "lead": "007", "plus": "+5", "neg": "-12", "float": "1.5", "big": "99999999999999999999", "true": "true",
+                    "number": .int(-12),
+                ]
             )
         )
         #expect(o["lead"] as? String == "007")
         #expect(o["plus"] as? String == "+5")
-        #expect(o["neg"] as? Int == -12)
+        #expect(o["neg"] as? String == "-12")
+        #expect(o["true"] as? String == "true")
+        #expect(o["number"] as? Int == -12)
         #expect(o["float"] as? String == "1.5")
         #expect(o["big"] as? String == "99999999999999999999")
     }
@@ -124,12 +130,12 @@ struct JSONLogHandlerTests {
         let list = try #require(o["list"] as? [Any])
         #expect(list.count == 3)
         #expect(list[0] as? String == "a")
-        #expect(list[1] as? Int == 2)
+        #expect(list[1] as? String == "2")
         #expect(list[2] as? Int == 3)
         let map = try #require(o["map"] as? [String: Any])
-        #expect(map["a"] as? Int == 1)
+        #expect(map["a"] as? String == "1")
         #expect(map["b"] as? String == "x\"y")
-        #expect(line.contains(#""map":{"a":1,"b":"x\"y"}"#))
+        #expect(line.contains(#""map":{"a":"1","b":"x\"y"}"#))
     }
 
     @Test func nonFiniteDoubleIsAStringNotInvalidJSON() throws {

@@ -14,4 +14,6 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case wordlist, ngrams, collocates, keywords, dispersion, trends, compare, citations
     /// The answer to any query kind.
     case result
+    /// A service's metrics (ingest, index, report): the `result` body is Prometheus text, not JSON.
+    case metrics
 }
