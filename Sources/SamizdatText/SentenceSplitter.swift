@@ -7,12 +7,15 @@
 /// stand before a number (no., vol., N°.), and those that may end one (et al., U.S., p.m.) — which
 /// do when the next word opens sentences (a function word or a title) and the sentence is more than
 /// an opening phrase. Initials end a sentence only before such a word too ("you and I. Did" but
-/// "Albert I. Jones"). Not a boundary: decimals, a list item's marker, anything inside brackets,
-/// spaced ellipsis points marking an omission (". . ."). Four spaced points end a sentence
-/// ("period . . . . Next"); after a word's full stop they open the next one ("compounds. . . . The").
-/// A list run into one paragraph ("1) The first item 2) The second item", see `ListMarker`) gives one
-/// sentence or more per item. A citation in brackets after the full stop closes the sentence but
-/// is no sentence of its own.
+/// "Albert I. Jones"); a decade or a possessive is no abbreviation ("the 1930s. Lenin"). Not a
+/// boundary: decimals, a list item's marker, anything inside brackets, spaced ellipsis points
+/// marking an omission (". . . and", ". . . I"); before a capitalised function word they end the
+/// sentence (". . . That is"). Four spaced points end a sentence ("period . . . . Next"); after a
+/// word's full stop they open the next one ("compounds. . . . The"). A list run into one paragraph
+/// ("1) The first item 2) The second item", see `ListMarker`) gives one sentence or more per item.
+/// A quotation's source in brackets after the stop ("…?’ (2003: 84) However") closes the sentence
+/// but is no sentence of its own; with a full stop after it ("…?’ (1968: 549). And") it ends the
+/// sentence. A year alone in brackets after a quoted title ("‘…?’ (2008b) Esposito") is no source.
 enum SentenceSplitter {
     /// Bytes the splitter stops at: stops, brackets, and the lead byte of "…".
     static let interesting: [Bool] = {
@@ -168,7 +171,7 @@ enum SentenceSplitter {
             // "…the revolution?’ (2003: 84) However" — closes the sentence but is no sentence of its own;
             // with a full stop after it ("…‘Who were you?’ (1968: 549). And") it is the sentence's end
             var sourceEnd: Int? = nil
-            var sentenceEnd = after
+            var boundary = after
             if nextValue == 0x28, let close = citationClose(bytes, next, end), nextStartsSentence || !isBareYear(bytes, next + 1, close) {
                 var afterSource = close + 1
                 let stopAfterSource = afterSource < end && bytes[afterSource] == fullStop
@@ -183,7 +186,7 @@ enum SentenceSplitter {
                         nextStartsSentence = true
                     }
                 }
-                if sourceEnd != nil, stopAfterSource { sentenceEnd = close + 2 }
+                if sourceEnd != nil, stopAfterSource { boundary = close + 2 }
             }
             guard nextStartsSentence else {
                 index = after
@@ -208,7 +211,7 @@ enum SentenceSplitter {
                 markerEnd = sentenceStart
                 continue
             }
-            out.append((sentenceStart, sentenceEnd))
+            out.append((sentenceStart, boundary))
             if let sourceEnd { next = sourceEnd }
             guard next < end else { return }
             sentenceStart = next
