@@ -96,6 +96,16 @@ struct SentenceSplitterTests {
         )
     }
 
+    /// "I" and "A" open sentences, but not as initials before a full stop.
+    @Test func initialsThatLookLikeWords() {
+        #expect(
+            sentences("The works of V. I. Lenin were read. He met J. A. Hobson.") == ["The works of V. I. Lenin were read.", "He met J. A. Hobson."]
+        )
+        #expect(
+            sentences("We make a team, you and I. Did you see Albert I. Jones?") == ["We make a team, you and I.", "Did you see Albert I. Jones?"]
+        )
+    }
+
     /// A list run into one paragraph gives each item its own sentences.
     @Test func inlineLists() {
         #expect(sentences("1) The first thing 2) The second thing") == ["1) The first thing", "2) The second thing"])
