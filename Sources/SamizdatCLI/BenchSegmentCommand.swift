@@ -8,10 +8,12 @@ extension Samizdat.Bench {
     /// Sentence segmentation throughput, as seg_bench.py measures the peers: whole documents,
     /// one thread, a warm-up on the first document, up to 3 timed passes within --budget, best
     /// pass reported. Samizdat's segmenter does the whole job (normalise, de-page, headings,
-    /// notes, citations, sentences), so its sentences/s is not only sentence splitting.
+    /// notes, citations, sentences), so its sentences/s is not only sentence splitting. Then one
+    /// `seg_golden_rules` line: the segmenter's score on pySBD's 48 English Golden Rules.
     struct Segment: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Segmentation throughput (seg lines); with --truth, precision/recall/F1 against the ground truth."
+            abstract:
+                "Segmentation throughput (seg lines) and the English Golden Rules score; with --truth, precision/recall/F1 against the ground truth."
         )
 
         @OptionGroup var options: BenchOptions
@@ -81,7 +83,22 @@ extension Samizdat.Bench {
             line.set("failures", best.failures)
             line.emit()
 
+            goldenRules(segmenter).emit()
             if truth { try score(corpus, docs, segmenter) }
+        }
+
+        /// The `seg_golden_rules` line: how many of pySBD's 48 English Golden Rules the segmenter
+        /// passes (`SamizdatCorpus/GoldenRules.swift`), and the numbers of those it fails.
+        func goldenRules(_ segmenter: Segmenter) -> BenchLine {
+            let outcomes = GoldenRules.run(segmenter)
+            let failed = outcomes.filter { !$0.passed }.map(\.rule.number)
+            var line = BenchLine(bench: "seg_golden_rules")
+            line.set("tool", "samizdat")
+            line.set("version", Samizdat.Bench.toolVersion)
+            line.set("rules", outcomes.count)
+            line.set("passed", outcomes.count - failed.count)
+            line["failed"] = .array(failed.map { .int($0) })
+            return line
         }
 
         /// One `seg_score` line per text kind and one for all, each with the scorer's categories.

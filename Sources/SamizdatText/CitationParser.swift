@@ -277,7 +277,7 @@ enum CitationParser {
         guard start < e else { return nil }
         let text = TextBytes.string(b, start, e)
         // a sentence-initial word alone ("In (2004)") is not a name
-        if let f = text.split(separator: " ").first, SentenceSplitter.starters.contains(f.lowercased()) { return nil }
+        if let f = text.split(separator: " ").first, AbbreviationLexicon.functionWords.contains(f.lowercased()) { return nil }
         guard let names = authorList(text) else { return nil }
         _ = allowSpaceOnly
         return (names, start)

@@ -1,230 +1,376 @@
 /// Sentence boundaries for scholarly English, over UTF-8 bytes.
 ///
 /// A boundary is a full stop, question or exclamation mark or ellipsis, with any closing quotes and
-/// brackets, followed by a space and an upper-case letter, digit or opening quote. Not a boundary:
-/// abbreviations (cf., ibid., pp., et al., U.S.S.R. …), initials, decimals, a numbered list item's
-/// number, anything inside brackets. A citation in brackets after the full stop stays with its sentence.
+/// brackets and a note marker glued after them ("managed.1"), followed by a space and an upper-case
+/// letter, digit or opening quote. What a full stop after a short token means comes from
+/// `AbbreviationLexicon`: abbreviations that never end a sentence (cf., ibid., pp., Mr.), those that
+/// stand before a number (no., vol., N°.), and those that may end one (et al., U.S., p.m.) — which
+/// do when the next word opens sentences (a function word or a title) and the sentence is more than
+/// an opening phrase. Initials end a sentence only before such a word too ("you and I. Did" but
+/// "Albert I. Jones"); a decade or a possessive is no abbreviation ("the 1930s. Lenin"). Not a
+/// boundary: decimals, a list item's marker, anything inside brackets, spaced ellipsis points
+/// marking an omission (". . . and", ". . . I"); before a capitalised function word they end the
+/// sentence (". . . That is"). Four spaced points end a sentence ("period . . . . Next"); after a
+/// word's full stop they open the next one ("compounds. . . . The"). A list run into one paragraph
+/// ("1) The first item 2) The second item", see `ListMarker`) gives one sentence or more per item.
+/// A quotation's source in brackets after the stop ("…?’ (2003: 84) However") closes the sentence
+/// but is no sentence of its own; with a full stop after it ("…?’ (1968: 549). And") it ends the
+/// sentence. A year alone in brackets after a quoted title ("‘…?’ (2008b) Esposito") is no source.
 enum SentenceSplitter {
-    /// Tokens (lower case, without the final dot) that a full stop does not end a sentence after.
-    static let abbreviations: Set<String> = [
-        "cf", "ibid", "id", "p", "pp", "ed", "eds", "trans", "tr", "vol", "vols", "ch", "chs", "chap", "no", "nos",
-        "e.g", "i.e", "st", "mr", "mrs", "ms", "dr", "prof", "fig", "figs", "viz", "vs", "v", "op", "cit", "c", "ca",
-        "esp", "repr", "rev", "n", "nn", "para", "sec", "ff", "jr", "sr", "gen", "col", "lt", "capt", "sgt", "hon",
-        "dept", "univ", "approx", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-        "nov", "dec", "comp", "pt", "bk", "ser", "suppl", "diss", "ms", "mss", "cp", "resp", "incl", "orig", "al",
-        "a.m", "p.m", "u.s", "u.k", "u.s.s.r", "u.s.a", "b.c", "a.d", "ph.d", "m.a", "b.a", "et", "s",
-    ]
-    /// Words that begin a sentence often enough to break after an ambiguous abbreviation ("et al. The").
-    static let starters: Set<String> = [
-        "the", "a", "an", "in", "it", "this", "that", "these", "those", "he", "she", "they", "we", "i", "but", "and",
-        "yet", "however", "thus", "for", "as", "on", "at", "if", "when", "while", "there", "such", "what", "his",
-        "her", "their", "our", "its", "one", "to", "by", "after", "before", "so", "here", "both", "all", "moreover",
-    ]
     /// Bytes the splitter stops at: stops, brackets, and the lead byte of "…".
     static let interesting: [Bool] = {
-        var t = [Bool](repeating: false, count: 256)
-        for c in ".?!()[]" { t[Int(c.asciiValue!)] = true }
-        t[0xE2] = true
-        return t
+        var table = [Bool](repeating: false, count: 256)
+        for character in ".?!()[]" { table[Int(character.asciiValue!)] = true }
+        table[0xE2] = true
+        return table
     }()
-    /// Abbreviations that stand before a number.
-    static let numberAbbreviations: Set<String> = ["no", "nos", "vol", "vols", "fig", "figs", "nn", "para", "sec"]
-    static let ambiguous: Set<String> = ["al", "a.m", "p.m", "u.s", "u.k", "u.s.s.r", "u.s.a", "no", "b.c", "a.d", "s"]
 
-    /// Appends the sentences of b[start..<end] as half-open byte ranges.
-    static func split(_ b: [UInt8], _ start: Int, _ end: Int, into out: inout [(Int, Int)]) {
-        var s = start
-        while s < end, b[s] == TextBytes.space { s += 1 }
-        guard s < end else { return }
-        var i = s
+    static let fullStop = UInt8(ascii: ".")
+
+    /// Appends the sentences of bytes[start..<end] (one paragraph) as half-open byte ranges.
+    static func split(_ bytes: [UInt8], _ start: Int, _ end: Int, into out: inout [(Int, Int)]) {
+        var itemStart = start
+        while itemStart < end, bytes[itemStart] == TextBytes.space { itemStart += 1 }
+        guard itemStart < end else { return }
+        guard let first = ListMarker(bytes, at: itemStart, end: end), var item = first.next(in: bytes, from: first.textStart, end: end)
+        else {
+            splitRun(bytes, itemStart, end, listItem: false, into: &out)
+            return
+        }
+        // a list run into the paragraph: each item on its own
+        splitRun(bytes, itemStart, item.start, listItem: true, into: &out)
+        while let following = item.next(in: bytes, from: item.textStart, end: end) {
+            splitRun(bytes, item.start, following.start, listItem: true, into: &out)
+            item = following
+        }
+        splitRun(bytes, item.start, end, listItem: true, into: &out)
+    }
+
+    /// Appends the sentences of bytes[start..<end], a paragraph or one list item of it.
+    static func splitRun(_ bytes: [UInt8], _ start: Int, _ end: Int, listItem: Bool, into out: inout [(Int, Int)]) {
+        var sentenceStart = start
+        while sentenceStart < end, bytes[sentenceStart] == TextBytes.space { sentenceStart += 1 }
+        guard sentenceStart < end else { return }
+        let firstSentence = out.count
+        // a list marker opening the sentence ("1.", "a.", "• 9.") is no full stop
+        var markerEnd = ListMarker(bytes, at: sentenceStart, end: end)?.textStart ?? sentenceStart
+        var index = sentenceStart
         var depth = 0
         var depthStart = 0
-        while i < end {
-            let c = b[i]
-            if !interesting[Int(c)] {
-                i += 1
+        while index < end {
+            let byte = bytes[index]
+            if !interesting[Int(byte)] {
+                index += 1
                 continue
             }
-            if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") {
-                if depth == 0 { depthStart = i }
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                if depth == 0 { depthStart = index }
                 depth += 1
-                i += 1
+                index += 1
                 continue
             }
-            if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") {
+            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
                 if depth > 0 { depth -= 1 }
-                i += 1
+                index += 1
                 continue
             }
-            var termLen = 0
+            var stopLength = 0
             var isEllipsis = false
-            if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
-                termLen = 1
-            } else if c == 0xE2, i + 2 < end, b[i + 1] == 0x80, b[i + 2] == 0xA6 {
-                termLen = 3
+            if byte == fullStop || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") {
+                stopLength = 1
+            } else if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA6 {
+                stopLength = 3
                 isEllipsis = true
             }
-            guard termLen > 0 else {
-                i += 1
+            guard stopLength > 0 else {
+                index += 1
                 continue
             }
             if depth > 0 {
                 let closesBracket =
-                    depth == 1 && i + termLen < end && (b[i + termLen] == UInt8(ascii: ")") || b[i + termLen] == UInt8(ascii: "]"))
-                    && depthStart == s
-                if i - depthStart > 300 || closesBracket {
+                    depth == 1 && index + stopLength < end
+                    && (bytes[index + stopLength] == UInt8(ascii: ")") || bytes[index + stopLength] == UInt8(ascii: "]"))
+                    && depthStart == sentenceStart
+                if index - depthStart > 300 || closesBracket {
                     depth = 0
                 } else {
-                    i += termLen
+                    index += stopLength
                     continue
                 }
             }
-            var j = i + termLen
-            while j < end, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: "?") || b[j] == UInt8(ascii: "!") { j += 1 }
-            if c == UInt8(ascii: "."), j - i >= 3 { isEllipsis = true }
-            while j < end {
-                let (v, len) = TextBytes.scalar(b, j)
-                if v == TextBytes.rightDouble || v == TextBytes.rightSingle || v == 0x22 || v == 0x27 || v == 0xBB || v == 0x29 || v == 0x5D {
-                    j += len
+            if index < markerEnd {
+                index += stopLength
+                continue
+            }
+            var after = index + stopLength
+            // spaced ellipsis points: three mark an omission; four end the sentence, and after a word's
+            // own full stop ("compounds. . . . The") open the next one
+            var endsBeforeEllipsis = false
+            if byte == fullStop, after + 1 < end, bytes[after] == TextBytes.space, bytes[after + 1] == fullStop {
+                var points = 1
+                var lastPoint = index
+                while lastPoint + 2 < end, bytes[lastPoint + 1] == TextBytes.space, bytes[lastPoint + 2] == fullStop {
+                    lastPoint += 2
+                    points += 1
+                }
+                if points == 3, !opensSentenceAfterOmission(bytes, lastPoint + 1, end) {
+                    index = lastPoint + 1
+                    continue
+                }
+                if points == 3 {
+                    isEllipsis = true
+                    after = lastPoint + 1
+                } else if points > 3 {
+                    isEllipsis = true
+                    endsBeforeEllipsis = index > sentenceStart && bytes[index - 1] != TextBytes.space
+                    after = lastPoint + 1
+                }
+            }
+            while after < end, bytes[after] == fullStop || bytes[after] == UInt8(ascii: "?") || bytes[after] == UInt8(ascii: "!") {
+                after += 1
+            }
+            if byte == fullStop, after - index >= 3 { isEllipsis = true }
+            while after < end {
+                let (value, length) = TextBytes.scalar(bytes, after)
+                if TextBytes.isClosingQuote(value) || value == 0x29 || value == 0x5D {
+                    after += length
                 } else {
                     break
                 }
             }
-            guard j < end else { break }
-            guard b[j] == TextBytes.space else {
-                i = j
+            guard after < end else { break }
+            // a note marker glued after the stop ("executions.9 What"): it ends the sentence with it
+            var gluedNumber = false
+            if TextBytes.isDigit(bytes[after]), !isEllipsis, index > sentenceStart, !TextBytes.isDigit(bytes[index - 1]) {
+                var digitEnd = after
+                while digitEnd < end, TextBytes.isDigit(bytes[digitEnd]), digitEnd - after < 4 { digitEnd += 1 }
+                if digitEnd - after <= 3, digitEnd < end, bytes[digitEnd] == TextBytes.space {
+                    after = digitEnd
+                    gluedNumber = true
+                }
+            }
+            guard bytes[after] == TextBytes.space else {
+                index = after
                 continue
             }
-            var k = j
-            while k < end, b[k] == TextBytes.space { k += 1 }
-            guard k < end else { break }
-            let (nv, nlen) = TextBytes.scalar(b, k)
+            var next = after
+            while next < end, bytes[next] == TextBytes.space { next += 1 }
+            guard next < end else { break }
+            let (nextValue, nextLength) = TextBytes.scalar(bytes, next)
             var nextStartsSentence = false
-            if TextBytes.isUpper(nv) || (nv < 0x80 && TextBytes.isDigit(UInt8(nv))) {
+            if TextBytes.isUpper(nextValue) || (nextValue < 0x80 && TextBytes.isDigit(UInt8(nextValue))) {
                 nextStartsSentence = true
-            } else if TextBytes.isOpeningQuote(nv) || nv == 0x28 || nv == 0x5B {
-                if k + nlen < end {
-                    let (v2, _) = TextBytes.scalar(b, k + nlen)
-                    nextStartsSentence = TextBytes.isUpper(v2) || v2 == 0x2E || (nv == 0x5B && v2 < 0x80 && TextBytes.isDigit(UInt8(v2)))
+            } else if TextBytes.isOpeningQuote(nextValue) || nextValue == 0x28 || nextValue == 0x5B {
+                if next + nextLength < end {
+                    let (second, _) = TextBytes.scalar(bytes, next + nextLength)
+                    nextStartsSentence =
+                        TextBytes.isUpper(second) || second == 0x2E || (nextValue == 0x5B && second < 0x80 && TextBytes.isDigit(UInt8(second)))
                 }
+            }
+            // the source of a quotation in brackets after its stop — "… discipline. (Foucault 1994a: 64)",
+            // "…the revolution?’ (2003: 84) However" — closes the sentence but is no sentence of its own;
+            // with a full stop after it ("…‘Who were you?’ (1968: 549). And") it is the sentence's end
+            var sourceEnd: Int? = nil
+            var boundary = after
+            if nextValue == 0x28, let close = citationClose(bytes, next, end), nextStartsSentence || !isBareYear(bytes, next + 1, close) {
+                var afterSource = close + 1
+                let stopAfterSource = afterSource < end && bytes[afterSource] == fullStop
+                if stopAfterSource { afterSource += 1 }
+                while afterSource < end, bytes[afterSource] == TextBytes.space { afterSource += 1 }
+                if afterSource >= end {
+                    if nextStartsSentence { sourceEnd = afterSource }
+                } else {
+                    let (value, _) = TextBytes.scalar(bytes, afterSource)
+                    if TextBytes.isUpper(value) || TextBytes.isOpeningQuote(value) {
+                        sourceEnd = afterSource
+                        nextStartsSentence = true
+                    }
+                }
+                if sourceEnd != nil, stopAfterSource { boundary = close + 2 }
             }
             guard nextStartsSentence else {
-                i = j
+                index = after
                 continue
             }
-            if c == UInt8(ascii: "."), !isEllipsis, !endsAfterFullStop(b, s, i, nextAt: k, end: end) {
-                i = j
+            if byte == fullStop, !isEllipsis,
+                !endsAfterFullStop(bytes, sentenceStart, index, nextAt: next, end: end, gluedNumber: gluedNumber)
+            {
+                index = after
                 continue
             }
-            if isEllipsis, !(TextBytes.isUpper(nv)) {
-                i = j
+            if isEllipsis, !TextBytes.isUpper(nextValue) {
+                index = after
                 continue
             }
-            // The source of a quotation in brackets after its full stop — "… discipline. (Foucault 1994a: 64)" —
-            // closes the sentence but is no sentence of its own.
-            let e = j
-            if nv == 0x28, let close = citationClose(b, k, end) {
-                var after = close + 1
-                if after < end, b[after] == UInt8(ascii: ".") { after += 1 }
-                var m = after
-                while m < end, b[m] == TextBytes.space { m += 1 }
-                if m >= end || TextBytes.isUpper(TextBytes.scalar(b, m).value) || TextBytes.isOpeningQuote(TextBytes.scalar(b, m).value) {
-                    k = m
-                }
+            if endsBeforeEllipsis {
+                // the ellipsis opens the next sentence
+                out.append((sentenceStart, index + 1))
+                sentenceStart = index + 2
+                index = after
+                depth = 0
+                markerEnd = sentenceStart
+                continue
             }
-            out.append((s, e))
-            guard k < end else { return }
-            s = k
-            i = k
+            out.append((sentenceStart, boundary))
+            if let sourceEnd { next = sourceEnd }
+            guard next < end else { return }
+            sentenceStart = next
+            index = next
             depth = 0
+            markerEnd = ListMarker(bytes, at: sentenceStart, end: end)?.textStart ?? sentenceStart
         }
-        var e = end
-        while e > s, b[e - 1] == TextBytes.space { e -= 1 }
-        guard e > s else { return }
-        // a short run with no stop at all (a byline, a caption, a quotation's source) is not a sentence
-        if !out.isEmpty || e - s < 80 {
-            let (last, len) = TextBytes.scalar(b, endingAt: e)
+        var sentenceEnd = end
+        while sentenceEnd > sentenceStart, bytes[sentenceEnd - 1] == TextBytes.space { sentenceEnd -= 1 }
+        guard sentenceEnd > sentenceStart else { return }
+        // a short run with no stop at all (a byline, a caption, a quotation's source) is not a sentence,
+        // unless it is an item of a list
+        let foundOne = out.count > firstSentence
+        if !listItem, foundOne || sentenceEnd - sentenceStart < 80 {
+            let (last, length) = TextBytes.scalar(bytes, endingAt: sentenceEnd)
             var stop = last == 0x2E || last == 0x3F || last == 0x21 || last == TextBytes.ellipsis
-            if !stop, TextBytes.isClosingQuote(last) || last == 0x29 || last == 0x5D, e - len > s {
-                let (prev, _) = TextBytes.scalar(b, endingAt: e - len)
-                stop = prev == 0x2E || prev == 0x3F || prev == 0x21 || prev == TextBytes.ellipsis
+            if !stop, TextBytes.isClosingQuote(last) || last == 0x29 || last == 0x5D, sentenceEnd - length > sentenceStart {
+                let (previous, _) = TextBytes.scalar(bytes, endingAt: sentenceEnd - length)
+                stop = previous == 0x2E || previous == 0x3F || previous == 0x21 || previous == TextBytes.ellipsis
             }
             if !stop {
-                if !out.isEmpty, citationClose(b, s, e) == e - 1 { return }  // the source after a quotation
-                if out.isEmpty { return }
+                if foundOne, citationClose(bytes, sentenceStart, sentenceEnd) == sentenceEnd - 1 { return }  // the source after a quotation
+                if !foundOne { return }
             }
         }
-        out.append((s, e))
+        out.append((sentenceStart, sentenceEnd))
     }
 
-    /// The full stop at `dot` ends a sentence unless it closes an abbreviation, an initial or a list number.
-    static func endsAfterFullStop(_ b: [UInt8], _ sentenceStart: Int, _ dot: Int, nextAt k: Int, end: Int) -> Bool {
-        var t = dot
-        while t > sentenceStart {
-            let p = b[t - 1]
-            if TextBytes.isLetterASCII(p) || p == UInt8(ascii: ".") || p >= 0x80 && p != 0x99 && p != 0x9D && p != 0x9C && p != 0x98 {
-                t -= 1
+    /// The full stop at `dot` ends a sentence unless it closes an abbreviation, an initial or a list
+    /// number. `gluedNumber`: a number follows the full stop without a space (a note marker, or an
+    /// abbreviation's locator: "p.5").
+    static func endsAfterFullStop(_ bytes: [UInt8], _ sentenceStart: Int, _ dot: Int, nextAt next: Int, end: Int, gluedNumber: Bool) -> Bool {
+        var tokenStart = dot
+        while tokenStart > sentenceStart {
+            let previous = bytes[tokenStart - 1]
+            if TextBytes.isLetterASCII(previous) || previous == fullStop
+                || previous >= 0x80 && previous != 0x99 && previous != 0x9D && previous != 0x9C && previous != 0x98
+            {
+                tokenStart -= 1
             } else {
                 break
             }
         }
         // digits: a list number at the start of the paragraph ("1. …"); otherwise a year or figure ends a sentence
-        if t == dot {
-            var d = dot
-            while d > sentenceStart, TextBytes.isDigit(b[d - 1]) { d -= 1 }
-            if d < dot, d == sentenceStart, dot - d <= 3 { return false }
+        if tokenStart == dot {
+            var digitStart = dot
+            while digitStart > sentenceStart, TextBytes.isDigit(bytes[digitStart - 1]) { digitStart -= 1 }
+            if digitStart < dot, digitStart == sentenceStart, dot - digitStart <= 3 { return false }
             return true
         }
-        guard dot - t <= 12 else { return true }  // a long word is no abbreviation
+        guard dot - tokenStart <= 12 else { return true }  // a long word is no abbreviation
+        // the end of a word, not an abbreviation: a decade ("the 1930s."), a possessive ("Stalin’s.")
+        if tokenStart > sentenceStart {
+            let before = bytes[tokenStart - 1]
+            if TextBytes.isDigit(before) || before == UInt8(ascii: "'") || before == 0x99 && tokenStart >= 3 && bytes[tokenStart - 3] == 0xE2 {
+                return true
+            }
+        }
         // only a short token can be an abbreviation or an initial
-        let token = String(decoding: b[t..<dot], as: UTF8.self).lowercased()
+        let token = String(decoding: bytes[tokenStart..<dot], as: UTF8.self).lowercased()
         let letters = token.filter { $0 != "." }
-        // an initial: "J. Smith", "T.T. Heine"
-        if letters.count == 1, TextBytes.isUpperASCII(b[t]) || b[t] >= 0xC0 {
-            return starters.contains(word(b, k, end))
+        let kind = AbbreviationLexicon.kind(of: token)
+        if gluedNumber { return kind == nil }
+        // an initial: "J. Smith", "T.T. Heine"; or the pronoun: "you and I. Did"
+        if letters.count == 1, TextBytes.isUpperASCII(bytes[tokenStart]) || bytes[tokenStart] >= 0xC0 {
+            return AbbreviationLexicon.opensSentence(word(bytes, next, end))
         }
-        if numberAbbreviations.contains(token) {
-            // "no. 11", "p. 6", "vol. 2": an abbreviation before a number; "No. Of course" ends a sentence
-            let (v, _) = TextBytes.scalar(b, k)
-            return !(v < 0x80 && TextBytes.isDigit(UInt8(v)))
-        }
-        if abbreviations.contains(token) {
-            if ambiguous.contains(token) { return starters.contains(word(b, k, end)) }
+        switch kind {
+        case .beforeNumber:
+            // "no. 11", "vol. 2": an abbreviation before a number; "No. Of course" ends a sentence
+            let (value, _) = TextBytes.scalar(bytes, next)
+            return !(value < 0x80 && TextBytes.isDigit(UInt8(value)))
+        case .inner:
             return false
+        case .mayEndSentence:
+            return endsAfterAbbreviation(bytes, sentenceStart, tokenStart, dot: dot, nextAt: next, end: end)
+        case nil:
+            break
         }
-        // a dotted acronym not in the list: "U.N." — break only before a common sentence opener
+        // a dotted acronym not in the lexicon ("E.U.") may end a sentence as one in it does
         if token.contains("."), letters.count <= 6, letters.count * 2 >= token.count - 1 {
-            return starters.contains(word(b, k, end))
+            return endsAfterAbbreviation(bytes, sentenceStart, tokenStart, dot: dot, nextAt: next, end: end)
         }
         // a roman list number opening the paragraph: "II. The"
-        if t == sentenceStart, token.count <= 4, token.allSatisfy({ "ivxlc".contains($0) }) { return false }
+        if tokenStart == sentenceStart, token.count <= 4, token.allSatisfy({ "ivxlc".contains($0) }) { return false }
         return true
     }
 
-    static func word(_ b: [UInt8], _ k: Int, _ end: Int) -> String {
-        var e = k
-        while e < end, TextBytes.isLetterASCII(b[e]) { e += 1 }
-        return String(decoding: b[k..<e], as: UTF8.self).lowercased()
+    /// Whether an abbreviation that may end a sentence ends it: the next word opens sentences and,
+    /// for a multi-period abbreviation ("a.m.", "U.S."), the sentence holds at least
+    /// `AbbreviationLexicon.minimumWordsBeforeEnding` words before it.
+    static func endsAfterAbbreviation(_ bytes: [UInt8], _ sentenceStart: Int, _ tokenStart: Int, dot: Int, nextAt next: Int, end: Int) -> Bool {
+        guard AbbreviationLexicon.opensSentence(word(bytes, next, end)) else { return false }
+        guard bytes[tokenStart..<dot].contains(fullStop) else { return true }
+        var words = 0
+        var inWord = false
+        for position in sentenceStart..<tokenStart {
+            if bytes[position] == TextBytes.space {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        return words >= AbbreviationLexicon.minimumWordsBeforeEnding
+    }
+
+    /// Whether a sentence begins after three spaced ellipsis points ending at `start`: the next word,
+    /// past closing quotes, is a capitalised word that `opensSentence` other than "I", which is
+    /// capitalised anywhere ("the thing is . . . I didn’t mean it" is one sentence).
+    static func opensSentenceAfterOmission(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        var position = start
+        while position < end {
+            let (value, length) = TextBytes.scalar(bytes, position)
+            guard TextBytes.isClosingQuote(value) else { break }
+            position += length
+        }
+        guard position < end, bytes[position] == TextBytes.space else { return false }
+        while position < end, bytes[position] == TextBytes.space { position += 1 }
+        guard position < end, TextBytes.isUpperASCII(bytes[position]) else { return false }
+        let next = word(bytes, position, end)
+        return next != "i" && AbbreviationLexicon.opensSentence(next)
+    }
+
+    /// Whether bytes[start..<end] is a year alone ("2008", "2008b"): in brackets after a quoted title,
+    /// the title's date, not a quotation's source.
+    static func isBareYear(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        let length = end - start
+        guard length == 4 || length == 5 else { return false }
+        for position in start..<start + 4 where !TextBytes.isDigit(bytes[position]) { return false }
+        return length == 4 || TextBytes.isLowerASCII(bytes[start + 4])
+    }
+
+    /// The ASCII word at `start`, lower case; empty for a one-letter word before a full stop (an initial).
+    static func word(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        var wordEnd = start
+        while wordEnd < end, TextBytes.isLetterASCII(bytes[wordEnd]) { wordEnd += 1 }
+        if wordEnd - start == 1, wordEnd < end, bytes[wordEnd] == fullStop { return "" }
+        return String(decoding: bytes[start..<wordEnd], as: UTF8.self).lowercased()
     }
 
     /// The closing bracket of a short citation-like parenthetical opening at `open`.
-    static func citationClose(_ b: [UInt8], _ open: Int, _ end: Int) -> Int? {
-        var i = open + 1
-        var digits = 0
-        var run = 0
+    static func citationClose(_ bytes: [UInt8], _ open: Int, _ end: Int) -> Int? {
+        var index = open + 1
+        var years = 0
+        var digitRun = 0
         var ibid = false
-        while i < end, i - open < 160 {
-            let c = b[i]
-            if c == UInt8(ascii: ")") { return digits >= 1 || ibid ? i : nil }
-            if c == UInt8(ascii: "(") { return nil }
-            if TextBytes.isDigit(c) {
-                run += 1
-                if run == 4 { digits += 1 }
+        while index < end, index - open < 160 {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ")") { return years >= 1 || ibid ? index : nil }
+            if byte == UInt8(ascii: "(") { return nil }
+            if TextBytes.isDigit(byte) {
+                digitRun += 1
+                if digitRun == 4 { years += 1 }
             } else {
-                run = 0
+                digitRun = 0
             }
-            if (c | 0x20) == UInt8(ascii: "i"), TextBytes.hasPrefix(b, i, end, "ibid") { ibid = true }
-            i += 1
+            if (byte | 0x20) == UInt8(ascii: "i"), TextBytes.hasPrefix(bytes, index, end, "ibid") { ibid = true }
+            index += 1
         }
         return nil
     }
