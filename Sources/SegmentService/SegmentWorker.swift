@@ -120,7 +120,7 @@ final class SegmentWorker {
         do {
             let segmented = try segmenter.segment(doc)
             let ms = (clock.now - t0).milliseconds
-            let body = try WireCoding.encoder.encode(segmented)
+            let body = SegmentedDocumentCodec.encode(segmented)
             outgoing = (
                 index,
                 try WireMessage(.segmented, SegmentedHeader(doc: doc.id, version: doc.version, attempt: header.attempt, ms: ms), body: [body]).frames
