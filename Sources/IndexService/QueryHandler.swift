@@ -1,10 +1,42 @@
 import Foundation
+import Logging
 import SamizdatIndex
 import SamizdatModel
+import SamizdatService
 
 /// Turns one query message into its `result` by calling the store. No sockets here.
 struct QueryHandler {
     let store: CorpusStore
+
+    /// Whether a request of this kind writes the store, and so must run on the writer's thread.
+    static func writes(_ kind: MessageKind) -> Bool {
+        kind == .delete
+    }
+
+    /// The frames to send back on the ROUTER for what it received (`frames`: route, then the
+    /// message); nil when nothing can be sent. Bad requests get an `error` reply, logged.
+    func reply(to frames: [Data], logger: Logger) -> [Data]? {
+        let (envelope, rest) = Envelope.split(frames)
+        var requestID = WireMessage.requestID(inFrames: rest)
+        let reply: WireMessage?
+        do {
+            let message = try WireMessage.decode(rest)
+            requestID = message.requestID
+            reply = try answer(message)
+        } catch let refusal as ProtocolError {
+            logger.event(
+                "rejected",
+                "query refused: \(refusal.message)",
+                level: .info,
+                ["error": .string(refusal.code.rawValue), "peer": .string(envelope.peer)]
+            )
+            reply = try? WireMessage(.error, ErrorHeader(req: requestID, refusal))
+        } catch {
+            logger.event("query_error", "query failed: \(error)", level: .error, ["error": .string("\(error)")])
+            reply = try? WireMessage(.error, ErrorHeader(req: requestID, ProtocolError(.internal, "\(error)")))
+        }
+        return reply.map { envelope.route + $0.frames }
+    }
 
     func answer(_ m: WireMessage) throws -> WireMessage {
         let req = m.requestID
