@@ -5,58 +5,78 @@ import SamizdatModel
 import SamizdatService
 import ZeroMQ
 
-/// index's one thread, the single writer of the store: takes segmented documents, commits each
-/// in its own transaction, then acks to ingest and publishes an `indexed` event; answers queries.
+/// index's writer thread, the single writer of the store: takes segmented documents, commits them
+/// in batches (one transaction each), then acks to ingest and publishes `indexed` events. Queries
+/// are answered on `QueryLoop`'s thread; the requests that write (`delete`) reach this thread
+/// from there over the inproc PAIR `writesEndpoint` and their replies go back the same way.
 final class IndexLoop {
+    /// Where the query thread hands requests that write the store to this one.
+    static let writesEndpoint = "inproc://samizdat-index-writes"
+
     let config: SamizdatConfig
     let logger: Logger
     let store: CorpusStore
     let context: Context
     private let clock = ContinuousClock()
-    private var windowApplied = 0, windowQueries = 0
+    private var windowApplied = 0
     /// Acks not yet taken by ingest (it is down or slow); sent in order, never blocking the loop.
     private var outbox: [[Data]] = []
-    private let metrics = IndexMetrics()
+    private let metrics: IndexMetrics
+    /// Documents were committed since the reports' analysis last caught up.
+    private var analysisPending = false
 
-    init(config: SamizdatConfig, logger: Logger, store: CorpusStore, context: Context) {
+    init(config: SamizdatConfig, logger: Logger, store: CorpusStore, context: Context, metrics: IndexMetrics) {
         self.config = config
         self.logger = logger
         self.store = store
         self.context = context
+        self.metrics = metrics
     }
 
     func run(stop: StopSignal) throws {
         var intakeOptions = Socket.Options()
         intakeOptions.receiveHighWaterMark = 200
         let intake = try Socket.pull(context, binding: config.indexIntake, options: intakeOptions)
-        let queries = try Socket.router(context, binding: config.indexQueries)
+        let writes = try Socket(context, .pair)
+        try writes.bind(Self.writesEndpoint)
         let events = try Socket.pub(context, binding: config.indexEvents)
         let acks = try Socket.push(context, connecting: config.indexAcks)
         defer {
             intake.close()
-            queries.close()
+            writes.close()
             events.close()
             acks.close()
         }
         var poller = Poller()
         poller.add(intake)
-        poller.add(queries)
+        poller.add(writes)
         poller.add(fd: stop.wakeup.fd)
         var nextStats = clock.now + .seconds(config.statsIntervalSeconds)
         while !stop.requested {
-            _ = try poller.poll(timeoutMs: outbox.isEmpty ? 1000 : 20)
-            // Queries first so a long intake burst never starves readers.
-            for frames in try queries.receiveBatch(limit: 64) { answer(frames, on: queries) }
+            _ = try poller.poll(timeoutMs: analysisPending && outbox.count < 1000 ? 0 : outbox.isEmpty ? 1000 : 20)
+            // Deletes first so a long intake burst never starves them.
+            let handler = QueryHandler(store: store, metrics: metrics)
+            for frames in try writes.receiveBatch(limit: 64) {
+                if let reply = handler.reply(to: frames, logger: logger) { try? writes.send(reply, wait: false) }
+            }
             flush(acks)
             // Take new documents only while ingest takes our acks, so the outbox stays bounded.
             if outbox.count < 1000 {
-                try take(try intake.receiveBatch(limit: 16), events: events)
+                let batch = try intake.receiveBatch(limit: 16)
+                try take(batch, events: events)
+                // The reports' analysis of what was committed, on another thread, once the intake
+                // is drained: while documents wait, both cores go to indexing them (the analysis
+                // of a document costs about what indexing it does, and a report analyses what is
+                // missing itself).
+                if batch.isEmpty && analysisPending {
+                    analysisPending = false
+                    store.refreshAnalysisInBackground()
+                }
             }
             flush(acks)
             if clock.now >= nextStats {
-                logger.event("stats", "index stats", ["interval.applied": .int(windowApplied), "interval.queries": .int(windowQueries)])
+                logger.event("stats", "index stats", ["interval.applied": .int(windowApplied)])
                 windowApplied = 0
-                windowQueries = 0
                 nextStats = clock.now + .seconds(config.statsIntervalSeconds)
             }
         }
@@ -84,7 +104,11 @@ final class IndexLoop {
                 logger.event("rejected", "unexpected '\(message.kind.rawValue)' on the intake socket", level: .warning)
                 continue
             }
-            do { docs.append(try message.body(0, as: SegmentedDocument.self)) } catch {
+            guard let body = message.body.first else {
+                fail(doc: h.doc, version: h.version, reason: "'segmented' has no body frame")
+                continue
+            }
+            do { docs.append(try SegmentedDocumentCodec.decode(body)) } catch {
                 fail(doc: h.doc, version: h.version, reason: error.message)
             }
         }
@@ -99,9 +123,11 @@ final class IndexLoop {
                 )
             }
         }
+        if store.commitPauseMs > 0 {
+            logger.event("commit_held", "test hook: holding this commit open", level: .warning, ["batch.size": .int(docs.count)])
+        }
         let t0 = clock.now
-        // the reports' analysis of what was committed, on another thread
-        defer { store.refreshAnalysisInBackground() }
+        defer { analysisPending = true }
         if let outcomes = try? store.apply(docs) {
             let ms = (clock.now - t0).milliseconds
             metrics.applied(took: clock.now - t0)
@@ -143,33 +169,5 @@ final class IndexLoop {
             ["doc.id": .string(doc), "doc.version": .int(version), "error.message": .string(reason)]
         )
         if let m = try? WireMessage(.failed, FailedHeader(doc: doc, version: version, stage: "index", reason: reason)) { outbox.append(m.frames) }
-    }
-
-    private func answer(_ frames: [Data], on socket: Socket) {
-        let (envelope, rest) = Envelope.split(frames)
-        var req = WireMessage.requestID(inFrames: rest)
-        let reply: WireMessage?
-        do {
-            let m = try WireMessage.decode(rest)
-            req = m.requestID
-            windowQueries += 1
-            let started = clock.now
-            reply = try m.kind == .metrics ? metrics.reply(to: m, store: store) : QueryHandler(store: store).answer(m)
-            metrics.answered(m.kind, took: clock.now - started)
-        } catch let e as ProtocolError {
-            metrics.refused(reason: e.code.rawValue)
-            logger.event(
-                "rejected",
-                "query refused: \(e.message)",
-                level: .info,
-                ["error.code": .string(e.code.rawValue), "peer.id": .string(envelope.peer)]
-            )
-            reply = try? WireMessage(.error, ErrorHeader(req: req, e))
-        } catch {
-            metrics.refused(reason: ProtocolError.Code.internal.rawValue)
-            logger.event("query_error", "query failed: \(error)", level: .error, ["error.message": .string("\(error)")])
-            reply = try? WireMessage(.error, ErrorHeader(req: req, ProtocolError(.internal, "\(error)")))
-        }
-        if let reply { try? socket.send(envelope.route + reply.frames, wait: false) }
     }
 }

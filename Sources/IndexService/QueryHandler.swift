@@ -1,10 +1,48 @@
 import Foundation
+import Logging
 import SamizdatIndex
 import SamizdatModel
+import SamizdatService
 
 /// Turns one query message into its `result` by calling the store. No sockets here.
 struct QueryHandler {
     let store: CorpusStore
+    /// Where each answer is timed and each refusal counted (shared by index's two threads).
+    let metrics: IndexMetrics
+
+    /// Whether a request of this kind writes the store, and so must run on the writer's thread.
+    static func writes(_ kind: MessageKind) -> Bool {
+        kind == .delete
+    }
+
+    /// The frames to send back on the ROUTER for what it received (`frames`: route, then the
+    /// message); nil when nothing can be sent. Bad requests get an `error` reply, logged.
+    func reply(to frames: [Data], logger: Logger) -> [Data]? {
+        let (envelope, rest) = Envelope.split(frames)
+        var requestID = WireMessage.requestID(inFrames: rest)
+        let reply: WireMessage?
+        do {
+            let message = try WireMessage.decode(rest)
+            requestID = message.requestID
+            let started = ContinuousClock.now
+            reply = try message.kind == .metrics ? metrics.reply(to: message, store: store) : answer(message)
+            metrics.answered(message.kind, took: ContinuousClock.now - started)
+        } catch let refusal as ProtocolError {
+            metrics.refused(reason: refusal.code.rawValue)
+            logger.event(
+                "rejected",
+                "query refused: \(refusal.message)",
+                level: .info,
+                ["error.code": .string(refusal.code.rawValue), "peer.id": .string(envelope.peer)]
+            )
+            reply = try? WireMessage(.error, ErrorHeader(req: requestID, refusal))
+        } catch {
+            metrics.refused(reason: ProtocolError.Code.internal.rawValue)
+            logger.event("query_error", "query failed: \(error)", level: .error, ["error.message": .string("\(error)")])
+            reply = try? WireMessage(.error, ErrorHeader(req: requestID, ProtocolError(.internal, "\(error)")))
+        }
+        return reply.map { envelope.route + $0.frames }
+    }
 
     func answer(_ m: WireMessage) throws -> WireMessage {
         let req = m.requestID

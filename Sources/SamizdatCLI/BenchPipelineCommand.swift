@@ -9,17 +9,22 @@ import ZeroMQ
 extension Samizdat.Bench {
     /// Streams a corpus through a pipeline it starts itself (`samizdat up` on free loopback ports,
     /// a temporary data directory), optionally SIGKILLing services mid-stream, and reports throughput
-    /// from the first byte sent to the last `indexed` event, freshness (accepted → indexed event)
-    /// and what was lost or doubled.
+    /// from the first byte sent to the last `indexed` event, freshness (accepted → indexed event),
+    /// search latency at index during the stream and idle after it, the freshness of single texts
+    /// into the idle stack, CPU seconds per service, and what was lost or doubled.
     struct Pipeline: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Stream a corpus through running services: MB/s first byte → last ack, freshness p50/p99, lost, doubled.",
+            abstract:
+                "Stream a corpus through running services: MB/s first byte → last ack, freshness and query latency p50/p99, CPU per service, lost, doubled.",
             discussion: """
                 Starts its own `samizdat up` (free loopback ports, temporary data dir, removed afterwards). \
                 --kill segment,index,ingest SIGKILLs one process of each listed service, in that order, spread over the \
                 stream; `up` restarts them. After the stream it waits for the backlog to drain, then counts: lost = \
                 accepted texts not in the index; doubled = paragraphs in the index beyond those of one copy of each \
-                text (segmented again locally, untimed).
+                text (segmented again locally, untimed). Meanwhile one search after another (the corpus's term and AND \
+                queries, with hits and snippets) goes to index's query socket, 10 ms apart, during the stream and then \
+                on the idle stack; then --idle-texts single texts of about 50 KB go in one at a time, each timed from \
+                `accepted` to its `indexed` event.
                 """
         )
 
@@ -28,9 +33,15 @@ extension Samizdat.Bench {
         @Option(help: "Requests in flight.") var window = 16
         @Option(help: "Services to SIGKILL once each mid-stream, comma-separated (segment, index, ingest).") var kill: String = ""
         @Option(help: "Seconds to wait for the backlog to drain after the last text is accepted.") var drain: Double = 300
+        @Option(help: "Queries file (default: CORPUS/queries.txt); its term and AND queries probe index.") var queries: String?
+        @Option(help: "Queries asked one after another on the idle stack after the stream.") var idleQueries = 200
+        @Option(help: "Single texts of about 50 KB sent one at a time into the idle stack, for their freshness.") var idleTexts = 20
 
         func run() async throws {
             let corpus = try BenchCorpus(directory: options.corpus)
+            let probe = try PipelineProbe(
+                queries: try BenchCorpus.queries(path: queries ?? (options.corpus as NSString).appendingPathComponent("queries.txt"))
+            )
             if !options.noMeta { corpus.metaLine(command: "bench pipeline").emit() }
             let victims = kill.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             for v in victims where !["segment", "index", "ingest"].contains(v) {
@@ -68,6 +79,7 @@ extension Samizdat.Bench {
             let ingestEP = "tcp://127.0.0.1:\(base)"
             let reportEP = "tcp://127.0.0.1:\(base + 6)"
             let eventsEP = "tcp://127.0.0.1:\(base + 5)"
+            let indexEP = "tcp://127.0.0.1:\(base + 4)"
             let context = Context()
             let report = try RequestClient(context: context, endpoint: reportEP)
             var ready = false
@@ -94,6 +106,10 @@ extension Samizdat.Bench {
                 }
             }
             try await Task.sleep(for: .milliseconds(300))  // let the subscription reach index
+
+            // Search while the stream runs, at index's own query socket.
+            let indexClient = try RequestClient(context: context, endpoint: indexEP)
+            let streamProbe = Task { await probe.askUntil(indexClient, pauseMs: 10) { tally.probing.load(ordering: .acquiring) } }
 
             // Stream.
             let ingest = try RequestClient(context: context, endpoint: ingestEP)
@@ -171,8 +187,23 @@ extension Samizdat.Bench {
                 try await Task.sleep(for: .milliseconds(200))
             }
             try await Task.sleep(for: .milliseconds(300))
-            watcher.cancel()
-            await events.close()
+            tally.probing.store(false, ordering: .releasing)
+            // the stream's last event, before the idle probes add theirs
+            let last = max(tally.lastEvent.load(ordering: .relaxed), tAccepted)
+            let (streamLatencies, streamFailures) = await streamProbe.value
+            // index analyses the texts for the reports once its intake is drained: wait until its
+            // CPU stops growing (at most 20 s), so that work is counted and the idle queries are idle
+            let services = ["ingest", "segment", "index", "report"]
+            var cpu = PipelineProbe.cpuSeconds(ofChildrenOf: up.processIdentifier, services: services)
+            let settling = BenchDeadline(seconds: 20)
+            while !settling.expired {
+                try await Task.sleep(for: .milliseconds(500))
+                let now = PipelineProbe.cpuSeconds(ofChildrenOf: up.processIdentifier, services: services)
+                let grew = (now["index"] ?? 0) - (cpu["index"] ?? 0)
+                cpu = now
+                if grew < 0.05 { break }
+            }
+            let idleLatencies = try await probe.ask(indexClient, count: idleQueries)
 
             // Lost and doubled, against the index itself.
             let docsReply = try await report.request(timeout: .seconds(30)) { try WireMessage(.documents, RequestHeader(req: $0)) }
@@ -187,8 +218,34 @@ extension Samizdat.Bench {
             for d in corpus.documents() { expectedParagraphs += (try? segmenter.segment(d).paragraphs.count) ?? 0 }
             let doubled = max(0, stats.paragraphs - expectedParagraphs) + max(0, inIndex.count - Set(accepted.keys).count)
 
+            // Single texts into the idle stack: accepted → indexed event, one at a time.
+            var idleFresh: [UInt64] = []
+            for number in 0..<idleTexts {
+                let source = corpus.texts[number % corpus.texts.count]
+                let text = Self.idleText(from: source, number: number)
+                let header = IngestHeader(req: nil, title: "idle probe \(number)", source: "idle-\(number).txt")
+                let reply = try await ingest.request(timeout: .seconds(10)) { id in
+                    var h = header
+                    h.req = id
+                    return try WireMessage(.ingest, h, body: [Data(text.utf8)])
+                }
+                guard reply.kind == .accepted, let doc = try? reply.header(as: AcceptedHeader.self).doc else {
+                    throw BenchError("ingest did not accept idle probe \(number): \(reply.kind.rawValue)")
+                }
+                let acceptedAt = benchNanos()
+                let until = BenchDeadline(seconds: 30)
+                while !until.expired, tally.indexedAt.withLock({ $0[doc] }) == nil {
+                    try await Task.sleep(for: .microseconds(200))
+                }
+                guard let indexedAt = tally.indexedAt.withLock({ $0[doc] }) else {
+                    throw BenchError("idle probe \(number) was not indexed within 30 s")
+                }
+                idleFresh.append(indexedAt > acceptedAt ? indexedAt - acceptedAt : 0)
+            }
+            watcher.cancel()
+            await events.close()
+
             let events_ = tally.indexedAt.withLock { $0 }
-            let last = max(tally.lastEvent.load(ordering: .relaxed), tAccepted)
             let seconds = Double(last - t0) / 1e9
             var fresh: [UInt64] = []
             for (doc, a) in accepted { if let i = events_[doc], i >= a { fresh.append(i - a) } }
@@ -214,6 +271,19 @@ extension Samizdat.Bench {
             line.set("freshness_p50_ms", pct(50), places: 1)
             line.set("freshness_p99_ms", pct(99), places: 1)
             line.set("freshness_n", fresh.count)
+            line.set("query_stream_p50_ms", PipelineProbe.percentileMs(streamLatencies, 50), places: 2)
+            line.set("query_stream_p99_ms", PipelineProbe.percentileMs(streamLatencies, 99), places: 2)
+            line.set("query_stream_n", streamLatencies.count)
+            line.set("query_stream_failed", streamFailures)
+            line.set("query_idle_p50_ms", PipelineProbe.percentileMs(idleLatencies, 50), places: 2)
+            line.set("query_idle_p99_ms", PipelineProbe.percentileMs(idleLatencies, 99), places: 2)
+            line.set("query_idle_n", idleLatencies.count)
+            line.set("idle_freshness_p50_ms", PipelineProbe.percentileMs(idleFresh, 50), places: 1)
+            line.set("idle_freshness_p99_ms", PipelineProbe.percentileMs(idleFresh, 99), places: 1)
+            line.set("idle_freshness_n", idleFresh.count)
+            for service in ["ingest", "segment", "index", "report"] {
+                line.set("cpu_s_\(service)", cpu[service], places: 2)
+            }
             line.set("redeliveries", status?.pipeline?.redeliveries)
             line.set("killed", killed.joined(separator: ","))
             line.set("lost", lost)
@@ -223,6 +293,18 @@ extension Samizdat.Bench {
             line.emit()
             await ingest.close()
             await report.close()
+            await indexClient.close()
+        }
+
+        /// About 50 KB of `source` (whole lines), made new by a closing line of its own.
+        static func idleText(from source: String, number: Int) -> String {
+            var text = ""
+            for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+                if text.utf8.count + line.utf8.count > 50_000 { break }
+                text += line
+                text += "\n"
+            }
+            return text + "\nIdle probe \(number) of \(UUID().uuidString).\n"
         }
 
     }
@@ -234,6 +316,8 @@ final class PipelineTally: Sendable {
     let indexedAt = Mutex<[String: UInt64]>([:])
     let lastEvent = Atomic<UInt64>(0)
     let refused = Atomic<Int>(0)
+    /// The stream's search probe runs while this holds.
+    let probing = Atomic<Bool>(true)
 
     func accepted(_ doc: String, at t: UInt64) { acceptedAt.withLock { if $0[doc] == nil { $0[doc] = t } } }
     func indexed(_ doc: String, at t: UInt64) {

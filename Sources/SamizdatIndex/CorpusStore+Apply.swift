@@ -113,6 +113,7 @@ extension CorpusStore {
                 var batch = PostingBatch(state: self.state)
                 defer { created = batch.createdFiles }
                 let result = try body(db, &batch)
+                if self.commitPauseMs > 0 { Thread.sleep(forTimeInterval: Double(self.commitPauseMs) / 1000) }
                 try batch.persistNewTerms(db)
                 let change = try batch.commit(db)
                 obsolete = batch.filesToRemoveAfterCommit(change)

@@ -37,11 +37,16 @@ public final class CorpusStore: Sendable {
     let analysisCache = AnalysisCorpusCache()
     /// Checkpoints the WAL after writes (nil for a store in memory).
     let checkpointer: WALCheckpointer?
+    /// A test hook: each write transaction holds itself open this long before it commits (0:
+    /// none), so a test can show that readers never wait for the writer.
+    public let commitPauseMs: Int
 
     /// Opens or creates the store at `path` (a SQLite file, and beside it the directory
     /// `<path>-segments` of its large posting segments) and migrates it. Segments of
     /// `segmentFileBytes` or more are kept in files of their own, smaller ones in the database.
-    public init(path: String, segmentFileBytes: Int = 4 << 20) throws {
+    /// `commitPauseMs` is a test hook (see `commitPauseMs`); 0 outside tests.
+    public init(path: String, segmentFileBytes: Int = 4 << 20, commitPauseMs: Int = 0) throws {
+        self.commitPauseMs = commitPauseMs
         var config = Self.configuration()
         config.journalMode = .wal
         writer = try DatabasePool(path: path, configuration: config)
@@ -70,6 +75,7 @@ public final class CorpusStore: Sendable {
     init(writer: any DatabaseWriter) throws {
         self.writer = writer
         checkpointer = nil
+        commitPauseMs = 0
         try Self.migrator.migrate(writer)
         try loadIfNeeded()
     }

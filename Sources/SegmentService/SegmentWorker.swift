@@ -136,7 +136,7 @@ final class SegmentWorker {
             let segmented = try segmenter.segment(doc)
             let ms = (clock.now - t0).milliseconds
             metrics.segmented(bytes: text.utf8.count, took: clock.now - t0)
-            let body = try WireCoding.encoder.encode(segmented)
+            let body = SegmentedDocumentCodec.encode(segmented)
             outgoing = (
                 index,
                 try WireMessage(.segmented, SegmentedHeader(doc: doc.id, version: doc.version, attempt: header.attempt, ms: ms), body: [body]).frames

@@ -10,17 +10,31 @@ public enum TextValidation {
         guard body.count <= maxBytes else {
             throw ProtocolError(.tooLarge, "text is \(body.count) bytes; the limit is \(maxBytes)")
         }
-        if let nul = body.firstIndex(of: 0) {
-            throw ProtocolError(.binaryContent, "text holds a NUL byte: binary content is not text", offset: nul - body.startIndex)
-        }
-        if let bad = firstInvalidUTF8(body) {
-            throw ProtocolError(
-                .invalidUTF8,
-                "text is not valid UTF-8 (first bad byte at offset \(bad)); transcode it first, e.g. samizdat ingest --encoding latin1",
-                offset: bad
+        // one pass over contiguous bytes: memchr for NUL, the standard library's UTF-8 validation
+        // (byte-wise decoding through Data's iterator cost a third of ingest's CPU)
+        let checked = body.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<String, ProtocolError> in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let base = bytes.baseAddress, let hit = memchr(base, 0, bytes.count) {
+                let nul = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                return .failure(ProtocolError(.binaryContent, "text holds a NUL byte: binary content is not text", offset: nul))
+            }
+            if let valid = String(validating: bytes, as: UTF8.self) {
+                return .success(valid)
+            }
+            let bad = firstInvalidUTF8(bytes) ?? 0
+            return .failure(
+                ProtocolError(
+                    .invalidUTF8,
+                    "text is not valid UTF-8 (first bad byte at offset \(bad)); transcode it first, e.g. samizdat ingest --encoding latin1",
+                    offset: bad
+                )
             )
         }
-        let text = String(decoding: body, as: UTF8.self)
+        let text: String
+        switch checked {
+        case .success(let valid): text = valid
+        case .failure(let refusal): throw refusal
+        }
         if text.allSatisfy({ $0.isWhitespace }) {
             throw ProtocolError(.emptyText, body.isEmpty ? "text is empty" : "text is only whitespace")
         }
