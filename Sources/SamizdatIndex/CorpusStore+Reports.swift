@@ -47,12 +47,13 @@ extension CorpusStore {
     /// or that matches nothing, and a chapter that matches nothing are named errors.
     public func selection(_ scope: ReportScope, in corpus: AnalysisCorpus, prefix: String = "") throws -> CorpusSelection {
         var parts: [Int: Set<Int32>?] = [:]
-        for index in corpus.documents.indices {
-            parts[index] = .some(nil)
-        }
         if let document = scope.document {
             let index = try documentIndex(document, in: corpus, parameter: prefix + "doc")
             parts = [index: nil]
+        } else {
+            for index in corpus.documents.indices {
+                parts[index] = .some(nil)
+            }
         }
         if let subcorpus = scope.subcorpus {
             let chosen = try subcorpusParts(subcorpus, in: corpus, parameter: prefix + "subcorpus")

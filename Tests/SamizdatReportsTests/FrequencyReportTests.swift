@@ -91,6 +91,20 @@ func expectSameKeywords(
         CountingUnit.allCases.map { (scope, $0) }
     }
 
+    @Test func equalPartCountsBySearchingBoundsMatchCountsHitByHit() {
+        var random = SplitMix64(seed: 11)
+        for (tokens, parts, hits) in [(10_007, 7, 2_000), (10_007, 100, 5_000), (999, 10, 400), (1_000, 3, 3)] {
+            let positions = (0..<hits).map { _ in UInt32(random.next() % UInt64(tokens)) }.sorted()
+            var searched = [Double](repeating: 0, count: parts)
+            Dispersion.addEqualPartCounts(positions[...], tokens: tokens, parts: parts, into: &searched)
+            var counted = [Double](repeating: 0, count: parts)
+            for position in positions {
+                counted[DispersionStatistics.equalPart(of: Int(position), tokens: tokens, parts: parts)] += 1
+            }
+            #expect(searched == counted, "\(tokens) tokens, \(parts) parts, \(hits) hits")
+        }
+    }
+
     @Test(arguments: cases)
     func theWordListMatchesTheOracle(scope: FixtureScope, unit: CountingUnit) {
         let selection = scope.selection(corpus)

@@ -197,13 +197,19 @@ import Testing
         for bits in [5, 33, 64] {
             var keys = (0..<5_000).map { _ in random.next() >> (64 - bits) }
             let expected = keys.sorted()
+            var bucketed = keys
             RadixSort.sort(&keys, bits: bits)
             #expect(keys == expected, "\(bits) bits")
+            RadixSort.sort(&bucketed, bits: bits, bucketedFrom: 0)
+            #expect(bucketed == expected, "\(bits) bits in buckets")
         }
         var wide = (0..<3_000).map { _ in UInt128(random.next()) << 40 | UInt128(random.next() >> 24) }
         let expected = wide.sorted()
+        var bucketedWide = wide
         RadixSort.sort(&wide, bits: 104)
         #expect(wide == expected)
+        RadixSort.sort(&bucketedWide, bits: 104, bucketedFrom: 0)
+        #expect(bucketedWide == expected)
     }
 
     @Test func csvJoinsTheWordsAndKeepsFrequencyAndRange() {

@@ -28,8 +28,9 @@ final class AnalysisCorpusCache: Sendable {
     /// A background refresh is running; another is asked for while it runs.
     private let refresh = Mutex((running: false, again: false))
 
-    /// Analyses newly committed documents on another thread, so that the next report finds them
-    /// ready. One refresh runs at a time; asking while one runs makes it go round once more.
+    /// Analyses newly committed documents on another thread, and prepares the corpus's counts,
+    /// ranked word list and postings under the default unit (`AnalysisCorpus.prepare`), so that
+    /// the next report finds them ready. One refresh runs at a time; asking while one runs makes it go round once more.
     func refreshInBackground(_ reader: any DatabaseReader) {
         let start = refresh.withLock { flags -> Bool in
             if flags.running {
@@ -44,7 +45,10 @@ final class AnalysisCorpusCache: Sendable {
         }
         DispatchQueue.global(qos: .utility).async {
             while true {
-                _ = try? reader.read { db in try self.corpus(db) }
+                // the corpus, and what reports keep over it for the default unit
+                if let corpus = try? reader.read({ db in try self.corpus(db) }) {
+                    corpus.prepare(.word)
+                }
                 let more = self.refresh.withLock { flags -> Bool in
                     if flags.again {
                         flags.again = false

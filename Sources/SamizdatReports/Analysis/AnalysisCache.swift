@@ -28,6 +28,10 @@ final class AnalysisCache: Sendable {
 
     private let totals = Mutex<[TotalsKey: Totals]>([:])
     private let nameOrders = Mutex<[CountingUnit: NameOrder]>([:])
+    /// Per unit and region: every type of the corpus ranked as the word list ranks them.
+    private let ranked = Mutex<[TotalsKey: (documents: [AnalysisDocument], ranked: RankedTypes)]>([:])
+    /// Per unit: the corpus postings, or nil when the corpus is too large for them.
+    private let postings = Mutex<[CountingUnit: CorpusPostings?]>([:])
 
     init() {}
 
@@ -64,6 +68,37 @@ final class AnalysisCache: Sendable {
         }
         let built = NameOrder(typeCount: table.count, typesInOrder: typesInOrder, rankOfType: rankOfType)
         nameOrders.withLock { $0[table.unit] = built }
+        return built
+    }
+
+    /// The types of every whole document of `corpus` in `region`, ranked as the word list ranks
+    /// them, with their ranges and DPs.
+    func rankedTypes(_ corpus: AnalysisCorpus, _ table: UnitTable, region: TextRegion) -> RankedTypes {
+        let key = TotalsKey(unit: table.unit, region: region)
+        if let kept = ranked.withLock({ $0[key] }), Self.sameDocuments(kept.documents, corpus.documents),
+            kept.ranked.types.count <= table.count
+        {
+            return kept.ranked
+        }
+        let built = RankedTypes(corpus, CorpusSelection.everything(corpus, region: region), table)
+        ranked.withLock { $0[key] = (corpus.documents, built) }
+        return built
+    }
+
+    /// The corpus postings of `corpus` under `table`'s unit (nil when the corpus holds 2³² tokens
+    /// or more).
+    func postings(_ corpus: AnalysisCorpus, _ table: UnitTable) -> CorpusPostings? {
+        if let kept = postings.withLock({ $0[table.unit] }) {
+            if let index = kept {
+                if index.typeCount == table.count, Self.sameDocuments(index.documents, corpus.documents) {
+                    return index
+                }
+            } else if corpus.documents.reduce(0, { $0 + $1.tokenCount }) > Int(UInt32.max) {
+                return nil
+            }
+        }
+        let built = CorpusPostings.build(corpus, table)
+        postings.withLock { $0[table.unit] = .some(built) }
         return built
     }
 

@@ -16,6 +16,17 @@ public struct AnalysisCorpus: Sendable {
         self.vocabulary = vocabulary
         self.documents = documents
     }
+
+    /// Builds what the reports keep for the whole corpus under `unit` (its totals, its types in
+    /// name order, its postings, its ranked word list), so that the next report finds them ready. The index calls it
+    /// in the background after each commit; reports build whatever is missing themselves.
+    public func prepare(_ unit: CountingUnit) {
+        let table = UnitTable(vocabulary, unit: unit)
+        _ = cache.totals(self, table, region: .all)
+        _ = cache.nameOrder(table)
+        _ = cache.postings(self, table)
+        _ = cache.rankedTypes(self, table, region: .all)
+    }
 }
 
 /// Every form the corpus holds, with the word (lemma) and the stem it belongs to.

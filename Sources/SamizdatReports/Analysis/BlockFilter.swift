@@ -22,10 +22,27 @@ struct BlockFilter {
 
     /// The index of the block holding token `position`: the last block starting at or before it,
     /// searched from `lowerBound` on (positions visited in ascending order may pass the previous
-    /// answer).
+    /// answer). The blocks just after `lowerBound` are tried first, doubling the step, so that
+    /// a run of nearby positions reads few blocks; then a binary search between the last two tries.
     static func block(containing position: UInt32, in blocks: [TextBlock], from lowerBound: Int = 0) -> Int {
+        var low = lowerBound
+        var step = 1
         // first block starting after `position`, then the one before it
-        let after = blocks.partitionPoint(from: lowerBound) { $0.start <= position }
+        while low + step < blocks.count, blocks[low + step].start <= position {
+            low += step
+            step *= 2
+        }
+        let high = min(low + step, blocks.count)
+        var after = low + 1
+        var end = high
+        while after < end {
+            let middle = (after + end) / 2
+            if blocks[middle].start <= position {
+                after = middle + 1
+            } else {
+                end = middle
+            }
+        }
         return max(after - 1, lowerBound)
     }
 

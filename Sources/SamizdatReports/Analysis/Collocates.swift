@@ -20,63 +20,97 @@ public enum Collocates {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
         var windows = WindowCounts(typeCount: table.count)
         var nodeFrequency = 0
-        for part in selection.parts {
-            let document = corpus.documents[part.document]
-            let filter = BlockFilter(part, region: selection.region)
-            let positions = document.typeIndex(table).positions(of: node)
-            nodeFrequency += windows.add(
-                document,
-                positions: positions,
-                filter: filter,
-                typeOfForm: table.typeOfForm,
-                left: request.left,
-                right: request.right,
-                sentence: request.sentence
-            )
+        let everyDocument = selection.parts.count == corpus.documents.count
+        if everyDocument, let postings = corpus.cache.postings(corpus, table) {
+            // only the documents holding the node: its entries in the corpus postings
+            var cursor = postings.typeStarts[Int(node)]
+            for entry in postings.entryStarts[Int(node)]..<postings.entryStarts[Int(node) + 1] {
+                let documentIndex = Int(postings.entryDocuments[entry])
+                let count = Int(postings.entryCounts[entry])
+                nodeFrequency += windows.add(
+                    corpus.documents[documentIndex],
+                    positions: postings.positions[cursor..<cursor + count],
+                    base: UInt32(postings.documentStarts[documentIndex]),
+                    filter: BlockFilter(selection.parts[documentIndex], region: selection.region),
+                    typeOfForm: table.typeOfForm,
+                    left: request.left,
+                    right: request.right,
+                    sentence: request.sentence
+                )
+                cursor += count
+            }
+        } else {
+            for part in selection.parts {
+                let document = corpus.documents[part.document]
+                nodeFrequency += windows.add(
+                    document,
+                    positions: document.typeIndex(table).positions(of: node),
+                    base: 0,
+                    filter: BlockFilter(part, region: selection.region),
+                    typeOfForm: table.typeOfForm,
+                    left: request.left,
+                    right: request.right,
+                    sentence: request.sentence
+                )
+            }
         }
         let candidates = windows.touched.filter { type in
             Int(windows.total[Int(type)]) >= request.minFrequency
         }
         // C1 and N: over whole documents of the whole corpus from the totals the corpus keeps,
         // else counted for this selection
-        let wholeCorpus =
-            selection.parts.count == corpus.documents.count && selection.parts.allSatisfy { $0.sections == nil }
+        let wholeCorpus = everyDocument && selection.parts.allSatisfy { $0.sections == nil }
         let totals = wholeCorpus ? corpus.cache.totals(corpus, table, region: selection.region) : nil
         let scope = wholeCorpus ? nil : ScopeCounts(corpus, selection, table: table, wanted: candidates)
         let scopeTokens = totals?.tokens ?? scope?.tokens ?? 0
-        var entries: [CollocateEntry] = []
-        entries.reserveCapacity(candidates.count)
-        for type in candidates {
-            let total = Int(windows.total[Int(type)])
-            let leftCount = Int(windows.left[Int(type)])
+        let windowTokens = Double(windows.windowTokens)
+        func contingency(_ type: UInt32) -> (table: Contingency, collocateFrequency: Int) {
             let collocateFrequency = totals.map { Int($0.counts[Int(type)]) } ?? scope?.frequency(of: type) ?? 0
-            let contingency = Contingency(
-                o11: Double(total),
-                r1: Double(windows.windowTokens),
+            let cells = Contingency(
+                o11: Double(windows.total[Int(type)]),
+                r1: windowTokens,
                 c1: Double(collocateFrequency),
                 n: Double(scopeTokens)
             )
-            entries.append(
-                CollocateEntry(
-                    collocate: table.names[Int(type)],
-                    cooccurrences: total,
-                    left: leftCount,
-                    right: total - leftCount,
-                    collocateFrequency: collocateFrequency,
-                    expected: contingency.e11,
-                    mi: Association.mutualInformation(contingency),
-                    mi3: Association.mi3(contingency),
-                    tScore: Association.tScore(contingency),
-                    zScore: Association.zScore(contingency),
-                    logLikelihood: Association.logLikelihood(contingency),
-                    logDice: Association.logDice(contingency, nodeFrequency: Double(nodeFrequency)),
-                    dice: Association.dice(contingency, nodeFrequency: Double(nodeFrequency)),
-                    deltaPCollocateGivenNode: Association.deltaPCollocateGivenNode(contingency),
-                    deltaPNodeGivenCollocate: Association.deltaPNodeGivenCollocate(contingency)
-                )
-            )
+            return (cells, collocateFrequency)
         }
-        let page = sortedPage(entries, by: request.sort, offset: request.offset, limit: request.limit)
+        // the sort measure of every candidate; every measure of the page's only
+        let order = corpus.cache.nameOrder(table)
+        var keyed: [TopRanked.Candidate] = []
+        keyed.reserveCapacity(candidates.count)
+        for type in candidates {
+            let value = measure(request.sort, contingency(type).table, nodeFrequency: Double(nodeFrequency))
+            keyed.append(TopRanked.Candidate(score: value, rank: order.rankOfType[Int(type)], type: type))
+        }
+        let best = TopRanked.best(keyed, wanted: min(keyed.count, request.offset + request.limit))
+        var page: [CollocateEntry] = []
+        if request.offset < best.count {
+            for place in request.offset..<best.count {
+                let type = best[place].type
+                let (cells, collocateFrequency) = contingency(type)
+                let total = Int(windows.total[Int(type)])
+                let leftCount = Int(windows.left[Int(type)])
+                page.append(
+                    CollocateEntry(
+                        collocate: table.names[Int(type)],
+                        cooccurrences: total,
+                        left: leftCount,
+                        right: total - leftCount,
+                        collocateFrequency: collocateFrequency,
+                        expected: cells.e11,
+                        mi: Association.mutualInformation(cells),
+                        mi3: Association.mi3(cells),
+                        tScore: Association.tScore(cells),
+                        zScore: Association.zScore(cells),
+                        logLikelihood: Association.logLikelihood(cells),
+                        logDice: Association.logDice(cells, nodeFrequency: Double(nodeFrequency)),
+                        dice: Association.dice(cells, nodeFrequency: Double(nodeFrequency)),
+                        deltaPCollocateGivenNode: Association.deltaPCollocateGivenNode(cells),
+                        deltaPNodeGivenCollocate: Association.deltaPNodeGivenCollocate(cells)
+                    )
+                )
+            }
+        }
         return CollocatesResponse(
             node: nodeName,
             unit: request.unit,
@@ -87,27 +121,25 @@ public enum Collocates {
             nodeFrequency: nodeFrequency,
             windowTokens: windows.windowTokens,
             scopeTokens: scopeTokens,
-            collocates: entries.count,
+            collocates: candidates.count,
             offset: request.offset,
             entries: page
         )
     }
 
-    /// `entries` sorted by `measure` descending, ties by collocate name in code-point order,
-    /// then `offset..<offset + limit` of them.
-    static func sortedPage(_ entries: [CollocateEntry], by measure: CollocationMeasure, offset: Int, limit: Int) -> [CollocateEntry] {
-        let values = entries.map { $0.value(of: measure) }
-        var order = Array(entries.indices)
-        order.sort { first, second in
-            if values[first] != values[second] {
-                return values[first] > values[second]
-            }
-            return entries[first].collocate.utf8.lexicographicallyPrecedes(entries[second].collocate.utf8)
+    /// The value of `measure` for one collocate, as `CollocateEntry.value(of:)` reads it.
+    static func measure(_ measure: CollocationMeasure, _ cells: Contingency, nodeFrequency: Double) -> Double {
+        switch measure {
+        case .frequency: cells.o11
+        case .mi: Association.mutualInformation(cells)
+        case .mi3: Association.mi3(cells)
+        case .t: Association.tScore(cells)
+        case .z: Association.zScore(cells)
+        case .g2: Association.logLikelihood(cells)
+        case .logDice: Association.logDice(cells, nodeFrequency: nodeFrequency)
+        case .dice: Association.dice(cells, nodeFrequency: nodeFrequency)
+        case .deltaP: Association.deltaPCollocateGivenNode(cells)
         }
-        guard offset < order.count else {
-            return []
-        }
-        return order[offset..<min(order.count, offset + limit)].map { entries[$0] }
     }
 }
 
@@ -125,11 +157,12 @@ struct WindowCounts {
         total = [UInt32](repeating: 0, count: typeCount)
     }
 
-    /// Counts the windows of the node occurrences at `positions` (ascending) that `filter`
-    /// keeps, and returns how many it kept.
+    /// Counts the windows of the node occurrences at `positions` (ascending; token indices of
+    /// `document` plus `base`) that `filter` keeps, and returns how many it kept.
     mutating func add(
         _ document: AnalysisDocument,
         positions: ArraySlice<UInt32>,
+        base: UInt32,
         filter: BlockFilter,
         typeOfForm: [UInt32],
         left leftSpan: Int,
@@ -148,7 +181,8 @@ struct WindowCounts {
             typeOfForm.withUnsafeBufferPointer { types in
                 left.withUnsafeMutableBufferPointer { leftCounts in
                     total.withUnsafeMutableBufferPointer { totalCounts in
-                        for position in positions {
+                        for stored in positions {
+                            let position = stored &- base
                             blockSlot = BlockFilter.block(containing: position, in: blocks, from: blockSlot)
                             let block = blocks[blockSlot]
                             if !everything && !filter.includes(block) {

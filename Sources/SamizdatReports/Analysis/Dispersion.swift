@@ -16,6 +16,9 @@ public enum Dispersion {
     ) -> DispersionResponse {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
         let distinctTypes = Array(Set(types)).sorted()
+        if CorpusPostings.covers(selection, corpus), let postings = corpus.cache.postings(corpus, table) {
+            return overCorpus(corpus, postings, request, types: distinctTypes)
+        }
         let maps = selection.parts.map { part in
             part.sections == nil
                 ? corpus.documents[part.document].blockMap(selection.region)
@@ -104,6 +107,162 @@ public enum Dispersion {
         )
     }
 }
+extension Dispersion {
+    /// `compute` over every whole document of the corpus, from its postings: each type's counts
+    /// per document come from its document entries, its counts per equal part from a search of
+    /// the part boundaries among its corpus positions (or a pass over them when they are fewer),
+    /// and only documents with several chapters place their hits in a chapter one by one.
+    static func overCorpus(
+        _ corpus: AnalysisCorpus,
+        _ postings: CorpusPostings,
+        _ request: DispersionRequest,
+        types: [UInt32]
+    ) -> DispersionResponse {
+        let tokens = postings.tokens
+        let partCount = min(request.parts, tokens)
+        var equalCounts = [Double](repeating: 0, count: partCount)
+        var documentCounts = [Double](repeating: 0, count: postings.documentSizes.count)
+        var chapterCounts = [Double](repeating: 0, count: postings.chapterSizes.count)
+        var frequency = 0
+        for type in types {
+            let first = postings.typeStarts[Int(type)]
+            let end = postings.typeStarts[Int(type) + 1]
+            frequency += end - first
+            var cursor = first
+            for entry in postings.entryStarts[Int(type)]..<postings.entryStarts[Int(type) + 1] {
+                let document = Int(postings.entryDocuments[entry])
+                let count = Int(postings.entryCounts[entry])
+                documentCounts[Int(postings.sizedDocument[document])] += Double(count)
+                let chapterBase = postings.chapterStarts[document]
+                if postings.chapterStarts[document + 1] - chapterBase == 1 {
+                    chapterCounts[chapterBase] += Double(count)
+                } else {
+                    addChapterCounts(
+                        postings,
+                        document: document,
+                        positions: postings.positions[cursor..<cursor + count],
+                        into: &chapterCounts
+                    )
+                }
+                cursor += count
+            }
+            addEqualPartCounts(postings.positions[first..<end], tokens: tokens, parts: partCount, into: &equalCounts)
+        }
+        let hits = request.hitLimit > 0 ? corpusHits(corpus, postings, types: types, limit: request.hitLimit) : []
+        let equalSizes =
+            partCount > 0
+            ? DispersionStatistics.equalPartSizes(tokens: tokens, parts: partCount).map(Double.init) : []
+        return DispersionResponse(
+            term: request.term,
+            unit: request.unit,
+            frequency: frequency,
+            tokens: tokens,
+            perMillion: tokens > 0 ? Double(frequency) / Double(tokens) * 1_000_000 : 0,
+            documents: DispersionStatistics.measures(counts: documentCounts, sizes: postings.documentSizes),
+            chapters: DispersionStatistics.measures(counts: chapterCounts, sizes: postings.chapterSizes),
+            equalParts: DispersionStatistics.measures(counts: equalCounts, sizes: equalSizes),
+            hits: hits,
+            truncated: frequency > hits.count
+        )
+    }
+
+    /// Adds the hits at corpus `positions` (ascending, all in `document`, a document of several
+    /// chapters) to the counts of its chapters, placing each in its run of the postings.
+    static func addChapterCounts(
+        _ postings: CorpusPostings,
+        document: Int,
+        positions: ArraySlice<UInt32>,
+        into counts: inout [Double]
+    ) {
+        let runs = postings.runPositions[postings.runStarts[document]..<postings.runStarts[document + 1]]
+        var run = runs.startIndex
+        for position in positions {
+            // the last run starting at or before the hit, searched from the previous hit's run
+            run = max(runs.partitionPoint(from: run) { $0 <= position } - 1, run)
+            counts[Int(postings.runChapters[run])] += 1
+        }
+    }
+
+    /// Adds the hits at stream `positions` (ascending) to the counts of `parts` equal parts of
+    /// `tokens` tokens.
+    static func addEqualPartCounts(_ positions: ArraySlice<UInt32>, tokens: Int, parts: Int, into counts: inout [Double]) {
+        guard parts > 0, !positions.isEmpty else {
+            return
+        }
+        guard positions.count > parts * 16 else {
+            for position in positions {
+                counts[DispersionStatistics.equalPart(of: Int(position), tokens: tokens, parts: parts)] += 1
+            }
+            return
+        }
+        let base = tokens / parts
+        let longer = tokens % parts
+        var previous = positions.startIndex
+        for part in 0..<parts {
+            let end = UInt32((part + 1) * base + min(part + 1, longer))
+            let next = positions.partitionPoint(from: previous) { $0 < end }
+            counts[part] += Double(next - previous)
+            previous = next
+        }
+    }
+
+    /// The first `limit` hits of `types` in corpus order, each placed as `compute` places it.
+    static func corpusHits(_ corpus: AnalysisCorpus, _ postings: CorpusPostings, types: [UInt32], limit: Int) -> [DispersionHit] {
+        var holding: [Int] = []
+        for type in types {
+            for entry in postings.entryStarts[Int(type)]..<postings.entryStarts[Int(type) + 1] {
+                holding.append(Int(postings.entryDocuments[entry]))
+            }
+        }
+        if types.count > 1 {
+            holding = Array(Set(holding)).sorted()
+        }
+        var hits: [DispersionHit] = []
+        for documentIndex in holding {
+            guard hits.count < limit else {
+                break
+            }
+            let document = corpus.documents[documentIndex]
+            let start = postings.documentStarts[documentIndex]
+            let end = UInt32(postings.documentStarts[documentIndex + 1])
+            var positions: [UInt32] = []
+            for type in types {
+                let all = postings.positions[postings.typeStarts[Int(type)]..<postings.typeStarts[Int(type) + 1]]
+                let low = all.partitionPoint { Int($0) < start }
+                let high = all.partitionPoint(from: low) { $0 < end }
+                positions.append(contentsOf: all[low..<high])
+            }
+            if types.count > 1 {
+                positions.sort()
+            }
+            let layout = DocumentLayout(document)
+            let map = document.blockMap(.all)
+            let blocks = document.blocks
+            for position in positions {
+                guard hits.count < limit else {
+                    break
+                }
+                let token = UInt32(Int(position) - start)
+                let blockIndex = BlockMap.block(containing: token, in: blocks)
+                let block = blocks[blockIndex]
+                hits.append(
+                    DispersionHit(
+                        document: document.id,
+                        token: Int(token),
+                        position: Int(position),
+                        offset: Int(document.offsets[Int(token)]),
+                        page: layout.page(ofToken: Int(token), inBlock: block),
+                        region: block.kind == .note ? .note : .body,
+                        section: layout.title(ofSection: block.section),
+                        chapter: layout.title(ofSection: map.chapterSlots[blockIndex] - 1)
+                    )
+                )
+            }
+        }
+        return hits
+    }
+}
+
 extension DispersionResponse {
     /// The hits as CSV, the JSON hit fields as columns.
     public var csv: CSVTable {

@@ -44,7 +44,7 @@ struct KeywordRanking {
         }
         let c = Double(targetTokens)
         let d = Double(referenceTokens)
-        var candidates: [(key: Double, rank: UInt32, type: UInt32)] = []
+        var candidates: [TopRanked.Candidate] = []
         func consider(_ type: Int) {
             let aCount = Int(target[type])
             let bCount = Int(reference[type])
@@ -87,7 +87,9 @@ struct KeywordRanking {
             case .frequency:
                 value = Double(positive ? aCount : bCount)
             }
-            candidates.append((Self.strength(value, sort: sort, polarity: polarity), order.rankOfType[type], UInt32(type)))
+            candidates.append(
+                TopRanked.Candidate(score: Self.strength(value, sort: sort, polarity: polarity), rank: order.rankOfType[type], type: UInt32(type))
+            )
         }
         if polarity == .positive {
             for type in targetTypes {
@@ -98,16 +100,13 @@ struct KeywordRanking {
                 consider(type)
             }
         }
-        candidates.sort { left, right in
-            left.key != right.key ? left.key > right.key : left.rank < right.rank
-        }
+        let best = TopRanked.best(candidates, wanted: min(candidates.count, offset + limit))
         var entries: [KeywordEntry] = []
-        let end = min(candidates.count, offset + limit)
-        if offset < end {
-            for place in offset..<end {
+        if offset < best.count {
+            for place in offset..<best.count {
                 entries.append(
                     entry(
-                        Int(candidates[place].type),
+                        Int(best[place].type),
                         place: place,
                         names: names,
                         tested: tested,

@@ -86,14 +86,18 @@ public enum NGrams {
         request: NGramsRequest
     ) -> CountedNGrams {
         let length = request.n
-        var keys: [Key] = []
-        keys.reserveCapacity(enumerator.node == nil ? enumerator.scopeTokenBound : 0)
-        enumerator.forEachStart { part, forms, types, start in
-            var key: Key = 0
-            for offset in 0..<length {
-                key = key << typeBits | Key(types[Int(forms[start + offset])])
+        var keys: [Key]
+        if enumerator.node == nil {
+            keys = enumerator.packedKeys(Key.self, typeBits: typeBits, partBits: partBits)
+        } else {
+            keys = []
+            enumerator.forEachStart { part, forms, types, start in
+                var key: Key = 0
+                for offset in 0..<length {
+                    key = key << typeBits | Key(types[Int(forms[start + offset])])
+                }
+                keys.append(key << partBits | Key(part))
             }
-            keys.append(key << partBits | Key(part))
         }
         RadixSort.sort(&keys, bits: length * typeBits + partBits)
         var counted = CountedNGrams(length: length)
@@ -161,6 +165,50 @@ struct StartEnumerator {
     var scopeTokenBound: Int {
         selection.parts.reduce(0) { sum, part in
             sum + corpus.documents[part.document].tokenCount
+        }
+    }
+
+    /// The packed key of every n-gram of the selection (no node), in selection order: its type
+    /// ids, `typeBits` each, then the part's ordinal in `partBits`. Each block's keys roll along
+    /// its tokens: the next key is the last one shifted by one type, with the new type added.
+    func packedKeys<Key: FixedWidthInteger & UnsignedInteger>(_ keyType: Key.Type, typeBits: Int, partBits: Int) -> [Key] {
+        var count = 0
+        for part in selection.parts {
+            let filter = BlockFilter(part, region: selection.region)
+            for block in corpus.documents[part.document].blocks where filter.includes(block) {
+                count += max(0, Int(block.end) - Int(block.start) - length + 1)
+            }
+        }
+        let gramBits = length * typeBits
+        let gramMask: Key = gramBits >= Key.bitWidth ? ~0 : (Key(1) << gramBits) - 1
+        return [Key](unsafeUninitializedCapacity: count) { keys, initialized in
+            var next = 0
+            table.typeOfForm.withUnsafeBufferPointer { types in
+                for (ordinal, part) in selection.parts.enumerated() {
+                    let document = corpus.documents[part.document]
+                    let filter = BlockFilter(part, region: selection.region)
+                    let partKey = Key(ordinal)
+                    document.forms.withUnsafeBufferPointer { forms in
+                        for block in document.blocks where filter.includes(block) {
+                            let start = Int(block.start)
+                            let end = Int(block.end)
+                            guard end - start >= length else {
+                                continue
+                            }
+                            var gram: Key = 0
+                            for token in start..<start + length - 1 {
+                                gram = gram << typeBits | Key(types[Int(forms[token])])
+                            }
+                            for token in start + length - 1..<end {
+                                gram = (gram << typeBits | Key(types[Int(forms[token])])) & gramMask
+                                keys[next] = gram << partBits | partKey
+                                next += 1
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = next
         }
     }
 

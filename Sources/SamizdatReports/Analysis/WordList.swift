@@ -9,21 +9,23 @@ public enum WordList {
         _ request: WordListRequest
     ) -> WordListResponse {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
-        let counts = SelectionCounts(corpus, selection, table)
-        let order = corpus.cache.nameOrder(table)
+        let isEveryWholeDocument =
+            selection.parts.count == corpus.documents.count && selection.parts.allSatisfy { $0.sections == nil }
+        let ranked =
+            isEveryWholeDocument
+            ? corpus.cache.rankedTypes(corpus, table, region: selection.region)
+            : RankedTypes(corpus, selection, table)
         let stopped = request.stoplist ? Stoplist.stoppedTypes(corpus.vocabulary, table) : nil
         let prefix = request.prefix.flatMap { $0.isEmpty ? nil : Array($0.utf8) }
         let minimum = UInt32(clamping: request.minFrequency)
-        var keys: [UInt64] = []
-        var types = 0
-        for type in 0..<table.count {
-            let frequency = counts.totals[type]
-            guard frequency > 0 else {
-                continue
-            }
-            types += 1
-            guard frequency >= minimum else {
-                continue
+        let end = request.offset + request.limit
+        var pageSlots: [Int] = []
+        var matched = 0
+        for slot in ranked.types.indices {
+            let type = Int(ranked.types[slot])
+            // most frequent first: none after this one is frequent enough
+            guard ranked.frequencies[slot] >= minimum else {
+                break
             }
             if let stopped, stopped[type] {
                 continue
@@ -31,45 +33,74 @@ public enum WordList {
             if let prefix, !table.names[type].utf8.starts(with: prefix) {
                 continue
             }
-            // most frequent first, then by name
-            keys.append(UInt64(UInt32.max - frequency) << 32 | UInt64(order.rankOfType[type]))
+            if matched >= request.offset && matched < end {
+                pageSlots.append(slot)
+            }
+            matched += 1
         }
-        keys.sort()
-        let sizedParts = counts.parts.filter { $0.tokens > 0 }
-        let end = min(keys.count, request.offset + request.limit)
-        let pageTypes =
-            request.offset < end
-            ? (request.offset..<end).map { order.typesInOrder[Int(keys[$0] & 0xFFFF_FFFF)] } : []
-        let (ranges, dps) = dispersion(
-            of: pageTypes,
-            counts: counts,
-            parts: sizedParts,
-            typeCount: table.count,
-            sweep: pageTypes.count > 32
-        )
         var entries: [WordListResponse.Entry] = []
-        for (slot, type) in pageTypes.enumerated() {
-            let frequency = Int(counts.totals[Int(type)])
+        entries.reserveCapacity(pageSlots.count)
+        for (place, slot) in pageSlots.enumerated() {
+            let frequency = Int(ranked.frequencies[slot])
             entries.append(
                 WordListResponse.Entry(
-                    rank: request.offset + slot + 1,
-                    term: table.names[Int(type)],
+                    rank: request.offset + place + 1,
+                    term: table.names[Int(ranked.types[slot])],
                     frequency: frequency,
-                    perMillion: Double(frequency) / Double(counts.tokens) * 1_000_000,
-                    range: ranges[slot],
-                    dp: dps[slot]
+                    perMillion: Double(frequency) / Double(ranked.tokens) * 1_000_000,
+                    range: ranked.ranges[slot],
+                    dp: ranked.dps[slot]
                 )
             )
         }
         return WordListResponse(
             unit: request.unit,
-            tokens: counts.tokens,
-            types: types,
-            documents: sizedParts.count,
-            matched: keys.count,
+            tokens: ranked.tokens,
+            types: ranked.types.count,
+            documents: ranked.documents,
+            matched: matched,
             offset: request.offset,
             entries: entries
         )
+    }
+}
+
+/// Every type of a selection that occurs there, most frequent first (ties by name in code-point
+/// order), with its frequency, range and DP over the selection's documents: the word list before
+/// its filters and paging. The corpus keeps the one of every whole document per unit and region
+/// (`AnalysisCache.rankedTypes`), so a word list of the corpus only filters and pages it.
+struct RankedTypes: Sendable {
+    var types: [UInt32]
+    var frequencies: [UInt32]
+    var ranges: [Int]
+    var dps: [Double?]
+    /// Tokens in the selection, and its documents holding at least one.
+    var tokens: Int
+    var documents: Int
+
+    init(_ corpus: AnalysisCorpus, _ selection: CorpusSelection, _ table: UnitTable) {
+        let counts = SelectionCounts(corpus, selection, table)
+        let order = corpus.cache.nameOrder(table)
+        var keys: [UInt64] = []
+        for type in 0..<table.count where counts.totals[type] > 0 {
+            // most frequent first, then by name
+            keys.append(UInt64(UInt32.max - counts.totals[type]) << 32 | UInt64(order.rankOfType[type]))
+        }
+        keys.sort()
+        let sizedParts = counts.parts.filter { $0.tokens > 0 }
+        types = keys.map { order.typesInOrder[Int($0 & 0xFFFF_FFFF)] }
+        frequencies = types.map { counts.totals[Int($0)] }
+        let measured = WordList.dispersion(
+            of: types,
+            counts: counts,
+            parts: sizedParts,
+            typeCount: table.count,
+            sweep: types.count > 32
+        )
+        ranges = measured.ranges
+        dps = measured.dps
+        tokens = counts.tokens
+        documents = sizedParts.count
     }
 }
 

@@ -1,0 +1,155 @@
+/// Every type's tokens over the whole corpus under one counting unit: an inverted index over the
+/// concatenated token streams of the documents (in corpus order, body and notes), with each
+/// type's documents and counts there, and each document's chapter sizes.
+///
+/// Built once per corpus and unit from the documents' type indexes (`AnalysisCache.postings`),
+/// it lets dispersion read a term's counts per document and per equal part without visiting
+/// documents that lack it, and lets collocates visit only the documents that hold the node.
+/// Corpus positions are 32-bit: a corpus of 2³² tokens or more has none (`build` returns nil)
+/// and the reports take their per-document paths.
+struct CorpusPostings: Sendable {
+    /// The documents it was built from (compared by identity before use).
+    let documents: [AnalysisDocument]
+    let typeCount: Int
+    /// `documentStarts[d]`: the tokens of the documents before document d; the last entry is the
+    /// corpus's tokens.
+    let documentStarts: [Int]
+    /// `typeStarts[t]..<typeStarts[t + 1]`: type t's corpus positions in `positions` (and its
+    /// entries in `entryDocuments` / `entryCounts` are `entryStarts[t]..<entryStarts[t + 1]`).
+    let typeStarts: [Int]
+    /// Corpus positions (document start + token index), grouped by type, ascending in a type.
+    let positions: [UInt32]
+    let entryStarts: [Int]
+    /// Per type, the documents holding it (ascending) and its count in each.
+    let entryDocuments: [UInt32]
+    let entryCounts: [UInt32]
+    /// `chapterStarts[d]..<chapterStarts[d + 1]`: document d's chapters of at least one token
+    /// (slots ascending as `BlockMap.chapterSizes` numbers them), with their sizes in tokens.
+    let chapterStarts: [Int]
+    let chapterSizes: [Double]
+    /// `runStarts[d]..<runStarts[d + 1]`: for a document of several chapters, its runs of tokens
+    /// in one chapter, in token order: each run's first corpus position and its chapter (an index
+    /// into `chapterSizes`). A document of one chapter has none.
+    let runStarts: [Int]
+    let runPositions: [UInt32]
+    let runChapters: [Int32]
+    /// The sizes of the documents of at least one token, in corpus order.
+    let documentSizes: [Double]
+    /// For each document, its place in `documentSizes` (−1 when empty).
+    let sizedDocument: [Int32]
+
+    /// The corpus's tokens.
+    var tokens: Int { documentStarts[documents.count] }
+
+    /// The index of `corpus` under `table`'s unit, nil when the corpus holds 2³² tokens or more.
+    static func build(_ corpus: AnalysisCorpus, _ table: UnitTable) -> CorpusPostings? {
+        let documents = corpus.documents
+        var documentStarts = [Int](repeating: 0, count: documents.count + 1)
+        for (index, document) in documents.enumerated() {
+            documentStarts[index + 1] = documentStarts[index] + document.tokenCount
+        }
+        guard documentStarts[documents.count] <= Int(UInt32.max) else {
+            return nil
+        }
+        let indexes = documents.map { $0.typeIndex(table) }
+        var typeStarts = [Int](repeating: 0, count: table.count + 1)
+        var entryStarts = [Int](repeating: 0, count: table.count + 1)
+        for index in indexes {
+            for slot in index.types.indices {
+                let type = Int(index.types[slot])
+                typeStarts[type + 1] += index.count(atSlot: slot)
+                entryStarts[type + 1] += 1
+            }
+        }
+        for type in 0..<table.count {
+            typeStarts[type + 1] += typeStarts[type]
+            entryStarts[type + 1] += entryStarts[type]
+        }
+        var positions = [UInt32](repeating: 0, count: typeStarts[table.count])
+        var entryDocuments = [UInt32](repeating: 0, count: entryStarts[table.count])
+        var entryCounts = [UInt32](repeating: 0, count: entryStarts[table.count])
+        var nextPosition = typeStarts
+        var nextEntry = entryStarts
+        positions.withUnsafeMutableBufferPointer { positions in
+            for (document, index) in indexes.enumerated() {
+                let base = UInt32(documentStarts[document])
+                index.positions.withUnsafeBufferPointer { local in
+                    for slot in index.types.indices {
+                        let type = Int(index.types[slot])
+                        let first = Int(index.starts[slot])
+                        let end = Int(index.starts[slot + 1])
+                        var place = nextPosition[type]
+                        for token in first..<end {
+                            positions[place] = base &+ local[token]
+                            place += 1
+                        }
+                        nextPosition[type] = place
+                        entryDocuments[nextEntry[type]] = UInt32(document)
+                        entryCounts[nextEntry[type]] = UInt32(end - first)
+                        nextEntry[type] += 1
+                    }
+                }
+            }
+        }
+        var chapterStarts = [Int](repeating: 0, count: documents.count + 1)
+        var chapterSizes: [Double] = []
+        var documentSizes: [Double] = []
+        var sizedDocument = [Int32](repeating: -1, count: documents.count)
+        var runStarts = [Int](repeating: 0, count: documents.count + 1)
+        var runPositions: [UInt32] = []
+        var runChapters: [Int32] = []
+        for (index, document) in documents.enumerated() {
+            let map = document.blockMap(.all)
+            var chapterOfSlot = [Int32](repeating: -1, count: map.chapterSizes.count)
+            for (slot, size) in map.chapterSizes.enumerated() where size > 0 {
+                chapterOfSlot[slot] = Int32(chapterSizes.count)
+                chapterSizes.append(Double(size))
+            }
+            chapterStarts[index + 1] = chapterSizes.count
+            if chapterStarts[index + 1] - chapterStarts[index] > 1 {
+                for (blockIndex, block) in document.blocks.enumerated() where block.end > block.start {
+                    let chapter = chapterOfSlot[Int(map.chapterSlots[blockIndex])]
+                    if runChapters.count == runStarts[index] || runChapters.last != chapter {
+                        runPositions.append(UInt32(documentStarts[index]) + block.start)
+                        runChapters.append(chapter)
+                    }
+                }
+            }
+            runStarts[index + 1] = runChapters.count
+            if map.tokens > 0 {
+                sizedDocument[index] = Int32(documentSizes.count)
+                documentSizes.append(Double(map.tokens))
+            }
+        }
+        return CorpusPostings(
+            documents: documents,
+            typeCount: table.count,
+            documentStarts: documentStarts,
+            typeStarts: typeStarts,
+            positions: positions,
+            entryStarts: entryStarts,
+            entryDocuments: entryDocuments,
+            entryCounts: entryCounts,
+            chapterStarts: chapterStarts,
+            chapterSizes: chapterSizes,
+            runStarts: runStarts,
+            runPositions: runPositions,
+            runChapters: runChapters,
+            documentSizes: documentSizes,
+            sizedDocument: sizedDocument
+        )
+    }
+
+    /// The corpus frequency of `type`.
+    func frequency(of type: UInt32) -> Int {
+        typeStarts[Int(type) + 1] - typeStarts[Int(type)]
+    }
+
+    /// True when `selection` counts every document of the corpus whole, in every region: the
+    /// selection these postings describe.
+    static func covers(_ selection: CorpusSelection, _ corpus: AnalysisCorpus) -> Bool {
+        selection.region == .all
+            && selection.parts.count == corpus.documents.count
+            && selection.parts.allSatisfy { $0.sections == nil }
+    }
+}

@@ -1,0 +1,75 @@
+/// The first places of a ranking without sorting all of it: candidates with a score (higher
+/// first) and a rank that breaks ties (lower first, unique per candidate), as keywords and
+/// collocates rank types.
+///
+/// When the places wanted are few beside the candidates, a bounded heap keeps the best ones
+/// seen (O(n log k)); otherwise every candidate is sorted.
+struct TopRanked {
+    struct Candidate {
+        var score: Double
+        var rank: UInt32
+        var type: UInt32
+    }
+
+    /// True when `first` ranks above `second`.
+    static func precedes(_ first: Candidate, _ second: Candidate) -> Bool {
+        first.score != second.score ? first.score > second.score : first.rank < second.rank
+    }
+
+    /// The best `wanted` of `candidates`, best first.
+    static func best(_ candidates: [Candidate], wanted: Int) -> [Candidate] {
+        guard wanted > 0 else {
+            return []
+        }
+        guard wanted * 8 < candidates.count else {
+            return Array(candidates.sorted(by: precedes).prefix(wanted))
+        }
+        // a heap whose root is the worst of the best kept so far
+        var heap: [Candidate] = []
+        heap.reserveCapacity(wanted)
+        for candidate in candidates {
+            if heap.count < wanted {
+                heap.append(candidate)
+                siftUp(&heap, from: heap.count - 1)
+            } else if precedes(candidate, heap[0]) {
+                heap[0] = candidate
+                siftDown(&heap, from: 0)
+            }
+        }
+        return heap.sorted(by: precedes)
+    }
+
+    /// Moves the element at `index` up while it ranks below its parent.
+    private static func siftUp(_ heap: inout [Candidate], from index: Int) {
+        var child = index
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard precedes(heap[parent], heap[child]) else {
+                return
+            }
+            heap.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    /// Moves the element at `index` down while a child ranks below it.
+    private static func siftDown(_ heap: inout [Candidate], from index: Int) {
+        var parent = index
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var worst = parent
+            if left < heap.count, precedes(heap[worst], heap[left]) {
+                worst = left
+            }
+            if right < heap.count, precedes(heap[worst], heap[right]) {
+                worst = right
+            }
+            guard worst != parent else {
+                return
+            }
+            heap.swapAt(parent, worst)
+            parent = worst
+        }
+    }
+}
