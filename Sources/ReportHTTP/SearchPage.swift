@@ -41,6 +41,7 @@ struct SearchPage: Sendable {
     var countsLimit: String
     var csvHref: String
     var jsonHref: String
+    var termHref: String?
     var countsCSVHref: String
     var countsJSONHref: String
     var concordanceHref: String
@@ -100,6 +101,7 @@ struct SearchPage: Sendable {
         let current = Figures.query(parameters(offset))
         csvHref = "/search.csv" + current
         jsonHref = "/search.json" + current
+        termHref = TermLink.href(query: query, documentID: documentID)
         let scope = Figures.query([("q", query), ("doc", documentID ?? "")])
         countsCSVHref = "/search/counts.csv" + scope
         countsJSONHref = "/search/counts.json" + scope

@@ -17,6 +17,8 @@ public enum WorkbenchRoutes {
         registerPages(on: router, backend: backend, templates: templates)
         registerDownloads(on: router, backend: backend)
         registerAPI(on: router, backend: backend)
+        AnalysisRoutes.add(to: router, backend: backend)
+        registerAnalysisPages(on: router, backend: backend, templates: templates)
         registerStatic(on: router, staticFiles: staticFiles)
         registerEvents(on: router, events: events)
     }
@@ -30,8 +32,10 @@ public enum WorkbenchRoutes {
                 let sort = try parameters.choice("sort", default: CorpusPage.Column.title)
                 let order = try parameters.choice("order", default: SortOrder.ascending)
                 async let status = backend.status()
+                async let words = wordList(backend)
                 let documents = try await backend.documents()
-                return templates.render(CorpusPage(documents: documents, status: await status, sort: sort, order: order), page: "corpus")
+                let view = CorpusPage(documents: documents, status: await status, sort: sort, order: order, words: await words)
+                return templates.render(view, page: "corpus")
             }
         }
         router.get("/", use: corpus)
@@ -183,6 +187,15 @@ public enum WorkbenchRoutes {
                 let response = try await backend.concordance(try concordanceRequest(RequestParameters(request), requireQuery: true))
                 return HTTPResponses.jsonDownload(response, filename: "concordance.json")
             }
+        }
+    }
+
+    /// The corpus chart's word list, or why there is none.
+    static func wordList(_ backend: some ReportBackend) async -> Result<WordListResponse, ProtocolError> {
+        do {
+            return .success(try await backend.analysis(.wordlist, CorpusPage.wordListRequest(), as: WordListResponse.self))
+        } catch {
+            return .failure(HTTPResponses.protocolError(error))
         }
     }
 

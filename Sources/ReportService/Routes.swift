@@ -6,7 +6,6 @@ enum Routes {
     static func router(backends: Backends, events: EventHub) -> Router<BasicRequestContext> {
         let router = Router()
         WorkbenchRoutes.register(on: router, backend: backends, events: events)
-        AnalysisRoutes.add(to: router) { kind, body in try await backends.report(kind, body: body) }
         return router
     }
 }
