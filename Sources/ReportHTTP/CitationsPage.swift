@@ -84,7 +84,8 @@ struct CitationsPage: Sendable {
                 citations: Figures.grouped(cited.citations),
                 documents: Figures.grouped(cited.documents),
                 works: cited.works.prefix(6).map { work in
-                    "\(work.work)\(work.year.map { " \($0)" } ?? "") (\(Figures.grouped(work.citations)))"
+                    // the work is named by its authors and year already ("Agamben 1998")
+                    "\(work.work) (\(Figures.grouped(work.citations)))"
                 }
                 .joined(separator: "; ") + (cited.works.count > 6 ? "; …" : "")
             )

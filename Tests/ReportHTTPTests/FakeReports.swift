@@ -234,9 +234,9 @@ enum FakeReports {
             name: "Agamben",
             citations: 3,
             documents: 1,
-            works: [CitedWork(work: "Agamben", year: "1998", citations: 2), CitedWork(work: "Agamben", year: "2005", citations: 1)]
+            works: [CitedWork(work: "Agamben 1998", year: "1998", citations: 2), CitedWork(work: "Agamben 2005", year: "2005", citations: 1)]
         )
-        let arendt = CitedAuthor(name: "Arendt", citations: 1, documents: 1, works: [CitedWork(work: "Arendt", year: "1951", citations: 1)])
+        let arendt = CitedAuthor(name: "Arendt", citations: 1, documents: 1, works: [CitedWork(work: "Arendt 1951", year: "1951", citations: 1)])
         let places =
             request.author == nil
             ? []
