@@ -137,19 +137,24 @@ struct CorpusPage: Sendable {
 
     /// When the document was indexed, in UTC to the minute ("2026-12-03 12:40"); "" when unknown.
     static func added(_ document: DocumentSummary) -> String {
-        guard let seconds = document.indexedAt else {
+        guard let seconds = document.indexedAt, seconds.isFinite else {
             return ""
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+        let time = UTCTime(secondsSince1970: seconds)
+        return "\(time.date) \(Self.twoDigits(time.hour)):\(Self.twoDigits(time.minute))"
     }
 
-    /// The same instant for a `<time datetime>`.
+    /// The same instant for a `<time datetime>`: "2026-12-03T12:40:05Z".
     static func addedISO(_ document: DocumentSummary) -> String {
-        document.indexedAt.map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: $0)) } ?? ""
+        guard let seconds = document.indexedAt, seconds.isFinite else {
+            return ""
+        }
+        let time = UTCTime(secondsSince1970: seconds)
+        return "\(time.date)T\(Self.twoDigits(time.hour)):\(Self.twoDigits(time.minute)):\(Self.twoDigits(time.second))Z"
+    }
+
+    static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : String(value)
     }
 
     static func row(_ document: DocumentSummary) -> Row {
