@@ -54,7 +54,7 @@ if [ -n "$reader" ]; then
   expected=$((texts + 1))
 fi
 for _ in $(seq 1 1200); do
-  count=$(curl -sf "http://127.0.0.1:$http/api/documents" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))' || echo 0)
+  count=$(curl -sf "http://127.0.0.1:$http/api/documents" 2>/dev/null | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))' 2>/dev/null || echo 0)
   [ "$count" -ge "$expected" ] && break
   sleep 0.5
 done

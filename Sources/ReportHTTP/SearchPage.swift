@@ -38,6 +38,8 @@ struct SearchPage: Sendable {
     var counts: [SearchCounts.Row]
     var hasCounts: Bool
     var countsPartial: Bool
+    var countsByChapter: Bool
+    var chapterPassageLimit: String
     var countsLimit: String
     var csvHref: String
     var jsonHref: String
@@ -97,6 +99,8 @@ struct SearchPage: Sendable {
         self.counts = counts?.rows ?? []
         hasCounts = !(counts?.rows.isEmpty ?? true)
         countsPartial = counts?.partial ?? false
+        countsByChapter = counts?.byChapter ?? true
+        chapterPassageLimit = Figures.grouped(SearchCounts.chapterPassageLimit)
         countsLimit = Figures.grouped(SearchCounts.passageLimit)
         let current = Figures.query(parameters(offset))
         csvHref = "/search.csv" + current

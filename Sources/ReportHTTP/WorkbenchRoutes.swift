@@ -82,9 +82,14 @@ public enum WorkbenchRoutes {
                     throw RenderedPage(html: templates.render(view, page: "search"), status: .badRequest)
                 }
                 let everyPassage = try await backend.search(
-                    SearchCounts.request(query: query, documentID: documentID, totalPassages: response.totalPassages)
+                    SearchCounts.request(
+                        query: query,
+                        documentID: documentID,
+                        totalPassages: response.totalPassages,
+                        totalDocuments: response.totalDocuments
+                    )
                 )
-                let counts = SearchCounts(query: query, response: everyPassage)
+                let counts = SearchCounts(query: query, documentID: documentID, response: everyPassage)
                 return templates.render(
                     SearchPage(
                         query: query,
@@ -224,8 +229,10 @@ public enum WorkbenchRoutes {
         let query = try parameters.required("q")
         let documentID = parameters.nonEmpty("doc")
         let first = try await backend.search(SearchRequest(query: query, documentID: documentID, limit: 1, passagesPerDocument: 1, highlight: false))
-        let every = try await backend.search(SearchCounts.request(query: query, documentID: documentID, totalPassages: first.totalPassages))
-        return SearchCounts(query: query, response: every)
+        let every = try await backend.search(
+            SearchCounts.request(query: query, documentID: documentID, totalPassages: first.totalPassages, totalDocuments: first.totalDocuments)
+        )
+        return SearchCounts(query: query, documentID: documentID, response: every)
     }
 
     /// The concordance parameters: `q`, `doc`, `sort` (document, left1…left3, right1…right3),

@@ -163,7 +163,8 @@ final class FakeBackend: ReportBackend {
         ]
         return SearchResponse(
             query: request.query,
-            totalPassages: 25,
+            // "common" stands for a query with more passages than chapters are counted for
+            totalPassages: request.query == "common" ? 5000 : 25,
             totalDocuments: 2,
             documents: Array(documents.dropFirst(request.offset).prefix(request.limit)),
             hits: flat
