@@ -6,5 +6,9 @@ struct Chrome: Sendable {
     var isSearch = false
     var isConcordance = false
     var isReader = false
+    var isTerm = false
+    var isKeywords = false
+    var isCompare = false
+    var isCitations = false
     var query = ""
 }

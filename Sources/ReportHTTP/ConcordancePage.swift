@@ -36,6 +36,7 @@ struct ConcordancePage: Sendable {
     var total: String
     var csvHref: String
     var jsonHref: String
+    var termHref: String?
 
     static let defaultLimit = 50
     static let defaultContext = 5
@@ -90,6 +91,7 @@ struct ConcordancePage: Sendable {
         let current = Figures.query(parameters(sort, offset))
         csvHref = "/concordance.csv" + current
         jsonHref = "/concordance.json" + current
+        termHref = TermLink.href(query: query, documentID: documentID)
     }
 
     /// "CHAPTER ONE · p. 47 · ¶ 5".

@@ -7,7 +7,15 @@ import SamizdatReports
 struct CorpusPage: Sendable {
     /// The columns the table sorts by, as the `sort` parameter names them.
     enum Column: String, Sendable, CaseIterable {
-        case title, author, source, pages, words, paragraphs, notes
+        case title, author, source, pages, words, paragraphs, notes, added
+    }
+
+    /// How many words the corpus page's chart shows.
+    static let frequentWords = 25
+
+    /// The word list the chart is drawn from: the most frequent words, stoplist applied.
+    static func wordListRequest(limit: Int = frequentWords) -> WordListRequest {
+        WordListRequest(stoplist: true, limit: limit)
     }
 
     struct HeaderCell: Sendable {
@@ -26,7 +34,10 @@ struct CorpusPage: Sendable {
         var words: String
         var paragraphs: String
         var notes: String
+        var added: String
+        var addedISO: String
         var readerHref: String
+        var keywordsHref: String
     }
 
     struct Summary: Sendable {
@@ -56,8 +67,19 @@ struct CorpusPage: Sendable {
     var jsonHref: String
     var sort: String
     var order: String
+    var wordsSVG: String?
+    var wordsError: String?
+    var wordsSVGHref: String
+    var wordsCSVHref: String
+    var wordsJSONHref: String
 
-    init(documents: [DocumentSummary], status: SystemStatus, sort: Column, order: SortOrder) {
+    init(
+        documents: [DocumentSummary],
+        status: SystemStatus,
+        sort: Column,
+        order: SortOrder,
+        words: Result<WordListResponse, ProtocolError>? = nil
+    ) {
         chrome = Chrome(title: "Corpus", isCorpus: true)
         let sortedDocuments = Self.sorted(documents, by: sort, order: order)
         headers = Column.allCases.map { column in
@@ -96,6 +118,43 @@ struct CorpusPage: Sendable {
         jsonHref = "/corpus.json" + parameters
         self.sort = sort.rawValue
         self.order = order.rawValue
+        switch words {
+        case .success(let list):
+            wordsSVG = list.entries.isEmpty ? nil : WorkbenchCharts.frequentWords(list).render()
+            wordsError = nil
+        case .failure(let error):
+            wordsSVG = nil
+            wordsError = "The chart of frequent words is not available: \(error.message)"
+        case nil:
+            wordsSVG = nil
+            wordsError = nil
+        }
+        let wordList = [("stoplist", "true"), ("limit", String(Self.frequentWords))]
+        wordsSVGHref = "/corpus/words.svg"
+        wordsCSVHref = "/api/words" + Figures.query(wordList + [("format", "csv")])
+        wordsJSONHref = "/api/words" + Figures.query(wordList)
+    }
+
+    /// When the document was indexed, in UTC to the minute ("2026-12-03 12:40"); "" when unknown.
+    static func added(_ document: DocumentSummary) -> String {
+        guard let seconds = document.indexedAt, seconds.isFinite else {
+            return ""
+        }
+        let time = UTCTime(secondsSince1970: seconds)
+        return "\(time.date) \(Self.twoDigits(time.hour)):\(Self.twoDigits(time.minute))"
+    }
+
+    /// The same instant for a `<time datetime>`: "2026-12-03T12:40:05Z".
+    static func addedISO(_ document: DocumentSummary) -> String {
+        guard let seconds = document.indexedAt, seconds.isFinite else {
+            return ""
+        }
+        let time = UTCTime(secondsSince1970: seconds)
+        return "\(time.date)T\(Self.twoDigits(time.hour)):\(Self.twoDigits(time.minute)):\(Self.twoDigits(time.second))Z"
+    }
+
+    static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : String(value)
     }
 
     static func row(_ document: DocumentSummary) -> Row {
@@ -108,7 +167,10 @@ struct CorpusPage: Sendable {
             words: Figures.grouped(document.tokens),
             paragraphs: Figures.grouped(document.paragraphs),
             notes: Figures.grouped(document.notes),
-            readerHref: "/documents/" + Figures.path(document.id)
+            added: added(document),
+            addedISO: addedISO(document),
+            readerHref: "/documents/" + Figures.path(document.id),
+            keywordsHref: "/keywords" + Figures.query([("doc", document.id)])
         )
     }
 
@@ -121,13 +183,14 @@ struct CorpusPage: Sendable {
         case .words: "Words"
         case .paragraphs: "Paragraphs"
         case .notes: "Notes"
+        case .added: "Added (UTC)"
         }
     }
 
     static func isNumeric(_ column: Column) -> Bool {
         switch column {
         case .title, .author, .source: false
-        case .pages, .words, .paragraphs, .notes: true
+        case .pages, .words, .paragraphs, .notes, .added: true
         }
     }
 
@@ -155,6 +218,7 @@ struct CorpusPage: Sendable {
         case .words: compareNumbers(first.tokens, second.tokens)
         case .paragraphs: compareNumbers(first.paragraphs, second.paragraphs)
         case .notes: compareNumbers(first.notes, second.notes)
+        case .added: compareNumbers(first.indexedAt ?? 0, second.indexedAt ?? 0)
         }
     }
 
@@ -166,7 +230,7 @@ struct CorpusPage: Sendable {
         }
     }
 
-    static func compareNumbers(_ first: Int, _ second: Int) -> Int {
+    static func compareNumbers<Number: Comparable>(_ first: Number, _ second: Number) -> Int {
         first < second ? -1 : (first > second ? 1 : 0)
     }
 
@@ -174,13 +238,13 @@ struct CorpusPage: Sendable {
     static func table(_ documents: [DocumentSummary]) -> CSVTable {
         var table = CSVTable(header: [
             "id", "version", "title", "author", "source", "pages", "words", "paragraphs", "sentences",
-            "sections", "notes", "citations", "bytes",
+            "sections", "notes", "citations", "bytes", "indexed_at",
         ])
         for document in documents {
             table.append([
                 document.id, String(document.version), document.title, document.author, document.source, String(document.pages),
                 String(document.tokens), String(document.paragraphs), String(document.sentences), String(document.sections),
-                String(document.notes), String(document.citations), String(document.bytes),
+                String(document.notes), String(document.citations), String(document.bytes), addedISO(document),
             ])
         }
         return table

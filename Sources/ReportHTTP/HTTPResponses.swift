@@ -27,6 +27,13 @@ public enum HTTPResponses {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: table.text)))
     }
 
+    /// An SVG chart as a download named `filename`.
+    public static func svg(_ text: String, filename: String) -> Response {
+        var headers: HTTPFields = [.contentType: "image/svg+xml; charset=utf-8"]
+        headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// A JSON download named `filename`.
     public static func jsonDownload(_ value: some Encodable, filename: String) -> Response {
         var response = json(value)

@@ -3,13 +3,24 @@ import SamizdatReports
 
 /// A document's paragraphs as HTML: printed page numbers where each page starts
 /// (`<span id="p-205" class="page">205</span>`), note markers as superscript links to their notes
-/// (`#note-3`, each marker `#marker-3` for the way back). Text is escaped; offsets are UTF-8 bytes
-/// of the clean text, as `DocumentView` gives them.
+/// (`#note-3`, each marker `#marker-3` for the way back), citations as links to their first
+/// author in the citation index (`<a class="citation" href="/citations?author=…">`). Text is
+/// escaped; offsets are UTF-8 bytes of the clean text, as `DocumentView` gives them.
 struct ReaderMarkup: Sendable {
     /// Something placed inside a paragraph at a byte offset of the clean text.
     enum Insertion: Sendable {
         case page(anchor: String, label: String)
         case note(number: Int, label: String)
+        case citationStart(href: String, title: String)
+        case citationEnd
+
+        /// At one offset a citation closes before anything else opens.
+        var rank: Int {
+            if case .citationEnd = self {
+                return 0
+            }
+            return 1
+        }
     }
 
     /// HTML of each paragraph, by paragraph index.
@@ -38,6 +49,23 @@ struct ReaderMarkup: Sendable {
                 continue
             }
             insertions[paragraph].append((marker, .note(number: position + 1, label: note.label)))
+        }
+        let markers = view.notes.compactMap(\.marker)
+        var linkedUpTo = 0
+        for citation in (view.citations ?? []).sorted(by: { $0.start < $1.start }) {
+            guard citation.start >= linkedUpTo, let author = citation.authors.first, citation.end > citation.start,
+                let paragraph = Self.paragraph(holding: citation.start, in: view.paragraphs, starts: starts),
+                citation.start >= view.paragraphs[paragraph].start, citation.end <= view.paragraphs[paragraph].end,
+                !markers.contains(where: { $0 > citation.start && $0 < citation.end })
+            else {
+                // (a note marker inside a citation would put a link in a link: the citation stays plain)
+                continue
+            }
+            let href = "/citations" + Figures.query([("author", author)])
+            let title = "Cited: " + citation.authors.joined(separator: ", ") + (citation.year.map { " \($0)" } ?? "") + " — in the citation index"
+            insertions[paragraph].append((citation.start, .citationStart(href: href, title: title)))
+            insertions[paragraph].append((citation.end, .citationEnd))
+            linkedUpTo = citation.end
         }
         paragraphs = view.paragraphs.enumerated().map { position, paragraph in
             Self.markup(paragraph, insertions[position])
@@ -84,7 +112,13 @@ struct ReaderMarkup: Sendable {
         var out = ""
         var position = 0
         let ordered = insertions.enumerated().sorted { first, second in
-            first.element.offset == second.element.offset ? first.offset < second.offset : first.element.offset < second.element.offset
+            if first.element.offset != second.element.offset {
+                return first.element.offset < second.element.offset
+            }
+            if first.element.insertion.rank != second.element.insertion.rank {
+                return first.element.insertion.rank < second.element.insertion.rank
+            }
+            return first.offset < second.offset
         }
         for (_, entry) in ordered {
             let target = boundary(in: bytes, at: min(max(entry.offset - paragraph.start, position), bytes.count))
@@ -96,6 +130,10 @@ struct ReaderMarkup: Sendable {
             case .note(let number, let label):
                 out += "<sup class=\"note-marker\"><a id=\"marker-\(number)\" href=\"#note-\(number)\" data-note=\"\(number)\""
                 out += " aria-describedby=\"note-\(number)\">\(HTMLPage.escape(label))</a></sup>"
+            case .citationStart(let href, let title):
+                out += "<a class=\"citation\" href=\"\(HTMLPage.escape(href))\" title=\"\(HTMLPage.escape(title))\">"
+            case .citationEnd:
+                out += "</a>"
             }
         }
         out += HTMLPage.escape(String(decoding: bytes[position...], as: UTF8.self))

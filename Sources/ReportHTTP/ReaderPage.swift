@@ -41,6 +41,9 @@ struct ReaderPage: Sendable {
     var firstPage: String?
     var lastPage: String?
     var jsonHref: String
+    var keywordsHref: String
+    var citationsHref: String
+    var termAction: String
 
     init(_ view: DocumentView) {
         let summary = view.summary
@@ -93,5 +96,8 @@ struct ReaderPage: Sendable {
         firstPage = labels.first
         lastPage = labels.last
         jsonHref = "/api/documents/" + Figures.path(summary.id)
+        keywordsHref = "/keywords" + Figures.query([("doc", summary.id)])
+        citationsHref = "/citations" + Figures.query([("doc", summary.id)])
+        termAction = "/term"
     }
 }

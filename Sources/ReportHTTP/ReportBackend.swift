@@ -1,3 +1,4 @@
+import Foundation
 import SamizdatModel
 
 /// What the workbench asks of the other services. report's ZeroMQ clients implement it;
@@ -13,4 +14,15 @@ public protocol ReportBackend: Sendable {
     func search(_ request: SearchRequest) async throws -> SearchResponse
     /// Every occurrence of a query in context, sorted and paged.
     func concordance(_ request: KWICRequest) async throws -> KWICResponse
+    /// An analysis report (`wordlist`, `collocates`, `keywords`, …): the request's JSON in,
+    /// index's result JSON out; throws index's refusal (`bad_parameter`, `not_found`, …).
+    func report(_ kind: MessageKind, body: Data) async throws -> Data
+}
+
+extension ReportBackend {
+    /// An analysis report, its request encoded and its answer decoded as the wire protocol does.
+    func analysis<Answer: Decodable>(_ kind: MessageKind, _ request: some Encodable, as answer: Answer.Type) async throws -> Answer {
+        let body = try WireCoding.encoder.encode(request)
+        return try WireCoding.decoder.decode(Answer.self, from: try await report(kind, body: body))
+    }
 }

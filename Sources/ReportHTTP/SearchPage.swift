@@ -38,9 +38,12 @@ struct SearchPage: Sendable {
     var counts: [SearchCounts.Row]
     var hasCounts: Bool
     var countsPartial: Bool
+    var countsByChapter: Bool
+    var chapterPassageLimit: String
     var countsLimit: String
     var csvHref: String
     var jsonHref: String
+    var termHref: String?
     var countsCSVHref: String
     var countsJSONHref: String
     var concordanceHref: String
@@ -96,10 +99,13 @@ struct SearchPage: Sendable {
         self.counts = counts?.rows ?? []
         hasCounts = !(counts?.rows.isEmpty ?? true)
         countsPartial = counts?.partial ?? false
+        countsByChapter = counts?.byChapter ?? true
+        chapterPassageLimit = Figures.grouped(SearchCounts.chapterPassageLimit)
         countsLimit = Figures.grouped(SearchCounts.passageLimit)
         let current = Figures.query(parameters(offset))
         csvHref = "/search.csv" + current
         jsonHref = "/search.json" + current
+        termHref = TermLink.href(query: query, documentID: documentID)
         let scope = Figures.query([("q", query), ("doc", documentID ?? "")])
         countsCSVHref = "/search/counts.csv" + scope
         countsJSONHref = "/search/counts.json" + scope

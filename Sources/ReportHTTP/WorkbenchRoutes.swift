@@ -17,6 +17,8 @@ public enum WorkbenchRoutes {
         registerPages(on: router, backend: backend, templates: templates)
         registerDownloads(on: router, backend: backend)
         registerAPI(on: router, backend: backend)
+        AnalysisRoutes.add(to: router, backend: backend)
+        registerAnalysisPages(on: router, backend: backend, templates: templates)
         registerStatic(on: router, staticFiles: staticFiles)
         registerEvents(on: router, events: events)
     }
@@ -30,8 +32,10 @@ public enum WorkbenchRoutes {
                 let sort = try parameters.choice("sort", default: CorpusPage.Column.title)
                 let order = try parameters.choice("order", default: SortOrder.ascending)
                 async let status = backend.status()
+                async let words = wordList(backend)
                 let documents = try await backend.documents()
-                return templates.render(CorpusPage(documents: documents, status: await status, sort: sort, order: order), page: "corpus")
+                let view = CorpusPage(documents: documents, status: await status, sort: sort, order: order, words: await words)
+                return templates.render(view, page: "corpus")
             }
         }
         router.get("/", use: corpus)
@@ -78,9 +82,14 @@ public enum WorkbenchRoutes {
                     throw RenderedPage(html: templates.render(view, page: "search"), status: .badRequest)
                 }
                 let everyPassage = try await backend.search(
-                    SearchCounts.request(query: query, documentID: documentID, totalPassages: response.totalPassages)
+                    SearchCounts.request(
+                        query: query,
+                        documentID: documentID,
+                        totalPassages: response.totalPassages,
+                        totalDocuments: response.totalDocuments
+                    )
                 )
-                let counts = SearchCounts(query: query, response: everyPassage)
+                let counts = SearchCounts(query: query, documentID: documentID, response: everyPassage)
                 return templates.render(
                     SearchPage(
                         query: query,
@@ -186,6 +195,15 @@ public enum WorkbenchRoutes {
         }
     }
 
+    /// The corpus chart's word list, or why there is none.
+    static func wordList(_ backend: some ReportBackend) async -> Result<WordListResponse, ProtocolError> {
+        do {
+            return .success(try await backend.analysis(.wordlist, CorpusPage.wordListRequest(), as: WordListResponse.self))
+        } catch {
+            return .failure(HTTPResponses.protocolError(error))
+        }
+    }
+
     static func corpus(_ request: Request, _ backend: some ReportBackend) async throws -> [DocumentSummary] {
         let parameters = RequestParameters(request)
         let sort = try parameters.choice("sort", default: CorpusPage.Column.title)
@@ -211,8 +229,10 @@ public enum WorkbenchRoutes {
         let query = try parameters.required("q")
         let documentID = parameters.nonEmpty("doc")
         let first = try await backend.search(SearchRequest(query: query, documentID: documentID, limit: 1, passagesPerDocument: 1, highlight: false))
-        let every = try await backend.search(SearchCounts.request(query: query, documentID: documentID, totalPassages: first.totalPassages))
-        return SearchCounts(query: query, response: every)
+        let every = try await backend.search(
+            SearchCounts.request(query: query, documentID: documentID, totalPassages: first.totalPassages, totalDocuments: first.totalDocuments)
+        )
+        return SearchCounts(query: query, documentID: documentID, response: every)
     }
 
     /// The concordance parameters: `q`, `doc`, `sort` (document, left1…left3, right1…right3),

@@ -8,7 +8,6 @@ enum Routes {
         router.add(middleware: RequestMetricsMiddleware())
         WorkbenchRoutes.register(on: router, backend: backends, events: events)
         metrics.register(on: router)
-        AnalysisRoutes.add(to: router) { kind, body in try await backends.report(kind, body: body) }
         return router
     }
 }

@@ -228,15 +228,15 @@ extension CorpusStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO documents(key, id, version, content_hash, title, author, source, external_id, paragraphs, sentences,
-                    tokens, pages, sections, notes, citations, bytes, page_map, doc_field)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    tokens, pages, sections, notes, citations, bytes, page_map, doc_field, indexed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             q.key, doc.id, doc.version, doc.contentHash, doc.metadata.title, doc.metadata.author,
             doc.metadata.source, doc.metadata.externalID, q.bodyParagraphs,
             max(doc.sentences.count, doc.sentences.isEmpty ? q.bodyParagraphs : 0), tokens,
             doc.pages.count, doc.sections.count, doc.notes.count, doc.citations.count,
-            q.cleanBytes, pageMap, q.docField,
+            q.cleanBytes, pageMap, q.docField, Date().timeIntervalSince1970,
         ])
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO versions(id, version, content_hash) VALUES (?, ?, ?)")
             .execute(arguments: [doc.id, doc.version, doc.contentHash])

@@ -340,12 +340,36 @@ extension CorpusStore {
             }
             let notes = try Row.fetchAll(db, sql: "SELECT label, text, marker, section, page FROM notes WHERE doc = ? ORDER BY idx", arguments: [key])
                 .map { Note(label: $0[0], text: $0[1], marker: $0[2], section: $0[3], page: $0[4]) }
-            return DocumentView(summary: Self.summary(row), sections: sections, pages: stored.pages, paragraphs: paragraphs, notes: notes)
+            let citations = try Row.fetchAll(
+                db,
+                sql: #"SELECT start, "end", authors, year, pages, ibid FROM citations WHERE doc = ? ORDER BY idx"#,
+                arguments: [key]
+            )
+            .map { citation in
+                let authorsJSON: String = citation["authors"]
+                return Citation(
+                    start: citation["start"],
+                    end: citation["end"],
+                    authors: (try? JSONDecoder().decode([String].self, from: Data(authorsJSON.utf8))) ?? [],
+                    year: citation["year"],
+                    pages: citation["pages"],
+                    ibid: citation["ibid"]
+                )
+            }
+            return DocumentView(
+                summary: Self.summary(row),
+                sections: sections,
+                pages: stored.pages,
+                paragraphs: paragraphs,
+                notes: notes,
+                citations: citations
+            )
         }
     }
 
     static let summaryColumns = """
-        id, version, content_hash, title, author, source, paragraphs, sentences, tokens, pages, sections, notes, citations, bytes
+        id, version, content_hash, title, author, source, paragraphs, sentences, tokens, pages, sections, notes, citations, bytes,
+        indexed_at
         """
 
     static func summary(_ r: Row) -> DocumentSummary {
@@ -363,7 +387,8 @@ extension CorpusStore {
             sections: r[10],
             notes: r[11],
             citations: r[12],
-            bytes: r[13]
+            bytes: r[13],
+            indexedAt: r[14]
         )
     }
 }

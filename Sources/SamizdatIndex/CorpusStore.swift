@@ -187,6 +187,10 @@ public final class CorpusStore: Sendable {
         m.registerMigration("v4") { db in
             try db.execute(sql: "ALTER TABLE segments ADD COLUMN file TEXT")
         }
+        // v5: when each document was indexed (seconds since 1970, UTC); NULL for rows stored before.
+        m.registerMigration("v5") { db in
+            try db.execute(sql: "ALTER TABLE documents ADD COLUMN indexed_at REAL")
+        }
         return m
     }
 

@@ -121,6 +121,14 @@ def browser():
     return webdriver.Chrome(options=options, service=service)
 
 
+def full_page(driver, path):
+    """A screenshot of the whole page (up to 6,000 pixels tall), for a reviewer to read."""
+    height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);")
+    driver.set_window_size(1400, max(1000, min(int(height) + 40, 6000)))
+    driver.save_screenshot(path)
+    driver.set_window_size(1400, 1000)
+
+
 def console_errors(driver):
     return [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
 
@@ -171,6 +179,9 @@ def main():
         check(len(driver.find_elements(By.CSS_SELECTOR, "#text [id^=para-]")) == len(view["paragraphs"]),
               "every paragraph has its anchor")
         driver.save_screenshot(os.path.join(screenshots, "reader.png"))
+        citation_links = driver.find_elements(By.CSS_SELECTOR, "#text a.citation")
+        check(len(citation_links) > 0 and all("/citations?author=" in link.get_attribute("href") for link in citation_links),
+              "the reader's citations link to the citation index (%d)" % len(citation_links))
         note_markers = driver.find_elements(By.CSS_SELECTOR, ".note-marker a")
         if check(len(note_markers) > 0, "the reader shows note markers (%d)" % len(note_markers)):
             marker = note_markers[0]
@@ -223,6 +234,64 @@ def main():
         check(len(where) == len(rights) and all("#para-" in link.get_attribute("href") or "#note-" in link.get_attribute("href") for link in where),
               "each concordance line links to its place in the reader")
         driver.save_screenshot(os.path.join(screenshots, "concordance.png"))
+
+        # Term page: the dispersion of the word in the richest document, a mark per hit.
+        quoted_id = urllib.parse.quote(richest["id"])
+        dispersion = stack.json("/api/dispersion?hit_limit=2000&doc=%s&term=%s" % (quoted_id, urllib.parse.quote(word)))
+        driver.get(stack.url + "/term?doc=%s&q=%s" % (quoted_id, urllib.parse.quote(word)))
+        marks = driver.find_elements(By.CSS_SELECTOR, "svg.dispersion-plot line.mark")
+        check(dispersion["frequency"] > 0 and len(marks) == min(dispersion["frequency"], 2000),
+              "the dispersion plot of '%s' in one document has a mark per hit (%d marks, %d hits)"
+              % (word, len(marks), dispersion["frequency"]))
+        strips = driver.find_elements(By.CSS_SELECTOR, "svg.dispersion-plot g.strip-row")
+        check(len(strips) == len(dispersion["strips"]) and len(strips) > 0, "the plot has a strip per chapter (%d)" % len(strips))
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#dispersion-measures tbody tr")) == 3, "D, DP and DPnorm are shown")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "svg.trends-chart")) == 1, "the term page draws the trend across chapters")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#collocates tbody tr")) > 0, "the term page lists collocates")
+        full_page(driver, os.path.join(screenshots, "term-document.png"))
+        links = driver.find_elements(By.CSS_SELECTOR, "svg.dispersion-plot a.mark-link")
+        if check(len(links) == len(marks), "every mark links to its hit"):
+            middle = links[len(links) // 2]
+            # an SVG link's href is an SVGAnimatedString: read the attribute itself
+            href = driver.execute_script("return arguments[0].getAttribute('href');", middle) or ""
+            fragment = urllib.parse.urlparse(href).fragment
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", middle)
+            driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, view: window}));", middle)
+            deadline = time.time() + 10
+            while time.time() < deadline and "/documents/" not in driver.current_url:
+                time.sleep(0.05)
+            target = driver.find_elements(By.ID, fragment) if fragment else []
+            in_view = target and driver.execute_script(
+                "var r = arguments[0].getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight;", target[0])
+            holds = target and word.lower() in target[0].get_attribute("textContent").lower()
+            check(urllib.parse.urlparse(driver.current_url).fragment == fragment and in_view and holds,
+                  "clicking a mark opens the reader at the hit's %s, which holds '%s'" % (fragment or "place", word))
+            driver.save_screenshot(os.path.join(screenshots, "term-mark-in-reader.png"))
+        driver.get(stack.url + "/term?q=" + urllib.parse.quote(word))
+        check(len(driver.find_elements(By.CSS_SELECTOR, "svg.dispersion-plot g.strip-row")) > 1, "across the corpus, a strip per document")
+        full_page(driver, os.path.join(screenshots, "term-corpus.png"))
+
+        # Keywords of the richest document, the comparison of two documents, the citation index.
+        driver.get(stack.url + "/keywords?doc=" + quoted_id)
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#positive-keywords tbody tr")) > 0, "the keywords page lists positive keywords")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#negative-keywords")) == 1, "the keywords page has a table of negative keywords")
+        full_page(driver, os.path.join(screenshots, "keywords.png"))
+        other = next(document for document in documents if document["id"] != richest["id"])
+        driver.get(stack.url + "/compare?doc=%s&other_doc=%s" % (quoted_id, urllib.parse.quote(other["id"])))
+        check(len(driver.find_elements(By.ID, "cosine")) == 1 and len(driver.find_elements(By.CSS_SELECTOR, "#shared tbody tr")) > 0,
+              "the comparison shows the similarity and the shared words")
+        full_page(driver, os.path.join(screenshots, "compare.png"))
+        driver.get(stack.url + "/citations")
+        authors = driver.find_elements(By.CSS_SELECTOR, "#cited-authors tbody tr td:first-child a")
+        if check(len(authors) > 0, "the citation index lists cited authors (%d)" % len(authors)):
+            full_page(driver, os.path.join(screenshots, "citations.png"))
+            authors[0].click()
+            places = driver.find_elements(By.CSS_SELECTOR, "#citation-places tbody tr")
+            check(len(places) > 0, "an author's page lists where they are cited (%d places)" % len(places))
+            full_page(driver, os.path.join(screenshots, "citations-author.png"))
+        driver.get(stack.url + "/")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#frequent-words-chart svg rect.bar")) > 1,
+              "the corpus page charts the most frequent words")
 
         # Live: a text ingested while the corpus page is open appears within 1 s of being indexed.
         driver.get(stack.url + "/")

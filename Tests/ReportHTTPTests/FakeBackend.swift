@@ -9,6 +9,7 @@ final class FakeBackend: ReportBackend {
     let view: DocumentView
     let searchRequests = Mutex<[SearchRequest]>([])
     let concordanceRequests = Mutex<[KWICRequest]>([])
+    let reportKinds = Mutex<[MessageKind]>([])
 
     init() {
         summaries = [
@@ -33,7 +34,8 @@ final class FakeBackend: ReportBackend {
             sections: 2,
             notes: 1,
             citations: 0,
-            bytes: 100
+            bytes: 100,
+            indexedAt: id == "doc-a" ? 1_796_300_000 : 1_796_200_000
         )
     }
 
@@ -161,7 +163,8 @@ final class FakeBackend: ReportBackend {
         ]
         return SearchResponse(
             query: request.query,
-            totalPassages: 25,
+            // "common" stands for a query with more passages than chapters are counted for
+            totalPassages: request.query == "common" ? 5000 : 25,
             totalDocuments: 2,
             documents: Array(documents.dropFirst(request.offset).prefix(request.limit)),
             hits: flat
@@ -192,5 +195,61 @@ final class FakeBackend: ReportBackend {
             )
         }
         return KWICResponse(query: request.query, total: 120, offset: request.offset, sort: request.sort, lines: lines)
+    }
+
+    func report(_ kind: MessageKind, body: Data) async throws -> Data {
+        reportKinds.withLock { $0.append(kind) }
+        let encoder = WireCoding.encoder
+        let decoder = WireCoding.decoder
+        switch kind {
+        case .dispersion:
+            let request = try decoder.decode(DispersionRequest.self, from: body)
+            try request.validate()
+            try Self.check(request.scope)
+            return try encoder.encode(FakeReports.dispersion(request))
+        case .trends:
+            let request = try decoder.decode(TrendsRequest.self, from: body)
+            try request.validate()
+            try Self.check(request.scope)
+            return try encoder.encode(FakeReports.trends(request))
+        case .collocates:
+            let request = try decoder.decode(CollocatesRequest.self, from: body)
+            try request.validate()
+            try Self.check(request.scope)
+            return try encoder.encode(FakeReports.collocates(request))
+        case .ngrams:
+            let request = try decoder.decode(NGramsRequest.self, from: body)
+            try request.validate()
+            try Self.check(request.scope)
+            return try encoder.encode(FakeReports.clusters(request))
+        case .keywords:
+            let request = try decoder.decode(KeywordsRequest.self, from: body)
+            try request.validate()
+            try Self.check(request.scope)
+            return try encoder.encode(FakeReports.keywords(request))
+        case .compare:
+            let request = try decoder.decode(CompareRequest.self, from: body)
+            try request.validate()
+            try Self.check(request.scope)
+            return try encoder.encode(FakeReports.compare(request))
+        case .citations:
+            let request = try decoder.decode(CitationsRequest.self, from: body)
+            try request.validate()
+            try Self.check(request.scope)
+            return try encoder.encode(FakeReports.citations(request))
+        case .wordlist:
+            let request = try decoder.decode(WordListRequest.self, from: body)
+            try request.validate()
+            return try encoder.encode(FakeReports.words(request))
+        default:
+            throw ProtocolError(.unexpectedKind, "the fake has no report \(kind.rawValue)")
+        }
+    }
+
+    /// An unknown document is `not_found` naming `doc`, as index answers.
+    static func check(_ scope: ReportScope) throws {
+        if let document = scope.document, !["doc-a", "doc-b"].contains(document) {
+            throw ProtocolError(.notFound, "no document \(document)", parameter: "doc")
+        }
     }
 }

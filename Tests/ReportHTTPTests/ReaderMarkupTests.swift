@@ -4,7 +4,7 @@ import Testing
 @testable import ReportHTTP
 
 @Suite struct ReaderMarkupTests {
-    func view(_ text: String, pages: [PageSpan], notes: [Note] = []) -> DocumentView {
+    func view(_ text: String, pages: [PageSpan], notes: [Note] = [], citations: [Citation]? = nil) -> DocumentView {
         let summary = DocumentSummary(
             id: "d",
             version: 1,
@@ -32,7 +32,7 @@ import Testing
             section: nil,
             sectionTitle: nil
         )
-        return DocumentView(summary: summary, sections: [], pages: pages, paragraphs: [paragraph], notes: notes)
+        return DocumentView(summary: summary, sections: [], pages: pages, paragraphs: [paragraph], notes: notes, citations: citations)
     }
 
     @Test func aPageStartingInsideAParagraphIsMarkedAtItsOffsetAndTheTextEscaped() {
@@ -65,5 +65,48 @@ import Testing
                     + "aria-describedby=\"note-1\">4</a></sup>"
             )
         )
+    }
+
+    @Test func aCitationLinksToItsAuthorInTheCitationIndexAndClosesBeforeTheNoteAfterIt() {
+        let text = "As (Agamben 1998, 12) says."
+        let start = 10 + "As ".utf8.count
+        let end = start + "(Agamben 1998, 12)".utf8.count
+        let markup = ReaderMarkup(
+            view(
+                text,
+                pages: [],
+                notes: [Note(label: "2", text: "Source.", marker: end)],
+                citations: [Citation(start: start, end: end, authors: ["Agamben"], year: "1998", pages: "12")]
+            )
+        )
+        #expect(
+            markup.paragraphs[0].hasPrefix(
+                "As <a class=\"citation\" href=\"/citations?author=Agamben\" title=\"Cited: Agamben 1998 — in the citation index\">"
+                    + "(Agamben 1998, 12)</a><sup class=\"note-marker\">"
+            )
+        )
+    }
+
+    @Test func aCitationHoldingANoteMarkerOrOverlappingAnotherStaysPlain() {
+        let text = "See (Arendt 1951, 3) here."
+        let start = 10 + "See ".utf8.count
+        let end = start + "(Arendt 1951, 3)".utf8.count
+        let markup = ReaderMarkup(
+            view(
+                text,
+                pages: [],
+                notes: [Note(label: "1", text: "Source.", marker: start + 3)],
+                citations: [Citation(start: start, end: end, authors: ["Arendt"])]
+            )
+        )
+        #expect(!markup.paragraphs[0].contains("class=\"citation\""))
+        let overlapping = ReaderMarkup(
+            view(
+                text,
+                pages: [],
+                citations: [Citation(start: start, end: end, authors: ["Arendt"]), Citation(start: start + 2, end: end + 3, authors: ["Other"])]
+            )
+        )
+        #expect(overlapping.paragraphs[0].components(separatedBy: "class=\"citation\"").count == 2)
     }
 }

@@ -239,4 +239,19 @@ import Testing
             #expect(text.contains("\"doc\":\"doc-new\""))
         }
     }
+
+    @Test func aQueryWithManyPassagesIsCountedByDocumentFromTheRankingAlone() async throws {
+        let page = try await get("/search?q=common")
+        #expect(page.status == .ok)
+        #expect(page.body.contains("Counted by document"))
+        #expect(page.body.contains("every chapter</a> · <a href=\"/search?q=common&amp;doc=doc-a\">by chapter</a>"))
+        let countsRequest = try #require(backend.searchRequests.withLock { $0.last })
+        #expect(countsRequest.limit == 2)
+        #expect(countsRequest.passagesPerDocument == 1)
+        #expect(!countsRequest.highlight)
+        let csv = try await get("/search/counts.csv?q=common")
+        #expect(csv.body.contains("doc-a,Alpha,,20,0\r\n"))
+        let within = try await get("/search?q=common&doc=doc-a")
+        #expect(!within.body.contains("Counted by document"))
+    }
 }

@@ -348,6 +348,14 @@ func expectSameKeywords(
             expectClose(response.equalParts.juillandD, byParts?.d, "D over parts")
             expectClose(response.equalParts.dp, byParts?.dp, "DP over parts")
             #expect(response.truncated == (hitPlaces.count > 5))
+            // a one-document scope: a strip per chapter in reading order, each hit placed in its strip
+            let oneDocument = selection.parts.count == 1
+            var stripKeys: [String] = []
+            for token in stream where oneDocument && !stripKeys.contains(chapterKey(token)) {
+                stripKeys.append(chapterKey(token))
+            }
+            #expect(response.strips.map(\.tokens) == stripKeys.map { key in stream.filter { chapterKey($0) == key }.count })
+            #expect(response.strips.map(\.hits) == stripKeys.map { key in hitPlaces.filter { chapterKey(stream[$0]) == key }.count })
             let expectedHits = hitPlaces.prefix(5).map { place -> DispersionHit in
                 let token = stream[place]
                 let document = corpus.documents[token.document]
@@ -360,7 +368,11 @@ func expectSameKeywords(
                     page: FrequencyOracle.page(document, token: token.token, block: token.block),
                     region: token.block.kind == .note ? .note : .body,
                     section: token.block.section >= 0 ? document.sections[Int(token.block.section)].title : nil,
-                    chapter: chapter >= 0 ? document.sections[Int(chapter)].title : nil
+                    chapter: chapter >= 0 ? document.sections[Int(chapter)].title : nil,
+                    paragraph: token.block.kind == .body ? Int(token.block.index) : nil,
+                    note: token.block.kind == .note ? Int(token.block.index) : nil,
+                    strip: oneDocument ? stripKeys.firstIndex(of: chapterKey(token)) : nil,
+                    stripPosition: oneDocument ? stream[..<place].filter { chapterKey($0) == chapterKey(token) }.count : nil
                 )
             }
             #expect(response.hits == expectedHits)

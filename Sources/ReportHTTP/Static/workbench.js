@@ -31,12 +31,27 @@
       link.href = "/documents/" + encodeURIComponent(summary.id);
       link.textContent = summary.title || summary.id;
       title.appendChild(link);
+      title.appendChild(document.createTextNode(" "));
+      var keywords = document.createElement("a");
+      keywords.className = "term-link";
+      keywords.href = "/keywords?doc=" + encodeURIComponent(summary.id);
+      keywords.title = "keywords of this document";
+      keywords.textContent = "keywords";
+      title.appendChild(keywords);
       cell(row, summary.author, false);
       cell(row, summary.source, false);
       cell(row, grouped(summary.pages), true);
       cell(row, grouped(summary.tokens), true);
       cell(row, grouped(summary.paragraphs), true);
       cell(row, grouped(summary.notes), true);
+      var added = cell(row, "", true);
+      if (summary.indexed_at) {
+        var instant = new Date(summary.indexed_at * 1000);
+        var time = document.createElement("time");
+        time.dateTime = instant.toISOString().replace(/\.\d+Z$/, "Z");
+        time.textContent = instant.toISOString().slice(0, 16).replace("T", " ");
+        added.appendChild(time);
+      }
       return row;
     }
 

@@ -21,6 +21,14 @@ public struct DispersionHit: Codable, Sendable, Hashable {
     /// The innermost section's title, and the chapter's (nil outside every section or chapter).
     public var section: String?
     public var chapter: String?
+    /// The body paragraph's index in the document (for a body hit), as the reader's `#para-N`.
+    public var paragraph: Int?
+    /// The note's index in the document (for a note hit); the reader shows it as `#note-(N+1)`.
+    public var note: Int?
+    /// With a one-document scope: the index of the hit's chapter in the response's `strips`,
+    /// and the hit's place among that chapter's tokens in scope (0..<strip's tokens).
+    public var strip: Int?
+    public var stripPosition: Int?
 
     public init(
         document: String,
@@ -30,7 +38,11 @@ public struct DispersionHit: Codable, Sendable, Hashable {
         page: String?,
         region: Region,
         section: String?,
-        chapter: String?
+        chapter: String?,
+        paragraph: Int? = nil,
+        note: Int? = nil,
+        strip: Int? = nil,
+        stripPosition: Int? = nil
     ) {
         self.document = document
         self.token = token
@@ -40,5 +52,14 @@ public struct DispersionHit: Codable, Sendable, Hashable {
         self.region = region
         self.section = section
         self.chapter = chapter
+        self.paragraph = paragraph
+        self.note = note
+        self.strip = strip
+        self.stripPosition = stripPosition
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case document, token, position, offset, page, region, section, chapter, paragraph, note, strip
+        case stripPosition = "strip_position"
     }
 }

@@ -18,6 +18,10 @@ public struct DispersionResponse: Codable, Sendable, Hashable {
     public var hits: [DispersionHit]
     /// True when there were more hits than `hit_limit`.
     public var truncated: Bool
+    /// With a one-document scope: its chapters in reading order (the text before the first
+    /// chapter as one with no title), each with its tokens in scope and its hits, for a plot with
+    /// one strip per chapter; empty otherwise.
+    public var strips: [DispersionStrip]
 
     public init(
         term: String,
@@ -29,7 +33,8 @@ public struct DispersionResponse: Codable, Sendable, Hashable {
         chapters: DispersionMeasures,
         equalParts: DispersionMeasures,
         hits: [DispersionHit],
-        truncated: Bool
+        truncated: Bool,
+        strips: [DispersionStrip] = []
     ) {
         self.term = term
         self.unit = unit
@@ -41,11 +46,26 @@ public struct DispersionResponse: Codable, Sendable, Hashable {
         self.equalParts = equalParts
         self.hits = hits
         self.truncated = truncated
+        self.strips = strips
     }
 
     enum CodingKeys: String, CodingKey {
-        case term, unit, frequency, tokens, documents, chapters, hits, truncated
+        case term, unit, frequency, tokens, documents, chapters, hits, truncated, strips
         case perMillion = "per_million"
         case equalParts = "equal_parts"
+    }
+}
+
+/// One chapter of a one-document dispersion: its title (nil for the text before the first
+/// chapter), its tokens in scope and the term's hits in it.
+public struct DispersionStrip: Codable, Sendable, Hashable {
+    public var chapter: String?
+    public var tokens: Int
+    public var hits: Int
+
+    public init(chapter: String?, tokens: Int, hits: Int) {
+        self.chapter = chapter
+        self.tokens = tokens
+        self.hits = hits
     }
 }

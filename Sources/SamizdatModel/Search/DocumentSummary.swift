@@ -14,6 +14,9 @@ public struct DocumentSummary: Codable, Sendable, Hashable {
     public var notes: Int
     public var citations: Int
     public var bytes: Int
+    /// When index stored this version: seconds since 1970-01-01 UTC; nil for a document stored
+    /// before the index kept the time.
+    public var indexedAt: Double?
 
     public init(
         id: String,
@@ -29,7 +32,8 @@ public struct DocumentSummary: Codable, Sendable, Hashable {
         sections: Int,
         notes: Int,
         citations: Int,
-        bytes: Int
+        bytes: Int,
+        indexedAt: Double? = nil
     ) {
         self.id = id
         self.version = version
@@ -45,10 +49,12 @@ public struct DocumentSummary: Codable, Sendable, Hashable {
         self.notes = notes
         self.citations = citations
         self.bytes = bytes
+        self.indexedAt = indexedAt
     }
 
     enum CodingKeys: String, CodingKey {
         case id, version, title, author, source, paragraphs, sentences, tokens, pages, sections, notes, citations, bytes
         case contentHash = "content_hash"
+        case indexedAt = "indexed_at"
     }
 }

@@ -5,13 +5,24 @@ public struct DocumentView: Codable, Sendable, Hashable {
     public var pages: [PageSpan]
     public var paragraphs: [ParagraphView]
     public var notes: [Note]
+    /// The citations of the body text (byte ranges of the clean text, authors resolved for
+    /// "ibid."); nil from an index that did not send them.
+    public var citations: [Citation]?
 
-    public init(summary: DocumentSummary, sections: [Section], pages: [PageSpan], paragraphs: [ParagraphView], notes: [Note]) {
+    public init(
+        summary: DocumentSummary,
+        sections: [Section],
+        pages: [PageSpan],
+        paragraphs: [ParagraphView],
+        notes: [Note],
+        citations: [Citation]? = nil
+    ) {
         self.summary = summary
         self.sections = sections
         self.pages = pages
         self.paragraphs = paragraphs
         self.notes = notes
+        self.citations = citations
     }
 }
 

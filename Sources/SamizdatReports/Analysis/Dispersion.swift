@@ -35,6 +35,26 @@ public enum Dispersion {
         var frequency = 0
         var streamBase = 0
         var countOfChapter: [Int] = []
+        // a one-document scope: a strip per chapter slot with tokens, each block's start in its strip
+        let oneDocument = selection.parts.count == 1 ? maps.first : nil
+        var stripOfSlot: [Int] = []
+        var stripStarts: [Int] = []
+        var strips: [DispersionStrip] = []
+        if let map = oneDocument, let part = selection.parts.first {
+            let document = corpus.documents[part.document]
+            let layout = DocumentLayout(document)
+            stripOfSlot = [Int](repeating: -1, count: map.chapterSizes.count)
+            stripStarts = [Int](repeating: 0, count: document.blocks.count)
+            for (blockIndex, block) in document.blocks.enumerated() where map.streamStarts[blockIndex] >= 0 {
+                let slot = Int(map.chapterSlots[blockIndex])
+                if stripOfSlot[slot] < 0 {
+                    stripOfSlot[slot] = strips.count
+                    strips.append(DispersionStrip(chapter: layout.title(ofSection: Int32(slot) - 1), tokens: 0, hits: 0))
+                }
+                stripStarts[blockIndex] = strips[stripOfSlot[slot]].tokens
+                strips[stripOfSlot[slot]].tokens += Int(block.end - block.start)
+            }
+        }
         for (part, map) in zip(selection.parts, maps) {
             let document = corpus.documents[part.document]
             let blocks = document.blocks
@@ -60,6 +80,10 @@ public enum Dispersion {
                 let streamPosition = streamBase + Int(blockStart) + Int(position - block.start)
                 documentHits += 1
                 countOfChapter[Int(map.chapterSlots[blockIndex])] += 1
+                let strip = oneDocument == nil ? nil : stripOfSlot[Int(map.chapterSlots[blockIndex])]
+                if let strip {
+                    strips[strip].hits += 1
+                }
                 equalCounts[DispersionStatistics.equalPart(of: streamPosition, tokens: tokens, parts: partCount)] += 1
                 guard hits.count < request.hitLimit else {
                     continue
@@ -75,7 +99,11 @@ public enum Dispersion {
                         page: documentLayout.page(ofToken: Int(position), inBlock: block),
                         region: block.kind == .note ? .note : .body,
                         section: documentLayout.title(ofSection: block.section),
-                        chapter: documentLayout.title(ofSection: map.chapterSlots[blockIndex] - 1)
+                        chapter: documentLayout.title(ofSection: map.chapterSlots[blockIndex] - 1),
+                        paragraph: block.kind == .body ? Int(block.index) : nil,
+                        note: block.kind == .note ? Int(block.index) : nil,
+                        strip: strip,
+                        stripPosition: strip == nil ? nil : stripStarts[blockIndex] + Int(position - block.start)
                     )
                 )
             }
@@ -103,7 +131,8 @@ public enum Dispersion {
             chapters: DispersionStatistics.measures(counts: chapterCounts, sizes: chapterSizes),
             equalParts: DispersionStatistics.measures(counts: equalCounts, sizes: equalSizes),
             hits: hits,
-            truncated: frequency > hits.count
+            truncated: frequency > hits.count,
+            strips: strips
         )
     }
 }
@@ -254,7 +283,9 @@ extension Dispersion {
                         page: layout.page(ofToken: Int(token), inBlock: block),
                         region: block.kind == .note ? .note : .body,
                         section: layout.title(ofSection: block.section),
-                        chapter: layout.title(ofSection: map.chapterSlots[blockIndex] - 1)
+                        chapter: layout.title(ofSection: map.chapterSlots[blockIndex] - 1),
+                        paragraph: block.kind == .body ? Int(block.index) : nil,
+                        note: block.kind == .note ? Int(block.index) : nil
                     )
                 )
             }
@@ -266,11 +297,14 @@ extension Dispersion {
 extension DispersionResponse {
     /// The hits as CSV, the JSON hit fields as columns.
     public var csv: CSVTable {
-        var table = CSVTable(header: ["document", "token", "position", "offset", "page", "region", "section", "chapter"])
+        var table = CSVTable(header: [
+            "document", "token", "position", "offset", "page", "region", "section", "chapter", "paragraph", "note",
+        ])
         for hit in hits {
             table.append([
                 hit.document, String(hit.token), String(hit.position), String(hit.offset), hit.page ?? "",
-                hit.region.rawValue, hit.section ?? "", hit.chapter ?? "",
+                hit.region.rawValue, hit.section ?? "", hit.chapter ?? "", hit.paragraph.map(String.init) ?? "",
+                hit.note.map(String.init) ?? "",
             ])
         }
         return table

@@ -6,10 +6,11 @@ import SamizdatReports
 /// The analysis reports over HTTP: `/api/<report>?…` answers JSON, or CSV with `format=csv`.
 /// Parameters are read strictly (`ReportQuery`): a bad one is a 400 whose JSON names it.
 enum AnalysisRoutes {
-    /// Asks index for a report with its JSON request and answers the JSON result (or nil for an error reply).
+    /// Asks index for a report with its JSON request and answers the JSON result.
     typealias Ask = @Sendable (MessageKind, Data) async throws -> Data
 
-    static func add(to router: Router<BasicRequestContext>, ask: @escaping Ask) {
+    static func add(to router: Router<BasicRequestContext>, backend: some ReportBackend) {
+        let ask: Ask = { kind, body in try await backend.report(kind, body: body) }
         route(router, "api/citations", .citations, ask: ask, build: CitationsRequest.init(query:), csv: CitationIndex.csv)
         route(router, "api/words", .wordlist, ask: ask, build: WordListRequest.init(query:), csv: { (report: WordListResponse) in report.csv })
         route(router, "api/ngrams", .ngrams, ask: ask, build: NGramsRequest.init(query:), csv: { (report: NGramsResponse) in report.csv })
@@ -74,15 +75,6 @@ enum AnalysisRoutes {
     /// A refusal as JSON: 400 for a bad parameter or query, 404 for an unknown document or
     /// chapter, 503 when index does not answer, 500 otherwise.
     static func errorResponse(_ error: any Error) -> Response {
-        let refusal = error as? ProtocolError ?? ProtocolError(.internal, "\(error)")
-        let status: HTTPResponse.Status =
-            switch refusal.code {
-            case .badQuery, .badHeader, .badParameter: .badRequest
-            case .notFound: .notFound
-            case .unavailable: .serviceUnavailable
-            default: .internalServerError
-            }
-        let body = (try? WireCoding.encoder.encode(ErrorHeader(req: nil, refusal))) ?? Data()
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        HTTPResponses.errorJSON(HTTPResponses.protocolError(error))
     }
 }
