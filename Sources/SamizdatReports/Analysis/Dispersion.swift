@@ -118,6 +118,31 @@ public enum Dispersion {
             frequency += documentHits
             streamBase += map.tokens
         }
+        return response(
+            request,
+            frequency: frequency,
+            tokens: tokens,
+            documents: (documentCounts, documentSizes),
+            chapters: (chapterCounts, chapterSizes),
+            equalCounts: equalCounts,
+            hits: hits,
+            strips: strips
+        )
+    }
+
+    /// The response both ways of counting end with: each division's measures from its counts
+    /// and sizes, the equal parts' sizes from the stream's length.
+    static func response(
+        _ request: DispersionRequest,
+        frequency: Int,
+        tokens: Int,
+        documents: (counts: [Double], sizes: [Double]),
+        chapters: (counts: [Double], sizes: [Double]),
+        equalCounts: [Double],
+        hits: [DispersionHit],
+        strips: [DispersionStrip]
+    ) -> DispersionResponse {
+        let partCount = equalCounts.count
         let equalSizes =
             partCount > 0
             ? DispersionStatistics.equalPartSizes(tokens: tokens, parts: partCount).map(Double.init) : []
@@ -127,8 +152,8 @@ public enum Dispersion {
             frequency: frequency,
             tokens: tokens,
             perMillion: tokens > 0 ? Double(frequency) / Double(tokens) * 1_000_000 : 0,
-            documents: DispersionStatistics.measures(counts: documentCounts, sizes: documentSizes),
-            chapters: DispersionStatistics.measures(counts: chapterCounts, sizes: chapterSizes),
+            documents: DispersionStatistics.measures(counts: documents.counts, sizes: documents.sizes),
+            chapters: DispersionStatistics.measures(counts: chapters.counts, sizes: chapters.sizes),
             equalParts: DispersionStatistics.measures(counts: equalCounts, sizes: equalSizes),
             hits: hits,
             truncated: frequency > hits.count,
@@ -178,20 +203,15 @@ extension Dispersion {
             addEqualPartCounts(postings.positions[first..<end], tokens: tokens, parts: partCount, into: &equalCounts)
         }
         let hits = request.hitLimit > 0 ? corpusHits(corpus, postings, types: types, limit: request.hitLimit) : []
-        let equalSizes =
-            partCount > 0
-            ? DispersionStatistics.equalPartSizes(tokens: tokens, parts: partCount).map(Double.init) : []
-        return DispersionResponse(
-            term: request.term,
-            unit: request.unit,
+        return response(
+            request,
             frequency: frequency,
             tokens: tokens,
-            perMillion: tokens > 0 ? Double(frequency) / Double(tokens) * 1_000_000 : 0,
-            documents: DispersionStatistics.measures(counts: documentCounts, sizes: postings.documentSizes),
-            chapters: DispersionStatistics.measures(counts: chapterCounts, sizes: postings.chapterSizes),
-            equalParts: DispersionStatistics.measures(counts: equalCounts, sizes: equalSizes),
+            documents: (documentCounts, postings.documentSizes),
+            chapters: (chapterCounts, postings.chapterSizes),
+            equalCounts: equalCounts,
             hits: hits,
-            truncated: frequency > hits.count
+            strips: []
         )
     }
 
