@@ -10,16 +10,9 @@ struct KeywordTable: Sendable {
         var values: [String]
     }
 
-    struct Header: Sendable {
-        var label: String
-        var title: String
-        var href: String?
-        var ariaSort: String
-    }
-
     var caption: String
     var identifier: String
-    var headers: [Header]
+    var headers: [SortHeader]
     var rows: [Row]
     var hasRows: Bool
     var csvHref: String
@@ -52,7 +45,7 @@ struct KeywordTable: Sendable {
         self.caption = caption
         self.identifier = identifier
         headers = Self.columns.map { column in
-            Header(
+            SortHeader(
                 label: column.label,
                 title: column.title,
                 href: sortHref.flatMap { link in column.sort.map(link) },

@@ -15,13 +15,6 @@ struct TermPage: Sendable {
         var dpNorm: String
     }
 
-    struct SortHeader: Sendable {
-        var label: String
-        var title: String
-        var href: String?
-        var ariaSort: String
-    }
-
     struct CollocateRow: Sendable {
         var collocate: String
         var concordanceHref: String
