@@ -2,7 +2,8 @@
 # The test command: installs what is missing, checks the formatting, builds everything, runs every test target
 # (unit tests per module and the end-to-end tests that start the real executables),
 # the browser test of the workbench (skipped with a message when chromium cannot be installed),
-# and checks the compose file.
+# checks the compose file, and boots it as real containers with Podman (scripts/compose-test.sh; skipped
+# with a message when not root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -12,3 +13,4 @@ swift build --build-tests
 swift test --skip-build
 bash scripts/browser-test.sh
 bash scripts/check-compose.sh
+bash scripts/compose-test.sh

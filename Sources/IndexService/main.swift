@@ -21,14 +21,13 @@ struct IndexStartError: Error, CustomStringConvertible {
     }
 }
 
-await ServiceMain.run(service: "index") { config, logger in
+await ServiceMain.run(service: "index") { config, logger, context in
     try FileManager.default.createDirectory(atPath: config.dataDir, withIntermediateDirectories: true)
     let pause = try commitPauseMs()
     if pause > 0 {
         logger.event("test_hook", "every commit holds its transaction open \(pause) ms", level: .warning, ["pause.ms": .int(pause)])
     }
     let store = try CorpusStore(path: config.dataDir + "/index.sqlite", commitPauseMs: pause)
-    let context = Context()
     let metrics = IndexMetrics()
     return [
         // the writer first: it binds the inproc endpoint the query thread connects to

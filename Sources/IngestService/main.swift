@@ -3,10 +3,9 @@ import SamizdatDelivery
 import SamizdatService
 import ZeroMQ
 
-await ServiceMain.run(service: "ingest") { config, logger in
+await ServiceMain.run(service: "ingest") { config, logger, context in
     try FileManager.default.createDirectory(atPath: config.dataDir, withIntermediateDirectories: true)
     let journal = try DeliveryJournal(path: config.dataDir + "/journal.sqlite", wallClock: { Date() })
-    let context = Context()
     return [
         LoopService(name: "ingest-loop") { stop in
             try IngestLoop(config: config, logger: logger, journal: journal, context: context).run(stop: stop)

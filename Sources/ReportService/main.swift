@@ -3,8 +3,7 @@ import ReportHTTP
 import SamizdatService
 import ZeroMQ
 
-await ServiceMain.run(service: "report") { config, logger in
-    let context = Context()
+await ServiceMain.run(service: "report") { config, logger, context in
     let backends = try Backends(config: config, context: context)
     let events = EventHub()
     let app = Application(

@@ -44,7 +44,14 @@ public struct LoopService: Service {
 
 /// What every executable's `main` does: read config, bootstrap logging, run its services until SIGTERM/SIGINT.
 public enum ServiceMain {
-    public static func run(service: String, _ make: @Sendable (SamizdatConfig, Logger) async throws -> [any Service]) async {
+    /// How long a stopping service waits for its ZeroMQ context to end (lingering sends, I/O threads).
+    static let contextTermination = Duration.seconds(2)
+
+    /// `make` builds the services on the one ZeroMQ context of the process, which ends after them.
+    public static func run(
+        service: String,
+        _ make: @Sendable (SamizdatConfig, Logger, Context) async throws -> [any Service]
+    ) async {
         let config: SamizdatConfig
         do { config = try await SamizdatConfig.load() } catch {
             FileHandle.standardError.write(Data("samizdat-\(service): cannot read configuration: \(error)\n".utf8))
@@ -53,8 +60,9 @@ public enum ServiceMain {
         SamizdatLogging.bootstrap(service: service, instance: config.instance, level: config.logLevelValue)
         ServiceMetrics.bootstrap()
         let logger = Logger(label: "samizdat.\(service)")
+        let context = Context()
         do {
-            let services = try await make(config, logger)
+            let services = try await make(config, logger, context)
             let group = ServiceGroup(
                 configuration: .init(
                     services: services.map { .init(service: $0) },
@@ -66,8 +74,17 @@ public enum ServiceMain {
             try await group.run()
             logger.event("stop", "\(service) stopped")
         } catch {
+            context.terminate(within: contextTermination)
             logger.event("fatal", "\(service) stopped on an error: \(error)", level: .critical, ["error.message": .string("\(error)")])
             exit(1)
         }
+        if !context.terminate(within: contextTermination) {
+            logger.event(
+                "stop.zeromq",
+                "ZeroMQ did not end within \(contextTermination) (an I/O thread still resolving a host name?); exiting anyway",
+                level: .warning
+            )
+        }
+        exit(0)
     }
 }
