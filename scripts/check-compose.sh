@@ -6,7 +6,12 @@
 #      a restart policy and a stop grace period;
 #   4. every SAMIZDAT_* variable set in compose.yaml or the Dockerfile names a real key of
 #      Sources/SamizdatService/SamizdatConfig.swift (a typo would be silently ignored at run time);
-#   5. the optional Prometheus overlay (compose.prometheus.yaml) merges with it and scrapes report:8080.
+#   5. the optional Prometheus overlay (compose.prometheus.yaml) merges with it and scrapes report:8080;
+#   6. the file's services are hardened (read-only root, no capabilities, no new privileges) and have
+#      Swarm `deploy:` resources;
+#   7. the Kubernetes manifests in deploy/k8s pass `kubernetes-validate --strict` (PyPI, offline), and
+#      every container there is hardened the same way, has probes and a memory limit, and sets only
+#      real SAMIZDAT_* settings.
 # Exits non-zero on any failure. Installs Debian's docker-compose (and python3-yaml) when missing
 # and we are root (CI).
 set -euo pipefail
@@ -51,14 +56,30 @@ fi
 "${compose[@]}" -f "$file" config > /tmp/check-compose.$$.yaml
 trap 'rm -f /tmp/check-compose.$$.yaml' EXIT
 
-python3 - /tmp/check-compose.$$.yaml deploy/Dockerfile Sources/SamizdatService/SamizdatConfig.swift <<'PY'
+if [ "$file" = deploy/compose.yaml ]; then
+    if ! command -v kubernetes-validate >/dev/null 2>&1; then
+        python3 -m pip install -q kubernetes-validate 2>/dev/null || python3 -m pip install -q --break-system-packages kubernetes-validate 2>/dev/null ||
+            {
+                echo "check-compose: FAIL: kubernetes-validate (PyPI) is needed to check deploy/k8s" >&2
+                exit 1
+            }
+    fi
+    if ! kubernetes-validate --strict --quiet -k 1.30.0 deploy/k8s/*.yaml >/tmp/check-k8s.$$.log 2>&1; then
+        cat /tmp/check-k8s.$$.log >&2
+        echo "check-compose: FAIL: deploy/k8s does not validate against Kubernetes 1.30" >&2
+        exit 1
+    fi
+    rm -f /tmp/check-k8s.$$.log
+fi
+
+python3 - /tmp/check-compose.$$.yaml deploy/Dockerfile Sources/SamizdatService/SamizdatConfig.swift "$file" <<'PY'
 import re, sys
 try:
     import yaml
 except ImportError:
     sys.exit("check-compose: FAIL: python3-yaml is needed to inspect the compose file")
 
-resolved, dockerfile, config_swift = sys.argv[1:4]
+resolved, dockerfile, config_swift, original = sys.argv[1:5]
 doc = yaml.safe_load(open(resolved))
 services = doc.get("services", {})
 problems = []
@@ -118,6 +139,47 @@ for name, svc in services.items():
         used.setdefault(var, []).append(f"compose service {name}")
 for var in re.findall(r"\b(SAMIZDAT_[A-Z0-9_]+)=", open(dockerfile).read()):
     used.setdefault(var, []).append("Dockerfile")
+
+for name, svc in services.items():
+    if svc.get("read_only") is not True:
+        problems.append(f"service {name} is not read_only")
+    if "ALL" not in (svc.get("cap_drop") or []):
+        problems.append(f"service {name} does not drop ALL capabilities")
+    if not any("no-new-privileges" in str(o) for o in svc.get("security_opt") or []):
+        problems.append(f"service {name} has no no-new-privileges")
+    if not ((svc.get("deploy") or {}).get("resources") or {}).get("limits", {}).get("memory"):
+        problems.append(f"service {name} has no deploy.resources.limits.memory (Swarm)")
+
+# Kubernetes manifests (only for the project's own compose file).
+k8s_containers = 0
+if original == "deploy/compose.yaml":
+    import glob
+    for path in sorted(glob.glob("deploy/k8s/*.yaml")):
+        for obj in yaml.safe_load_all(open(path)):
+            if not obj or obj.get("kind") not in ("Deployment", "StatefulSet"):
+                continue
+            label = f"{path}: {obj['kind']}/{obj['metadata']['name']}"
+            pod = obj["spec"]["template"]["spec"]
+            if not (pod.get("securityContext") or {}).get("runAsNonRoot"):
+                problems.append(f"{label} does not set runAsNonRoot")
+            for container in pod["containers"]:
+                k8s_containers += 1
+                where = f"{label} container {container['name']}"
+                context = container.get("securityContext") or {}
+                if context.get("readOnlyRootFilesystem") is not True:
+                    problems.append(f"{where} has a writable root filesystem")
+                if context.get("allowPrivilegeEscalation") is not False:
+                    problems.append(f"{where} allows privilege escalation")
+                if "ALL" not in ((context.get("capabilities") or {}).get("drop") or []):
+                    problems.append(f"{where} does not drop ALL capabilities")
+                if "livenessProbe" not in container:
+                    problems.append(f"{where} has no livenessProbe")
+                if not ((container.get("resources") or {}).get("limits") or {}).get("memory"):
+                    problems.append(f"{where} has no memory limit")
+                for variable in container.get("env") or []:
+                    used.setdefault(variable["name"], []).append(where)
+    if k8s_containers < 4:
+        problems.append(f"deploy/k8s has {k8s_containers} containers; expected ingest, segment, index and report")
 for var, where in sorted(used.items()):
     if var.startswith("SAMIZDAT_") and var not in known:
         problems.append(f"{var} ({', '.join(where)}) is not a Samizdat setting")
@@ -127,5 +189,6 @@ if problems:
         print("check-compose: FAIL: " + p, file=sys.stderr)
     sys.exit(1)
 print(f"check-compose: ok ({len(services)} services; published: {', '.join(sorted(found))}; "
-      f"{len([v for v in used if v.startswith('SAMIZDAT_')])} SAMIZDAT_ variables checked against {len(keys)} keys)")
+      f"{len([v for v in used if v.startswith('SAMIZDAT_')])} SAMIZDAT_ variables checked against {len(keys)} keys; "
+      f"{k8s_containers} Kubernetes containers checked)")
 PY

@@ -155,12 +155,17 @@ http_json() { python3 -c 'import json, sys, urllib.request; data = json.load(url
 
 step "up (ingest on host port $SAMIZDAT_HOST_INGEST_PORT, HTTP on $SAMIZDAT_HOST_HTTP_PORT)"
 compose up -d >"$WORK/logs/up.log"
-[ "$(containers | wc -l)" -eq 4 ] || {
+# ingest, index, report and the two segment workers of `deploy.replicas`
+[ "$(containers | wc -l)" -eq 5 ] || {
     podman ps -a
-    die "expected 4 running containers"
+    die "expected 5 running containers"
 }
 wait_healthy
 cli ping "tcp://127.0.0.1:$SAMIZDAT_HOST_INGEST_PORT" --timeout 4 >/dev/null || die "ingest's published port does not answer ping"
+for container in $(containers); do
+    if podman exec "$container" touch /usr/local/bin/probe 2>/dev/null; then die "$(podman inspect -f '{{.Name}}' "$container") has a writable root filesystem"; fi
+    [ "$(podman inspect -f '{{.EffectiveCaps}}' "$container")" = "[]" ] || die "$(podman inspect -f '{{.Name}}' "$container") keeps Linux capabilities"
+done
 
 step "ingest from the host, search through report's HTTP"
 mkdir -p "$WORK/texts"
