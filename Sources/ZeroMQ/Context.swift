@@ -7,6 +7,14 @@ import Synchronization
 public final class Context: @unchecked Sendable {
     let handle: UnsafeMutableRawPointer
     private let terminationStarted = Atomic<Bool>(false)
+    private let authenticatorRunning = Atomic<Bool>(false)
+
+    /// Whether a `ZAPHandler` answers authentication requests for this context's sockets.
+    public var hasAuthenticator: Bool { authenticatorRunning.load(ordering: .acquiring) }
+
+    func markAuthenticatorRunning() {
+        authenticatorRunning.store(true, ordering: .releasing)
+    }
 
     public init(ioThreads: Int32 = 1) {
         handle = zmq_ctx_new()

@@ -35,6 +35,8 @@ public final class Socket {
         public var maxMessageSize: Int64 = -1
         public var reconnectIntervalMs: Int32 = 100
         public var reconnectIntervalMaxMs: Int32 = 5000
+        /// NULL (plain) unless set: CurveZMQ server or client.
+        public var security: SocketSecurity = .plain
         public init() {}
     }
 
@@ -60,6 +62,7 @@ public final class Socket {
         try set(ZMQ_RECONNECT_IVL_MAX, options.reconnectIntervalMaxMs)
         if options.maxMessageSize >= 0 { try set(ZMQ_MAXMSGSIZE, options.maxMessageSize) }
         if kind == .router { try set(ZMQ_ROUTER_MANDATORY, Int32(1)) }
+        try apply(options.security, context: context)
     }
 
     deinit { close() }
@@ -177,7 +180,14 @@ public final class Socket {
 
     /// Receives one multipart message; nil when `wait` is false and nothing is queued.
     public func receive(wait: Bool = true) throws -> [Data]? {
+        try receiveMessage(wait: wait)?.frames
+    }
+
+    /// Receives one multipart message with the user id the ZAP handler gave its connection (nil on a
+    /// socket without authentication); nil when `wait` is false and nothing is queued.
+    public func receiveMessage(wait: Bool = true) throws -> ReceivedMessage? {
         var frames: [Data] = []
+        var userId: String?
         var msg = zmq_msg_t()
         zmq_msg_init(&msg)
         defer { zmq_msg_close(&msg) }
@@ -189,8 +199,12 @@ public final class Socket {
                 if err == .interrupted && frames.isEmpty && !wait { return nil }
                 throw err
             }
+            if frames.isEmpty, let property = zmq_msg_gets(&msg, "User-Id") {
+                let value = String(cString: property)
+                userId = value.isEmpty ? nil : value
+            }
             frames.append(Data(bytes: zmq_msg_data(&msg), count: zmq_msg_size(&msg)))
-            if zmq_msg_more(&msg) == 0 { return frames }
+            if zmq_msg_more(&msg) == 0 { return ReceivedMessage(frames: frames, userId: userId) }
         }
     }
 
@@ -207,4 +221,11 @@ public final class Socket {
         closed = true
         zmq_close(handle)
     }
+}
+
+/// A multipart message and who sent it, as far as the socket's authentication knows.
+public struct ReceivedMessage: Sendable, Equatable {
+    public var frames: [Data]
+    /// The user id the ZAP handler gave the sender's connection; nil without authentication.
+    public var userId: String?
 }
