@@ -6,6 +6,7 @@ enum Routes {
     static func router(backends: Backends, events: EventHub, metrics: ReportMetrics) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestMetricsMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware())
         WorkbenchRoutes.register(on: router, backend: backends, events: events)
         metrics.register(on: router)
         return router

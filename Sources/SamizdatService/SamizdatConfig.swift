@@ -59,7 +59,7 @@ public struct SamizdatConfig: Sendable, Equatable {
     /// `report.client` — ROUTER for the CLI.
     public var reportClient = "tcp://*:5556"
     /// `report.httpHost`, `report.httpPort` — pages, JSON API, /metrics, /healthz.
-    public var httpHost = "0.0.0.0"
+    public var httpHost = "127.0.0.1"
     public var httpPort = 8080
     /// `report.ingest`, `report.index`, `report.events` — where report finds the others.
     public var reportIngest = "tcp://localhost:5550"
