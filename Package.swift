@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SamizdatServiceTests",
-            dependencies: ["SamizdatService", .product(name: "Metrics", package: "swift-metrics")],
+            dependencies: ["SamizdatService", "ZeroMQ", .product(name: "Metrics", package: "swift-metrics")],
             swiftSettings: strict
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["SamizdatModel", "SamizdatService", "ZeroMQ"], swiftSettings: strict),

@@ -9,7 +9,7 @@ struct Samizdat: AsyncParsableCommand {
         subcommands: [
             Up.self, Ingest.self, Search.self, Ping.self, KWIC.self, Terms.self, Words.self, NGrams.self, Collocates.self, Keywords.self,
             Dispersion.self, Trends.self, Compare.self, Citations.self, Status.self, Delete.self, Segment.self,
-            Corpus.self, Bench.self,
+            Corpus.self, Bench.self, Keys.self,
         ]
     )
 }

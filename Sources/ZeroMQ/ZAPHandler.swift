@@ -11,6 +11,13 @@ public struct ZAPRequest: Sendable, Equatable {
     public var mechanism: String
     /// The client's CURVE public key in Z85; nil for other mechanisms.
     public var clientKey: String?
+
+    public init(domain: String, address: String, mechanism: String, clientKey: String?) {
+        self.domain = domain
+        self.address = address
+        self.mechanism = mechanism
+        self.clientKey = clientKey
+    }
 }
 
 /// What the handler answers: allowed with the user id that every message of the connection then
