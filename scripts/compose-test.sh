@@ -153,6 +153,17 @@ wait_healthy() {
 cli() { "$BIN_DIR/samizdat" "$@"; }
 http_json() { python3 -c 'import json, sys, urllib.request; data = json.load(urllib.request.urlopen(sys.argv[1])); print(eval(sys.argv[2]))' "http://127.0.0.1:$SAMIZDAT_HOST_HTTP_PORT$1" "$2"; }
 
+# status_reaches SECONDS EXPRESSION EXPECTED WHAT: waits until /api/status's EXPRESSION is EXPECTED.
+status_reaches() {
+    local value=""
+    for _ in $(seq "$1"); do
+        value=$(http_json /api/status "$2" 2>/dev/null || echo "")
+        [ "$value" = "$3" ] && return 0
+        sleep 1
+    done
+    die "expected $3 $4 within $1 s, got '$value'"
+}
+
 step "up (ingest on host port $SAMIZDAT_HOST_INGEST_PORT, HTTP on $SAMIZDAT_HOST_HTTP_PORT)"
 compose up -d >"$WORK/logs/up.log"
 # ingest, index, report and the two segment workers of `deploy.replicas`
@@ -185,24 +196,12 @@ done
 step "scale segment to 3"
 compose up -d --scale segment=3 >>"$WORK/logs/up.log"
 wait_healthy
-workers=0
-for _ in $(seq 30); do
-    workers=$(http_json /api/status 'len(data["pipeline"]["workers"])' 2>/dev/null || echo 0)
-    [ "$workers" = 3 ] && break
-    sleep 1
-done
-[ "$workers" = 3 ] || die "expected 3 segment workers in /api/status, got $workers"
+status_reaches 30 'len(data["pipeline"]["workers"])' 3 "segment workers in /api/status"
 for number in 1 2 3 4 5 6; do
     printf 'Part %s\n\nA second text, number %s, for three workers to share.\n' "$number" "$number" >"$WORK/texts/part-$number.txt"
 done
 cli ingest "$WORK/texts" --ingest "tcp://127.0.0.1:$SAMIZDAT_HOST_INGEST_PORT" --quiet
-documents=0
-for _ in $(seq 60); do
-    documents=$(http_json /api/status 'data["index"]["documents"]' 2>/dev/null || echo 0)
-    [ "$documents" = 7 ] && break
-    sleep 1
-done
-[ "$documents" = 7 ] || die "expected 7 indexed documents, got $documents"
+status_reaches 60 'data["index"]["documents"]' 7 "indexed documents"
 
 step "a worker whose ingest is gone still stops at once"
 ingest_container=$(containers --filter "label=com.docker.compose.service=ingest")
