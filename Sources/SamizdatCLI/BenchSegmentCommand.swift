@@ -104,6 +104,7 @@ extension Samizdat.Bench {
         /// One `seg_score` line per text kind and one for all, each with the scorer's categories.
         func score(_ corpus: BenchCorpus, _ docs: [Document], _ segmenter: Segmenter) throws {
             var byKind: [String: SegmentationScore] = [:]
+            var byLayout: [String: LayoutScore] = [:]
             var missing = 0
             var failures = 0
             let decoder = JSONDecoder()
@@ -118,6 +119,11 @@ extension Samizdat.Bench {
                 guard let segmented = try? segmenter.segment(doc) else {
                     failures += 1
                     continue
+                }
+                if let layout = truth.layout {
+                    let l = LayoutScore.score(segmented, truth: truth)
+                    byLayout[layout, default: LayoutScore()] = byLayout[layout, default: LayoutScore()] + l
+                    byLayout["all", default: LayoutScore()] = byLayout["all", default: LayoutScore()] + l
                 }
                 let s = Scorer.score(segmented, truth: truth)
                 byKind[truth.kind.rawValue, default: SegmentationScore()] = byKind[truth.kind.rawValue, default: SegmentationScore()] + s
@@ -148,6 +154,40 @@ extension Samizdat.Bench {
                 }
                 line.emit()
             }
+            let layouts = byLayout.keys.filter { $0 != "all" }.sorted()
+            for layout in layouts + (layouts.isEmpty ? [] : ["all"]) { layoutLine(layout, byLayout[layout]!).emit() }
+        }
+
+        /// A `seg_layout` line: de-paging on the texts of one page layout (`samizdat corpus layouts`), the
+        /// measures of `LayoutScore`, with the targets beside them.
+        func layoutLine(_ layout: String, _ s: LayoutScore) -> BenchLine {
+            var line = BenchLine(bench: "seg_layout")
+            line.set("tool", "samizdat")
+            line.set("version", Samizdat.Bench.toolVersion)
+            line.set("layout", layout)
+            line.set("docs", s.documents)
+            line.set("artifact_lines", s.artifactLines)
+            line.set("artifact_lines_left", s.artifactLinesLeft)
+            line.set("artifact_left_share", s.artifactLeftShare, places: 4)
+            line.set("text_lines_removed", s.textLinesRemoved)
+            line.set("paragraphs", s.paragraphs)
+            line.set("paragraphs_right_page", s.paragraphsRightPage)
+            line.set("page_accuracy", s.pageAccuracy, places: 4)
+            line.set("paragraphs_whole", s.paragraphsWhole)
+            line.set("whole_share", s.wholeShare, places: 4)
+            line.set("heading_precision", s.headings.precision, places: 4)
+            line.set("heading_recall", s.headings.recall, places: 4)
+            line.set("notes", s.notes)
+            line.set("notes_out_share", s.notesOutShare, places: 4)
+            line.set("notes_linked_share", s.notesLinkedShare, places: 4)
+            line.set("notes_complete_share", s.notesCompleteShare, places: 4)
+            line.set("page_hyphens", s.pageHyphens)
+            line.set("page_hyphens_joined_share", s.pageHyphensJoinedShare, places: 4)
+            let met =
+                s.artifactLeftShare <= 0.01 && s.pageAccuracy >= 0.99 && s.headings.precision >= 0.95 && s.headings.recall >= 0.95
+                && s.notesOutShare >= 0.97 && s.notesLinkedShare >= 0.9
+            line.set("targets_met", met)
+            return line
         }
     }
 }

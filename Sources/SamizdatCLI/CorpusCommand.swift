@@ -7,7 +7,7 @@ extension Samizdat {
     struct Corpus: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Synthetic corpora with ground truth, for tests and benchmarks.",
-            subcommands: [Generate.self]
+            subcommands: [Generate.self, Layouts.self]
         )
 
         /// `samizdat corpus generate --mb N --seed S --out DIR`: the same arguments give the same bytes.
@@ -78,6 +78,52 @@ extension Samizdat {
             }
 
             func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
+        }
+
+        /// `samizdat corpus layouts --out DIR`: texts in every page layout of `PageStyle.all`, for
+        /// `samizdat bench segment --truth`.
+        struct Layouts: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract:
+                    "Write texts set in the common page layouts (numbers at top, foot or in a head row, roman front matter, contents, tables), each with its ground truth.",
+                discussion: """
+                    Writes DIR/doc_NNNNN.txt and DIR/doc_NNNNN.truth.json (with the layout's name, every \
+                    artifact line, page, paragraph, heading and note), --per-layout texts of each layout in turn. \
+                    Earlier doc_* files in DIR are removed first. `samizdat bench segment --corpus DIR --truth` \
+                    scores de-paging per layout.
+                    """
+            )
+
+            @Option(help: "Texts of each layout.") var perLayout: Int = 3
+            @Option(help: "Kilobytes (10^3 bytes) of text per document, about.") var kb: Int = 60
+            @Option(help: "Seed.") var seed: UInt64 = 18
+            @Option(help: "Output folder.") var out: String
+
+            func validate() throws {
+                guard perLayout >= 1, perLayout <= 1000 else { throw ValidationError("--per-layout must be in 1...1000") }
+                guard kb >= 10, kb <= 10_000 else { throw ValidationError("--kb must be in 10...10000") }
+            }
+
+            func run() throws {
+                let fm = FileManager.default
+                try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
+                for n in (try? fm.contentsOfDirectory(atPath: out)) ?? [] where n.hasPrefix("doc_") && (n.hasSuffix(".txt") || n.hasSuffix(".json")) {
+                    try fm.removeItem(atPath: (out as NSString).appendingPathComponent(n))
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                var bytes = 0
+                let docs = LayoutGenerator().corpus(seed: seed, perStyle: perLayout, targetBytes: kb * 1000)
+                for doc in docs {
+                    let data = Data(doc.text.utf8)
+                    bytes += data.count
+                    try data.write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent(doc.name + ".txt")))
+                    var json = try encoder.encode(doc.truth)
+                    json.append(10)
+                    try json.write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent(doc.name + ".truth.json")))
+                }
+                print("wrote \(docs.count) documents (\(PageStyle.all.map(\.name).joined(separator: ", "))), \(bytes) bytes")
+            }
         }
 
         /// Writes generated texts (and their truth) on a serial queue of its own, hashing and

@@ -22,6 +22,11 @@ public struct GroundTruth: Codable, Sendable, Hashable {
     public var citations: [CitationTruth]
     public var hyphenations: [Hyphenation]
     public var blockQuotes: [LineRange]
+    /// The page layout a `LayoutGenerator` text was set in (`PageStyle.name`); nil for the corpus generator's texts.
+    public var layout: String?
+    /// Every paragraph of prose (body paragraphs, block quotations; not headings, notes, tables or
+    /// code) with the printed page it starts on; nil in truth files written before paragraphs were recorded.
+    public var paragraphs: [ParagraphTruth]?
 
     public init(
         name: String,
@@ -37,7 +42,9 @@ public struct GroundTruth: Codable, Sendable, Hashable {
         sentences: [SentenceEnd] = [],
         citations: [CitationTruth] = [],
         hyphenations: [Hyphenation] = [],
-        blockQuotes: [LineRange] = []
+        blockQuotes: [LineRange] = [],
+        layout: String? = nil,
+        paragraphs: [ParagraphTruth]? = []
     ) {
         self.name = name
         self.kind = kind
@@ -53,10 +60,13 @@ public struct GroundTruth: Codable, Sendable, Hashable {
         self.citations = citations
         self.hyphenations = hyphenations
         self.blockQuotes = blockQuotes
+        self.layout = layout
+        self.paragraphs = paragraphs
     }
 
     enum CodingKeys: String, CodingKey {
         case name, kind, title, authors, bytes, lines, artifacts, pages, headings, notes, sentences, citations, hyphenations
+        case layout, paragraphs
         case blockQuotes = "block_quotes"
     }
 
@@ -127,7 +137,18 @@ public struct GroundTruth: Codable, Sendable, Hashable {
         public var noteLine: Int
         /// Page on which the note text is printed.
         public var page: String?
-        public init(label: String, text: String, anchor: String, markerOffset: Int, markerLine: Int, noteLine: Int, page: String?) {
+        /// For a footnote that runs over to the next page, the first line of its rest there.
+        public var continuationLine: Int?
+        public init(
+            label: String,
+            text: String,
+            anchor: String,
+            markerOffset: Int,
+            markerLine: Int,
+            noteLine: Int,
+            page: String?,
+            continuationLine: Int? = nil
+        ) {
             self.label = label
             self.text = text
             self.anchor = anchor
@@ -135,9 +156,11 @@ public struct GroundTruth: Codable, Sendable, Hashable {
             self.markerLine = markerLine
             self.noteLine = noteLine
             self.page = page
+            self.continuationLine = continuationLine
         }
         enum CodingKeys: String, CodingKey {
             case label, text, anchor, page
+            case continuationLine = "continuation_line"
             case markerOffset = "marker_offset"
             case markerLine = "marker_line"
             case noteLine = "note_line"
@@ -201,11 +224,47 @@ public struct GroundTruth: Codable, Sendable, Hashable {
         /// word in lower case (it may be printed capitalised).
         public var printed: String
         public var word: String
-        public init(kind: Kind, line: Int, printed: String, word: String) {
+        /// The second part is printed on the next page (true), or on the next line of the same page (nil).
+        public var acrossPages: Bool?
+        public init(kind: Kind, line: Int, printed: String, word: String, acrossPages: Bool? = nil) {
             self.kind = kind
             self.line = line
             self.printed = printed
             self.word = word
+            self.acrossPages = acrossPages
+        }
+        enum CodingKeys: String, CodingKey {
+            case kind, line, printed, word
+            case acrossPages = "across_pages"
+        }
+    }
+
+    /// A paragraph as printed: its lines, the page its first and last lines are printed on, and
+    /// its first and last words (normalised as `Scorer.words`), by which the scorer finds it.
+    public struct ParagraphTruth: Codable, Sendable, Hashable {
+        public var firstLine: Int
+        /// Inclusive.
+        public var lastLine: Int
+        public var page: String?
+        /// The page of the last line when it is not the first line's: the paragraph runs across a page break.
+        public var lastPage: String?
+        /// The first `Scorer.paragraphWords` words.
+        public var opening: String
+        /// The last `Scorer.tailWords` words.
+        public var closing: String
+        public init(firstLine: Int, lastLine: Int, page: String?, lastPage: String?, opening: String, closing: String) {
+            self.firstLine = firstLine
+            self.lastLine = lastLine
+            self.page = page
+            self.lastPage = lastPage
+            self.opening = opening
+            self.closing = closing
+        }
+        enum CodingKeys: String, CodingKey {
+            case page, opening, closing
+            case firstLine = "first_line"
+            case lastLine = "last_line"
+            case lastPage = "last_page"
         }
     }
 

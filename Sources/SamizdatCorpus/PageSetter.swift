@@ -33,6 +33,13 @@ struct PageSetter {
     private var pageFirstLine = 0
     private var numberAtFoot = false
     private var leadingSpacePending = false
+    /// Where numbers, heads and notes go on a page; nil: the sample's layout, with the number at
+    /// the head or the foot page by page (the layout `BookGenerator` and `ArticleGenerator` use).
+    var style: PageStyle?
+    /// Lines of a footnote that did not fit on its page and are printed at the next page's foot.
+    private var footnoteCarry: [String] = []
+    /// The truth note whose rest `footnoteCarry` holds.
+    private var carriedNote: Int?
 
     /// Markers placed but whose note is not printed yet, by note index.
     private var markers: [Int: (label: String, anchor: String, offset: Int, line: Int)] = [:]
@@ -76,7 +83,8 @@ struct PageSetter {
     }
 
     mutating func artifact(_ s: String, _ kind: ArtifactKind) {
-        let at = raw(s)
+        let at = raw(leadingSpacePending && style != nil ? " " + s : s)
+        if style != nil { leadingSpacePending = false }
         truth.artifacts.append(Artifact(kind: kind, line: at.line, text: s))
     }
 
@@ -88,6 +96,10 @@ struct PageSetter {
         pageOpen = true
         pageFirstLine = line
         bodyLinesOnPage = 0
+        if let style {
+            startStyledPage(style, opening: opening)
+            return
+        }
         if !opening && rng.chance(0.65) {
             if let heads = runningHeads {
                 artifact(pageNumber % 2 == 0 ? heads.verso : heads.recto, .runningHead)
@@ -103,9 +115,46 @@ struct PageSetter {
         }
     }
 
+    /// A page of a `PageStyle`: the form feed pdftotext writes before the page's first line is a
+    /// space there; an opening page (chapter, article start) has no running head and, unless the
+    /// style says otherwise, its number at the foot.
+    private mutating func startStyledPage(_ style: PageStyle, opening: Bool) {
+        leadingSpacePending = true
+        numberAtFoot = style.numberPlace == .foot || (opening && style.openingNumberAtFoot)
+        let head = opening ? nil : runningHeads.map { pageNumber % 2 == 0 ? $0.verso : $0.recto }
+        if numberAtFoot {
+            if let head {
+                artifact(head, .runningHead)
+                raw("")
+            }
+            return
+        }
+        switch style.numberPlace {
+        case .top:
+            artifact(pageLabel, .pageNumber)
+            raw("")
+            if let head {
+                artifact(head, .runningHead)
+                raw("")
+            }
+        case .headRow:
+            if let head {
+                let numberFirst = style.outerEdge && pageNumber % 2 == 0
+                artifact(numberFirst ? "\(pageLabel) \(head)" : "\(head) \(pageLabel)", .runningHead)
+            } else {
+                artifact(pageLabel, .pageNumber)
+            }
+            raw("")
+        case .foot:
+            break
+        }
+    }
+
     mutating func endPage() {
         guard paged, pageOpen else { return }
-        if !footnoteQueue.isEmpty {
+        if let style {
+            printStyledFootnotes(style)
+        } else if !footnoteQueue.isEmpty {
             raw("")
             for (k, f) in footnoteQueue.enumerated() {
                 if k > 0 { raw("") }
@@ -116,8 +165,11 @@ struct PageSetter {
             }
             footnoteQueue.removeAll()
         }
-        if numberAtFoot { artifact(pageLabel, .pageNumber) }
-        if let slug, rng.chance(slugRate) {
+        if numberAtFoot {
+            if style != nil { raw("") }
+            artifact(pageLabel, .pageNumber)
+        }
+        if let slug, style?.slug ?? true, rng.chance(slugRate) {
             raw("")
             artifact("\(slug.file) \(pageLabel)", .printerSlug)
             raw("")
@@ -127,6 +179,58 @@ struct PageSetter {
         truth.pages.append(.init(label: pageLabel, firstLine: pageFirstLine, lastLine: line - 1))
         pageNumber += 1
         pageOpen = false
+    }
+
+    /// The notes of a styled page at its foot: first the rest of a note carried over from the page
+    /// before, then this page's notes as "3 Text…" or as "3", a blank line and the text. With
+    /// `continuedFootnotes`, the last note of a page may break off and go on at the next page's foot.
+    private mutating func printStyledFootnotes(_ style: PageStyle) {
+        guard !footnoteQueue.isEmpty || !footnoteCarry.isEmpty else { return }
+        raw("")
+        let carried = !footnoteCarry.isEmpty
+        for (k, l) in footnoteCarry.enumerated() {
+            let at = raw(l)
+            if k == 0, let note = carriedNote { truth.notes[note].continuationLine = at.line }
+        }
+        footnoteCarry.removeAll()
+        carriedNote = nil
+        for (k, f) in footnoteQueue.enumerated() {
+            let lines: [String]
+            switch style.footnoteForm {
+            case .numberText:
+                lines = PageSetter.wrap(f.label + " " + f.text, width: width)
+            case .bareLine:
+                if k > 0 || carried { raw("") }
+                raw(f.label)
+                raw("")
+                lines = PageSetter.wrap(f.text, width: width)
+            }
+            var printed = lines.count
+            if style.continuedFootnotes, k == footnoteQueue.count - 1, lines.count >= 2, rng.chance(0.5) {
+                printed = (lines.count + 1) / 2
+                footnoteCarry = Array(lines[printed...])
+            }
+            let first = raw(lines[0]).line
+            for l in lines[1..<printed] { raw(l) }
+            recordNote(f.note, text: f.text, noteLine: first)
+            if !footnoteCarry.isEmpty, truth.notes.last?.noteLine == first { carriedNote = truth.notes.count - 1 }
+        }
+        footnoteQueue.removeAll()
+    }
+
+    /// Words of `s` wrapped at `width`.
+    static func wrap(_ s: String, width: Int) -> [String] {
+        var out: [String] = []
+        var cur = ""
+        for w in s.split(separator: " ") {
+            if !cur.isEmpty && cur.count + 1 + w.count > width {
+                out.append(cur)
+                cur = ""
+            }
+            cur += cur.isEmpty ? String(w) : " " + w
+        }
+        if !cur.isEmpty { out.append(cur) }
+        return out
     }
 
     /// Ends the current page (if it has anything on it) and starts a new one.
@@ -218,9 +322,22 @@ struct PageSetter {
         var len = 0
         var first = -1
         var last = -1
+        var firstPage: String?
+        // a word broken at the line end just set: its hyphenation's index and the page it was on
+        var broken: (index: Int, page: String?)?
         func flush(_ s: inout PageSetter) {
             let r = s.setLine(pieces)
-            if first < 0 { first = r }
+            if let open = broken {
+                if s.currentPage != open.page { s.truth.hyphenations[open.index].acrossPages = true }
+                broken = nil
+            }
+            if pieces.last?.hyphenation?.kind == .soft || pieces.last?.hyphenation?.kind == .compound {
+                broken = (s.truth.hyphenations.count - 1, s.currentPage)
+            }
+            if first < 0 {
+                first = r
+                firstPage = s.currentPage
+            }
             last = r
             pieces.removeAll(keepingCapacity: true)
             len = 0
@@ -265,6 +382,19 @@ struct PageSetter {
             len += (len > 0 ? 1 : 0) + n
         }
         if !pieces.isEmpty { flush(&self) }
+        // the words as the clean text has them: note markers taken out
+        let plain = tokens.map { token in token.marker.map { String(decoding: token.text.utf8.prefix($0.offset), as: UTF8.self) } ?? token.text }
+        let opening = Scorer.words(plain.prefix(12).joined(separator: " ")).prefix(Scorer.paragraphWords)
+        let lastPage = currentPage
+        let record = GroundTruth.ParagraphTruth(
+            firstLine: first,
+            lastLine: last,
+            page: firstPage,
+            lastPage: lastPage == firstPage ? nil : lastPage,
+            opening: opening.joined(separator: " "),
+            closing: Scorer.tail(plain.suffix(8).joined(separator: " "))
+        )
+        truth.paragraphs?.append(record)
         return .init(firstLine: first, lastLine: last)
     }
 
@@ -341,6 +471,11 @@ struct PageSetter {
 
     mutating func finish() -> (text: String, truth: GroundTruth) {
         if pageOpen { endPage() }
+        if !footnoteCarry.isEmpty {
+            // the rest of the last page's broken note goes on a page of its own
+            startPage(opening: true)
+            endPage()
+        }
         truth.bytes = bytes
         truth.lines = line
         return (text, truth)

@@ -33,6 +33,8 @@ import SamizdatModel
 public struct Scorer {
     public static let tailWords = 4
     public static let noteWords = 6
+    /// Words by which a paragraph is found (`GroundTruth.ParagraphTruth.opening`).
+    public static let paragraphWords = 8
 
     public static func score(_ doc: SegmentedDocument, truth: GroundTruth) -> SegmentationScore {
         var s = SegmentationScore(documents: 1)

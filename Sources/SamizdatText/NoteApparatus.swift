@@ -107,7 +107,52 @@ struct NoteApparatus: Sendable {
             expected = last + 1
             groups[footGroup!].lastLine = end - 1
             if end < n { pageStarts.append(end) }
+            footBlocks.append((i, end, entries.count - 1))
             i = end
+        }
+        let blocks = footBlocks
+        joinContinuedFootnotes(lines: lines, bytes: b, roles: &roles, blocks: blocks)
+    }
+
+    /// Page-foot note blocks found: first line, the line after, the block's last entry.
+    private var footBlocks: [(first: Int, end: Int, last: Int)] = []
+
+    /// A footnote broken off mid-sentence at a page foot goes on at the foot of the next page, above
+    /// that page's own notes (or above its foot artifacts): the unlabelled lines set off by a blank
+    /// line just before the next page's first note label or first print artifact.
+    private mutating func joinContinuedFootnotes(
+        lines: [SourceLine],
+        bytes b: [UInt8],
+        roles: inout [LineRole],
+        blocks: [(first: Int, end: Int, last: Int)]
+    ) {
+        let n = lines.count
+        for (k, block) in blocks.enumerated() {
+            let entry = entries[block.last]
+            // broken off mid-sentence: it ends in a word or a comma, not a stop or a page number
+            guard let lastChar = entry.text.unicodeScalars.last, lastChar.properties.isAlphabetic || ",;-".unicodeScalars.contains(lastChar)
+            else { continue }
+            // where the next page's foot begins: its first note label, or the first artifact after the body resumes
+            var stop = k + 1 < blocks.count ? blocks[k + 1].first : n
+            var a = block.end
+            while a < stop, roles[a] == .artifact || roles[a] == .blank { a += 1 }  // the next page's head
+            let bodyStart = a
+            while a < stop, roles[a] != .artifact { a += 1 }
+            stop = min(stop, a)
+            guard stop < n, stop - block.end < 160 else { continue }
+            var last = stop - 1
+            while last > bodyStart, roles[last] == .blank { last -= 1 }
+            var first = last
+            while first - 1 > bodyStart, roles[first - 1] == .body { first -= 1 }
+            guard roles[last] == .body, first - 1 > bodyStart, roles[first - 1] == .blank, last - first < 6 else { continue }
+            guard NoteApparatus.label(b, lines[first]) == nil, lines[first].indent != 1 else { continue }
+            var text = entry.text
+            for line in first...last {
+                text = NoteApparatus.join(text, TextBytes.string(b, lines[line].contentStart, lines[line].contentEnd))
+                roles[line] = .note
+            }
+            entries[block.last].text = text
+            groups[entry.group].lastLine = max(groups[entry.group].lastLine, last)
         }
     }
 

@@ -113,8 +113,25 @@ struct PageLayout: Sendable {
             i = cursor + 1
         }
 
+        // The page model: where this document's numbers sit and how they run, from all page starts.
+        var taken: [Int: PageLabel?] = [:]
+        for z in 0..<n where kinds[z] != nil { taken[z] = .some(nil) }
+        for a in anchors { taken[a.line] = a.label }
+        // a slug zone's end and the form feed's space a line or two below it are one page start
+        let marked = Set(leadingSpaceLines)
+        let zoneEnds = breakSet.filter { end in !(0...3).contains { marked.contains(end + $0) } }
+        let model = PageModel(lines: lines, bytes: b, starts: leadingSpaceLines + zoneEnds, taken: taken)
+        if model.isDecided {
+            for number in model.numbers {
+                kinds[number.line] = number.place == .headRow ? .runningHead : .pageNumber
+                anchors.append(Anchor(line: number.line, label: number.label, side: number.place == .foot ? .ending : .starting))
+            }
+            breakSet.formUnion(model.pageStarts.filter { $0 > 0 })
+        }
+
         // 2. Bare page numbers outside slug zones: a label alone on a line at a page edge (a blank
-        // line or a page-start space beside it), kept only while the numbers keep increasing.
+        // line or a page-start space beside it), kept only while the numbers keep increasing and,
+        // when the page model holds, only where they fit its sequence.
         var zoneAnchorAt: [Int: PageLabel] = [:]
         for a in anchors { zoneAnchorAt[a.line] = a.label }
         var accepted: [Int: (label: PageLabel, side: Side?)] = [:]
@@ -126,6 +143,7 @@ struct PageLayout: Sendable {
                 continue
             }
             guard kinds[i] == nil, let lab = labelOf[i] else { continue }
+            if model.isDecided, !model.fits(lab, line: i) { continue }
             let nextIsPageStart = i + 1 < n && lines[i + 1].indent == 1 && !lines[i + 1].isBlank
             guard nextIsPageStart || blankBefore(i) || blankAfter(i) else {
                 deferred.append(i)
@@ -170,6 +188,7 @@ struct PageLayout: Sendable {
         for i in deferred where kinds[i] == nil {
             guard let lab = labelOf[i], i + 1 < n, kinds[i + 1] == .runningHead || kinds[i + 1] == .pageNumber || kinds[i + 1] == .printerSlug
             else { continue }
+            if model.isDecided, !model.fits(lab, line: i) { continue }
             let before = accepted.filter { $0.key < i && $0.value.label.roman == lab.roman }.max { $0.key < $1.key }
             let after = accepted.filter { $0.key > i && $0.value.label.roman == lab.roman }.min { $0.key < $1.key }
             let fits =
@@ -199,25 +218,52 @@ struct PageLayout: Sendable {
         // 3. Running heads: short lines that recur next to page numbers, alone or on the number's own line.
         var headKeys: [String: [Int]] = [:]
         let numberLines = (0..<n).filter { kinds[$0] == .pageNumber || kinds[$0] == .printerSlug }
+        // with a page model, only the line right beside the number: a heading under a chapter's
+        // first line ("Chapter 2", the title) is not a head even when the head repeats its words
+        let reach = model.isDecided ? 1 : 2
         for p in numberLines {
             var candidates: [Int] = []
             var k = p
-            for _ in 0..<2 {
+            for _ in 0..<reach {
                 guard let nx = nextNonBlank(k), nx - k <= 2 else { break }
                 candidates.append(nx)
                 k = nx
             }
             k = p
-            for _ in 0..<2 {
+            for _ in 0..<reach {
                 guard let pv = prevNonBlank(k), k - pv <= 2 else { break }
                 candidates.append(pv)
                 k = pv
             }
-            for c in candidates where kinds[c] == nil && lines[c].indent != 1 && headLike(c) && (blankAfter(c) || blankBefore(c)) {
+            for c in candidates where kinds[c] == nil && (lines[c].indent != 1 || model.isDecided) && headLike(c) && (blankAfter(c) || blankBefore(c))
+            {
                 headKeys[PageLayout.key(b, lines[c]), default: []].append(c)
             }
         }
+        // With a page model: the first text line of a page, set off by a blank line, is a running head
+        // when it recurs (never on the document's first page, which opens it), or when it stands
+        // between heads: the page before starts with a head and the page after with a head too, or
+        // with a new chapter (a chapter's only recto head).
+        var firstText: [Int: Int] = [:]
+        if model.isDecided {
+            var opening = 0
+            while opening < n, lines[opening].isBlank { opening += 1 }
+            let firstPage = model.page(ofLine: opening)
+            for s in model.pageStarts {
+                var t = s
+                while t < n, lines[t].isBlank || kinds[t] != nil { t += 1 }
+                let page = model.page(ofLine: s)
+                guard t < n, page != firstPage, model.page(ofLine: t) == page, headLike(t), blankAfter(t) else { continue }
+                firstText[page] = t
+                headKeys[PageLayout.key(b, lines[t]), default: []].append(t)
+            }
+        }
         for (_, ls) in headKeys where Set(ls).count >= 2 { for l in ls { kinds[l] = .runningHead } }
+        for (page, t) in firstText where kinds[t] == nil {
+            guard let before = firstText[page - 1], kinds[before] == .runningHead else { continue }
+            if let after = firstText[page + 1], kinds[after] != .runningHead { continue }
+            kinds[t] = .runningHead
+        }
         var numberedHeads: [String: [(Int, PageLabel)]] = [:]
         for i in 0..<n where kinds[i] == nil && !lines[i].isBlank && lines[i].width <= 80 {
             if let (key, lab) = PageLayout.numberedHead(b, lines[i]) { numberedHeads[key, default: []].append((i, lab)) }
@@ -226,7 +272,7 @@ struct PageLayout: Sendable {
             var increasing = 0
             for k in 1..<occ.count where occ[k].1.value > occ[k - 1].1.value { increasing += 1 }
             guard increasing * 2 >= occ.count - 1 else { continue }
-            for (line, lab) in occ {
+            for (line, lab) in occ where !model.isDecided || model.fits(lab, line: line) {
                 kinds[line] = .runningHead
                 anchors.append(Anchor(line: line, label: lab, side: .starting))
                 breakSet.insert(line)
