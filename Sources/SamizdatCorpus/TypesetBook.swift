@@ -202,8 +202,8 @@ struct TypesetBookBuilder {
 
     typealias Piece = (text: String, marker: String?)
 
-    /// Greedy lines of Courier at body size within the measure; a long plain word that does not fit
-    /// is hyphenated when four letters or more fit.
+    /// Greedy lines of Courier at body size within the measure; a lowercase word that does not fit is
+    /// hyphenated when two letters or more fit and two or more go over.
     func breakLines(_ words: [(text: String, marker: String?, splittable: Bool)], indent: Int) -> [[Piece]] {
         let capacity = Int(TypesetBookBuilder.measure / (TypesetBookBuilder.bodySize * 0.6))
         var lines: [[Piece]] = []
@@ -218,8 +218,8 @@ struct TypesetBookBuilder {
                 continue
             }
             let room = capacity - used - (line.isEmpty ? 0 : 1) - 1
-            if word.marker == nil, room >= 3, word.text.count - room >= 3,
-                word.text.allSatisfy({ $0.isASCII && $0.isLetter && $0.isLowercase })
+            if word.marker == nil, room >= 2, word.text.count - room >= 2,
+                word.text.prefix(room + 1).allSatisfy({ $0.isASCII && $0.isLetter && $0.isLowercase })
             {
                 line.append((String(word.text.prefix(room)) + "-", nil))
                 lines.append(line)
@@ -246,9 +246,7 @@ struct TypesetBookBuilder {
             if let marker = piece.marker { natural += Double(marker.count) * 6 * 0.6 }
         }
         let gaps = Double(max(1, line.count - 1))
-        // a line too loose to justify (a long word pushed over) is left ragged, as a typesetter would not
-        let stretch = (TypesetBookBuilder.measure - natural) / gaps
-        let spacing = justify && stretch <= charWidth * 1.5 ? max(0, stretch) : 0
+        let spacing = justify ? max(0, (TypesetBookBuilder.measure - natural) / gaps) : 0
         var x = TypesetBookBuilder.left + Double(indent) * charWidth
         var pending = ""
         for (index, piece) in line.enumerated() {

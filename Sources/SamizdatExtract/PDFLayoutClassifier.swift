@@ -4,8 +4,9 @@ import SamizdatText
 /// Decides what every line of a PDF is from where it sits and how it is set, across all pages:
 ///
 /// - **running heads and page numbers**: lines in the top or bottom eighth of a page that are a
-///   bare page number, or whose text with its digits taken out recurs at a page edge on another
-///   page (heads alternating left and right each recur on their own);
+///   bare page number, whose text with its digits taken out recurs at a page edge on another
+///   page (heads alternating left and right each recur on their own), or that carries the page's
+///   own label beside its words at the top;
 /// - **notes**: the block of lines at the foot of a page set smaller than the body type, below
 ///   the last line of body type, opening with a note label;
 /// - **headings**: lines set larger than the body type (the largest size level 1), and short
@@ -79,7 +80,15 @@ struct PDFLayoutClassifier {
             for lineIndex in edgeLines(page) {
                 let line = page.lines[lineIndex]
                 let isLabel = PDFLayoutClassifier.isPageLabel(line.text) || line.text == page.label
-                let key = PDFLayoutClassifier.headKey(line.text)
+                var key = PDFLayoutClassifier.headKey(line.text)
+                // a head carrying the page's own number ("The Camp   13" on page 13) is a head even once
+                let words = line.text.split(separator: " ")
+                if !isLabel, line.top < page.height / 8, words.count > 1,
+                    words.first.map(String.init) == page.label || words.last.map(String.init) == page.label
+                {
+                    key = "page-label-head:" + key
+                    keyPages[key, default: []].insert(-1)
+                }
                 here.append((lineIndex, key, isLabel))
                 if !key.isEmpty { keyPages[key, default: []].insert(pageIndex) }
             }

@@ -31,6 +31,17 @@ enum PDFLineBuilder {
             let text = PDFLineBuilder.clean(String(scalars))
             guard !text.isEmpty, left.isFinite else { return }
             let size = sizeWeights.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key ?? 0
+            // poppler may end a line at a wide gap (a justified line, a raised note marker): a piece on
+            // the previous line's baseline, to its right, goes back on that line
+            if let previous = lines.last, abs(previous.bottom - bottom) < max(size, previous.fontSize) * 0.4,
+                left >= previous.right - 1, abs(size - previous.fontSize) < 0.6
+            {
+                lines[lines.count - 1].text += " " + text
+                lines[lines.count - 1].right = max(previous.right, right)
+                lines[lines.count - 1].top = min(previous.top, top)
+                lines[lines.count - 1].bold = previous.bold && allBold
+                return
+            }
             lines.append(
                 PDFTextLine(
                     text: text,
