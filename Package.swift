@@ -33,6 +33,12 @@ let package = Package(
             providers: [.apt(["libzmq3-dev"])]
         ),
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], swiftSettings: strict),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        .target(name: "SamizdatExtract", dependencies: ["CPoppler", "SamizdatModel", "SamizdatText"], swiftSettings: strict),
         .target(
             name: "SamizdatModel",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -67,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "IngestService",
             dependencies: [
-                "SamizdatService", "SamizdatModel", "SamizdatText", "SamizdatDelivery", "ZeroMQ",
+                "SamizdatService", "SamizdatModel", "SamizdatText", "SamizdatExtract", "SamizdatDelivery", "ZeroMQ",
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strict
@@ -75,7 +81,8 @@ let package = Package(
         .executableTarget(
             name: "SegmentService",
             dependencies: [
-                "SamizdatService", "SamizdatModel", "SamizdatText", "ZeroMQ", .product(name: "Metrics", package: "swift-metrics"),
+                "SamizdatService", "SamizdatModel", "SamizdatText", "SamizdatExtract", "ZeroMQ",
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strict
         ),
@@ -109,7 +116,8 @@ let package = Package(
         .executableTarget(
             name: "SamizdatCLI",
             dependencies: [
-                "SamizdatService", "SamizdatModel", "SamizdatText", "SamizdatIndex", "SamizdatReports", "SamizdatCorpus", "ZeroMQ",
+                "SamizdatService", "SamizdatModel", "SamizdatText", "SamizdatExtract", "SamizdatIndex", "SamizdatReports", "SamizdatCorpus",
+                "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -124,6 +132,11 @@ let package = Package(
         ),
         .testTarget(name: "SamizdatIndexTests", dependencies: ["SamizdatIndex", "SamizdatText"], swiftSettings: strict),
         .testTarget(name: "SamizdatCorpusTests", dependencies: ["SamizdatCorpus"], swiftSettings: strict),
+        .testTarget(
+            name: "SamizdatExtractTests",
+            dependencies: ["SamizdatExtract", "SamizdatText", "SamizdatModel", "SamizdatCorpus"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "SamizdatReportsTests", dependencies: ["SamizdatReports"], swiftSettings: strict),
         .testTarget(
             name: "SamizdatDeliveryTests",

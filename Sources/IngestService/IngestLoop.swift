@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Metrics
 import SamizdatDelivery
+import SamizdatExtract
 import SamizdatModel
 import SamizdatService
 import SamizdatText
@@ -89,7 +90,8 @@ final class IngestLoop {
             switch action {
             case .sendWork(let worker, let document, let attempt):
                 do {
-                    let message = try WireMessage(.work, WorkHeader(document: document, attempt: attempt), body: [Data(document.text.utf8)])
+                    let body = document.original ?? Data(document.text.utf8)
+                    let message = try WireMessage(.work, WorkHeader(document: document, attempt: attempt), body: [body])
                     try work.send([worker] + message.frames, wait: false)
                 } catch {
                     let key = DocumentKey(id: document.id, version: document.version)
@@ -188,8 +190,13 @@ final class IngestLoop {
                         send(socket, envelope, try WireMessage(.busy, BusyHeader(req: header.req, retryMs: busy.retryMs, backlog: busy.backlog)))
                         continue
                     }
-                    let text = Normalizer.normalize(try TextValidation.text(from: body, maxBytes: config.maxTextBytes))
-                    toStore.append((envelope, IngestRequest(req: header.req, metadata: header.metadata, text: text)))
+                    let format = try FileValidation.format(declared: header.format, body: body, maxBytes: config.maxTextBytes)
+                    if format.isBinary {
+                        toStore.append((envelope, IngestRequest(req: header.req, metadata: header.metadata, original: body, format: format)))
+                    } else {
+                        let text = Normalizer.normalize(try TextValidation.text(from: body, maxBytes: config.maxTextBytes))
+                        toStore.append((envelope, IngestRequest(req: header.req, metadata: header.metadata, text: text)))
+                    }
                 case .ping:
                     send(socket, envelope, try WireMessage(.pong, PongHeader(req: message.requestID, service: "ingest", instance: config.instance)))
                 case .status:

@@ -13,7 +13,7 @@ extension Samizdat {
                 bytes, docs, sha256 as make_corpus.py computes it); pass --no-meta to leave it out when several \
                 runs go into one file.
                 """,
-            subcommands: [Segment.self, Index.self, Query.self, Pipeline.self, Reports.self]
+            subcommands: [Segment.self, Index.self, Query.self, Pipeline.self, Reports.self, Extract.self]
         )
 
         static let toolVersion = "0.1.0"

@@ -7,21 +7,23 @@ import Synchronization
 extension Samizdat {
     struct Ingest: AsyncParsableCommand, Sendable {
         static let configuration = CommandConfiguration(
-            abstract: "Stream texts into the pipeline: files, directories (recursively) or - for standard input.",
+            abstract: "Stream texts and PDFs into the pipeline: files, directories (recursively) or - for standard input.",
             discussion: """
                 Prints one line per text: accepted or duplicate with the document id, or the reason it was refused.
-                Exits non-zero if any text was refused. Many files go with a bounded window of requests in flight.
+                Exits non-zero if any text was refused. Many files go with a bounded window of requests in flight. \
+                A PDF (by its extension or its first bytes) is sent as it is, declared `format: pdf`; ingest keeps \
+                the original and segment reads its pages, page labels and layout.
                 """
         )
 
-        @Argument(help: "Files, directories (their .txt files, recursively), or - for standard input.")
+        @Argument(help: "Files, directories (their .txt and .pdf files, recursively), or - for standard input.")
         var paths: [String]
         @Option(help: "Title (default: the file name without extension).") var title: String?
         @Option(help: "Author.") var author: String?
         @Option(help: "Source (default: the file name).") var source: String?
         @Option(help: "Your own id for the text; new content under the same id makes a new version. Only with one input.")
         var externalID: String?
-        @Option(help: "File extensions taken from directories, comma-separated.") var ext = "txt"
+        @Option(help: "File extensions taken from directories, comma-separated.") var ext = "txt,pdf"
         @Option(help: "Input encoding: utf8, latin1, windows-1252 (transcoded to UTF-8 before sending).")
         var encoding: InputEncoding = .utf8
         @Option(help: "Requests in flight at once.") var window = 16
@@ -124,7 +126,12 @@ extension Samizdat {
                 }
                 raw = d
             }
-            guard let body = encoding.utf8Bytes(raw) else {
+            // a file goes as its bytes, declared by its extension or its first bytes; text is transcoded
+            let named = DocumentFormat(fileExtension: (input.name as NSString).pathExtension)
+            let sniffed = DocumentFormat.sniff(raw)
+            let format: DocumentFormat = named?.isBinary == true ? named! : sniffed
+            let transcoded = format.isBinary ? raw : encoding.utf8Bytes(raw)
+            guard let body = transcoded else {
                 progress.count(.failed)
                 return Line(ok: false, text: "\(input.path): error: not valid \(encoding.rawValue)")
             }
@@ -134,7 +141,8 @@ extension Samizdat {
                     title: title ?? (input.name as NSString).deletingPathExtension,
                     author: author,
                     source: source ?? input.name,
-                    externalID: externalID
+                    externalID: externalID,
+                    format: format.isBinary ? format.rawValue : nil
                 )
             }
             let req = client.nextRequestID()

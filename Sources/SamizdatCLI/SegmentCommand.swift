@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SamizdatExtract
 import SamizdatModel
 import SamizdatText
 
@@ -7,13 +8,17 @@ extension Samizdat {
     struct Segment: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Segment one file locally, without services, and print what segmentation finds.",
-            discussion:
-                "--format text prints the clean text as an outline with headings, page labels and notes; json prints the whole SegmentedDocument."
+            discussion: """
+                A PDF (by its first bytes) is extracted through poppler first: its pages, their own labels and \
+                every line's role (running head, page number, note, heading, body) come from the file's layout. \
+                --format text prints the clean text as an outline with headings, page labels and notes; json \
+                prints the whole SegmentedDocument.
+                """
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-        @Argument(help: "A text file, or - for standard input.") var file: String
+        @Argument(help: "A text file or a PDF, or - for standard input.") var file: String
         @Option(help: "text or json.") var format: Format = .text
         @Option(help: "Input encoding: utf8, latin1, windows-1252.") var encoding: InputEncoding = .utf8
 
@@ -25,9 +30,26 @@ extension Samizdat {
                 guard let d = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
                 data = d
             }
+            let name = (file as NSString).lastPathComponent
+            let bytes = [UInt8](data)
+            let format = DocumentFormat.sniff(bytes)
+            if format.isBinary {
+                let segmented: SegmentedDocument
+                do {
+                    let extracted = try DocumentExtractor().extract(bytes, format: format)
+                    segmented = try Segmenter().segment(
+                        pages: extracted.pages,
+                        id: "local",
+                        version: 1,
+                        contentHash: ContentHash.sha256(bytes),
+                        metadata: DocumentMetadata(title: (name as NSString).deletingPathExtension, source: name)
+                    )
+                } catch { throw fail(error) }
+                try show(segmented)
+                return
+            }
             let text: String
             do { text = try encoding.decode(data, maxBytes: Int.max) } catch { throw fail(error) }
-            let name = (file as NSString).lastPathComponent
             let doc = Document(
                 id: "local",
                 version: 1,
@@ -37,6 +59,10 @@ extension Samizdat {
             )
             let segmented: SegmentedDocument
             do { segmented = try Segmenter().segment(doc) } catch { throw fail(error) }
+            try show(segmented)
+        }
+
+        private func show(_ segmented: SegmentedDocument) throws {
             switch format {
             case .json: try printJSON(segmented)
             case .text: print(OutlineRenderer.render(segmented))

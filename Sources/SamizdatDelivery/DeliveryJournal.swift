@@ -104,8 +104,11 @@ public final class DeliveryJournal: Sendable {
         // Versions keep counting across a delete, so nothing of the deleted ones can pass for the new one.
         let deletedUpTo = try TombstoneRecord.fetchOne(db, key: id)?.version ?? 0
         let key = DocumentKey(id: id, version: max(latest?.version ?? 0, deletedUpTo) + 1)
-        let bytes = request.text.utf8.count
+        let bytes = request.original?.count ?? request.text.utf8.count
         try TextRecord(key: key, text: request.text).insert(db)
+        if let original = request.original {
+            try OriginalRecord(key: key, format: request.format, bytes: original).insert(db)
+        }
         try VersionRecord(
             id: id,
             version: key.version,
@@ -150,6 +153,17 @@ public final class DeliveryJournal: Sendable {
                 let text = try TextRecord.fetchOne(db, key: primaryKey)
             else { return nil }
             let metadata = DocumentMetadata(title: version.title, author: version.author, source: version.source, externalID: version.externalID)
+            if let original = try OriginalRecord.fetchOne(db, key: primaryKey) {
+                guard let format = DocumentFormat(rawValue: original.format) else { return nil }
+                return Document(
+                    id: key.id,
+                    version: key.version,
+                    contentHash: version.hash,
+                    metadata: metadata,
+                    format: format,
+                    original: original.bytes
+                )
+            }
             return Document(id: key.id, version: key.version, contentHash: version.hash, metadata: metadata, text: text.text)
         }
     }
@@ -227,6 +241,7 @@ public final class DeliveryJournal: Sendable {
                 return false
             }
             try TextRecord.filter(TextRecord.Columns.id == id).deleteAll(db)
+            try OriginalRecord.filter(OriginalRecord.Columns.id == id).deleteAll(db)
             try StateRecord.filter(StateRecord.Columns.id == id).deleteAll(db)
             try versions.deleteAll(db)
             try RequestRecord.filter(RequestRecord.Columns.doc == id).deleteAll(db)

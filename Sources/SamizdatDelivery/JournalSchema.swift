@@ -6,13 +6,14 @@ import GRDB
 /// together, so every state change rewrote the text (a 1 MB text: 2 MB of WAL per change).
 /// `v2` moves every row into `texts` (insert-only), `versions` (metadata, insert-only) and `states`
 /// (a small mutable row), keeping every document, state, attempt count and error, and adds
-/// `tombstones`.
+/// `tombstones`. `v3` adds `originals`, the bytes of versions that arrived as files.
 public enum JournalSchema {
     /// Every migration, in order; GRDB applies those a journal has not had yet.
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createFirstLayout)
         migrator.registerMigration("v2", migrate: separateTextsFromStates)
+        migrator.registerMigration("v3", migrate: addOriginals)
         return migrator
     }
 
@@ -45,6 +46,17 @@ public enum JournalSchema {
             table.column("version", .integer).notNull()
             table.column("outcome", .text).notNull()
             table.column("created_at", .double).notNull()
+        }
+    }
+
+    /// `originals`: the bytes of versions that arrived as files (PDF …), written once.
+    static func addOriginals(_ db: Database) throws {
+        try db.create(table: OriginalRecord.databaseTableName) { table in
+            table.column("id", .text).notNull()
+            table.column("version", .integer).notNull()
+            table.column("format", .text).notNull()
+            table.column("bytes", .blob).notNull()
+            table.primaryKey(["id", "version"])
         }
     }
 

@@ -30,6 +30,10 @@ public struct Document: Codable, Sendable, Hashable {
     public var contentHash: String
     public var metadata: DocumentMetadata
     public var text: String
+    /// The format it arrived in; for any but `.text`, `original` holds its bytes and `text` is empty.
+    public var format: DocumentFormat = .text
+    /// The original bytes of a PDF (EPUB, HTML), kept as they came; nil for plain text.
+    public var original: Data? = nil
 
     public init(id: String, version: Int, contentHash: String, metadata: DocumentMetadata, text: String) {
         self.id = id
@@ -37,6 +41,13 @@ public struct Document: Codable, Sendable, Hashable {
         self.contentHash = contentHash
         self.metadata = metadata
         self.text = text
+    }
+
+    /// A document that arrived as a file in `format` (a PDF …): its original bytes, no text yet.
+    public init(id: String, version: Int, contentHash: String, metadata: DocumentMetadata, format: DocumentFormat, original: Data) {
+        self.init(id: id, version: version, contentHash: contentHash, metadata: metadata, text: "")
+        self.format = format
+        self.original = original
     }
 
     enum CodingKeys: String, CodingKey {

@@ -18,6 +18,9 @@ struct Assembly {
     var outputNotes: [Note] = []
     var unmatchedMarkers: [String] = []
     var unmatchedNotes: [String] = []
+    /// Where paragraphs start when the layout already says so (pages read from a PDF): then a body
+    /// line starts a paragraph exactly when this says it does, and no boundary is guessed.
+    var knownParagraphStarts: [Bool]? = nil
 
     private var typical = 70
     /// The measure: how wide a full line runs.
@@ -260,6 +263,7 @@ struct Assembly {
     private func lastScalar(_ l: SourceLine) -> UInt32 { TextBytes.scalar(b, endingAt: l.contentEnd).value }
 
     private func boundary(_ p: Int, _ c: Int, kind: ParagraphKind, paraFirstLine: Int) -> Boundary {
+        if let known = knownParagraphStarts { return known[c] ? .plain : .none }
         var gapBlank = false
         var gapOther = false
         if c > p + 1 { for k in (p + 1)..<c { if roles[k] == .blank { gapBlank = true } else { gapOther = true } } }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SamizdatExtract
 import SamizdatModel
 import SamizdatService
 import SamizdatText
@@ -128,14 +129,21 @@ final class SegmentWorker {
             logger.event("rejected", "work without a valid header: \(error.message)", level: .warning)
             return
         }
-        let text = m.body.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let original = header.format?.isBinary == true ? m.body.first : nil
+        let text = original == nil ? (m.body.first.map { String(decoding: $0, as: UTF8.self) } ?? "") : ""
         let doc = header.document(text: text)
+        let bytesIn = original?.count ?? text.utf8.count
         let t0 = clock.now
         let outgoing: (Socket, [Data])
         do {
-            let segmented = try segmenter.segment(doc)
+            let segmented: SegmentedDocument
+            if let original, let format = header.format {
+                segmented = try extractAndSegment(doc, original: original, format: format)
+            } else {
+                segmented = try segmenter.segment(doc)
+            }
             let ms = (clock.now - t0).milliseconds
-            metrics.segmented(bytes: text.utf8.count, took: clock.now - t0)
+            metrics.segmented(bytes: bytesIn, took: clock.now - t0)
             let body = SegmentedDocumentCodec.encode(segmented)
             outgoing = (
                 index,
@@ -145,13 +153,14 @@ final class SegmentWorker {
                 "segmented",
                 "text segmented",
                 [
-                    "doc.id": .string(doc.id), "doc.version": .int(doc.version), "bytes.in": .int(text.utf8.count),
+                    "doc.id": .string(doc.id), "doc.version": .int(doc.version), "bytes.in": .int(bytesIn),
                     "doc.paragraphs": .int(segmented.paragraphs.count), "doc.sentences": .int(segmented.sentences.count),
                     "duration.ms": .number(ms), "delivery.attempt": .int(header.attempt),
                 ]
             )
         } catch {
-            let (stage, reason) = (error as? SegmentationError).map { ($0.stage, $0.reason) } ?? ("segment", "\(error)")
+            var (stage, reason) = (error as? SegmentationError).map { ($0.stage, $0.reason) } ?? ("segment", "\(error)")
+            if let extraction = error as? ExtractionError { (stage, reason) = ("extract", extraction.description) }
             metrics.failed(stage: stage)
             logger.event(
                 "failed",
@@ -163,7 +172,7 @@ final class SegmentWorker {
         }
         processed += 1
         windowProcessed += 1
-        windowBytes += text.utf8.count
+        windowBytes += bytesIn
         // Hand over without blocking forever: while the peer is away keep heartbeating ingest.
         var nextBeat = clock.now + beat
         while !stop.requested {
@@ -178,6 +187,18 @@ final class SegmentWorker {
                 }
             }
         }
+    }
+
+    /// A file's pages through extraction (PDF via poppler), then segmentation from the known pages.
+    private func extractAndSegment(_ doc: Document, original: Data, format: DocumentFormat) throws -> SegmentedDocument {
+        let extracted = try DocumentExtractor().extract([UInt8](original), format: format)
+        return try segmenter.segment(
+            pages: extracted.pages,
+            id: doc.id,
+            version: doc.version,
+            contentHash: doc.contentHash,
+            metadata: doc.metadata
+        )
     }
 
     private func sleep(for d: Duration, stop: StopSignal) {

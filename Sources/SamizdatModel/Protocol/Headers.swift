@@ -10,15 +10,26 @@ public struct IngestHeader: Codable, Sendable, Equatable {
     public var author: String?
     public var source: String?
     public var externalID: String?
-    public init(req: String? = nil, title: String? = nil, author: String? = nil, source: String? = nil, externalID: String? = nil) {
+    /// What the body is: `text` (the default when absent), `pdf`, `epub` or `html` (docs/PROTOCOL.md).
+    /// Absent, ingest goes by the body's first bytes.
+    public var format: String?
+    public init(
+        req: String? = nil,
+        title: String? = nil,
+        author: String? = nil,
+        source: String? = nil,
+        externalID: String? = nil,
+        format: String? = nil
+    ) {
         self.req = req
         self.title = title
         self.author = author
         self.source = source
         self.externalID = externalID
+        self.format = format
     }
     enum CodingKeys: String, CodingKey {
-        case req, title, author, source
+        case req, title, author, source, format
         case externalID = "external_id"
     }
     public var metadata: DocumentMetadata {
@@ -172,6 +183,8 @@ public struct WorkHeader: Codable, Sendable, Equatable {
     public var author: String
     public var source: String
     public var externalID: String?
+    /// The body's format when it is a file's original bytes (`pdf` …); absent for text.
+    public var format: DocumentFormat?
     public init(document d: Document, attempt: Int) {
         doc = d.id
         version = d.version
@@ -181,9 +194,10 @@ public struct WorkHeader: Codable, Sendable, Equatable {
         author = d.metadata.author
         source = d.metadata.source
         externalID = d.metadata.externalID
+        format = d.format == .text ? nil : d.format
     }
     enum CodingKeys: String, CodingKey {
-        case doc, version, hash, attempt, title, author, source
+        case doc, version, hash, attempt, title, author, source, format
         case externalID = "external_id"
     }
     public func document(text: String) -> Document {

@@ -19,6 +19,12 @@ public struct ProtocolError: Error, Sendable, Hashable, Codable, CustomStringCon
         case emptyText = "empty_text"
         /// The text is over the configured size limit.
         case tooLarge = "too_large"
+        /// The body is not the format declared, or not a format Samizdat reads.
+        case unsupportedFormat = "unsupported_format"
+        /// The document is encrypted.
+        case encryptedDocument = "encrypted_document"
+        /// The document cannot be read as its format (cut off, broken cross-references …).
+        case damagedDocument = "damaged_document"
         /// The query does not parse; `offset` is the position of the problem.
         case badQuery = "bad_query"
         /// A request parameter is missing, of the wrong type or out of range; `parameter` names it.
