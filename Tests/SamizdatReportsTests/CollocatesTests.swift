@@ -203,6 +203,31 @@ import Testing
         }
     }
 
+    /// A short page ranked by G² skips the candidates whose bound cannot reach it: it must still
+    /// be the head of the whole list, for every node and unit.
+    @Test func shortG2PagesAreTheHeadOfTheWholeList() {
+        let selection = CorpusSelection.everything(fixture.corpus)
+        for unit in CountingUnit.allCases {
+            let table = UnitTable(fixture.corpus.vocabulary, unit: unit)
+            for node in 0..<UInt32(table.count) {
+                let name = table.names[Int(node)]
+                let whole = Collocates.compute(
+                    fixture.corpus,
+                    selection,
+                    node: node,
+                    nodeName: name,
+                    CollocatesRequest(node: name, unit: unit, minFrequency: 1, limit: CollocatesRequest.maximumLimit)
+                )
+                for limit in [1, 2, 5] {
+                    let request = CollocatesRequest(node: name, unit: unit, minFrequency: 1, limit: limit)
+                    let page = Collocates.compute(fixture.corpus, selection, node: node, nodeName: name, request)
+                    #expect(page.entries == Array(whole.entries.prefix(limit)), "\(unit) \(name) limit \(limit)")
+                    #expect(page.collocates == whole.collocates)
+                }
+            }
+        }
+    }
+
     @Test func pagesAreSlicesOfTheWholeList() {
         let selection = CorpusSelection.everything(fixture.corpus)
         let whole = Collocates.compute(

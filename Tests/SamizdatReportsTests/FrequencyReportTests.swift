@@ -184,6 +184,28 @@ func expectSameKeywords(
         KeywordPolarity.allCases.map { (scope, unit, $0) }
     }
 
+    /// A short page ranked by G² skips the candidates whose bound cannot reach it: it must still
+    /// be the head of the whole list, in every polarity.
+    @Test(arguments: CountingUnit.allCases)
+    func shortG2PagesAreTheHeadOfTheWholeList(unit: CountingUnit) {
+        for document in corpus.documents.indices {
+            let target = CorpusSelection(parts: [CorpusSelection.Part(document: document)], region: .all)
+            for polarity in [KeywordPolarity.positive, .negative, .both] {
+                let whole = Keywords.compute(
+                    corpus,
+                    target: target,
+                    reference: nil,
+                    KeywordsRequest(unit: unit, polarity: polarity, limit: 10_000)
+                )
+                for limit in [1, 2, 5] {
+                    let page = Keywords.compute(corpus, target: target, reference: nil, KeywordsRequest(unit: unit, polarity: polarity, limit: limit))
+                    #expect(page.entries == Array(whole.entries.prefix(limit)), "document \(document) \(polarity) limit \(limit)")
+                    #expect(page.matched == whole.matched)
+                }
+            }
+        }
+    }
+
     @Test(arguments: keywordCases)
     func keywordsAgainstTheRestMatchTheOracle(scope: FixtureScope, unit: CountingUnit, polarity: KeywordPolarity) {
         let selection = scope.selection(corpus)

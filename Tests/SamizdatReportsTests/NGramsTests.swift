@@ -129,6 +129,28 @@ import Testing
         }
     }
 
+    @Test func preparedBigramAndTrigramTablesMatchTheOracle() {
+        for unit in CountingUnit.allCases {
+            fixture.corpus.prepare(unit)
+            let table = UnitTable(fixture.corpus.vocabulary, unit: unit)
+            for length in NGramTable.lengths {
+                #expect(fixture.corpus.cache.preparedNGrams(fixture.corpus, table, length: length) != nil, "\(unit) \(length)")
+            }
+        }
+        let selection = CorpusSelection.everything(fixture.corpus)
+        check("whole corpus, prepared", selection, packing: .narrowest)
+        for n in NGramTable.lengths {
+            let whole = NGrams.compute(fixture.corpus, selection, NGramsRequest(n: n, minFrequency: 2, limit: NGramsRequest.maximumLimit))
+            #expect(whole.entries.count > 10)
+            for (offset, limit, minRange) in [(0, 1, 1), (3, 5, 1), (whole.types - 2, 10, 1), (whole.types, 5, 1), (2, 4, 2), (0, 3, 4)] {
+                let request = NGramsRequest(n: n, minFrequency: 2, minRange: minRange, offset: offset, limit: limit)
+                let page = NGrams.compute(fixture.corpus, selection, request)
+                let counted = NGrams.compute(fixture.corpus, selection, node: nil, request, packing: .wide)
+                #expect(page == counted, "n \(n) offset \(offset) limit \(limit) range \(minRange)")
+            }
+        }
+    }
+
     @Test func wideKeysAndTheDictionaryMatchTheOracle() {
         for (name, selection) in fixture.selections.prefix(3) {
             check(name, selection, packing: .wide)

@@ -29,7 +29,8 @@ final class AnalysisCorpusCache: Sendable {
     private let refresh = Mutex((running: false, again: false))
 
     /// Analyses newly committed documents on another thread, and prepares the corpus's counts,
-    /// ranked word list and postings under the default unit (`AnalysisCorpus.prepare`), so that
+    /// ranked word list, postings and ranked bigrams and trigrams under the default unit
+    /// (`AnalysisCorpus.prepare`), so that
     /// the next report finds them ready. One refresh runs at a time; asking while one runs makes it go round once more.
     func refreshInBackground(_ reader: any DatabaseReader) {
         let start = refresh.withLock { flags -> Bool in

@@ -33,7 +33,35 @@ final class AnalysisCache: Sendable {
     /// Per unit: the corpus postings, or nil when the corpus is too large for them.
     private let postings = Mutex<[CountingUnit: CorpusPostings?]>([:])
 
+    /// Per unit and length: the whole corpus's n-grams ranked (`NGramTable`), built by `prepare`.
+    private let ngrams = Mutex<[NGramKey: NGramTable]>([:])
+
+    struct NGramKey: Hashable {
+        var unit: CountingUnit
+        var length: Int
+    }
+
     init() {}
+
+    /// Builds the n-gram table of `length` for `corpus` under `table`'s unit unless it is there.
+    func prepareNGrams(_ corpus: AnalysisCorpus, _ table: UnitTable, length: Int) {
+        guard preparedNGrams(corpus, table, length: length) == nil else {
+            return
+        }
+        let built = NGramTable.build(corpus, table, length: length)
+        ngrams.withLock { $0[NGramKey(unit: table.unit, length: length)] = built }
+    }
+
+    /// The n-gram table of `length` for `corpus` under `table`'s unit if `prepare` built it (a
+    /// report never builds one: it counts what it needs).
+    func preparedNGrams(_ corpus: AnalysisCorpus, _ table: UnitTable, length: Int) -> NGramTable? {
+        guard let kept = ngrams.withLock({ $0[NGramKey(unit: table.unit, length: length)] }),
+            kept.typeCount == table.count, Self.sameDocuments(kept.documents, corpus.documents)
+        else {
+            return nil
+        }
+        return kept
+    }
 
     /// The counts of every type over every document of `corpus` in `region`.
     func totals(_ corpus: AnalysisCorpus, _ table: UnitTable, region: TextRegion) -> Totals {

@@ -18,7 +18,8 @@ public struct AnalysisCorpus: Sendable {
     }
 
     /// Builds what the reports keep for the whole corpus under `unit` (its totals, its types in
-    /// name order, its postings, its ranked word list), so that the next report finds them ready. The index calls it
+    /// name order, its postings, its ranked word list, its ranked bigrams and trigrams), so that
+    /// the next report finds them ready. The index calls it
     /// in the background after each commit; reports build whatever is missing themselves.
     public func prepare(_ unit: CountingUnit) {
         let table = UnitTable(vocabulary, unit: unit)
@@ -26,6 +27,9 @@ public struct AnalysisCorpus: Sendable {
         _ = cache.nameOrder(table)
         _ = cache.postings(self, table)
         _ = cache.rankedTypes(self, table, region: .all)
+        for length in NGramTable.lengths {
+            cache.prepareNGrams(self, table, length: length)
+        }
     }
 }
 

@@ -21,7 +21,22 @@ public enum Collocates {
         var windows = WindowCounts(typeCount: table.count)
         var nodeFrequency = 0
         let everyDocument = selection.parts.count == corpus.documents.count
-        if everyDocument, let postings = corpus.cache.postings(corpus, table) {
+        let clipped =
+            everyDocument && selection.region == .all && !request.sentence
+            && request.left <= CorpusPostings.clipLimit && request.right <= CorpusPostings.clipLimit
+            && selection.parts.allSatisfy { $0.sections == nil }
+        if clipped, let postings = corpus.cache.postings(corpus, table) {
+            // every whole document, windows of at most `clipLimit` a side: the edges from the
+            // postings' clips, the windows gathered in batches
+            nodeFrequency = windows.addEveryWindow(
+                corpus,
+                postings,
+                node: node,
+                typeOfForm: table.unit == .form ? nil : table.typeOfForm,
+                left: request.left,
+                right: request.right
+            )
+        } else if everyDocument, let postings = corpus.cache.postings(corpus, table) {
             // only the documents holding the node: its entries in the corpus postings
             var cursor = postings.typeStarts[Int(node)]
             for entry in postings.entryStarts[Int(node)]..<postings.entryStarts[Int(node) + 1] {
@@ -74,15 +89,28 @@ public enum Collocates {
             )
             return (cells, collocateFrequency)
         }
-        // the sort measure of every candidate; every measure of the page's only
+        // the sort measure of every candidate that can reach the page (ranked by G², a candidate
+        // whose bound cannot is skipped); every measure of the page's only
         let order = corpus.cache.nameOrder(table)
-        var keyed: [TopRanked.Candidate] = []
-        keyed.reserveCapacity(candidates.count)
-        for type in candidates {
-            let value = measure(request.sort, contingency(type).table, nodeFrequency: Double(nodeFrequency))
-            keyed.append(TopRanked.Candidate(score: value, rank: order.rankOfType[Int(type)], type: type))
+        var collector = TopRanked.Collector(wanted: request.offset + request.limit)
+        let nodeCount = Double(nodeFrequency)
+        LogLikelihoodBound.significandLogs.withUnsafeBufferPointer { logs in
+            order.rankOfType.withUnsafeBufferPointer { rankOfType in
+                for type in candidates {
+                    let cells = contingency(type).table
+                    if request.sort == .g2 {
+                        // signed G² is at most the bound when attracted, at most 0 when repelled
+                        let bound = cells.o11 >= cells.e11 ? LogLikelihoodBound.unsignedG2(cells.o11, cells.o12, cells.o21, cells.o22, logs: logs) : 0
+                        if collector.excludes(bound: bound) {
+                            continue
+                        }
+                    }
+                    let value = measure(request.sort, cells, nodeFrequency: nodeCount)
+                    collector.offer(TopRanked.Candidate(score: value, rank: rankOfType[Int(type)], type: type))
+                }
+            }
         }
-        let best = TopRanked.best(keyed, wanted: min(keyed.count, request.offset + request.limit))
+        let best = collector.best()
         var page: [CollocateEntry] = []
         if request.offset < best.count {
             for place in request.offset..<best.count {
@@ -155,6 +183,106 @@ struct WindowCounts {
     init(typeCount: Int) {
         left = [UInt32](repeating: 0, count: typeCount)
         total = [UInt32](repeating: 0, count: typeCount)
+    }
+
+    /// Counts the windows of every occurrence of `node` in the corpus of `postings` (each
+    /// document whole, body and notes), `left` and `right` at most `CorpusPostings.clipLimit`;
+    /// returns the node's frequency. `typeOfForm` nil: the forms are the types.
+    ///
+    /// Each window's edges come from the postings' clips, with no search among the blocks. The
+    /// windows' tokens are first copied, a batch of windows at a time, into a buffer, so that the
+    /// memory reads of many windows (each far from the last) are under way at once; the counting
+    /// then reads the buffer.
+    mutating func addEveryWindow(
+        _ corpus: AnalysisCorpus,
+        _ postings: CorpusPostings,
+        node: UInt32,
+        typeOfForm: [UInt32]?,
+        left leftSpan: Int,
+        right rightSpan: Int
+    ) -> Int {
+        let span = leftSpan + rightSpan
+        let batch = 64
+        var buffer = [UInt32](repeating: 0, count: batch * max(span, 1))
+        var leftCounts = [Int](repeating: 0, count: batch)
+        var rightCounts = [Int](repeating: 0, count: batch)
+        let identity: [UInt32] = []
+        let types = typeOfForm ?? identity
+        let mapsForms = typeOfForm != nil
+        var tokens = 0
+        var cursor = postings.typeStarts[Int(node)]
+        let entries = postings.entryStarts[Int(node)]..<postings.entryStarts[Int(node) + 1]
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            types.withUnsafeBufferPointer { types in
+                postings.clips.withUnsafeBufferPointer { clips in
+                    postings.positions.withUnsafeBufferPointer { positions in
+                        left.withUnsafeMutableBufferPointer { leftTotals in
+                            total.withUnsafeMutableBufferPointer { totals in
+                                for entry in entries {
+                                    let documentIndex = Int(postings.entryDocuments[entry])
+                                    let count = Int(postings.entryCounts[entry])
+                                    let base = UInt32(postings.documentStarts[documentIndex])
+                                    corpus.documents[documentIndex].forms.withUnsafeBufferPointer { forms in
+                                        var first = cursor
+                                        let end = cursor + count
+                                        while first < end {
+                                            let last = min(end, first + batch)
+                                            // gather: each window's tokens, left side then right side
+                                            for slot in 0..<(last - first) {
+                                                let place = first + slot
+                                                let here = Int(positions[place] &- base)
+                                                let clip = Int(clips[place])
+                                                let before = min(leftSpan, clip >> 4)
+                                                let after = min(rightSpan, clip & 0xF)
+                                                leftCounts[slot] = before
+                                                rightCounts[slot] = after
+                                                var out = slot * span
+                                                var token = here - before
+                                                while token < here {
+                                                    buffer[out] = forms[token]
+                                                    out += 1
+                                                    token += 1
+                                                }
+                                                token = here + 1
+                                                while token <= here + after {
+                                                    buffer[out] = forms[token]
+                                                    out += 1
+                                                    token += 1
+                                                }
+                                            }
+                                            // count
+                                            for slot in 0..<(last - first) {
+                                                let start = slot * span
+                                                let leftEnd = start + leftCounts[slot]
+                                                let windowEnd = leftEnd + rightCounts[slot]
+                                                tokens += windowEnd - start
+                                                var index = start
+                                                while index < windowEnd {
+                                                    let form = Int(buffer[index])
+                                                    let type = mapsForms ? Int(types[form]) : form
+                                                    if totals[type] == 0 {
+                                                        touched.append(UInt32(type))
+                                                    }
+                                                    totals[type] &+= 1
+                                                    if index < leftEnd {
+                                                        leftTotals[type] &+= 1
+                                                    }
+                                                    index += 1
+                                                }
+                                            }
+                                            first = last
+                                        }
+                                    }
+                                    cursor += count
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        windowTokens += tokens
+        return postings.typeStarts[Int(node) + 1] - postings.typeStarts[Int(node)]
     }
 
     /// Counts the windows of the node occurrences at `positions` (ascending; token indices of

@@ -19,6 +19,11 @@ struct CorpusPostings: Sendable {
     let typeStarts: [Int]
     /// Corpus positions (document start + token index), grouped by type, ascending in a type.
     let positions: [UInt32]
+    /// Parallel to `positions`: how far the token's block (paragraph or note) reaches around it,
+    /// tokens before it in the high four bits and after it in the low four, each at most
+    /// `clipLimit`. A collocation window of at most `clipLimit` tokens a side reads its edges here
+    /// rather than searching the document's blocks.
+    let clips: [UInt8]
     let entryStarts: [Int]
     /// Per type, the documents holding it (ascending) and its count in each.
     let entryDocuments: [UInt32]
@@ -27,6 +32,11 @@ struct CorpusPostings: Sendable {
     /// (slots ascending as `BlockMap.chapterSizes` numbers them), with their sizes in tokens.
     let chapterStarts: [Int]
     let chapterSizes: [Double]
+    /// The sums and the least of `chapterSizes` and of `documentSizes`.
+    let chapterTokens: Double
+    let smallestChapter: Double
+    let documentTokens: Double
+    let smallestDocument: Double
     /// `runStarts[d]..<runStarts[d + 1]`: for a document of several chapters, its runs of tokens
     /// in one chapter, in token order: each run's first corpus position and its chapter (an index
     /// into `chapterSizes`). A document of one chapter has none.
@@ -37,6 +47,9 @@ struct CorpusPostings: Sendable {
     let documentSizes: [Double]
     /// For each document, its place in `documentSizes` (−1 when empty).
     let sizedDocument: [Int32]
+
+    /// The largest reach `clips` records (a reach beyond it reads as `clipLimit`).
+    static let clipLimit = 15
 
     /// The corpus's tokens.
     var tokens: Int { documentStarts[documents.count] }
@@ -66,6 +79,8 @@ struct CorpusPostings: Sendable {
             entryStarts[type + 1] += entryStarts[type]
         }
         var positions = [UInt32](repeating: 0, count: typeStarts[table.count])
+        var clips = [UInt8](repeating: 0, count: typeStarts[table.count])
+        var documentClips: [UInt8] = []
         var entryDocuments = [UInt32](repeating: 0, count: entryStarts[table.count])
         var entryCounts = [UInt32](repeating: 0, count: entryStarts[table.count])
         var nextPosition = typeStarts
@@ -73,6 +88,15 @@ struct CorpusPostings: Sendable {
         positions.withUnsafeMutableBufferPointer { positions in
             for (document, index) in indexes.enumerated() {
                 let base = UInt32(documentStarts[document])
+                documentClips.removeAll(keepingCapacity: true)
+                documentClips.append(contentsOf: repeatElement(0, count: documents[document].tokenCount))
+                for block in documents[document].blocks {
+                    for token in Int(block.start)..<Int(block.end) {
+                        let before = min(token - Int(block.start), clipLimit)
+                        let after = min(Int(block.end) - 1 - token, clipLimit)
+                        documentClips[token] = UInt8(before << 4 | after)
+                    }
+                }
                 index.positions.withUnsafeBufferPointer { local in
                     for slot in index.types.indices {
                         let type = Int(index.types[slot])
@@ -81,6 +105,7 @@ struct CorpusPostings: Sendable {
                         var place = nextPosition[type]
                         for token in first..<end {
                             positions[place] = base &+ local[token]
+                            clips[place] = documentClips[Int(local[token])]
                             place += 1
                         }
                         nextPosition[type] = place
@@ -127,11 +152,16 @@ struct CorpusPostings: Sendable {
             documentStarts: documentStarts,
             typeStarts: typeStarts,
             positions: positions,
+            clips: clips,
             entryStarts: entryStarts,
             entryDocuments: entryDocuments,
             entryCounts: entryCounts,
             chapterStarts: chapterStarts,
             chapterSizes: chapterSizes,
+            chapterTokens: chapterSizes.reduce(0, +),
+            smallestChapter: chapterSizes.min() ?? 0,
+            documentTokens: documentSizes.reduce(0, +),
+            smallestDocument: documentSizes.min() ?? 0,
             runStarts: runStarts,
             runPositions: runPositions,
             runChapters: runChapters,

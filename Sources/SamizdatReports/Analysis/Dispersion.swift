@@ -122,22 +122,22 @@ public enum Dispersion {
             request,
             frequency: frequency,
             tokens: tokens,
-            documents: (documentCounts, documentSizes),
-            chapters: (chapterCounts, chapterSizes),
+            documents: DispersionStatistics.measures(counts: documentCounts, sizes: documentSizes),
+            chapters: DispersionStatistics.measures(counts: chapterCounts, sizes: chapterSizes),
             equalCounts: equalCounts,
             hits: hits,
             strips: strips
         )
     }
 
-    /// The response both ways of counting end with: each division's measures from its counts
-    /// and sizes, the equal parts' sizes from the stream's length.
+    /// The response both ways of counting end with: the measures over documents and chapters,
+    /// the equal parts' measures from their counts and the stream's length.
     static func response(
         _ request: DispersionRequest,
         frequency: Int,
         tokens: Int,
-        documents: (counts: [Double], sizes: [Double]),
-        chapters: (counts: [Double], sizes: [Double]),
+        documents: DispersionMeasures,
+        chapters: DispersionMeasures,
         equalCounts: [Double],
         hits: [DispersionHit],
         strips: [DispersionStrip]
@@ -152,8 +152,8 @@ public enum Dispersion {
             frequency: frequency,
             tokens: tokens,
             perMillion: tokens > 0 ? Double(frequency) / Double(tokens) * 1_000_000 : 0,
-            documents: DispersionStatistics.measures(counts: documents.counts, sizes: documents.sizes),
-            chapters: DispersionStatistics.measures(counts: chapters.counts, sizes: chapters.sizes),
+            documents: documents,
+            chapters: chapters,
             equalParts: DispersionStatistics.measures(counts: equalCounts, sizes: equalSizes),
             hits: hits,
             truncated: frequency > hits.count,
@@ -165,7 +165,8 @@ extension Dispersion {
     /// `compute` over every whole document of the corpus, from its postings: each type's counts
     /// per document come from its document entries, its counts per equal part from a search of
     /// the part boundaries among its corpus positions (or a pass over them when they are fewer),
-    /// and only documents with several chapters place their hits in a chapter one by one.
+    /// and only documents with several chapters place their hits in a chapter one by one. The
+    /// measures over documents and chapters visit only the parts holding the term.
     static func overCorpus(
         _ corpus: AnalysisCorpus,
         _ postings: CorpusPostings,
@@ -177,6 +178,9 @@ extension Dispersion {
         var equalCounts = [Double](repeating: 0, count: partCount)
         var documentCounts = [Double](repeating: 0, count: postings.documentSizes.count)
         var chapterCounts = [Double](repeating: 0, count: postings.chapterSizes.count)
+        // the documents and chapters holding the term, each once
+        var heldDocuments: [Int] = []
+        var heldChapters: [Int] = []
         var frequency = 0
         for type in types {
             let first = postings.typeStarts[Int(type)]
@@ -186,16 +190,24 @@ extension Dispersion {
             for entry in postings.entryStarts[Int(type)]..<postings.entryStarts[Int(type) + 1] {
                 let document = Int(postings.entryDocuments[entry])
                 let count = Int(postings.entryCounts[entry])
-                documentCounts[Int(postings.sizedDocument[document])] += Double(count)
+                let sized = Int(postings.sizedDocument[document])
+                if documentCounts[sized] == 0 {
+                    heldDocuments.append(sized)
+                }
+                documentCounts[sized] += Double(count)
                 let chapterBase = postings.chapterStarts[document]
                 if postings.chapterStarts[document + 1] - chapterBase == 1 {
+                    if chapterCounts[chapterBase] == 0 {
+                        heldChapters.append(chapterBase)
+                    }
                     chapterCounts[chapterBase] += Double(count)
                 } else {
                     addChapterCounts(
                         postings,
                         document: document,
                         positions: postings.positions[cursor..<cursor + count],
-                        into: &chapterCounts
+                        into: &chapterCounts,
+                        held: &heldChapters
                     )
                 }
                 cursor += count
@@ -207,8 +219,20 @@ extension Dispersion {
             request,
             frequency: frequency,
             tokens: tokens,
-            documents: (documentCounts, postings.documentSizes),
-            chapters: (chapterCounts, postings.chapterSizes),
+            documents: DispersionStatistics.measures(
+                parts: heldDocuments,
+                counts: documentCounts,
+                sizes: postings.documentSizes,
+                tokens: postings.documentTokens,
+                smallest: postings.smallestDocument
+            ),
+            chapters: DispersionStatistics.measures(
+                parts: heldChapters,
+                counts: chapterCounts,
+                sizes: postings.chapterSizes,
+                tokens: postings.chapterTokens,
+                smallest: postings.smallestChapter
+            ),
             equalCounts: equalCounts,
             hits: hits,
             strips: []
@@ -221,14 +245,19 @@ extension Dispersion {
         _ postings: CorpusPostings,
         document: Int,
         positions: ArraySlice<UInt32>,
-        into counts: inout [Double]
+        into counts: inout [Double],
+        held: inout [Int]
     ) {
         let runs = postings.runPositions[postings.runStarts[document]..<postings.runStarts[document + 1]]
         var run = runs.startIndex
         for position in positions {
             // the last run starting at or before the hit, searched from the previous hit's run
             run = max(runs.partitionPoint(from: run) { $0 <= position } - 1, run)
-            counts[Int(postings.runChapters[run])] += 1
+            let chapter = Int(postings.runChapters[run])
+            if counts[chapter] == 0 {
+                held.append(chapter)
+            }
+            counts[chapter] += 1
         }
     }
 

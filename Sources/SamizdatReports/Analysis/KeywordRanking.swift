@@ -44,63 +44,72 @@ struct KeywordRanking {
         }
         let c = Double(targetTokens)
         let d = Double(referenceTokens)
-        var candidates: [TopRanked.Candidate] = []
-        func consider(_ type: Int) {
-            let aCount = Int(target[type])
-            let bCount = Int(reference[type])
-            let positive = aCount * referenceTokens > bCount * targetTokens
-            let negative = aCount * referenceTokens < bCount * targetTokens
-            switch polarity {
-            case .positive:
-                guard positive, aCount >= minFrequency else {
+        var collector = TopRanked.Collector(wanted: offset + limit)
+        var matched = 0
+        let logs = LogLikelihoodBound.significandLogs
+        logs.withUnsafeBufferPointer { logs in
+            func consider(_ type: Int) {
+                let aCount = Int(target[type])
+                let bCount = Int(reference[type])
+                let positive = aCount * referenceTokens > bCount * targetTokens
+                let negative = aCount * referenceTokens < bCount * targetTokens
+                switch polarity {
+                case .positive:
+                    guard positive, aCount >= minFrequency else {
+                        return
+                    }
+                case .negative:
+                    guard negative, bCount >= minFrequency else {
+                        return
+                    }
+                case .both:
+                    guard (positive && aCount >= minFrequency) || (negative && bCount >= minFrequency) else {
+                        return
+                    }
+                }
+                let a = Double(aCount)
+                let b = Double(bCount)
+                var g2: Double?
+                if maxP < 1 {
+                    let value = KeynessMeasures.signedG2(a: a, b: b, c: c, d: d)
+                    guard pValue(g2: value, tested: tested, bonferroni: bonferroni) <= maxP else {
+                        return
+                    }
+                    g2 = value
+                }
+                matched += 1
+                // ranked by G²: its strength (|G²| in the polarity asked) is at most the bound
+                if sort == .g2, g2 == nil, collector.excludes(bound: LogLikelihoodBound.unsignedG2(a, b, c - a, d - b, logs: logs)) {
                     return
                 }
-            case .negative:
-                guard negative, bCount >= minFrequency else {
-                    return
+                let value: Double
+                switch sort {
+                case .g2:
+                    value = g2 ?? KeynessMeasures.signedG2(a: a, b: b, c: c, d: d)
+                case .logRatio:
+                    value = KeynessMeasures.logRatio(a: a, b: b, c: c, d: d)
+                case .percentDiff:
+                    value = KeynessMeasures.percentDiff(a: a, b: b, c: c, d: d)
+                case .bic:
+                    value = KeynessMeasures.bic(g2: g2 ?? KeynessMeasures.signedG2(a: a, b: b, c: c, d: d), tokens: c + d)
+                case .frequency:
+                    value = Double(positive ? aCount : bCount)
                 }
-            case .both:
-                guard (positive && aCount >= minFrequency) || (negative && bCount >= minFrequency) else {
-                    return
+                collector.offer(
+                    TopRanked.Candidate(score: Self.strength(value, sort: sort, polarity: polarity), rank: order.rankOfType[type], type: UInt32(type))
+                )
+            }
+            if polarity == .positive {
+                for type in targetTypes {
+                    consider(Int(type))
+                }
+            } else {
+                for type in target.indices where target[type] > 0 || reference[type] > 0 {
+                    consider(type)
                 }
             }
-            let a = Double(aCount)
-            let b = Double(bCount)
-            var g2: Double?
-            if maxP < 1 {
-                let value = KeynessMeasures.signedG2(a: a, b: b, c: c, d: d)
-                guard pValue(g2: value, tested: tested, bonferroni: bonferroni) <= maxP else {
-                    return
-                }
-                g2 = value
-            }
-            let value: Double
-            switch sort {
-            case .g2:
-                value = g2 ?? KeynessMeasures.signedG2(a: a, b: b, c: c, d: d)
-            case .logRatio:
-                value = KeynessMeasures.logRatio(a: a, b: b, c: c, d: d)
-            case .percentDiff:
-                value = KeynessMeasures.percentDiff(a: a, b: b, c: c, d: d)
-            case .bic:
-                value = KeynessMeasures.bic(g2: g2 ?? KeynessMeasures.signedG2(a: a, b: b, c: c, d: d), tokens: c + d)
-            case .frequency:
-                value = Double(positive ? aCount : bCount)
-            }
-            candidates.append(
-                TopRanked.Candidate(score: Self.strength(value, sort: sort, polarity: polarity), rank: order.rankOfType[type], type: UInt32(type))
-            )
         }
-        if polarity == .positive {
-            for type in targetTypes {
-                consider(Int(type))
-            }
-        } else {
-            for type in target.indices where target[type] > 0 || reference[type] > 0 {
-                consider(type)
-            }
-        }
-        let best = TopRanked.best(candidates, wanted: min(candidates.count, offset + limit))
+        let best = collector.best()
         var entries: [KeywordEntry] = []
         if offset < best.count {
             for place in offset..<best.count {
@@ -115,7 +124,7 @@ struct KeywordRanking {
                 )
             }
         }
-        return Ranked(tested: tested, matched: candidates.count, entries: entries)
+        return Ranked(tested: tested, matched: matched, entries: entries)
     }
 
     func pValue(g2: Double, tested: Int, bonferroni: Bool) -> Double {

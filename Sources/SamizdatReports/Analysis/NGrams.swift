@@ -41,25 +41,13 @@ public enum NGrams {
         packing: Packing
     ) -> NGramsResponse {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
-        let typeBits = max(1, bitWidth(table.count - 1))
-        let partBits = bitWidth(selection.parts.count - 1)
-        let keyBits = request.n * typeBits + partBits
-        let enumerator = StartEnumerator(
-            corpus: corpus,
-            selection: selection,
-            table: table,
-            length: request.n,
-            node: node,
-            nodePosition: request.nodePosition
-        )
-        let counted: CountedNGrams
-        if packing == .narrowest && keyBits <= 64 {
-            counted = countPacked(UInt64.self, enumerator, typeBits: typeBits, partBits: partBits, request: request)
-        } else if packing != .dictionary && keyBits <= 128 {
-            counted = countPacked(UInt128.self, enumerator, typeBits: typeBits, partBits: partBits, request: request)
-        } else {
-            counted = countInDictionary(enumerator, request: request)
+        // the whole corpus's bigrams and trigrams, ranked at index time (`NGramTable`)
+        if packing == .narrowest, node == nil, CorpusPostings.covers(selection, corpus),
+            let prepared = corpus.cache.preparedNGrams(corpus, table, length: request.n), prepared.answers(request)
+        {
+            return prepared.response(request, names: table.names)
         }
+        let counted = count(corpus, selection, node: node, request, table: table, packing: packing)
         let page = counted.page(names: table.names, offset: request.offset, limit: request.limit)
         return NGramsResponse(
             n: request.n,
@@ -71,6 +59,35 @@ public enum NGrams {
             offset: request.offset,
             entries: page
         )
+    }
+
+    /// The n-grams of `selection` that meet the request's filters, unordered.
+    static func count(
+        _ corpus: AnalysisCorpus,
+        _ selection: CorpusSelection,
+        node: UInt32?,
+        _ request: NGramsRequest,
+        table: UnitTable,
+        packing: Packing
+    ) -> CountedNGrams {
+        let typeBits = max(1, bitWidth(table.count - 1))
+        let partBits = bitWidth(selection.parts.count - 1)
+        let keyBits = request.n * typeBits + partBits
+        let enumerator = StartEnumerator(
+            corpus: corpus,
+            selection: selection,
+            table: table,
+            length: request.n,
+            node: node,
+            nodePosition: request.nodePosition
+        )
+        if packing == .narrowest && keyBits <= 64 {
+            return countPacked(UInt64.self, enumerator, typeBits: typeBits, partBits: partBits, request: request)
+        } else if packing != .dictionary && keyBits <= 128 {
+            return countPacked(UInt128.self, enumerator, typeBits: typeBits, partBits: partBits, request: request)
+        } else {
+            return countInDictionary(enumerator, request: request)
+        }
     }
 
     /// The bits needed to write `value` (0 for 0).

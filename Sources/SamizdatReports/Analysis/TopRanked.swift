@@ -24,23 +24,56 @@ struct TopRanked {
         guard wanted * 8 < candidates.count else {
             return Array(candidates.sorted(by: precedes).prefix(wanted))
         }
-        // a heap whose root is the worst of the best kept so far
-        var heap: [Candidate] = []
-        heap.reserveCapacity(wanted)
+        var collector = Collector(wanted: wanted)
         for candidate in candidates {
+            collector.offer(candidate)
+        }
+        return collector.best()
+    }
+
+    /// The best `wanted` candidates of those offered one by one, in a bounded heap whose root is
+    /// the worst of the best kept so far. `excludes(bound:)` tells a caller that a candidate
+    /// whose score cannot exceed a bound need not be scored exactly.
+    struct Collector {
+        let wanted: Int
+        private var heap: [Candidate] = []
+
+        init(wanted: Int) {
+            self.wanted = max(0, wanted)
+            heap.reserveCapacity(min(self.wanted, 1 << 16))
+        }
+
+        /// True when no candidate scoring at most `bound` can enter: the heap is full and its
+        /// worst score is above `bound` by more than the rounding of either (a relative 1e−9).
+        func excludes(bound: Double) -> Bool {
+            guard wanted > 0 else {
+                return true
+            }
+            guard heap.count == wanted else {
+                return false
+            }
+            let worst = heap[0].score
+            return bound + 1e-9 * max(1, abs(bound), abs(worst)) < worst
+        }
+
+        mutating func offer(_ candidate: Candidate) {
             if heap.count < wanted {
                 heap.append(candidate)
-                siftUp(&heap, from: heap.count - 1)
-            } else if precedes(candidate, heap[0]) {
+                TopRanked.siftUp(&heap, from: heap.count - 1)
+            } else if wanted > 0, TopRanked.precedes(candidate, heap[0]) {
                 heap[0] = candidate
-                siftDown(&heap, from: 0)
+                TopRanked.siftDown(&heap, from: 0)
             }
         }
-        return heap.sorted(by: precedes)
+
+        /// The candidates kept, best first.
+        func best() -> [Candidate] {
+            heap.sorted(by: TopRanked.precedes)
+        }
     }
 
     /// Moves the element at `index` up while it ranks below its parent.
-    private static func siftUp(_ heap: inout [Candidate], from index: Int) {
+    static func siftUp(_ heap: inout [Candidate], from index: Int) {
         var child = index
         while child > 0 {
             let parent = (child - 1) / 2
@@ -53,7 +86,7 @@ struct TopRanked {
     }
 
     /// Moves the element at `index` down while a child ranks below it.
-    private static func siftDown(_ heap: inout [Candidate], from index: Int) {
+    static func siftDown(_ heap: inout [Candidate], from index: Int) {
         var parent = index
         while true {
             let left = 2 * parent + 1

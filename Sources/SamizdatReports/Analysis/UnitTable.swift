@@ -1,4 +1,5 @@
 import SamizdatModel
+import Synchronization
 
 /// The types of one counting unit: each form's type id and each type's name.
 public struct UnitTable: Sendable {
@@ -12,7 +13,7 @@ public struct UnitTable: Sendable {
         self.unit = unit
         switch unit {
         case .form:
-            typeOfForm = (0..<UInt32(vocabulary.forms.count)).map { $0 }
+            typeOfForm = Self.identity(vocabulary.forms.count)
             names = vocabulary.forms
         case .word:
             typeOfForm = vocabulary.wordOfForm
@@ -21,6 +22,20 @@ public struct UnitTable: Sendable {
             typeOfForm = vocabulary.stemOfForm
             names = vocabulary.stems
         }
+    }
+
+    /// The last identity table built: reports under the form unit ask for the same one again and
+    /// again, and a shared array saves building it per report.
+    private static let identities = Mutex<[UInt32]>([])
+
+    /// [0, 1, …, count − 1].
+    static func identity(_ count: Int) -> [UInt32] {
+        if let kept = identities.withLock({ $0.count == count ? $0 : nil }) {
+            return kept
+        }
+        let built = (0..<UInt32(count)).map { $0 }
+        identities.withLock { $0 = built }
+        return built
     }
 
     /// The number of types.
