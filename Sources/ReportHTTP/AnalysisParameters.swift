@@ -68,14 +68,16 @@ struct AnalysisParameters: Sendable {
     }
 
     /// The documents as choices of a `<select>`, `selected` marked; titles, else ids.
-    static func documentChoices(_ documents: [DocumentSummary], selected: String?) -> [Choice] {
-        documents.sorted { $0.id < $1.id }.map { document in
-            Choice(
-                value: document.id,
-                label: document.title.isEmpty ? document.id : "\(document.title) (\(document.id))",
-                isSelected: document.id == selected || (document.source == selected && selected != nil)
-            )
-        }
+    static func documentChoices(_ documents: [DocumentSummary], selected: String?) -> DocumentOptions {
+        DocumentOptions(
+            documents.sorted { $0.id < $1.id }.map { document in
+                Choice(
+                    value: document.id,
+                    label: document.title.isEmpty ? document.id : "\(document.title) (\(document.id))",
+                    isSelected: document.id == selected || (document.source == selected && selected != nil)
+                )
+            }
+        )
     }
 }
 

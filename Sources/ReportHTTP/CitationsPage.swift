@@ -55,7 +55,7 @@ struct CitationsPage: Sendable {
     var chrome: Chrome
     var author: String
     var hasAuthor: Bool
-    var documents: [Choice]
+    var documents: DocumentOptions
     var citations: String
     var authorCount: String
     var authors: [AuthorRow]

@@ -66,8 +66,8 @@ struct ComparePage: Sendable {
     static let limit = 50
 
     var chrome: Chrome
-    var documents: [Choice]
-    var otherDocuments: [Choice]
+    var documents: DocumentOptions
+    var otherDocuments: DocumentOptions
     var units: [Choice]
     var regions: [Choice]
     var isComplete: Bool

@@ -22,10 +22,8 @@ enum Figures {
 
     /// A query string of the given pairs, percent-encoded, the empty ones left out.
     static func query(_ pairs: [(String, String)]) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
         let parts = pairs.filter { !$0.1.isEmpty }.map { pair in
-            let value = pair.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+            let value = pair.1.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
             return "\(pair.0)=\(value)"
         }
         return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
@@ -33,8 +31,14 @@ enum Figures {
 
     /// A document's id as a path component.
     static func path(_ identifier: String) -> String {
+        identifier.addingPercentEncoding(withAllowedCharacters: unreserved) ?? identifier
+    }
+
+    /// What a query value or a path component keeps as it is: letters, digits and `-._~`
+    /// (built once: a `CharacterSet` is costly to make).
+    static let unreserved: CharacterSet = {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        return identifier.addingPercentEncoding(withAllowedCharacters: allowed) ?? identifier
-    }
+        return allowed
+    }()
 }

@@ -58,8 +58,8 @@ struct KeywordsPage: Sendable {
 
     var chrome: Chrome
     var hasTarget: Bool
-    var documents: [Choice]
-    var referenceDocuments: [Choice]
+    var documents: DocumentOptions
+    var referenceDocuments: DocumentOptions
     var referenceSubcorpus: String
     var units: [Choice]
     var regions: [Choice]

@@ -36,6 +36,9 @@ struct SearchPage: Sendable {
     var hits: [Hit]
     var pager: Pager?
     var counts: [SearchCounts.Row]
+    /// The counts table's rows as HTML, escaped here (a template section per row of up to
+    /// 1,000 documents cost a Mustache lookup per cell).
+    var countsHTML: String
     var hasCounts: Bool
     var countsPartial: Bool
     var countsByChapter: Bool
@@ -97,6 +100,7 @@ struct SearchPage: Sendable {
             pager = nil
         }
         self.counts = counts?.rows ?? []
+        countsHTML = Self.html(self.counts)
         hasCounts = !(counts?.rows.isEmpty ?? true)
         countsPartial = counts?.partial ?? false
         countsByChapter = counts?.byChapter ?? true
@@ -119,6 +123,29 @@ struct SearchPage: Sendable {
             location: HTMLPage.location(hit),
             href: "/documents/" + Figures.path(hit.documentID) + HTMLPage.anchor(paragraph: hit.paragraph, note: hit.note)
         )
+    }
+
+    /// The rows of the counts table: the document, its chapter (or every chapter, with a link
+    /// to count them) linking to the first passage, and the passages counted.
+    static func html(_ rows: [SearchCounts.Row]) -> String {
+        var out = ""
+        out.reserveCapacity(rows.count * 200)
+        for row in rows {
+            let chapter: String
+            if row.isDocumentTotal {
+                chapter = "every chapter"
+            } else if row.hasChapter {
+                chapter = HTMLPage.escape(row.chapter)
+            } else {
+                chapter = "(no chapter)"
+            }
+            out += "<tr><td>\(HTMLPage.escape(row.title))</td><td><a href=\"\(HTMLPage.escape(row.readerHref))\">\(chapter)</a>"
+            if let byChapter = row.byChapterHref {
+                out += " · <a href=\"\(HTMLPage.escape(byChapter))\">by chapter</a>"
+            }
+            out += "</td><td class=\"n\">\(row.passages)</td></tr>\n"
+        }
+        return out
     }
 
     /// The passages of a response as CSV: the flat list within a document, else each document's passages.

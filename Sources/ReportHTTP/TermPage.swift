@@ -45,12 +45,17 @@ struct TermPage: Sendable {
         var tokens: String
         var measures: [MeasureRow]
         var dispersionSVG: String
+        /// Said when the plot draws only the first hits (see `WorkbenchCharts.corpusPlotHitLimit`).
+        var plotNote: String?
         var dispersionDownloads: Downloads
         var trendsSVG: String
         var trendsDownloads: Downloads
         var byChapter: Bool
         var collocateHeaders: [SortHeader]
         var collocates: [CollocateRow]
+        /// The collocates' rows as HTML (13 figures a row: a template section per cell cost a
+        /// reflection lookup each).
+        var collocatesHTML: String
         var hasCollocates: Bool
         var collocateCount: String
         var collocatesDownloads: Downloads
@@ -85,7 +90,7 @@ struct TermPage: Sendable {
     var documentID: String?
     var units: [Choice]
     var regions: [Choice]
-    var documents: [Choice]
+    var documents: DocumentOptions
     var sort: String
     var report: Report?
 
@@ -176,6 +181,8 @@ struct TermPage: Sendable {
         }
         let scope = parameters.scopePairs
         let sortPair = [("sort", sort == .g2 ? "" : sort.rawValue)]
+        // the hit lists downloaded hold every hit (the API's default stops at 1,000)
+        let everyHit = dispersion.frequency > 1000 ? [("hit_limit", String(min(dispersion.frequency, 1_000_000)))] : []
         return Report(
             frequency: Figures.grouped(dispersion.frequency),
             perMillion: ChartSupport.measure(dispersion.perMillion),
@@ -185,9 +192,12 @@ struct TermPage: Sendable {
             tokens: Figures.grouped(dispersion.tokens),
             measures: measures,
             dispersionSVG: plot.render(),
+            plotNote: dispersion.truncated
+                ? "The plot draws the first \(Figures.grouped(dispersion.hits.count)) of \(Figures.grouped(dispersion.frequency)) occurrences, in corpus order; the downloads below list every one, and a document chosen above plots each of its own."
+                : nil,
             dispersionDownloads: Downloads(
-                csv: "/api/dispersion" + Figures.query([("term", parameters.term)] + scope + [("format", "csv")]),
-                json: "/api/dispersion" + Figures.query([("term", parameters.term)] + scope),
+                csv: "/api/dispersion" + Figures.query([("term", parameters.term)] + scope + everyHit + [("format", "csv")]),
+                json: "/api/dispersion" + Figures.query([("term", parameters.term)] + scope + everyHit),
                 svg: "/term/dispersion.svg" + Figures.query(parameters.pairs())
             ),
             trendsSVG: chart.render(),
@@ -200,6 +210,7 @@ struct TermPage: Sendable {
             byChapter: byChapter,
             collocateHeaders: headers,
             collocates: rows,
+            collocatesHTML: html(rows),
             hasCollocates: !rows.isEmpty,
             collocateCount: Figures.grouped(collocates?.collocates ?? 0),
             collocatesDownloads: Downloads(
@@ -225,6 +236,23 @@ struct TermPage: Sendable {
         )
     }
 
+    /// The collocates table's rows: the collocate linking to the concordance of both words, a
+    /// link to its own term page, and its figures.
+    static func html(_ rows: [CollocateRow]) -> String {
+        var out = ""
+        out.reserveCapacity(rows.count * 600)
+        for row in rows {
+            let collocate = HTMLPage.escape(row.collocate)
+            out += "<tr><td><a href=\"\(HTMLPage.escape(row.concordanceHref))\">\(collocate)</a> "
+            out += "<a class=\"term-link\" href=\"\(HTMLPage.escape(row.termHref))\" title=\"term page of \(collocate)\">↗</a></td>"
+            for value in row.values {
+                out += "<td class=\"n\">\(HTMLPage.escape(value))</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out
+    }
+
     /// The requests the page makes for a term.
     static func requests(
         _ parameters: AnalysisParameters,
@@ -234,7 +262,12 @@ struct TermPage: Sendable {
     ) {
         let scope = parameters.scope
         return (
-            DispersionRequest(term: parameters.term, unit: parameters.unit, scope: scope, hitLimit: WorkbenchCharts.plotHitLimit),
+            DispersionRequest(
+                term: parameters.term,
+                unit: parameters.unit,
+                scope: scope,
+                hitLimit: parameters.documentID == nil ? WorkbenchCharts.corpusPlotHitLimit : WorkbenchCharts.plotHitLimit
+            ),
             TrendsRequest(
                 terms: [parameters.term],
                 unit: parameters.unit,

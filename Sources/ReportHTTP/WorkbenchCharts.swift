@@ -6,6 +6,9 @@ import SamizdatReports
 enum WorkbenchCharts {
     /// The most hits a dispersion plot draws (the page says when there are more).
     static let plotHitLimit = 2000
+    /// The most hits the term page's plot draws across the whole corpus: a bounded summary (the
+    /// page says so and links to every hit); within one document every hit up to `plotHitLimit`.
+    static let corpusPlotHitLimit = 500
 
     /// A dispersion plot: with a document, one strip per chapter; otherwise one strip per
     /// document with hits (in corpus order), each hit a mark linking to it in the reader.

@@ -52,7 +52,9 @@ extension WorkbenchRoutes {
                 guard !analysis.term.isEmpty else {
                     throw ProtocolError.badParameter("q", "is required: the word whose dispersion is drawn")
                 }
-                let dispersionRequest = TermPage.requests(analysis, sort: .g2).0
+                var dispersionRequest = TermPage.requests(analysis, sort: .g2).0
+                // the plot downloaded draws as many hits as a plot can, across the corpus too
+                dispersionRequest.hitLimit = WorkbenchCharts.plotHitLimit
                 async let documents = backend.documents()
                 let dispersion = try await backend.analysis(.dispersion, dispersionRequest, as: DispersionResponse.self)
                 let plot = WorkbenchCharts.dispersion(dispersion, documents: try await documents, documentID: analysis.documentID)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 extension Samizdat {
-    /// `samizdat bench segment|index|query`: the peers' benchmarks (../shared/bench) run on Samizdat,
+    /// `samizdat bench segment|index|query|pipeline|reports|pages`: the peers' benchmarks (../shared/bench) run on Samizdat,
     /// with the same corpus, queries, method and JSON-lines schema, so `table.py` lines them up.
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -13,7 +13,7 @@ extension Samizdat {
                 bytes, docs, sha256 as make_corpus.py computes it); pass --no-meta to leave it out when several \
                 runs go into one file.
                 """,
-            subcommands: [Segment.self, Index.self, Query.self, Pipeline.self, Reports.self, Extract.self]
+            subcommands: [Segment.self, Index.self, Query.self, Pipeline.self, Reports.self, Pages.self, Extract.self]
         )
 
         static let toolVersion = "0.1.0"

@@ -10,6 +10,7 @@ final class FakeBackend: ReportBackend {
     let searchRequests = Mutex<[SearchRequest]>([])
     let concordanceRequests = Mutex<[KWICRequest]>([])
     let reportKinds = Mutex<[MessageKind]>([])
+    let dispersionRequests = Mutex<[DispersionRequest]>([])
 
     init() {
         summaries = [
@@ -205,6 +206,7 @@ final class FakeBackend: ReportBackend {
         case .dispersion:
             let request = try decoder.decode(DispersionRequest.self, from: body)
             try request.validate()
+            dispersionRequests.withLock { $0.append(request) }
             try Self.check(request.scope)
             return try encoder.encode(FakeReports.dispersion(request))
         case .trends:
