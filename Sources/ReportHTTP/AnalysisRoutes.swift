@@ -9,7 +9,7 @@ enum AnalysisRoutes {
     /// Asks index for a report with its JSON request and answers the JSON result.
     typealias Ask = @Sendable (MessageKind, Data) async throws -> Data
 
-    static func add(to router: Router<BasicRequestContext>, backend: some ReportBackend) {
+    static func add(to router: Router<WorkbenchRequestContext>, backend: some ReportBackend) {
         let ask: Ask = { kind, body in try await backend.report(kind, body: body) }
         route(router, "api/citations", .citations, ask: ask, build: CitationsRequest.init(query:), csv: CitationIndex.csv)
         route(router, "api/words", .wordlist, ask: ask, build: WordListRequest.init(query:), csv: { (report: WordListResponse) in report.csv })
@@ -37,7 +37,7 @@ enum AnalysisRoutes {
 
     /// One report route: parameters → request → index → JSON or CSV.
     static func route<Request: Encodable & Sendable, Report: Decodable & Sendable>(
-        _ router: Router<BasicRequestContext>,
+        _ router: Router<WorkbenchRequestContext>,
         _ path: String,
         _ kind: MessageKind,
         ask: @escaping Ask,

@@ -6,7 +6,7 @@ import SamizdatReports
 extension WorkbenchRoutes {
     /// The analysis pages — `/term`, `/keywords`, `/compare`, `/citations` — and their charts as
     /// SVG: `/term/dispersion.svg`, `/term/trends.svg`, `/corpus/words.svg`.
-    static func registerAnalysisPages(on router: Router<BasicRequestContext>, backend: some ReportBackend, templates: Templates) {
+    static func registerAnalysisPages(on router: Router<WorkbenchRequestContext>, backend: some ReportBackend, templates: Templates) {
         router.get("term") { request, _ -> Response in
             let parameters = RequestParameters(request)
             return await page(templates) {

@@ -8,7 +8,7 @@ import SamizdatReports
 public enum WorkbenchRoutes {
     /// Adds every route of the workbench to `router`.
     public static func register(
-        on router: Router<BasicRequestContext>,
+        on router: Router<WorkbenchRequestContext>,
         backend: some ReportBackend,
         events: EventHub,
         templates: Templates = .shared,
@@ -25,8 +25,8 @@ public enum WorkbenchRoutes {
 
     // MARK: pages
 
-    static func registerPages(on router: Router<BasicRequestContext>, backend: some ReportBackend, templates: Templates) {
-        let corpus: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
+    static func registerPages(on router: Router<WorkbenchRequestContext>, backend: some ReportBackend, templates: Templates) {
+        let corpus: @Sendable (Request, WorkbenchRequestContext) async throws -> Response = { request, _ in
             await page(templates) {
                 let parameters = RequestParameters(request)
                 let sort = try parameters.choice("sort", default: CorpusPage.Column.title)
@@ -159,7 +159,7 @@ public enum WorkbenchRoutes {
 
     // MARK: downloads
 
-    static func registerDownloads(on router: Router<BasicRequestContext>, backend: some ReportBackend) {
+    static func registerDownloads(on router: Router<WorkbenchRequestContext>, backend: some ReportBackend) {
         router.get("corpus.csv") { request, _ -> Response in
             await download { try await CorpusDownload.csv(corpus(request, backend)) }
         }
@@ -251,7 +251,7 @@ public enum WorkbenchRoutes {
 
     // MARK: JSON API
 
-    static func registerAPI(on router: Router<BasicRequestContext>, backend: some ReportBackend) {
+    static func registerAPI(on router: Router<WorkbenchRequestContext>, backend: some ReportBackend) {
         router.get("healthz") { _, _ in "ok\n" }
         router.get("api/search") { request, _ -> Response in
             await HTTPResponses.jsonResult {
@@ -281,7 +281,7 @@ public enum WorkbenchRoutes {
 
     // MARK: static files and events
 
-    static func registerStatic(on router: Router<BasicRequestContext>, staticFiles: StaticFiles) {
+    static func registerStatic(on router: Router<WorkbenchRequestContext>, staticFiles: StaticFiles) {
         router.get("static/:file") { _, context -> Response in
             guard let name = context.parameters.get("file"), let file = staticFiles.files[name] else {
                 return Response(
@@ -299,7 +299,7 @@ public enum WorkbenchRoutes {
     }
 
     /// `GET /events`: Server-Sent Events, one `indexed` event per document index commits.
-    static func registerEvents(on router: Router<BasicRequestContext>, events: EventHub) {
+    static func registerEvents(on router: Router<WorkbenchRequestContext>, events: EventHub) {
         router.get("events") { _, _ -> Response in
             let stream = events.subscribe()
             let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]

@@ -55,7 +55,7 @@ struct ReportMetrics: Sendable {
     }
 
     /// `GET /metrics` in Prometheus text format 0.0.4.
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<WorkbenchRequestContext>) {
         router.get("metrics") { _, _ -> Response in
             Response(
                 status: .ok,

@@ -67,6 +67,10 @@ public struct SamizdatConfig: Sendable, Equatable {
     public var reportEvents = "tcp://localhost:5555"
     /// `report.timeoutMs` — how long report waits for ingest or index before answering `unavailable`.
     public var requestTimeoutMs = 10_000
+    /// `report.requestsPerSecond`, `report.requestBurst` — each client address's limit on HTTP requests:
+    /// that many a second on average, bursts of that many; `requestsPerSecond` 0 turns the limit off.
+    public var requestsPerSecond = 100.0
+    public var requestBurst = 200
 
     public init() {}
 
@@ -99,6 +103,8 @@ public struct SamizdatConfig: Sendable, Equatable {
         reportIndex = c.string(forKey: "report.index", default: d.reportIndex)
         reportEvents = c.string(forKey: "report.events", default: d.reportEvents)
         requestTimeoutMs = c.int(forKey: "report.timeoutMs", default: d.requestTimeoutMs)
+        requestsPerSecond = c.double(forKey: "report.requestsPerSecond", default: d.requestsPerSecond)
+        requestBurst = c.int(forKey: "report.requestBurst", default: d.requestBurst)
     }
 
     public var logLevelValue: Logger.Level { Logger.Level(rawValue: logLevel.lowercased()) ?? .info }

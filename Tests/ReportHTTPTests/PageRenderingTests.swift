@@ -13,7 +13,7 @@ import Testing
     let backend = FakeBackend()
 
     func get(_ uri: String) async throws -> (status: HTTPResponse.Status, body: String) {
-        let router = Router()
+        let router = Router(context: WorkbenchRequestContext.self)
         WorkbenchRoutes.register(on: router, backend: backend, events: EventHub())
         return try await Application(router: router).test(.router) { client in
             try await client.execute(uri: uri, method: .get) { response in

@@ -7,7 +7,7 @@ import Testing
 /// The workbench's security headers, on pages, data and errors alike.
 @Suite struct SecurityHeadersTests {
     func headers(_ uri: String) async throws -> (status: HTTPResponse.Status, fields: HTTPFields) {
-        let router = Router()
+        let router = Router(context: WorkbenchRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
         WorkbenchRoutes.register(on: router, backend: FakeBackend(), events: EventHub())
         return try await Application(router: router).test(.router) { client in

@@ -11,7 +11,7 @@ import Testing
     let events = EventHub()
 
     func application() -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: WorkbenchRequestContext.self)
         WorkbenchRoutes.register(on: router, backend: backend, events: events)
         return Application(router: router)
     }

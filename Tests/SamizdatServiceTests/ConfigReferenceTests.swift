@@ -66,7 +66,7 @@ struct ConfigReferenceTests {
 
     @Test func sourceHasAllKeys() throws {
         let keys = try Self.keys()
-        #expect(keys.count == 27)
+        #expect(keys.count == 29)
         #expect(Set(keys).count == keys.count)
     }
 

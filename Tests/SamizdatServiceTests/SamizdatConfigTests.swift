@@ -30,12 +30,14 @@ struct SamizdatConfigTests {
         #expect(c.indexEvents == "tcp://*:5555")
         #expect(c.indexAcks == "tcp://localhost:5552")
         #expect(c.reportClient == "tcp://*:5556")
-        #expect(c.httpHost == "0.0.0.0")
+        #expect(c.httpHost == "127.0.0.1")
         #expect(c.httpPort == 8080)
         #expect(c.reportIngest == "tcp://localhost:5550")
         #expect(c.reportIndex == "tcp://localhost:5554")
         #expect(c.reportEvents == "tcp://localhost:5555")
         #expect(c.requestTimeoutMs == 10_000)
+        #expect(c.requestsPerSecond == 100)
+        #expect(c.requestBurst == 200)
         // An empty reader gives exactly the memberwise defaults.
         var expected = SamizdatConfig()
         expected.instance = c.instance
@@ -66,12 +68,14 @@ struct SamizdatConfigTests {
             "index.events": "tcp://*:6005",
             "index.acks": "tcp://ingest:6002",
             "report.client": "tcp://*:6006",
-            "report.httpHost": "127.0.0.1",
+            "report.httpHost": "10.0.0.5",
             "report.httpPort": 9090,
             "report.ingest": "tcp://ingest:6000",
             "report.index": "tcp://index:6004",
             "report.events": "tcp://index:6005",
             "report.timeoutMs": 1500,
+            "report.requestsPerSecond": 2.5,
+            "report.requestBurst": 7,
         ]
         let c = SamizdatConfig(reader: ConfigReader(provider: InMemoryProvider(values: values)))
         #expect(c.dataDir == "/var/lib/samizdat")
@@ -96,12 +100,14 @@ struct SamizdatConfigTests {
         #expect(c.indexEvents == "tcp://*:6005")
         #expect(c.indexAcks == "tcp://ingest:6002")
         #expect(c.reportClient == "tcp://*:6006")
-        #expect(c.httpHost == "127.0.0.1")
+        #expect(c.httpHost == "10.0.0.5")
         #expect(c.httpPort == 9090)
         #expect(c.reportIngest == "tcp://ingest:6000")
         #expect(c.reportIndex == "tcp://index:6004")
         #expect(c.reportEvents == "tcp://index:6005")
         #expect(c.requestTimeoutMs == 1500)
+        #expect(c.requestsPerSecond == 2.5)
+        #expect(c.requestBurst == 7)
         // Every field moved away from its default, so none was silently missed.
         let d = SamizdatConfig()
         let pairs: [(String, String)] = [
