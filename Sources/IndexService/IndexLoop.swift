@@ -24,6 +24,12 @@ final class IndexLoop {
     private let metrics: IndexMetrics
     /// Documents were committed since the reports' analysis last caught up.
     private var analysisPending = false
+    /// When the intake last gave documents.
+    private var lastIntake = ContinuousClock.now
+    /// How long the intake stays empty before the reports' analysis catches up: the analysis
+    /// prepares what reports keep over the whole corpus, so run after every batch of a stream
+    /// it would redo that for each (a report in the meantime analyses what is missing itself).
+    static let analysisIdle = Duration.milliseconds(250)
 
     init(config: SamizdatConfig, logger: Logger, store: CorpusStore, context: Context, metrics: IndexMetrics) {
         self.config = config
@@ -53,7 +59,7 @@ final class IndexLoop {
         poller.add(fd: stop.wakeup.fd)
         var nextStats = clock.now + .seconds(config.statsIntervalSeconds)
         while !stop.requested {
-            _ = try poller.poll(timeoutMs: analysisPending && outbox.count < 1000 ? 0 : outbox.isEmpty ? 1000 : 20)
+            _ = try poller.poll(timeoutMs: pollTimeoutMs())
             // Deletes first so a long intake burst never starves them.
             let handler = QueryHandler(store: store, metrics: metrics)
             for frames in try writes.receiveBatch(limit: 64) {
@@ -63,12 +69,16 @@ final class IndexLoop {
             // Take new documents only while ingest takes our acks, so the outbox stays bounded.
             if outbox.count < 1000 {
                 let batch = try intake.receiveBatch(limit: 16)
+                if !batch.isEmpty {
+                    lastIntake = clock.now
+                }
                 try take(batch, events: events)
                 // The reports' analysis of what was committed, on another thread, once the intake
-                // is drained: while documents wait, both cores go to indexing them (the analysis
-                // of a document costs about what indexing it does, and a report analyses what is
-                // missing itself).
-                if batch.isEmpty && analysisPending {
+                // has been empty for `analysisIdle`: while documents stream in, the cores go to
+                // indexing them (the words come from the write's own analysis; what reports keep
+                // over the corpus is prepared once the stream pauses, and a report in the
+                // meantime analyses and prepares what is missing itself).
+                if batch.isEmpty && analysisPending && clock.now - lastIntake >= Self.analysisIdle {
                     analysisPending = false
                     store.refreshAnalysisInBackground()
                 }
@@ -80,6 +90,17 @@ final class IndexLoop {
                 nextStats = clock.now + .seconds(config.statsIntervalSeconds)
             }
         }
+    }
+
+    /// How long the next poll may wait: until the reports' analysis is due, else a second (20 ms
+    /// while acks wait for ingest).
+    private func pollTimeoutMs() -> Int {
+        let most = outbox.isEmpty ? 1000 : 20
+        guard analysisPending, outbox.count < 1000 else {
+            return most
+        }
+        let due = lastIntake + Self.analysisIdle - clock.now
+        return max(0, min(most, Int(due.milliseconds.rounded(.up))))
     }
 
     private func flush(_ acks: Socket) {

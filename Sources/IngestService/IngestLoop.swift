@@ -185,7 +185,7 @@ final class IngestLoop {
                     }
                     try TextValidation.check(header)
                     guard let body = message.body.first else { throw ProtocolError(.truncatedMessage, "'ingest' has no body frame with the text") }
-                    if let busy = core.busy(pendingInBatch: toStore.count) {
+                    if let busy = core.busy(pendingInBatch: toStore.count, now: clock.now) {
                         metrics.refused(reason: "busy")
                         send(socket, envelope, try WireMessage(.busy, BusyHeader(req: header.req, retryMs: busy.retryMs, backlog: busy.backlog)))
                         continue
@@ -378,7 +378,7 @@ final class IngestLoop {
             switch message.kind {
             case .indexed:
                 guard let header = try? message.header(as: IndexedHeader.self) else { continue }
-                for action in try core.indexed(DocumentKey(id: header.doc, version: header.version)) {
+                for action in try core.indexed(DocumentKey(id: header.doc, version: header.version), now: clock.now) {
                     guard case .indexed = action else {
                         actions.append(action)
                         continue

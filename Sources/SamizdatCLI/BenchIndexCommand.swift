@@ -176,9 +176,10 @@ enum BenchStoreBuild {
     /// one segment when `optimize`); the time runs from the first `apply` to the last commit
     /// (committed and searchable). Then, untimed, it waits for the WAL's copy into the database
     /// file, which runs on a thread of its own after each commit, and truncates the WAL; the
-    /// seconds that copy took are returned too.
+    /// seconds that copy took are returned too. The store keeps no words for the reports (the
+    /// build is timed as the peers' index builds are; `bench reports` times the reports' analysis).
     static func build(_ segmented: [SegmentedDocument], at path: String, batch: Int = 0, optimize: Bool = true) throws -> Built {
-        let store = try CorpusStore(path: path)
+        let store = try CorpusStore(path: path, sharesAnalysisWithReports: false)
         let cpu0 = BenchMachine.cpuSeconds
         let t0 = benchNanos()
         func built() throws -> Built {

@@ -36,6 +36,7 @@ extension Samizdat.Bench {
         @Option(help: "Queries file (default: CORPUS/queries.txt); its term and AND queries probe index.") var queries: String?
         @Option(help: "Queries asked one after another on the idle stack after the stream.") var idleQueries = 200
         @Option(help: "Single texts of about 50 KB sent one at a time into the idle stack, for their freshness.") var idleTexts = 20
+        @Option(help: "ingest's backlog bound for this run (ingest.maxBacklog; default: the configured one).") var maxBacklog: Int?
 
         func run() async throws {
             let corpus = try BenchCorpus(directory: options.corpus)
@@ -62,6 +63,13 @@ extension Samizdat.Bench {
             var env = ProcessInfo.processInfo.environment
             env["SAMIZDAT_INGEST_ACK_TIMEOUT_SECONDS"] = env["SAMIZDAT_INGEST_ACK_TIMEOUT_SECONDS"] ?? "30"
             env["SAMIZDAT_LOG_LEVEL"] = env["SAMIZDAT_LOG_LEVEL"] ?? "warning"
+            if let maxBacklog {
+                guard maxBacklog > 0 else {
+                    throw ValidationError("--max-backlog takes a number of texts above 0, not \(maxBacklog)")
+                }
+                env["SAMIZDAT_INGEST_MAX_BACKLOG"] = String(maxBacklog)
+            }
+            let backlogBound = env["SAMIZDAT_INGEST_MAX_BACKLOG"].flatMap { Int($0) }
             up.environment = env
             let log = tmp.appendingPathComponent("up.log")
             FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -260,6 +268,7 @@ extension Samizdat.Bench {
             line.set("label", victims.isEmpty ? "samizdat pipeline" : "samizdat pipeline, kill \(victims.joined(separator: ","))")
             line.set("workers", workers)
             line.set("window", window)
+            line.set("max_backlog", backlogBound)
             line.set("docs", corpus.texts.count)
             line.set("bytes", corpus.bytes)
             line.set("seconds", seconds)

@@ -45,6 +45,8 @@ public final class DeliveryCore {
     private var workers: [Data: Worker] = [:]
     private var nextHeartbeat: ContinuousClock.Instant
     private var handouts = 0
+    /// How fast index acks, for how long a client answered `busy` waits.
+    private var pace = DrainPace()
 
     /// Redeliveries since start.
     public private(set) var redeliveries = 0
@@ -77,10 +79,17 @@ public final class DeliveryCore {
     // MARK: clients
 
     /// Whether a request must be answered `busy`, given `pendingInBatch` requests of this round
-    /// already taken: nil when there is room.
-    public func busy(pendingInBatch: Int) -> BusyAdvice? {
-        guard backlog + pendingInBatch >= policy.maxBacklog else { return nil }
-        return BusyAdvice(retryMs: max(200, min(10_000, backlog)), backlog: backlog)
+    /// already taken: nil when there is room. The wait advised follows the backlog: the time
+    /// index takes, at the pace of its recent acks, to make room for this text, and a text's
+    /// time after the client told to wait before it, so that clients come back one by one as
+    /// room is made; with no recent ack, 200 ms or a millisecond per text waiting, at most 10 s.
+    public func busy(pendingInBatch: Int, now: ContinuousClock.Instant) -> BusyAdvice? {
+        let ahead = backlog + pendingInBatch
+        guard ahead >= policy.maxBacklog else { return nil }
+        guard let wait = pace.wait(excess: ahead - policy.maxBacklog + 1, now: now) else {
+            return BusyAdvice(retryMs: max(200, min(10_000, backlog)), backlog: backlog)
+        }
+        return BusyAdvice(retryMs: Int((wait / .milliseconds(1)).rounded()), backlog: backlog)
     }
 
     /// Stores a poll round's requests in one durable commit and queues the new versions. Reply to
@@ -161,9 +170,10 @@ public final class DeliveryCore {
 
     // MARK: acks
 
-    /// index acked `key`: its transaction committed.
-    public func indexed(_ key: DocumentKey) throws -> [DeliveryAction] {
+    /// index acked `key` at `now`: its transaction committed.
+    public func indexed(_ key: DocumentKey, now: ContinuousClock.Instant) throws -> [DeliveryAction] {
         land(key)
+        pace.acked(at: now)
         switch try journal.markIndexed(key) {
         case .indexed:
             indexedTotal += 1

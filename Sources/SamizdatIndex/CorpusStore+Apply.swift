@@ -24,6 +24,9 @@ extension CorpusStore {
     public func apply(_ docs: [SegmentedDocument], optimize: Bool) throws -> [ApplyOutcome] {
         let outcomes = try write { db, batch in
             batch.mergeAll = optimize
+            if self.sharesAnalysisWithReports {
+                batch.reports = self.analysisCache
+            }
             var outcomes: [ApplyOutcome] = []
             // Documents get their keys here and are queued for analysis; their rows are written
             // once the workers run (`finishQueued`).
@@ -64,7 +67,8 @@ extension CorpusStore {
                         key: q.key,
                         text: q.doc.text,
                         paragraphs: q.paragraphs.map { $0.start..<$0.end },
-                        sections: q.sections
+                        sections: q.sections,
+                        bodyParagraphs: q.bodyParagraphs
                     )
                 )
                 queued.append(q)
@@ -106,12 +110,17 @@ extension CorpusStore {
         // segment files: made by this write (removed if it fails), and to remove once it commits
         var created: [String] = []
         var obsolete: [String] = []
+        // the written documents' words, for the reports once the write has committed
+        var reportTokens: [(key: Int64, tokens: DocumentTokens)] = []
         // the state to publish, computed while SQLite commits (and syncs)
         let next = PreparedState()
         do {
             let result = try writer.write { db -> T in
                 var batch = PostingBatch(state: self.state)
-                defer { created = batch.createdFiles }
+                defer {
+                    created = batch.createdFiles
+                    reportTokens = batch.reportTokens
+                }
                 let result = try body(db, &batch)
                 if self.commitPauseMs > 0 { Thread.sleep(forTimeInterval: Double(self.commitPauseMs) / 1000) }
                 try batch.persistNewTerms(db)
@@ -124,6 +133,7 @@ extension CorpusStore {
             if let prepared = next.wait() { state.publish(prepared) }
             state.segmentFiles?.remove(obsolete)
             checkpointer?.request()
+            analysisCache.keep(reportTokens)
             return result
         } catch {
             _ = next.wait()

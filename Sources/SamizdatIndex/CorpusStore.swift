@@ -40,13 +40,19 @@ public final class CorpusStore: Sendable {
     /// A test hook: each write transaction holds itself open this long before it commits (0:
     /// none), so a test can show that readers never wait for the writer.
     public let commitPauseMs: Int
+    /// Whether `apply` hands the words its analysis found to the reports' analysis, which then
+    /// reads them instead of analysing the stored texts again (a bulk load that runs no report
+    /// can leave it off and hold less memory).
+    public let sharesAnalysisWithReports: Bool
 
     /// Opens or creates the store at `path` (a SQLite file, and beside it the directory
     /// `<path>-segments` of its large posting segments) and migrates it. Segments of
     /// `segmentFileBytes` or more are kept in files of their own, smaller ones in the database.
-    /// `commitPauseMs` is a test hook (see `commitPauseMs`); 0 outside tests.
-    public init(path: String, segmentFileBytes: Int = 4 << 20, commitPauseMs: Int = 0) throws {
+    /// `commitPauseMs` is a test hook (see `commitPauseMs`); 0 outside tests. See
+    /// `sharesAnalysisWithReports`.
+    public init(path: String, segmentFileBytes: Int = 4 << 20, commitPauseMs: Int = 0, sharesAnalysisWithReports: Bool = true) throws {
         self.commitPauseMs = commitPauseMs
+        self.sharesAnalysisWithReports = sharesAnalysisWithReports
         var config = Self.configuration()
         config.journalMode = .wal
         writer = try DatabasePool(path: path, configuration: config)
@@ -72,10 +78,11 @@ public final class CorpusStore: Sendable {
         try loadIfNeeded()
     }
 
-    init(writer: any DatabaseWriter) throws {
+    init(writer: any DatabaseWriter, sharesAnalysisWithReports: Bool = true) throws {
         self.writer = writer
         checkpointer = nil
         commitPauseMs = 0
+        self.sharesAnalysisWithReports = sharesAnalysisWithReports
         try Self.migrator.migrate(writer)
         try loadIfNeeded()
     }
@@ -86,8 +93,8 @@ public final class CorpusStore: Sendable {
     }
 
     /// A store that lives in memory, for tests and one-shot tools.
-    public static func inMemory() throws -> CorpusStore {
-        try CorpusStore(writer: DatabaseQueue(configuration: configuration()))
+    public static func inMemory(sharesAnalysisWithReports: Bool = true) throws -> CorpusStore {
+        try CorpusStore(writer: DatabaseQueue(configuration: configuration()), sharesAnalysisWithReports: sharesAnalysisWithReports)
     }
 
     static func configuration() -> Configuration {

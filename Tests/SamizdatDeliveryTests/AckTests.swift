@@ -7,9 +7,9 @@ import Testing
         let fixture = try DeliveryFixture()
         let key = try fixture.accepted("text")
         let stranger = DocumentKey(id: "d000000000000", version: 1)
-        #expect(try fixture.core.indexed(stranger) == [.dropped(stranger, reason: "no such version in the journal")])
+        #expect(try fixture.core.indexed(stranger, now: fixture.now) == [.dropped(stranger, reason: "no such version in the journal")])
         let newer = DocumentKey(id: key.id, version: 7)
-        #expect(try fixture.core.indexed(newer) == [.dropped(newer, reason: "no such version in the journal")])
+        #expect(try fixture.core.indexed(newer, now: fixture.now) == [.dropped(newer, reason: "no such version in the journal")])
         #expect(try fixture.core.failed(newer, stage: "index", reason: "x") == [.dropped(newer, reason: "no such version in the journal")])
         #expect(try fixture.journal.counts() == ["accepted": 1, "dispatched": 0, "indexed": 0, "failed": 0])
         #expect(fixture.core.backlog == 1)
@@ -20,8 +20,8 @@ import Testing
         let key = try fixture.accepted("text")
         _ = fixture.ready("w1", credit: 1)
         _ = try fixture.tick()
-        #expect(try fixture.core.indexed(key) == [.indexed(key)])
-        #expect(try fixture.core.indexed(key) == [.dropped(key, reason: "already indexed")])
+        #expect(try fixture.core.indexed(key, now: fixture.now) == [.indexed(key)])
+        #expect(try fixture.core.indexed(key, now: fixture.now) == [.dropped(key, reason: "already indexed")])
         #expect(fixture.core.indexedTotal == 1)
     }
 
@@ -31,7 +31,7 @@ import Testing
         let second = try fixture.accepted("second words", externalID: "essay")
         _ = fixture.ready("w1", credit: 2)
         #expect(try fixture.tick().handouts.count == 2)
-        #expect(try fixture.core.indexed(first) == [.indexed(first)])
+        #expect(try fixture.core.indexed(first, now: fixture.now) == [.indexed(first)])
         #expect(try fixture.journal.state(second)?.state == .dispatched)
         #expect(fixture.core.backlog == 1)
     }
@@ -45,7 +45,7 @@ import Testing
         _ = fixture.heartbeat("w1")
         #expect(try fixture.tick().requeued == [key])
         // The first delivery's ack comes while the text waits out its backoff: no second delivery.
-        #expect(try fixture.core.indexed(key) == [.indexed(key)])
+        #expect(try fixture.core.indexed(key, now: fixture.now) == [.indexed(key)])
         fixture.advance(.seconds(1))
         _ = fixture.heartbeat("w1")
         #expect(try fixture.tick().handouts.isEmpty)

@@ -17,7 +17,7 @@ import Testing
         #expect(try fixture.journal.state(third)?.state == .accepted)
 
         // An ack frees no credit: only the worker's own `ready` does.
-        #expect(try fixture.core.indexed(first) == [.indexed(first)])
+        #expect(try fixture.core.indexed(first, now: fixture.now) == [.indexed(first)])
         #expect(try fixture.tick().handouts.isEmpty)
         #expect(fixture.ready("w1", credit: 1).isEmpty)
         #expect(try fixture.tick().handouts == [Handout(worker: "w1", key: third, attempt: 1)])
@@ -85,9 +85,32 @@ import Testing
     @Test func backlogAtItsBoundAnswersBusy() throws {
         let policy = DeliveryPolicy(ackTimeout: .seconds(10), maxAttempts: 3, heartbeat: .seconds(1), maxBacklog: 2)
         let fixture = try DeliveryFixture(policy: policy)
-        #expect(fixture.core.busy(pendingInBatch: 1) == nil)
+        #expect(fixture.core.busy(pendingInBatch: 1, now: fixture.now) == nil)
         try fixture.accepted("a")
-        #expect(fixture.core.busy(pendingInBatch: 1) == BusyAdvice(retryMs: 200, backlog: 1))
-        #expect(fixture.core.busy(pendingInBatch: 0) == nil)
+        #expect(fixture.core.busy(pendingInBatch: 1, now: fixture.now) == BusyAdvice(retryMs: 200, backlog: 1))
+        #expect(fixture.core.busy(pendingInBatch: 0, now: fixture.now) == nil)
+    }
+
+    @Test func busyClientsComeBackOneByOneAtThePaceOfTheAcks() throws {
+        let policy = DeliveryPolicy(ackTimeout: .seconds(10), maxAttempts: 3, heartbeat: .seconds(1), maxBacklog: 2)
+        let fixture = try DeliveryFixture(policy: policy)
+        let keys = try ["a", "b", "c", "d"].map { try fixture.accepted($0) }
+        _ = fixture.ready("w1", credit: 4)
+        #expect(try fixture.tick().handouts.count == 4)
+        // two acks 100 ms apart: 20 texts a second, 50 ms a text
+        _ = try fixture.core.indexed(keys[0], now: fixture.now)
+        fixture.advance(.milliseconds(100))
+        _ = try fixture.core.indexed(keys[1], now: fixture.now)
+        // the backlog (2) is at its bound: one text must be indexed to make room for the first
+        // client, and each client after it waits a text's time more
+        #expect(fixture.core.busy(pendingInBatch: 0, now: fixture.now) == BusyAdvice(retryMs: 50, backlog: 2))
+        #expect(fixture.core.busy(pendingInBatch: 0, now: fixture.now) == BusyAdvice(retryMs: 100, backlog: 2))
+        // two more texts of this round already taken: room is three texts away, at the pace of
+        // two acks in the 200 ms up to now (100 ms a text)
+        fixture.advance(.milliseconds(100))
+        #expect(fixture.core.busy(pendingInBatch: 2, now: fixture.now) == BusyAdvice(retryMs: 300, backlog: 2))
+        // no ack in the last two seconds: no pace known, 200 ms
+        fixture.advance(.seconds(3))
+        #expect(fixture.core.busy(pendingInBatch: 0, now: fixture.now) == BusyAdvice(retryMs: 200, backlog: 2))
     }
 }

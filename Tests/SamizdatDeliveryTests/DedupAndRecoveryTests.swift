@@ -58,7 +58,7 @@ import Testing
         let waiting = try fixture.accepted("waiting")
         _ = fixture.ready("w1", credit: 3)
         #expect(try fixture.tick().handouts.map(\.key) == [indexed, failed, inFlight])
-        _ = try fixture.core.indexed(indexed)
+        _ = try fixture.core.indexed(indexed, now: fixture.now)
         _ = try fixture.core.failed(failed, stage: "segment", reason: "no text left")
 
         try fixture.restart()

@@ -25,7 +25,7 @@ import Testing
         #expect(try fixture.tick().handouts.count == 1)
         #expect(try fixture.core.delete(id: key.id))
         // The worker had it and pushed it to index anyway; index applied it and acks.
-        #expect(try fixture.core.indexed(key) == [.deleteFromIndex(documentID: key.id), .dropped(key, reason: "document deleted")])
+        #expect(try fixture.core.indexed(key, now: fixture.now) == [.deleteFromIndex(documentID: key.id), .dropped(key, reason: "document deleted")])
         #expect(try fixture.journal.counts() == ["accepted": 0, "dispatched": 0, "indexed": 0, "failed": 0])
         #expect(try fixture.core.failed(key, stage: "segment", reason: "x") == [.dropped(key, reason: "no such version in the journal")])
     }
@@ -61,7 +61,9 @@ import Testing
         let third = try fixture.accepted("second words", externalID: "essay")
         #expect(third == DocumentKey(id: first.id, version: 3))
         // A late ack of a deleted version: dropped, and index is not told to delete: version 3 will replace it.
-        #expect(try fixture.core.indexed(second) == [.dropped(second, reason: "document deleted; a newer version was accepted since")])
-        #expect(try fixture.core.indexed(third) == [.indexed(third)])
+        #expect(
+            try fixture.core.indexed(second, now: fixture.now) == [.dropped(second, reason: "document deleted; a newer version was accepted since")]
+        )
+        #expect(try fixture.core.indexed(third, now: fixture.now) == [.indexed(third)])
     }
 }

@@ -7,10 +7,10 @@ import Synchronization
 
 /// Keeps the reports' view of the store (`AnalysisCorpus`) in step with its live documents.
 ///
-/// A document is analysed once, from its stored paragraphs and notes, the first time a report
-/// needs it after it was written; a deleted or replaced document leaves the corpus at the next
-/// report. So every report counts exactly the documents committed when it started, and nothing
-/// of this runs on the write path.
+/// A document is analysed once, the first time a report (or the refresh after a commit) needs
+/// it after it was written: from the words the write's own analysis found (`keep`), else from
+/// its stored paragraphs and notes; a deleted or replaced document leaves the corpus at the next
+/// report. So every report counts exactly the documents committed when it started.
 final class AnalysisCorpusCache: Sendable {
     private struct State {
         var vocabulary = AnalysisVocabularyBuilder()
@@ -18,6 +18,10 @@ final class AnalysisCorpusCache: Sendable {
         var documents: [Int64: AnalysisDocument] = [:]
         /// Their citations (`CitationRecord.document` set when a corpus is handed out).
         var citations: [Int64: [CitationRecord]] = [:]
+        /// The words of committed documents not analysed yet, as their write found them.
+        var written: [Int64: DocumentTokens] = [:]
+        /// Documents analysed from their write's words.
+        var analysedFromWrites = 0
         /// The last corpus handed out and the live keys it holds: handed out again while they
         /// are the same, so what reports cache in it (orders, counts) is reused.
         var last: (keys: [Int64], corpus: AnalysisCorpus, citations: [CitationRecord])?
@@ -65,6 +69,31 @@ final class AnalysisCorpusCache: Sendable {
         }
     }
 
+    /// The reports' form ids of folded forms, numbering those not seen yet (for the write's
+    /// analysis, `DocumentTokens`).
+    func formIDs(_ forms: ArraySlice<String>) -> [UInt32] {
+        state.withLock { current in
+            forms.map { current.vocabulary.id(ofForm: $0) }
+        }
+    }
+
+    /// Documents analysed from the words their write found (the others were scanned again).
+    var analysedFromWrites: Int { state.withLock { $0.analysedFromWrites } }
+    /// Documents whose write's words wait for their analysis.
+    var writtenWaiting: Int { state.withLock { $0.written.count } }
+
+    /// Keeps the words of documents a write has just committed, for their analysis.
+    func keep(_ written: [(key: Int64, tokens: DocumentTokens)]) {
+        guard !written.isEmpty else {
+            return
+        }
+        state.withLock { current in
+            for document in written {
+                current.written[document.key] = document.tokens
+            }
+        }
+    }
+
     /// The corpus of the documents live in `db` (in order of document id), analysing those not yet
     /// seen and dropping those gone.
     func corpus(_ db: Database) throws -> AnalysisCorpus {
@@ -91,6 +120,7 @@ final class AnalysisCorpusCache: Sendable {
             let liveKeys = Set(keys)
             current.documents = current.documents.filter { liveKeys.contains($0.key) }
             current.citations = current.citations.filter { liveKeys.contains($0.key) }
+            current.written = current.written.filter { liveKeys.contains($0.key) }
             var documents: [AnalysisDocument] = []
             var citations: [CitationRecord] = []
             for row in live {
@@ -154,10 +184,24 @@ final class AnalysisCorpusCache: Sendable {
             arguments: [key]
         )
 
+        // the words the write found, when they cover these paragraphs and notes
+        let written = state.withLock { current -> DocumentTokens? in
+            guard let tokens = current.written.removeValue(forKey: key),
+                tokens.paragraphCount == paragraphs.count, tokens.bodyParagraphs + notes.count == paragraphs.count
+            else {
+                return nil
+            }
+            current.analysedFromWrites += 1
+            return tokens
+        }
         var text = AnalysedText()
         for paragraph in paragraphs where paragraph.kind != .note {
             let tokenStart = text.forms.count
-            scan(paragraph.text, base: paragraph.start, into: &text)
+            if let written, let words = written.words(ofParagraph: paragraph.index) {
+                text.append(written, words, base: paragraph.start)
+            } else {
+                scan(paragraph.text, base: paragraph.start, into: &text)
+            }
             text.closeBlock(
                 kind: .body,
                 from: tokenStart,
@@ -170,8 +214,12 @@ final class AnalysisCorpusCache: Sendable {
         var markerPages: [String?] = []
         for note in notes {
             let tokenStart = text.forms.count
-            let noteText: String = note["text"]
-            scan(noteText, base: 0, into: &text)
+            if let written, let words = written.words(ofParagraph: written.bodyParagraphs + notePages.count) {
+                text.append(written, words, base: 0)
+            } else {
+                let noteText: String = note["text"]
+                scan(noteText, base: 0, into: &text)
+            }
             let marker: Int? = note["marker"]
             // a note counts with the section its marker stands in (an endnote is printed in the
             // back matter but belongs to the chapter that cites it)
@@ -290,6 +338,15 @@ private struct AnalysedText {
     var offsets: [UInt32] = []
     var blocks: [TextBlock] = []
     var sentenceStarts: [UInt32] = []
+
+    /// Appends the words `range` of `tokens` with their offsets plus `base`.
+    mutating func append(_ tokens: DocumentTokens, _ range: Range<Int>, base: Int) {
+        forms.append(contentsOf: tokens.forms[range])
+        offsets.reserveCapacity(offsets.count + range.count)
+        for offset in tokens.offsets[range] {
+            offsets.append(UInt32(clamping: base + Int(offset)))
+        }
+    }
 
     /// Ends the block that began at token `start`; a sentence starts at the block's first token
     /// and at the first token at or after each of `sentenceOffsets`.

@@ -8,6 +8,8 @@ struct AnalysisJob: Sendable {
     var paragraphs: [Range<Int>]
     /// Section index per paragraph (−1 outside every section), for the document's layout.
     var sections: [Int32]
+    /// Paragraphs of the body (the notes' follow), for the reports' share of the analysis.
+    var bodyParagraphs = 0
     /// UTF-8 bytes: what the work is split by.
     var bytes: Int { paragraphs.reduce(0) { $0 + $1.count } }
 }
@@ -21,6 +23,9 @@ struct DocumentAnalysis: Sendable {
     var pairs: [Int] = []
     var firstNewForm = 0
     var newForms: [(form: String, stem: String)] = []
+    /// The document's words for the reports (nil: not asked for, or a paragraph that does not
+    /// start and end between scalars, which the store keeps repaired, so the reports scan it).
+    var tokens: DocumentTokens?
 }
 
 /// One thread's share of a write's analysis: it tokenizes its documents with the shared
@@ -76,18 +81,28 @@ final class AnalysisWorker: @unchecked Sendable {
 
     /// Written by the writer's thread only: the store's form id of each local form id.
     var storeForm: [Int32] = []
+    /// The reports' form id of each local form id (`AnalysisCorpusCache.formIDs`), and the
+    /// current document's words (local form ids, offsets in their paragraphs) while they are
+    /// kept for the reports.
+    private var reportForm: [UInt32] = []
+    @exclusivity(unchecked) private var keepsWords = false
+    @exclusivity(unchecked) private var wordForms: [UInt32] = []
+    @exclusivity(unchecked) private var wordOffsets: [UInt32] = []
 
     /// Analyzes `jobs` in order: each document's analysis goes to `results` as soon as it is
     /// done; the postings are written as segments, a new one whenever `flushBytes` of them are
     /// held. The last postings are encoded with the write's other workers' (`encoding`) as one
     /// segment, which the writer takes from `encoding`, when no worker wrote a segment before;
     /// else each worker writes its own. Returns the segments this worker wrote, in paragraph order.
+    /// With `reports`, each document's words also go to its `DocumentAnalysis` in the reports'
+    /// form ids (`DocumentAnalysis.tokens`).
     func run(
         _ jobs: ArraySlice<AnalysisJob>,
         results: HandOff<DocumentAnalysis>,
         flushBytes: Int,
         encoding: SegmentEncoding,
-        index: Int
+        index: Int,
+        reports: AnalysisCorpusCache? = nil
     ) -> Result<[PostingSegment], Error> {
         var segments: [PostingSegment] = []
         var next = jobs.startIndex
@@ -97,7 +112,7 @@ final class AnalysisWorker: @unchecked Sendable {
         postings.reserveArena(min(jobs.reduce(0) { $0 + $1.bytes }, flushBytes) + (1 << 20))
         do {
             while next < jobs.endIndex {
-                results.put(next, analyze(jobs[next]))
+                results.put(next, analyze(jobs[next], reports: reports))
                 next += 1
                 if postings.arenaUsed >= flushBytes, let s = try segment(source()) { segments.append(s) }
             }
@@ -121,17 +136,31 @@ final class AnalysisWorker: @unchecked Sendable {
         }
     }
 
-    private func analyze(_ job: AnalysisJob) -> DocumentAnalysis {
+    private func analyze(_ job: AnalysisJob, reports: AnalysisCorpusCache?) -> DocumentAnalysis {
         var out = DocumentAnalysis()
         out.lengths.reserveCapacity(job.paragraphs.count)
+        keepsWords = reports != nil
+        wordForms.removeAll(keepingCapacity: true)
+        wordOffsets.removeAll(keepingCapacity: true)
+        var paragraphStarts: [Int32] = [0]
+        var scalarCuts = true
         var text = job.text
         text.withUTF8 { all in
             for (index, range) in job.paragraphs.enumerated() {
-                let bytes = UnsafeBufferPointer(rebasing: all[range.clamped(to: 0..<all.count)])
+                let clamped = range.clamped(to: 0..<all.count)
+                let bytes = UnsafeBufferPointer(rebasing: all[clamped])
+                if keepsWords {
+                    scalarCuts = scalarCuts && Self.isScalarBoundary(all, clamped.lowerBound) && Self.isScalarBoundary(all, clamped.upperBound)
+                }
                 let words = add(paragraph: CorpusStore.paragraphRowID(document: job.key, index: index), utf8: bytes)
                 out.lengths.append(Int32(words))
+                paragraphStarts.append(Int32(wordForms.count))
             }
         }
+        if let reports, scalarCuts {
+            out.tokens = reportTokens(reports, paragraphStarts: paragraphStarts, bodyParagraphs: job.bodyParagraphs)
+        }
+        keepsWords = false
         out.pairs.reserveCapacity(touchedCount * 2)
         for f in UnsafeBufferPointer(start: touched, count: touchedCount) {
             out.pairs.append(Int(f))
@@ -148,15 +177,41 @@ final class AnalysisWorker: @unchecked Sendable {
         return out
     }
 
+    /// The current document's words in the reports' form ids; local forms new to the reports
+    /// are numbered there first, all together.
+    private func reportTokens(_ reports: AnalysisCorpusCache, paragraphStarts: [Int32], bodyParagraphs: Int) -> DocumentTokens {
+        let forms = vocabulary.numbering.forms
+        if reportForm.count < forms.count {
+            reportForm += reports.formIDs(forms[reportForm.count...])
+        }
+        var tokens = DocumentTokens()
+        tokens.forms = wordForms.map { reportForm[Int($0)] }
+        tokens.offsets = wordOffsets
+        tokens.paragraphStarts = paragraphStarts
+        tokens.bodyParagraphs = bodyParagraphs
+        return tokens
+    }
+
+    /// Does a UTF-8 cut at `offset` fall between scalars (not before a continuation byte)?
+    private static func isScalarBoundary(_ utf8: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        offset >= utf8.count || utf8[offset] & 0xC0 != 0x80
+    }
+
     /// Analyzes one paragraph (ids ascend) into the accumulator; returns its word count.
     private func add(paragraph id: Int64, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let paragraph = Int32(paragraphs.count)
         paragraphs.append(id)
         var words = 0
         let postings = self.postings
-        analyzer.scanFolded(utf8: bytes) { folded, _, _, position, isCompound in
-            if !isCompound { words &+= 1 }
+        analyzer.scanFolded(utf8: bytes) { folded, start, _, position, isCompound in
             let f = Int(vocabulary.lookup(folded).form)
+            if !isCompound {
+                words &+= 1
+                if keepsWords {
+                    wordForms.append(UInt32(f))
+                    wordOffsets.append(UInt32(truncatingIfNeeded: start))
+                }
+            }
             // a new form (ids are given in order): room for it
             if f >= capacity { reserveForms(f + 1) }
             // only the form's postings: a stem's are its forms', merged when a segment is written

@@ -13,6 +13,11 @@ struct PostingBatch {
     var events: [IndexState.Event] = []
     /// Merge every segment into one (`optimize`).
     var mergeAll = false
+    /// When set, the workers also give each document's words in these reports' form ids, and
+    /// `reportTokens` collects them (the reports then analyse nothing again).
+    var reports: AnalysisCorpusCache?
+    /// The words of the documents this batch wrote, by key, for the reports once it commits.
+    var reportTokens: [(key: Int64, tokens: DocumentTokens)] = []
     /// Documents queued for analysis, and the workers analyzing them (`start`).
     private var jobs: [AnalysisJob] = []
     private var running: Running?
@@ -85,8 +90,9 @@ struct PostingBatch {
             let results = run.results
             let segments = run.segments
             let encoding = run.encoding
+            let reports = self.reports
             DispatchQueue.global(qos: .userInitiated).async(group: run.group) {
-                segments.put(w, worker.run(slice, results: results, flushBytes: flushBytes, encoding: encoding, index: w))
+                segments.put(w, worker.run(slice, results: results, flushBytes: flushBytes, encoding: encoding, index: w, reports: reports))
             }
         }
         running = run
@@ -114,6 +120,9 @@ struct PostingBatch {
                 let pairs = storePairs(analysis, worker: state.writerWorkers[w])
                 try body(i, analysis.lengths, pairs)
                 events.append(.add(job.key, DocumentLayout(lengths: analysis.lengths, sections: job.sections), pairs))
+                if let tokens = analysis.tokens {
+                    reportTokens.append((job.key, tokens))
+                }
             } catch {
                 failure = error
             }
