@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ReportHTTP
 import Logging
 import SamizdatModel
 import SamizdatService
