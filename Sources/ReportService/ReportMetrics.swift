@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import ReportHTTP
 import Logging
+import ReportHTTP
 import SamizdatModel
 import SamizdatService
 
