@@ -50,7 +50,6 @@ import Testing
         let router = Router(context: WorkbenchRequestContext.self)
         router.add(middleware: ClientRateLimitMiddleware(limiter: ClientRateLimiter(limit: .init(requestsPerSecond: 0.5, burst: 2))))
         WorkbenchRoutes.register(on: router, backend: FakeBackend(), events: EventHub())
-        router.get("/healthz") { _, _ in "ok" }
         try await Application(router: router).test(.router) { client in
             for _ in 0..<2 {
                 try await client.execute(uri: "/api/status", method: .get) { response in #expect(response.status == .ok) }
