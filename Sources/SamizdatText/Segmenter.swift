@@ -29,18 +29,37 @@ public struct Segmenter: Sendable {
         )
         var assembly = Assembly(bytes: b, lines: lines, roles: roles, pageMap: pageMap, headings: headings, notes: notes)
         assembly.run()
+        return try Self.finish(
+            assembly,
+            id: document.id,
+            version: document.version,
+            contentHash: document.contentHash,
+            metadata: document.metadata,
+            artifacts: layout.artifacts
+        )
+    }
+
+    /// What every path does once paragraphs are assembled: sentences, citations and quotations over the
+    /// clean text, and the document they make.
+    static func finish(
+        _ assembly: Assembly,
+        id: String,
+        version: Int,
+        contentHash: String,
+        metadata: DocumentMetadata,
+        artifacts: [Artifact]
+    ) throws -> SegmentedDocument {
         guard !assembly.out.isEmpty else {
             throw SegmentationError(stage: "segment", reason: "no text left once print artifacts were removed")
         }
-
         let clean = assembly.out
         var sentences: [Sentence] = []
         sentences.reserveCapacity(clean.count / 120)
         var ranges: [(Int, Int)] = []
-        for (k, p) in assembly.paragraphs.enumerated() where p.kind != .heading {
+        for (index, paragraph) in assembly.paragraphs.enumerated() where paragraph.kind != .heading {
             ranges.removeAll(keepingCapacity: true)
-            SentenceSplitter.split(clean, p.start, p.end, into: &ranges)
-            for (s, e) in ranges { sentences.append(Sentence(start: s, end: e, paragraph: k)) }
+            SentenceSplitter.split(clean, paragraph.start, paragraph.end, into: &ranges)
+            for (start, end) in ranges { sentences.append(Sentence(start: start, end: end, paragraph: index)) }
         }
         var citations: [Citation] = []
         CitationParser.parse(clean, paragraphs: assembly.paragraphs, into: &citations)
@@ -48,10 +67,10 @@ public struct Segmenter: Sendable {
         QuotationScanner.scan(clean, paragraphs: assembly.paragraphs, into: &quotations)
 
         return SegmentedDocument(
-            id: document.id,
-            version: document.version,
-            contentHash: document.contentHash,
-            metadata: document.metadata,
+            id: id,
+            version: version,
+            contentHash: contentHash,
+            metadata: metadata,
             text: String(decoding: clean, as: UTF8.self),
             pages: assembly.spans,
             sections: assembly.sections,
@@ -60,7 +79,7 @@ public struct Segmenter: Sendable {
             notes: assembly.outputNotes,
             citations: citations,
             quotations: quotations,
-            artifacts: layout.artifacts,
+            artifacts: artifacts,
             unmatchedMarkers: assembly.unmatchedMarkers,
             unmatchedNotes: assembly.unmatchedNotes
         )

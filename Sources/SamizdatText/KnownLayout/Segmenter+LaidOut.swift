@@ -38,40 +38,13 @@ extension Segmenter {
         var assembly = Assembly(bytes: bytes, lines: lines, roles: input.roles, pageMap: pageMap, headings: headings, notes: notes)
         assembly.knownParagraphStarts = input.starts
         assembly.run()
-        guard !assembly.out.isEmpty else {
-            throw SegmentationError(stage: "segment", reason: "no text left once print artifacts were removed")
-        }
-
-        let clean = assembly.out
-        var sentences: [Sentence] = []
-        sentences.reserveCapacity(clean.count / 120)
-        var ranges: [(Int, Int)] = []
-        for (index, paragraph) in assembly.paragraphs.enumerated() where paragraph.kind != .heading {
-            ranges.removeAll(keepingCapacity: true)
-            SentenceSplitter.split(clean, paragraph.start, paragraph.end, into: &ranges)
-            for (start, end) in ranges { sentences.append(Sentence(start: start, end: end, paragraph: index)) }
-        }
-        var citations: [Citation] = []
-        CitationParser.parse(clean, paragraphs: assembly.paragraphs, into: &citations)
-        var quotations: [Quotation] = []
-        QuotationScanner.scan(clean, paragraphs: assembly.paragraphs, into: &quotations)
-
-        return SegmentedDocument(
+        return try Self.finish(
+            assembly,
             id: id,
             version: version,
             contentHash: contentHash,
             metadata: metadata,
-            text: String(decoding: clean, as: UTF8.self),
-            pages: assembly.spans,
-            sections: assembly.sections,
-            paragraphs: assembly.paragraphs,
-            sentences: sentences,
-            notes: assembly.outputNotes,
-            citations: citations,
-            quotations: quotations,
-            artifacts: input.artifacts,
-            unmatchedMarkers: assembly.unmatchedMarkers,
-            unmatchedNotes: assembly.unmatchedNotes
+            artifacts: input.artifacts
         )
     }
 }
