@@ -45,18 +45,7 @@ extension CorpusStore {
         let context = max(0, request.context)
         let sortDepth = 3
         let stems = TokenCapture.of(db).stems
-        guard
-            let ranking = try self.rank(
-                db,
-                snapshot,
-                words,
-                node,
-                documentID: request.documentID,
-                perDocument: 1,
-                keep: 0,
-                region: request.region
-            )
-        else {
+        guard let ranking = try concordanceRanking(db, snapshot, words, node, request) else {
             return KWICResponse(query: request.query, total: 0, offset: request.offset, sort: request.sort, lines: [])
         }
         let ids = ranking.matches.ids
@@ -211,5 +200,19 @@ extension CorpusStore {
         }
         // as printed: the spaces and punctuation next to the match are kept ("“Shalamov,”")
         return (s(ls, m.start), s(m.start, m.end), s(m.end, re))
+    }
+}
+
+extension CorpusStore {
+    /// Every passage a concordance's query matches (one per document is enough for the ranking's
+    /// grouping; the lines come from all of them); nil when none does.
+    func concordanceRanking(
+        _ db: Database,
+        _ snapshot: IndexSnapshot,
+        _ words: WordLookup,
+        _ node: QueryNode,
+        _ request: KWICRequest
+    ) throws -> Ranking? {
+        try rank(db, snapshot, words, node, documentID: request.documentID, perDocument: 1, keep: 0, region: request.region)
     }
 }

@@ -20,18 +20,7 @@ extension CorpusStore {
         words: WordLookup
     ) throws -> KWICResponse? {
         let empty = KWICResponse(query: request.query, total: 0, offset: request.offset, sort: request.sort, lines: [])
-        guard
-            let ranking = try rank(
-                db,
-                snapshot,
-                words,
-                node,
-                documentID: request.documentID,
-                perDocument: 1,
-                keep: 0,
-                region: request.region
-            )
-        else {
+        guard let ranking = try concordanceRanking(db, snapshot, words, node, request) else {
             return empty
         }
         let search = PostingSearch(snapshot: snapshot, words: words, fieldRows: { _ in [] })
