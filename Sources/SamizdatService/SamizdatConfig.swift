@@ -107,7 +107,16 @@ public struct SamizdatConfig: Sendable, Equatable {
         requestBurst = c.int(forKey: "report.requestBurst", default: d.requestBurst)
     }
 
+    /// The log level; `load` has checked it is one of swift-log's names.
     public var logLevelValue: Logger.Level { Logger.Level(rawValue: logLevel.lowercased()) ?? .info }
+
+    /// Throws for a value no service could use, naming the key: today the log level.
+    public func validate() throws {
+        guard Logger.Level(rawValue: logLevel.lowercased()) != nil else {
+            let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            throw SamizdatConfigError(key: "log.level", reason: "'\(logLevel)' is not a log level (\(names))")
+        }
+    }
 
     /// Builds the reader from flags, environment and the YAML file, in that order.
     public static func load(
@@ -126,6 +135,16 @@ public struct SamizdatConfig: Sendable, Equatable {
         if path != nil || FileManager.default.fileExists(atPath: file) {
             providers.append(try await FileProvider<YAMLSnapshot>(filePath: FilePath(file)))
         }
-        return SamizdatConfig(reader: ConfigReader(providers: providers))
+        let config = SamizdatConfig(reader: ConfigReader(providers: providers))
+        try config.validate()
+        return config
     }
+}
+
+/// A configuration value that cannot be used, with its key.
+public struct SamizdatConfigError: Error, Equatable, CustomStringConvertible {
+    public let key: String
+    public let reason: String
+
+    public var description: String { "\(key): \(reason)" }
 }

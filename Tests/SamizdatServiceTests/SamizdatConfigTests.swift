@@ -120,10 +120,17 @@ struct SamizdatConfigTests {
         for (value, original) in pairs { #expect(value != original) }
     }
 
-    @Test func unknownLogLevelMeansInfo() {
+    @Test func anUnknownLogLevelIsANamedError() {
         let c = SamizdatConfig(reader: ConfigReader(provider: InMemoryProvider(values: ["log.level": "loud"])))
         #expect(c.logLevel == "loud")
-        #expect(c.logLevelValue == .info)
+        #expect(
+            throws: SamizdatConfigError(key: "log.level", reason: "'loud' is not a log level (trace, debug, info, notice, warning, error, critical)")
+        ) {
+            try c.validate()
+        }
+        let upper = SamizdatConfig(reader: ConfigReader(provider: InMemoryProvider(values: ["log.level": "WARNING"])))
+        #expect(throws: Never.self) { try upper.validate() }
+        #expect(upper.logLevelValue == .warning)
     }
 
     @Test func earlierProviderWins() {
@@ -139,6 +146,12 @@ struct SamizdatConfigTests {
 /// `SamizdatConfig.load(arguments:environment:)`: flags, then `SAMIZDAT_…` environment, then the YAML file.
 @Suite("SamizdatConfig.load")
 struct SamizdatConfigLoadTests {
+    @Test func loadRefusesAnUnknownLogLevel() async {
+        await #expect(throws: SamizdatConfigError.self) {
+            try await SamizdatConfig.load(arguments: ["samizdat-ingest"], environment: ["SAMIZDAT_LOG_LEVEL": "loud"])
+        }
+    }
+
     /// A YAML file in a fresh temporary directory; `remove()` it when done (use `defer`).
     struct TempYAML {
         let directory: URL
