@@ -4,7 +4,7 @@ import Hummingbird
 /// message naming the limit. `/healthz` and `/metrics` are never limited: probes and Prometheus must
 /// get through.
 public struct ClientRateLimitMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware {
-    public static var exemptPaths: Set<String> { ["/healthz", "/metrics"] }
+    public static var exemptPaths: Set<String> { rateLimitExemptPaths }
 
     let limiter: ClientRateLimiter
 
@@ -13,7 +13,7 @@ public struct ClientRateLimitMiddleware<Context: RemoteAddressRequestContext>: R
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if Self.exemptPaths.contains(request.uri.path) {
+        if rateLimitExemptPaths.contains(request.uri.path) {
             return try await next(request, context)
         }
         let client = context.remoteAddress?.ipAddress ?? "unknown"
@@ -31,3 +31,6 @@ public struct ClientRateLimitMiddleware<Context: RemoteAddressRequestContext>: R
         }
     }
 }
+
+/// Probes and Prometheus; built once (a generic type cannot keep a stored static).
+let rateLimitExemptPaths: Set<String> = ["/healthz", "/metrics"]

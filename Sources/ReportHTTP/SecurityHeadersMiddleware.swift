@@ -6,19 +6,8 @@ import Hummingbird
 public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     public init() {}
 
-    public static var contentSecurityPolicy: String {
-        [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'none'",
-            "form-action 'self'",
-            "frame-ancestors 'none'",
-        ].joined(separator: "; ")
-    }
+    /// The policy every response carries (`workbenchContentSecurityPolicy`).
+    public static var contentSecurityPolicy: String { workbenchContentSecurityPolicy }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -45,3 +34,16 @@ enum SecurityHeaderName {
     static let frameOptions = HTTPFields.Element.Name("X-Frame-Options")!
     static let referrerPolicy = HTTPFields.Element.Name("Referrer-Policy")!
 }
+
+/// Built once: the middleware is generic, so it cannot keep a stored static of its own.
+let workbenchContentSecurityPolicy = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+].joined(separator: "; ")
