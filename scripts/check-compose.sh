@@ -9,7 +9,8 @@
 #   5. the optional Prometheus overlay (compose.prometheus.yaml) merges with it and scrapes report:8080;
 #   6. the file's services are hardened (read-only root, no capabilities, no new privileges) and have
 #      Swarm `deploy:` resources;
-#   7. the Kubernetes manifests in deploy/k8s pass `kubernetes-validate --strict` (PyPI, offline), and
+#   7. the Kubernetes manifests in deploy/k8s pass `kubernetes-validate --strict` (PyPI, offline) one by
+#      one and, where kubectl is installed, as `kubectl kustomize` renders them with their Secrets; and
 #      every container there is hardened the same way, has probes and a memory limit, and sets only
 #      real SAMIZDAT_* settings.
 # Exits non-zero on any failure. Installs Debian's docker-compose (and python3-yaml) when missing
@@ -70,6 +71,36 @@ if [ "$file" = deploy/compose.yaml ]; then
         exit 1
     fi
     rm -f /tmp/check-k8s.$$.log
+    # The kustomization as `kubectl apply -k` renders it, with stand-in key files (kustomize only
+    # reads them into Secrets): the secretGenerator, the projected key volumes and the image name.
+    if command -v kubectl >/dev/null 2>&1; then
+        render=$(mktemp -d)
+        cp -R deploy/k8s "$render/k8s"
+        mkdir -p "$render/k8s/keys"
+        for name in ingest segment index report; do
+            echo "stand-in secret key for rendering" >"$render/k8s/keys/$name.key"
+            echo "stand-in public key for rendering" >"$render/k8s/keys/$name.pub"
+        done
+        echo "# stand-in allow-list" >"$render/k8s/keys/clients.txt"
+        if ! kubectl kustomize "$render/k8s" >"$render/rendered.yaml" 2>"$render/error.log"; then
+            cat "$render/error.log" >&2
+            echo "check-compose: FAIL: kubectl kustomize deploy/k8s does not render" >&2
+            exit 1
+        fi
+        if ! kubernetes-validate --strict --quiet -k 1.30.0 "$render/rendered.yaml" >"$render/error.log" 2>&1; then
+            cat "$render/error.log" >&2
+            echo "check-compose: FAIL: the rendered kustomization does not validate against Kubernetes 1.30" >&2
+            exit 1
+        fi
+        grep -q "name: samizdat-public-keys-" "$render/rendered.yaml" || {
+            echo "check-compose: FAIL: the rendered kustomization has no generated Secret samizdat-public-keys" >&2
+            exit 1
+        }
+        rm -rf "$render"
+        echo "check-compose: kustomization rendered with kubectl kustomize and validated"
+    else
+        echo "check-compose: kubectl not installed: the kustomization was not rendered (its files were validated one by one)"
+    fi
 fi
 
 python3 - /tmp/check-compose.$$.yaml deploy/Dockerfile Sources/SamizdatService/SamizdatConfig.swift "$file" <<'PY'

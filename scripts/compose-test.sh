@@ -118,6 +118,10 @@ export SAMIZDAT_IMAGE=samizdat:composetest
 SAMIZDAT_HOST_INGEST_PORT=$(free_port)
 SAMIZDAT_HOST_HTTP_PORT=$(free_port)
 export SAMIZDAT_HOST_INGEST_PORT SAMIZDAT_HOST_HTTP_PORT
+# CurveZMQ keys as an operator makes them (compose mounts them as secrets); the image's user reads them.
+"$BIN_DIR/samizdat" keys generate --dir "$WORK/keys" >/dev/null
+chown -R 10001 "$WORK/keys"
+export SAMIZDAT_KEYS_HOST_DIR=$WORK/keys SAMIZDAT_KEYS=$WORK/keys
 socket=$WORK/podman.sock
 rm -f "$socket"
 podman system service --time=0 "unix://$socket" >"$WORK/logs/podman-service.log" 2>&1 &
@@ -172,7 +176,8 @@ compose up -d >"$WORK/logs/up.log"
     die "expected 5 running containers"
 }
 wait_healthy
-cli ping "tcp://127.0.0.1:$SAMIZDAT_HOST_INGEST_PORT" --timeout 4 >/dev/null || die "ingest's published port does not answer ping"
+cli ping "tcp://127.0.0.1:$SAMIZDAT_HOST_INGEST_PORT" --service ingest --timeout 4 >/dev/null || die "ingest's published port does not answer ping"
+cli ping "tcp://127.0.0.1:$SAMIZDAT_HOST_INGEST_PORT" --service ingest --insecure --timeout 2 >/dev/null 2>&1 && die "ingest answered a client without keys"
 for container in $(containers); do
     if podman exec "$container" touch /usr/local/bin/probe 2>/dev/null; then die "$(podman inspect -f '{{.Name}}' "$container") has a writable root filesystem"; fi
     [ "$(podman inspect -f '{{.EffectiveCaps}}' "$container")" = "[]" ] || die "$(podman inspect -f '{{.Name}}' "$container") keeps Linux capabilities"

@@ -17,6 +17,7 @@ final class IndexLoop {
     let logger: Logger
     let store: CorpusStore
     let context: Context
+    let security: ServiceSecurity
     private let clock = ContinuousClock()
     private var windowApplied = 0
     /// Acks not yet taken by ingest (it is down or slow); sent in order, never blocking the loop.
@@ -31,22 +32,24 @@ final class IndexLoop {
     /// it would redo that for each (a report in the meantime analyses what is missing itself).
     static let analysisIdle = Duration.milliseconds(250)
 
-    init(config: SamizdatConfig, logger: Logger, store: CorpusStore, context: Context, metrics: IndexMetrics) {
+    init(config: SamizdatConfig, logger: Logger, store: CorpusStore, context: Context, security: ServiceSecurity, metrics: IndexMetrics) {
         self.config = config
         self.logger = logger
         self.store = store
         self.context = context
+        self.security = security
         self.metrics = metrics
     }
 
     func run(stop: StopSignal) throws {
-        var intakeOptions = Socket.Options()
+        var intakeOptions = try security.serverOptions(.indexIntake)
         intakeOptions.receiveHighWaterMark = 200
         let intake = try Socket.pull(context, binding: config.indexIntake, options: intakeOptions)
         let writes = try Socket(context, .pair)
         try writes.bind(Self.writesEndpoint)
-        let events = try Socket.pub(context, binding: config.indexEvents)
-        let acks = try Socket.push(context, connecting: config.indexAcks)
+        let events = try Socket.pub(context, binding: config.indexEvents, options: try security.serverOptions(.indexEvents))
+        let acks = try Socket.push(context, connecting: config.indexAcks, options: try security.clientOptions(of: .ingest))
+        try HandshakeLog.watch(intake, context: context, security: security, domain: .indexIntake, logger: logger)
         defer {
             intake.close()
             writes.close()

@@ -15,20 +15,23 @@ final class QueryLoop {
     let logger: Logger
     let store: CorpusStore
     let context: Context
+    let security: ServiceSecurity
     private let clock = ContinuousClock()
     private let metrics: IndexMetrics
     private var windowQueries = 0
 
-    init(config: SamizdatConfig, logger: Logger, store: CorpusStore, context: Context, metrics: IndexMetrics) {
+    init(config: SamizdatConfig, logger: Logger, store: CorpusStore, context: Context, security: ServiceSecurity, metrics: IndexMetrics) {
         self.config = config
         self.logger = logger
         self.store = store
         self.context = context
+        self.security = security
         self.metrics = metrics
     }
 
     func run(stop: StopSignal) throws {
-        let queries = try Socket.router(context, binding: config.indexQueries)
+        let queries = try Socket.router(context, binding: config.indexQueries, options: try security.serverOptions(.indexQueries))
+        try HandshakeLog.watch(queries, context: context, security: security, domain: .indexQueries, logger: logger)
         let writes = try Socket(context, .pair)
         try writes.connect(IndexLoop.writesEndpoint)
         defer {

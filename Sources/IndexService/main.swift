@@ -21,7 +21,7 @@ struct IndexStartError: Error, CustomStringConvertible {
     }
 }
 
-await ServiceMain.run(service: "index") { config, logger, context in
+await ServiceMain.run(service: .index) { config, logger, context, security in
     try FileManager.default.createDirectory(atPath: config.dataDir, withIntermediateDirectories: true)
     let pause = try commitPauseMs()
     if pause > 0 {
@@ -32,10 +32,10 @@ await ServiceMain.run(service: "index") { config, logger, context in
     return [
         // the writer first: it binds the inproc endpoint the query thread connects to
         LoopService(name: "index-writer") { stop in
-            try IndexLoop(config: config, logger: logger, store: store, context: context, metrics: metrics).run(stop: stop)
+            try IndexLoop(config: config, logger: logger, store: store, context: context, security: security, metrics: metrics).run(stop: stop)
         },
         LoopService(name: "index-queries") { stop in
-            try QueryLoop(config: config, logger: logger, store: store, context: context, metrics: metrics).run(stop: stop)
+            try QueryLoop(config: config, logger: logger, store: store, context: context, security: security, metrics: metrics).run(stop: stop)
         },
     ]
 }

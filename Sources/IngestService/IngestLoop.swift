@@ -16,6 +16,7 @@ final class IngestLoop {
     let logger: Logger
     let core: DeliveryCore
     let context: Context
+    let security: ServiceSecurity
 
     private let clock = ContinuousClock()
     /// The core's totals when the current stats interval began.
@@ -23,10 +24,11 @@ final class IngestLoop {
     private var lastRates = (accepted: 0.0, indexed: 0.0)
     private let metrics = IngestMetrics()
 
-    init(config: SamizdatConfig, logger: Logger, journal: DeliveryJournal, context: Context) throws {
+    init(config: SamizdatConfig, logger: Logger, journal: DeliveryJournal, context: Context, security: ServiceSecurity) throws {
         self.config = config
         self.logger = logger
         self.context = context
+        self.security = security
         let policy = DeliveryPolicy(
             ackTimeout: .milliseconds(Int(config.ackTimeoutSeconds * 1000)),
             maxAttempts: config.maxAttempts,
@@ -38,13 +40,16 @@ final class IngestLoop {
     }
 
     func run(stop: StopSignal) throws {
-        var clientOptions = Socket.Options()
+        var clientOptions = try security.serverOptions(.ingestClient)
         clientOptions.maxMessageSize = Int64(config.maxTextBytes + WireMessage.maxHeaderBytes + 1024)
         clientOptions.receiveHighWaterMark = 10_000
         let client = try Socket.router(context, binding: config.ingestClient, options: clientOptions)
-        let work = try Socket.router(context, binding: config.ingestWork)
-        let acks = try Socket.pull(context, binding: config.ingestAcks)
-        let index = try Socket.dealer(context, connecting: config.reportIndex)
+        try HandshakeLog.watch(client, context: context, security: security, domain: .ingestClient, logger: logger)
+        let work = try Socket.router(context, binding: config.ingestWork, options: try security.serverOptions(.ingestWork))
+        let acks = try Socket.pull(context, binding: config.ingestAcks, options: try security.serverOptions(.ingestAcks))
+        try HandshakeLog.watch(work, context: context, security: security, domain: .ingestWork, logger: logger)
+        try HandshakeLog.watch(acks, context: context, security: security, domain: .ingestAcks, logger: logger)
+        let index = try Socket.dealer(context, connecting: config.reportIndex, options: try security.clientOptions(of: .index))
         defer {
             client.close()
             work.close()
@@ -162,11 +167,12 @@ final class IngestLoop {
     // MARK: clients
 
     private func handleClients(_ socket: Socket) throws {
-        let batch = try socket.receiveBatch(limit: 512)
+        let batch = try socket.receiveMessageBatch(limit: 512)
         if batch.isEmpty { return }
         var toStore: [(envelope: Envelope, request: IngestRequest)] = []
-        for frames in batch {
-            let (envelope, rest) = Envelope.split(frames)
+        for received in batch {
+            let requester = Requester(userId: received.userId)
+            let (envelope, rest) = Envelope.split(received.frames)
             let message: WireMessage
             do {
                 message = try WireMessage.decode(rest)
@@ -175,6 +181,7 @@ final class IngestLoop {
                 continue
             }
             do {
+                try authorize(message.kind, requester: requester)
                 switch message.kind {
                 case .ingest:
                     let header: IngestHeader
@@ -221,13 +228,17 @@ final class IngestLoop {
                     if found {
                         metrics.deleted.increment()
                     }
-                    logger.event("deleted", "document deleted from the journal", ["doc.id": .string(header.doc), "delete.found": .bool(found)])
+                    logger.event(
+                        "deleted",
+                        "document deleted from the journal, tombstone kept",
+                        ["doc.id": .string(header.doc), "delete.found": .bool(found), "auth.user": .string(header.by ?? requester.label)]
+                    )
                     send(socket, envelope, try WireMessage(.deleted, DeletedHeader(req: header.req, doc: header.doc, found: found)))
                 default:
                     throw ProtocolError(.unexpectedKind, "ingest's client socket does not take '\(message.kind.rawValue)'")
                 }
             } catch let error as ProtocolError {
-                reject(socket, envelope, req: message.requestID, error, kind: rest.first)
+                reject(socket, envelope, req: message.requestID, error, kind: rest.first, requester: requester)
             }
         }
         guard !toStore.isEmpty else { return }
@@ -282,7 +293,28 @@ final class IngestLoop {
         }
     }
 
-    private func reject(_ socket: Socket, _ envelope: Envelope, req: String?, _ error: ProtocolError, kind: Data?) {
+    /// What each requester may ask of the client socket: status, ping and metrics for any key on the
+    /// allow-list, texts for ingest keys, deletes only from report, which checked the admin key that asked
+    /// (deletes have that one path, so each is logged with its key and leaves a tombstone).
+    private func authorize(_ kind: MessageKind, requester: Requester) throws {
+        switch kind {
+        case .ingest:
+            guard requester.may(.ingest) else {
+                throw ProtocolError(.forbidden, "key \(requester.label) may not ingest: it needs the ingest or admin role")
+            }
+        case .delete:
+            switch requester {
+            case .service(.report), .unauthenticated:
+                return
+            default:
+                throw ProtocolError(.forbidden, "deletes go through report's client API with an admin key, not to ingest from \(requester.label)")
+            }
+        default:
+            guard requester.may(.query) else { throw ProtocolError(.forbidden, "key \(requester.label) may not use ingest") }
+        }
+    }
+
+    private func reject(_ socket: Socket, _ envelope: Envelope, req: String?, _ error: ProtocolError, kind: Data?, requester: Requester? = nil) {
         metrics.refused(reason: error.code.rawValue)
         logger.event(
             "rejected",
@@ -291,6 +323,7 @@ final class IngestLoop {
             [
                 "error.code": .string(error.code.rawValue), "peer.id": .string(envelope.peer),
                 "request.kind": .string(kind.map { String(decoding: $0.prefix(32), as: UTF8.self) } ?? ""),
+                "auth.user": .string(requester?.label ?? "-"),
             ]
         )
         if let message = try? WireMessage(.error, ErrorHeader(req: req, error)) {
@@ -367,12 +400,22 @@ final class IngestLoop {
 
     private func handleAcks(_ socket: Socket) throws -> [DeliveryAction] {
         var actions: [DeliveryAction] = []
-        for frames in try socket.receiveBatch(limit: 1024) {
+        for received in try socket.receiveMessageBatch(limit: 1024) {
             let message: WireMessage
             do {
-                message = try WireMessage.decode(frames)
+                message = try WireMessage.decode(received.frames)
             } catch {
                 logger.event("rejected", "malformed ack: \(error.message)", level: .warning, ["error.code": .string(error.code.rawValue)])
+                continue
+            }
+            let sender = Requester(userId: received.userId)
+            guard Self.mayAck(message.kind, sender: sender) else {
+                logger.event(
+                    "rejected",
+                    "'\(message.kind.rawValue)' from \(sender.label) refused on the ack socket: only index acks and only segment reports failures",
+                    level: .warning,
+                    ["error.code": .string(ProtocolError.Code.forbidden.rawValue), "auth.user": .string(sender.label)]
+                )
                 continue
             }
             switch message.kind {
@@ -401,6 +444,16 @@ final class IngestLoop {
             }
         }
         return actions
+    }
+
+    /// `indexed` comes from index, `failed` from segment (or index, for a document it cannot store).
+    static func mayAck(_ kind: MessageKind, sender: Requester) -> Bool {
+        switch (kind, sender) {
+        case (_, .unauthenticated): true
+        case (.indexed, .service(.index)): true
+        case (.failed, .service(.segment)), (.failed, .service(.index)): true
+        default: false
+        }
     }
 
     /// index's answers to the deletes sent for tombstones: logged, nothing else.

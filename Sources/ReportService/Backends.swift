@@ -10,9 +10,9 @@ struct Backends: ReportBackend {
     let index: RequestClient
     let timeout: Duration
 
-    init(config: SamizdatConfig, context: Context) throws {
-        ingest = try RequestClient(context: context, endpoint: config.reportIngest)
-        index = try RequestClient(context: context, endpoint: config.reportIndex)
+    init(config: SamizdatConfig, context: Context, security: ServiceSecurity) throws {
+        ingest = try RequestClient(context: context, endpoint: config.reportIngest, security: try security.client(of: .ingest))
+        index = try RequestClient(context: context, endpoint: config.reportIndex, security: try security.client(of: .index))
         timeout = .milliseconds(config.requestTimeoutMs)
     }
 
@@ -72,9 +72,10 @@ struct Backends: ReportBackend {
         return try RequestClient.result(reply, as: DocumentView.self)
     }
 
-    /// Deletes everywhere: from ingest's journal (so it is not redelivered) and from the index.
-    func delete(id: String) async throws -> Bool {
-        let a = try await ingest.request(timeout: timeout) { try WireMessage(.delete, DocumentRefHeader(req: $0, doc: id)) }
+    /// Deletes everywhere: from ingest's journal (so it is not redelivered; a tombstone stays) and from
+    /// the index. `by` is the client key that asked, for ingest's log.
+    func delete(id: String, by: String) async throws -> Bool {
+        let a = try await ingest.request(timeout: timeout) { try WireMessage(.delete, DocumentRefHeader(req: $0, doc: id, by: by)) }
         let b = try await index.request(timeout: timeout) { try WireMessage(.delete, DocumentRefHeader(req: $0, doc: id)) }
         for m in [a, b] where m.kind == .error { throw try m.header(as: ErrorHeader.self).error }
         let found = [a, b].compactMap { try? $0.header(as: DeletedHeader.self).found }

@@ -12,24 +12,28 @@ struct ClientAPI: Service {
     let config: SamizdatConfig
     let logger: Logger
     let context: Context
+    let security: ServiceSecurity
     let backends: Backends
     let metrics: ReportMetrics
 
     func run() async throws {
-        let socket = try AsyncSocket(name: "report-client") { [config, context] in
-            try Socket.router(context, binding: config.reportClient)
+        let options = try security.serverOptions(.reportClient)
+        let socket = try AsyncSocket(name: "report-client") { [config, context, security, logger] in
+            let socket = try Socket.router(context, binding: config.reportClient, options: options)
+            try HandshakeLog.watch(socket, context: context, security: security, domain: .reportClient, logger: logger)
+            return socket
         }
         logger.event("listen", "client API bound", ["net.endpoint": .string(config.reportClient)])
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
                 while true {
-                    let frames: [Data]?
-                    do { frames = try await socket.receive() } catch { break }
-                    guard let frames else { continue }
+                    let received: ReceivedMessage?
+                    do { received = try await socket.receiveMessage() } catch { break }
+                    guard let received else { continue }
                     group.addTask {
-                        let (envelope, rest) = Envelope.split(frames)
+                        let (envelope, rest) = Envelope.split(received.frames)
                         let started = ContinuousClock.now
-                        let reply = await answer(rest)
+                        let reply = await answer(rest, requester: Requester(userId: received.userId))
                         let kind = rest.first.flatMap { MessageKind(rawValue: String(decoding: $0, as: UTF8.self)) }?.rawValue ?? "unknown"
                         MetricCatalog.reportClientRequest.timer([("kind", kind)]).record(duration: ContinuousClock.now - started)
                         try? await socket.send(envelope.route + reply.frames)
@@ -41,11 +45,12 @@ struct ClientAPI: Service {
         }
     }
 
-    func answer(_ frames: [Data]) async -> WireMessage {
+    func answer(_ frames: [Data], requester: Requester) async -> WireMessage {
         var req = WireMessage.requestID(inFrames: frames)
         do {
             let m = try WireMessage.decode(frames)
             req = m.requestID
+            try Self.authorize(m.kind, requester: requester)
             func pass<R: Codable & Sendable>(_ type: R.Type) async throws -> WireMessage {
                 let body = try m.body(0, as: R.self)
                 let reply = try await backends.index.request(timeout: backends.timeout) { id in
@@ -82,16 +87,33 @@ struct ClientAPI: Service {
                 return try WireMessage(.result, ResultHeader(req: req, of: .document), body: [WireCoding.encoder.encode(view)])
             case .delete:
                 let h = try m.header(as: DocumentRefHeader.self)
-                let found = try await backends.delete(id: h.doc)
-                logger.event("deleted", "document deleted", ["doc.id": .string(h.doc), "delete.found": .bool(found)])
+                let found = try await backends.delete(id: h.doc, by: requester.label)
+                logger.event(
+                    "deleted",
+                    "document deleted",
+                    ["doc.id": .string(h.doc), "delete.found": .bool(found), "auth.user": .string(requester.label)]
+                )
                 return try WireMessage(.deleted, DeletedHeader(req: req, doc: h.doc, found: found))
             default:
                 throw ProtocolError(.unexpectedKind, "report's client socket does not take '\(m.kind.rawValue)'")
             }
         } catch {
             let e = error as? ProtocolError ?? ProtocolError(.internal, "\(error)")
-            logger.event("rejected", "request refused: \(e.message)", level: .info, ["error.code": .string(e.code.rawValue)])
+            logger.event(
+                "rejected",
+                "request refused: \(e.message)",
+                level: e.code == .forbidden ? .warning : .info,
+                ["error.code": .string(e.code.rawValue), "auth.user": .string(requester.label)]
+            )
             return (try? WireMessage(.error, ErrorHeader(req: req, e))) ?? WireMessage(kind: .error, header: Data("{\"v\":1}".utf8))
+        }
+    }
+
+    /// Deletes need an admin key; everything else any key on the allow-list.
+    static func authorize(_ kind: MessageKind, requester: Requester) throws {
+        let needed: ClientRole = kind == .delete ? .admin : .query
+        guard requester.may(needed) else {
+            throw ProtocolError(.forbidden, "key \(requester.label) may not '\(kind.rawValue)': that needs the \(needed.rawValue) role")
         }
     }
 

@@ -13,14 +13,16 @@ struct EventSubscriber: Service {
     let config: SamizdatConfig
     let logger: Logger
     let context: Context
+    let security: ServiceSecurity
     let hub: EventHub
 
     static let keepAliveMs = 15_000
 
     func run() async throws {
+        let options = try security.clientOptions(of: .index)
         let loop = LoopService(name: "report-events") { [config, logger, context, hub] stop in
             defer { hub.close() }
-            let socket = try Socket.sub(context, connecting: config.reportEvents)
+            let socket = try Socket.sub(context, connecting: config.reportEvents, options: options)
             defer { socket.close() }
             logger.event("subscribe", "subscribed to index events", ["net.endpoint": .string(config.reportEvents)])
             var poller = Poller()

@@ -3,8 +3,8 @@ import ReportHTTP
 import SamizdatService
 import ZeroMQ
 
-await ServiceMain.run(service: "report") { config, logger, context in
-    let backends = try Backends(config: config, context: context)
+await ServiceMain.run(service: .report) { config, logger, context, security in
+    let backends = try Backends(config: config, context: context, security: security)
     let events = EventHub()
     let limiter = try requestLimiter(config)
     if limiter == nil {
@@ -19,9 +19,16 @@ await ServiceMain.run(service: "report") { config, logger, context in
     // Services stop in reverse order: the event subscriber first, so open event streams end
     // before the HTTP server waits for its connections.
     return [
-        ClientAPI(config: config, logger: logger, context: context, backends: backends, metrics: ReportMetrics(backends: backends, logger: logger)),
+        ClientAPI(
+            config: config,
+            logger: logger,
+            context: context,
+            security: security,
+            backends: backends,
+            metrics: ReportMetrics(backends: backends, logger: logger)
+        ),
         app,
-        EventSubscriber(config: config, logger: logger, context: context, hub: events),
+        EventSubscriber(config: config, logger: logger, context: context, security: security, hub: events),
     ]
 }
 

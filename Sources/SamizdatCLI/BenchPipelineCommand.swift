@@ -37,6 +37,7 @@ extension Samizdat.Bench {
         @Option(help: "Queries asked one after another on the idle stack after the stream.") var idleQueries = 200
         @Option(help: "Single texts of about 50 KB sent one at a time into the idle stack, for their freshness.") var idleTexts = 20
         @Option(help: "ingest's backlog bound for this run (ingest.maxBacklog; default: the configured one).") var maxBacklog: Int?
+        @Flag(help: "Run the stack with plain sockets (`samizdat up --insecure`), to measure what CurveZMQ costs.") var insecure = false
 
         func run() async throws {
             let corpus = try BenchCorpus(directory: options.corpus)
@@ -60,6 +61,14 @@ extension Samizdat.Bench {
                 "up", "--data-dir", tmp.appendingPathComponent("data").path, "--base-port", "\(base)", "--http-port", "\(http)", "--workers",
                 "\(workers)",
             ]
+            if insecure { up.arguments?.append("--insecure") }
+            let keysDirectory = tmp.appendingPathComponent("data/keys").path
+            /// The client key for ingest and report; report's own key for index's sockets, which take only services.
+            func security(for server: ServiceName) throws -> SocketSecurity {
+                if insecure { return .plain }
+                let name = server == .index ? "report" : "client"
+                return try ClientCredentials.load(directory: keysDirectory, name: name).security(for: server)
+            }
             var env = ProcessInfo.processInfo.environment
             env["SAMIZDAT_INGEST_ACK_TIMEOUT_SECONDS"] = env["SAMIZDAT_INGEST_ACK_TIMEOUT_SECONDS"] ?? "30"
             env["SAMIZDAT_LOG_LEVEL"] = env["SAMIZDAT_LOG_LEVEL"] ?? "warning"
@@ -89,7 +98,13 @@ extension Samizdat.Bench {
             let eventsEP = "tcp://127.0.0.1:\(base + 5)"
             let indexEP = "tcp://127.0.0.1:\(base + 4)"
             let context = Context()
-            let report = try RequestClient(context: context, endpoint: reportEP)
+            var report: RequestClient?
+            for _ in 0..<100 where report == nil {
+                // the key directory appears once `up` has started
+                report = try? RequestClient(context: context, endpoint: reportEP, security: try security(for: .report))
+                if report == nil { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            guard let report else { throw BenchError("no keys appeared in \(keysDirectory)") }
             var ready = false
             for _ in 0..<120 where !ready {
                 if let r = try? await report.request(timeout: .seconds(1), { try WireMessage(.status, RequestHeader(req: $0)) }),
@@ -103,7 +118,9 @@ extension Samizdat.Bench {
             guard ready else { throw BenchError("the pipeline did not come up; see its log") }
 
             // Watch indexed events: the time each document became searchable.
-            let events = try AsyncSocket { try Socket.sub(context, connecting: eventsEP, prefix: "indexed") }
+            var eventOptions = Socket.Options()
+            eventOptions.security = try security(for: .index)
+            let events = try AsyncSocket { [eventOptions] in try Socket.sub(context, connecting: eventsEP, prefix: "indexed", options: eventOptions) }
             let tally = PipelineTally()
             let watcher = Task {
                 while let m = try? await events.receive(), let msg = try? WireMessage.decode(m),
@@ -116,11 +133,11 @@ extension Samizdat.Bench {
             try await Task.sleep(for: .milliseconds(300))  // let the subscription reach index
 
             // Search while the stream runs, at index's own query socket.
-            let indexClient = try RequestClient(context: context, endpoint: indexEP)
+            let indexClient = try RequestClient(context: context, endpoint: indexEP, security: try security(for: .index))
             let streamProbe = Task { await probe.askUntil(indexClient, pauseMs: 10) { tally.probing.load(ordering: .acquiring) } }
 
             // Stream.
-            let ingest = try RequestClient(context: context, endpoint: ingestEP)
+            let ingest = try RequestClient(context: context, endpoint: ingestEP, security: try security(for: .ingest))
             let killAt = victims.enumerated().map { (i, v) in (corpus.texts.count * (i + 1) / (victims.count + 1), v) }
             var killed: [String] = []
             let upPID = up.processIdentifier
@@ -267,6 +284,7 @@ extension Samizdat.Bench {
             line.set("version", Samizdat.Bench.toolVersion)
             line.set("label", victims.isEmpty ? "samizdat pipeline" : "samizdat pipeline, kill \(victims.joined(separator: ","))")
             line.set("workers", workers)
+            line.set("curve", !insecure)
             line.set("window", window)
             line.set("max_backlog", backlogBound)
             line.set("docs", corpus.texts.count)

@@ -31,6 +31,9 @@ final class BenchStack {
         try up.run()
     }
 
+    /// The keys `samizdat up` made for this stack.
+    var keysDirectory: String { directory.appendingPathComponent("data/keys").path }
+
     static var executable: URL {
         URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
     }
@@ -42,6 +45,7 @@ final class BenchStack {
         ingest.arguments =
             ["ingest", "--quiet", "--ingest", "tcp://127.0.0.1:\(basePort)", "--report", "tcp://127.0.0.1:\(basePort + 6)"] + files
         ingest.standardOutput = FileHandle.nullDevice
+        ingest.environment = ProcessInfo.processInfo.environment.merging(["SAMIZDAT_KEYS": keysDirectory]) { $1 }
         try ingest.run()
         ingest.waitUntilExit()
         guard ingest.terminationStatus == 0 else {

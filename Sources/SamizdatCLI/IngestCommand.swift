@@ -41,7 +41,8 @@ extension Samizdat {
         func run() async throws {
             let inputs = try collect()
             guard !inputs.isEmpty else { throw ValidationError("no input files found in \(paths.joined(separator: " "))") }
-            let client = try RequestClient(context: CLIContext.shared, endpoint: services.ingest)
+            let client: RequestClient
+            do { client = try services.client(.ingest, endpoint: services.ingest) } catch { throw fail(error) }
             let progress = Progress(total: inputs.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
             await withTaskGroup(of: Void.self) { group in
                 var next = 0

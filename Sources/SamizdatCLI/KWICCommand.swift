@@ -104,7 +104,7 @@ extension Samizdat {
 
         func run() async throws {
             do {
-                let client = try SamizdatService.RequestClient(context: CLIContext.shared, endpoint: services.report)
+                let client = try services.client(.report, endpoint: services.report)
                 let reply = try await client.request(timeout: services.timeoutDuration) {
                     try WireMessage(.delete, DocumentRefHeader(req: $0, doc: id))
                 }

@@ -15,7 +15,14 @@ struct ServiceOptions: ParsableArguments, Sendable {
     @Option(help: "Seconds to wait for a reply before retrying or giving up.")
     var timeout: Double = 15
 
+    @OptionGroup var credentials: CredentialOptions
+
     var timeoutDuration: Duration { .milliseconds(Int(timeout * 1000)) }
+
+    /// A request client of `server` at `endpoint`, with this CLI's keys unless `--insecure`.
+    func client(_ server: ServiceName, endpoint: String) throws -> RequestClient {
+        try RequestClient(context: CLIContext.shared, endpoint: endpoint, security: try credentials.security(for: server))
+    }
 
     /// One request to report, decoded as `R`; an `error` reply becomes a thrown ProtocolError.
     func ask<R: Decodable>(
@@ -24,7 +31,7 @@ struct ServiceOptions: ParsableArguments, Sendable {
         header: ((String) -> any Encodable)? = nil,
         as: R.Type
     ) async throws -> R {
-        let client = try RequestClient(context: CLIContext.shared, endpoint: report)
+        let client = try client(.report, endpoint: report)
         defer { Task { await client.close() } }
         let bodyData = try body.map { try WireCoding.encoder.encode($0) }
         let reply = try await client.request(timeout: timeoutDuration) { id in
@@ -32,6 +39,26 @@ struct ServiceOptions: ParsableArguments, Sendable {
             return try WireMessage(kind, AnyEncodable(h), body: bodyData.map { [$0] } ?? [])
         }
         return try RequestClient.result(reply, as: R.self)
+    }
+}
+
+/// The CLI's CurveZMQ keys: a key directory with its client key and the services' public keys.
+struct CredentialOptions: ParsableArguments, Sendable {
+    @Option(
+        help: "Key directory holding this client's key and the services' public keys (`samizdat up` makes DATA_DIR/keys). Env SAMIZDAT_KEYS."
+    )
+    var keys: String = ProcessInfo.processInfo.environment["SAMIZDAT_KEYS"] ?? "./data/keys"
+
+    @Option(help: "The client key's name in the key directory: NAME.key. Env SAMIZDAT_KEY_NAME.")
+    var keyName: String = ProcessInfo.processInfo.environment["SAMIZDAT_KEY_NAME"] ?? "client"
+
+    @Flag(help: "Plain sockets without keys, for services started with --insecure.")
+    var insecure = false
+
+    /// How to connect to `server`: plain with `--insecure`, else CurveZMQ with the client key.
+    func security(for server: ServiceName) throws -> SocketSecurity {
+        if insecure { return .plain }
+        return try ClientCredentials.load(directory: keys, name: keyName).security(for: server)
     }
 }
 

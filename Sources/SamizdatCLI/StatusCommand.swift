@@ -34,7 +34,7 @@ extension Samizdat {
         func run() async throws {
             if watch {
                 let client: RequestClient
-                do { client = try RequestClient(context: CLIContext.shared, endpoint: services.report) } catch { throw fail(error) }
+                do { client = try services.client(.report, endpoint: services.report) } catch { throw fail(error) }
                 await StatusWatch(
                     client: client,
                     timeout: services.timeoutDuration,

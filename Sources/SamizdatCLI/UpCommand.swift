@@ -19,6 +19,8 @@ extension Samizdat {
         @Option(help: "report's HTTP port.") var httpPort = 8080
         @Option(help: "Segment workers to run.") var workers = 2
         @Option(help: "Directory holding the samizdat-* executables (default: beside this one).") var binDir: String?
+        @Flag(help: "Plain sockets without CurveZMQ keys: anyone who reaches a port may ingest, query and delete.")
+        var insecure = false
 
         func validate() throws {
             guard (1...65528).contains(basePort) else { throw ValidationError("--base-port must leave room for seven ports") }
@@ -50,7 +52,15 @@ extension Samizdat {
             let p = basePort
             let host = "127.0.0.1"
             func at(_ n: Int) -> String { "tcp://\(host):\(p + n)" }
-            let common = [
+            // CurveZMQ keys per data directory, made once and kept: the services' key pairs, and an admin
+            // client key `client.key` for the CLI on this machine.
+            let keysDirectory = data + "/keys"
+            var security = ["SAMIZDAT_INSECURE": "true"]
+            if !insecure {
+                do { _ = try KeyDirectory.generate(directory: keysDirectory, client: "client", role: .admin) } catch { throw fail(error) }
+                security = ["SAMIZDAT_KEYS_DIR": keysDirectory]
+            }
+            let common = security.merging([
                 "SAMIZDAT_INGEST_CLIENT": at(0), "SAMIZDAT_INGEST_WORK": at(1), "SAMIZDAT_INGEST_ACKS": at(2),
                 "SAMIZDAT_INDEX_INTAKE": at(3), "SAMIZDAT_INDEX_QUERIES": at(4), "SAMIZDAT_INDEX_EVENTS": at(5),
                 "SAMIZDAT_REPORT_CLIENT": at(6),
@@ -58,7 +68,7 @@ extension Samizdat {
                 "SAMIZDAT_INDEX_ACKS": at(2),
                 "SAMIZDAT_REPORT_INGEST": at(0), "SAMIZDAT_REPORT_INDEX": at(4), "SAMIZDAT_REPORT_EVENTS": at(5),
                 "SAMIZDAT_REPORT_HTTP_HOST": host, "SAMIZDAT_REPORT_HTTP_PORT": "\(httpPort)",
-            ]
+            ]) { $1 }
             var specs = [
                 ChildSpec(
                     name: "ingest",
@@ -82,9 +92,14 @@ extension Samizdat {
                 )
             }
             let supervisor = Supervisor(specs: specs)
+            let keysLine =
+                insecure
+                ? "  --insecure: plain sockets, no keys (use the CLI with --insecure)"
+                : "  keys    \(keysDirectory)   (the CLI reads client.key there: export SAMIZDAT_KEYS=\(keysDirectory))"
             supervisor.say(
                 """
                 samizdat up: data in \(data)
+                \(keysLine)
                   ingest  client \(at(0))   (samizdat ingest --ingest \(at(0)) …)
                   report  client \(at(6))   http://\(host):\(httpPort)/   /metrics   /healthz
                   index   queries \(at(4))  events \(at(5))

@@ -93,7 +93,7 @@ public struct KeyRing: Sendable, Equatable {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private static func readClients(_ path: String) throws -> [Client] {
+    static func readClients(_ path: String) throws -> [Client] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw KeyRingError.unreadable(path: path) }
         var clients: [Client] = []

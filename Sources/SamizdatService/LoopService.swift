@@ -47,22 +47,27 @@ public enum ServiceMain {
     /// How long a stopping service waits for its ZeroMQ context to end (lingering sends, I/O threads).
     static let contextTermination = Duration.seconds(2)
 
-    /// `make` builds the services on the one ZeroMQ context of the process, which ends after them.
+    /// `make` builds the services on the one ZeroMQ context of the process, which ends after them, with
+    /// the service's socket security: CurveZMQ keys from `keys.dir` (a ZAP handler on the context checks
+    /// every connection against the key ring and logs each refusal), or plain sockets with `insecure`.
     public static func run(
-        service: String,
-        _ make: @Sendable (SamizdatConfig, Logger, Context) async throws -> [any Service]
+        service: ServiceName,
+        _ make: @Sendable (SamizdatConfig, Logger, Context, ServiceSecurity) async throws -> [any Service]
     ) async {
+        let label = service.rawValue
         let config: SamizdatConfig
         do { config = try await SamizdatConfig.load() } catch {
-            FileHandle.standardError.write(Data("samizdat-\(service): cannot read configuration: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("samizdat-\(label): cannot read configuration: \(error)\n".utf8))
             exit(2)
         }
-        SamizdatLogging.bootstrap(service: service, instance: config.instance, level: config.logLevelValue)
+        SamizdatLogging.bootstrap(service: label, instance: config.instance, level: config.logLevelValue)
         ServiceMetrics.bootstrap()
-        let logger = Logger(label: "samizdat.\(service)")
+        let logger = Logger(label: "samizdat.\(label)")
         let context = Context()
         do {
-            let services = try await make(config, logger, context)
+            let security = try ServiceSecurity.load(service: service, config: config)
+            try startAuthentication(security, context: context, logger: logger)
+            let services = try await make(config, logger, context, security)
             let group = ServiceGroup(
                 configuration: .init(
                     services: services.map { .init(service: $0) },
@@ -70,12 +75,12 @@ public enum ServiceMain {
                     logger: logger
                 )
             )
-            logger.event("start", "\(service) starting", ["config.data_dir": .string(config.dataDir)])
+            logger.event("start", "\(label) starting", ["config.data_dir": .string(config.dataDir)])
             try await group.run()
-            logger.event("stop", "\(service) stopped")
+            logger.event("stop", "\(label) stopped")
         } catch {
             context.terminate(within: contextTermination)
-            logger.event("fatal", "\(service) stopped on an error: \(error)", level: .critical, ["error.message": .string("\(error)")])
+            logger.event("fatal", "\(label) stopped on an error: \(error)", level: .critical, ["error.message": .string("\(error)")])
             exit(1)
         }
         if !context.terminate(within: contextTermination) {
@@ -86,5 +91,47 @@ public enum ServiceMain {
             )
         }
         exit(0)
+    }
+
+    /// Starts the ZAP handler that answers for every CURVE server socket of `context`, or warns that
+    /// this service runs without authentication.
+    static func startAuthentication(_ security: ServiceSecurity, context: Context, logger: Logger) throws {
+        switch security.mode {
+        case .insecure:
+            logger.event(
+                "auth.insecure",
+                "running with --insecure: plain sockets, no keys; anyone who reaches a port may ingest, query and delete",
+                level: .warning
+            )
+        case .curve(let ring):
+            let live = LiveKeyRing(ring: ring, directory: security.keysDirectory) { error in
+                logger.event("auth.reload_failed", "clients.txt changed but cannot be read; the previous allow-list stays: \(error)", level: .error)
+            }
+            _ = try ZAPHandler(context: context) { request in
+                let decision = live.current().decide(request)
+                if case .deny(let reason) = decision {
+                    logger.event(
+                        "auth.denied",
+                        "connection refused: \(reason)",
+                        level: .warning,
+                        [
+                            "auth.domain": .string(request.domain),
+                            "net.peer": .string(request.address),
+                            "auth.key": .string(request.clientKey ?? "-"),
+                            "auth.mechanism": .string(request.mechanism),
+                        ]
+                    )
+                }
+                return decision
+            }
+            logger.event(
+                "auth.curve",
+                "CurveZMQ on every socket",
+                [
+                    "auth.service_key": .string((try? ring.keys(of: security.service).publicKey) ?? "-"),
+                    "auth.clients": .string("\(ring.clients.count)"),
+                ]
+            )
+        }
     }
 }

@@ -10,14 +10,21 @@ public final class RequestClient: Sendable {
     private let pending = Waiters()
     private let counter = Atomic<UInt64>(0)
     private let prefix = String(UInt64.random(in: 0..<UInt64.max), radix: 36)
+    private let monitor = MonitorSlot()
     public let endpoint: String
 
-    public init(context: Context, endpoint: String) throws {
+    /// A client of `endpoint` with `security` (`.curveClient` with the server's public key, or plain).
+    public init(context: Context, endpoint: String, security: SocketSecurity = .plain) throws {
         self.endpoint = endpoint
+        let monitor = self.monitor
         socket = try AsyncSocket(name: "client \(endpoint)") {
             var options = Socket.Options()
             options.lingerMs = 0
-            return try Socket.dealer(context, connecting: endpoint, options: options)
+            options.security = security
+            let socket = try Socket.dealer(context, connecting: endpoint, options: options)
+            let watcher = try HandshakeMonitor(socket: socket, context: context)
+            monitor.value.withLock { $0 = watcher }
+            return socket
         }
         Task { [socket, pending] in
             while true {
@@ -63,13 +70,23 @@ public final class RequestClient: Sendable {
             let first = try await group.next()!
             group.cancelAll()
             if let reply = first { return reply }
+            let failure = timeoutError(timeout)
             if let c = pending.take(id) {
-                c.resume(throwing: ProtocolError(.unavailable, "no reply from \(endpoint) within \(timeout)"))
+                c.resume(throwing: failure)
             }
             // The request task now finishes with that error (or a reply that raced the timeout).
             if let late = try await group.next(), let reply = late { return reply }
-            throw ProtocolError(.unavailable, "no reply from \(endpoint) within \(timeout)")
+            throw failure
         }
+    }
+
+    /// Why no reply came: the server refused this client's key or mechanism (the handshake monitor saw
+    /// it), or the server did not answer.
+    private func timeoutError(_ timeout: Duration) -> Error {
+        guard let failure = monitor.value.withLock({ $0?.recentFailure }) else {
+            return ProtocolError(.unavailable, "no reply from \(endpoint) within \(timeout)")
+        }
+        return RequestClientError.notAuthenticated(endpoint: endpoint, handshake: failure)
     }
 
     /// Decodes a `result` body, or throws the `error` reply's ProtocolError.
@@ -84,6 +101,11 @@ public final class RequestClient: Sendable {
     public func close() async { await socket.close() }
 }
 
+/// The client socket's handshake monitor, made on the socket's thread once the socket exists.
+final class MonitorSlot: Sendable {
+    let value = Mutex<HandshakeMonitor?>(nil)
+}
+
 /// Requests waiting for their reply, by request id.
 final class Waiters: Sendable {
     private let map = Mutex<[String: CheckedContinuation<WireMessage, Error>]>([:])
@@ -93,6 +115,26 @@ final class Waiters: Sendable {
         map.withLock { m in
             defer { m.removeAll() }
             return Array(m.values)
+        }
+    }
+}
+
+/// A request that never reached the server's application: the security handshake failed.
+public enum RequestClientError: Error, Equatable, CustomStringConvertible {
+    case notAuthenticated(endpoint: String, handshake: HandshakeEvent)
+
+    public var description: String {
+        switch self {
+        case .notAuthenticated(let endpoint, let handshake):
+            if handshake.isMechanismMismatch {
+                return "not_authenticated: \(endpoint) did not accept the connection: one side uses CurveZMQ keys and the other none "
+                    + "(give the client its key with --keys DIR, or start both sides with --insecure)"
+            }
+            if case .refused = handshake {
+                return "not_authenticated: \(endpoint) refused this client's key: it is not in the server's clients.txt "
+                    + "(or not allowed on that socket)"
+            }
+            return "not_authenticated: \(handshake.summary)"
         }
     }
 }

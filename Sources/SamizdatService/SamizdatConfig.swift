@@ -16,6 +16,15 @@ public struct SamizdatConfig: Sendable, Equatable {
     public var instance = SamizdatLogging.defaultInstance
     /// `statsIntervalSeconds` — how often each service logs a stats line.
     public var statsIntervalSeconds = 10.0
+    /// `keys.dir` — the CurveZMQ key directory (`samizdat keys generate`): this service's secret key,
+    /// every service's public key, the clients' allow-list. Required unless `insecure`.
+    public var keysDir = ""
+    /// `keys.secretKey` — this service's secret key (Z85) from the environment (`SAMIZDAT_KEYS_SECRET_KEY`,
+    /// e.g. a Kubernetes Secret as a variable) instead of `<service>.key` in `keys.dir`.
+    public var keysSecretKey = ""
+    /// `insecure` — plain ZeroMQ sockets, no keys: anyone who reaches a port may use it. Logged as a
+    /// warning at every start.
+    public var insecure = false
 
     // ingest
     /// `ingest.client` — ROUTER for clients.
@@ -80,6 +89,9 @@ public struct SamizdatConfig: Sendable, Equatable {
         logLevel = c.string(forKey: "log.level", default: d.logLevel)
         instance = c.string(forKey: "instance", default: d.instance)
         statsIntervalSeconds = c.double(forKey: "statsIntervalSeconds", default: d.statsIntervalSeconds)
+        keysDir = c.string(forKey: "keys.dir", default: d.keysDir)
+        keysSecretKey = c.string(forKey: "keys.secretKey", isSecret: true, default: d.keysSecretKey)
+        insecure = c.bool(forKey: "insecure", default: d.insecure)
         ingestClient = c.string(forKey: "ingest.client", default: d.ingestClient)
         ingestWork = c.string(forKey: "ingest.work", default: d.ingestWork)
         ingestAcks = c.string(forKey: "ingest.acks", default: d.ingestAcks)
@@ -145,6 +157,11 @@ public struct SamizdatConfig: Sendable, Equatable {
 public struct SamizdatConfigError: Error, Equatable, CustomStringConvertible {
     public let key: String
     public let reason: String
+
+    public init(key: String, reason: String) {
+        self.key = key
+        self.reason = reason
+    }
 
     public var description: String { "\(key): \(reason)" }
 }

@@ -20,16 +20,17 @@ public enum SocketDomain: String, Sendable, CaseIterable {
         }
     }
 
-    /// The services whose keys may connect.
+    /// The services whose keys may connect. A service's own key reaches its request sockets, so that
+    /// its container's healthcheck (`samizdat ping --key-name <service>`) can ask with the key it holds.
     public var services: Set<ServiceName> {
         switch self {
-        case .ingestClient: [.report]
+        case .ingestClient: [.report, .ingest]
         case .ingestWork: [.segment]
         case .ingestAcks: [.segment, .index]
         case .indexIntake: [.segment]
-        case .indexQueries: [.report, .ingest]
+        case .indexQueries: [.report, .ingest, .index]
         case .indexEvents: [.report]
-        case .reportClient: []
+        case .reportClient: [.report]
         }
     }
 
@@ -79,6 +80,16 @@ public enum Requester: Sendable, Equatable {
             self = .client(role: role, name: parts[2])
         } else {
             self = .unrecognized(userId)
+        }
+    }
+
+    /// The user id as log lines name it.
+    public var label: String {
+        switch self {
+        case .service(let service): "service:\(service.rawValue)"
+        case .client(let role, let name): "client:\(role.rawValue):\(name)"
+        case .unauthenticated: "unauthenticated"
+        case .unrecognized(let userId): "unrecognized:\(userId)"
         }
     }
 

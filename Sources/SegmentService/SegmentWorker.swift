@@ -13,6 +13,7 @@ final class SegmentWorker {
     let config: SamizdatConfig
     let logger: Logger
     let context: Context
+    let security: ServiceSecurity
     let segmenter = Segmenter()
     let name: String
     private let clock = ContinuousClock()
@@ -21,20 +22,34 @@ final class SegmentWorker {
     private var windowProcessed = 0, windowBytes = 0
     private lazy var metrics = SegmentMetrics(worker: name)
 
-    init(config: SamizdatConfig, logger: Logger, context: Context) {
+    init(config: SamizdatConfig, logger: Logger, context: Context, security: ServiceSecurity) {
         self.config = config
         self.logger = logger
         self.context = context
+        self.security = security
         name = config.instance
     }
 
     var beat: Duration { .milliseconds(config.heartbeatMs) }
 
+    /// Logs each refused handshake of `socket`: a worker whose key the others do not know would
+    /// otherwise just wait, silent.
+    private func watchHandshakes(_ socket: Socket) throws {
+        guard !security.isInsecure else { return }
+        let logger = self.logger
+        _ = try HandshakeMonitor(socket: socket, context: context) { event in
+            if case .succeeded = event { return }
+            logger.event("auth.refused", "connection not authenticated: \(event.summary)", level: .error)
+        }
+    }
+
     func run(stop: StopSignal) throws {
-        var options = Socket.Options()
+        var options = try security.clientOptions(of: .index)
         options.sendHighWaterMark = 100
         let index = try Socket.push(context, connecting: config.segmentIndex, options: options)
-        let acks = try Socket.push(context, connecting: config.segmentAcks)
+        try watchHandshakes(index)
+        let acks = try Socket.push(context, connecting: config.segmentAcks, options: try security.clientOptions(of: .ingest))
+        try watchHandshakes(acks)
         defer {
             index.close()
             acks.close()
@@ -47,8 +62,10 @@ final class SegmentWorker {
             let ingest = try Socket.dealer(
                 context,
                 connecting: config.segmentIngest,
-                identity: "\(name)#\(generation)-\(UInt32.random(in: 0 ... .max))"
+                identity: "\(name)#\(generation)-\(UInt32.random(in: 0 ... .max))",
+                options: try security.clientOptions(of: .ingest)
             )
+            try watchHandshakes(ingest)
             logger.event(
                 "connect",
                 "asking ingest for work",

@@ -12,12 +12,12 @@ public final class AsyncSocket: Sendable {
     private struct Receiver: Sendable {
         var id: UInt64
         var deadline: ContinuousClock.Instant?
-        var done: CheckedContinuation<[Data]?, Error>
+        var done: CheckedContinuation<ReceivedMessage?, Error>
     }
     private struct State: Sendable {
         var sends: [Pending] = []
         var receivers: [Receiver] = []
-        var inbox: [[Data]] = []
+        var inbox: [ReceivedMessage] = []
         var closing = false
         var failure: ZeroMQError?
         var nextID: UInt64 = 0
@@ -75,9 +75,15 @@ public final class AsyncSocket: Sendable {
 
     /// The next message, or nil when `timeout` passes first.
     public func receive(timeout: Duration? = nil) async throws -> [Data]? {
-        try await withCheckedThrowingContinuation { (c: CheckedContinuation<[Data]?, Error>) in
+        try await receiveMessage(timeout: timeout)?.frames
+    }
+
+    /// The next message with the user id its connection was authenticated as, or nil when `timeout`
+    /// passes first.
+    public func receiveMessage(timeout: Duration? = nil) async throws -> ReceivedMessage? {
+        try await withCheckedThrowingContinuation { (c: CheckedContinuation<ReceivedMessage?, Error>) in
             enum Outcome {
-                case message([Data])
+                case message(ReceivedMessage)
                 case closed, queued
             }
             let outcome: Outcome = state.withLock { s in
@@ -132,8 +138,8 @@ public final class AsyncSocket: Sendable {
             }
             if closing { break }
             // Take what has arrived (send-only kinds never receive: asking them is ENOTSUP).
-            var received: [[Data]] = []
-            do { if socket.kind.canReceive { received = try socket.receiveBatch() } } catch {
+            var received: [ReceivedMessage] = []
+            do { if socket.kind.canReceive { received = try socket.receiveMessageBatch() } } catch {
                 fail(error as? ZeroMQError ?? .terminated)
                 return
             }

@@ -199,7 +199,9 @@ public final class Socket {
                 if err == .interrupted && frames.isEmpty && !wait { return nil }
                 throw err
             }
-            if frames.isEmpty, let property = zmq_msg_gets(&msg, "User-Id") {
+            // A ROUTER's routing-id frame is made by the socket and carries no metadata: take the
+            // user id from the first frame that came over the connection.
+            if userId == nil, let property = zmq_msg_gets(&msg, "User-Id") {
                 let value = String(cString: property)
                 userId = value.isEmpty ? nil : value
             }
@@ -210,9 +212,16 @@ public final class Socket {
 
     /// Receives up to `limit` messages that are already queued, without blocking.
     public func receiveBatch(limit: Int = 256) throws -> [[Data]] {
-        var out: [[Data]] = []
-        while out.count < limit, let m = try receive(wait: false) { out.append(m) }
-        return out
+        try receiveMessageBatch(limit: limit).map(\.frames)
+    }
+
+    /// Receives up to `limit` messages that are already queued, each with its sender's user id.
+    public func receiveMessageBatch(limit: Int = 256) throws -> [ReceivedMessage] {
+        var messages: [ReceivedMessage] = []
+        while messages.count < limit, let message = try receiveMessage(wait: false) {
+            messages.append(message)
+        }
+        return messages
     }
 
     /// Closes the socket now; later calls fail with ENOTSOCK. Idempotent.

@@ -66,6 +66,7 @@ class Stack:
 
     def __init__(self, bin_dir, work):
         self.bin_dir = bin_dir
+        self.work = work
         self.base_port = free_port_range(8)
         self.http_port = self.base_port + 7
         self.log = open(os.path.join(work, "up.log"), "w")
@@ -77,7 +78,8 @@ class Stack:
         self.url = "http://127.0.0.1:%d" % self.http_port
 
     def endpoints(self):
-        return ["--ingest", "tcp://127.0.0.1:%d" % self.base_port, "--report", "tcp://127.0.0.1:%d" % (self.base_port + 6)]
+        return ["--ingest", "tcp://127.0.0.1:%d" % self.base_port, "--report", "tcp://127.0.0.1:%d" % (self.base_port + 6),
+                "--keys", os.path.join(self.work, "data", "keys")]
 
     def get(self, path):
         with urllib.request.urlopen(self.url + path, timeout=10) as response:

@@ -35,6 +35,18 @@ final class Harness: @unchecked Sendable {
     }
 
     var ingestEndpoint: String { "tcp://127.0.0.1:\(basePort)" }
+    /// The CurveZMQ keys `samizdat up` made: every service's, and the admin client key `client.key`.
+    var keysDirectory: String { dir.appendingPathComponent("data/keys").path }
+    var indexQueriesEndpoint: String { "tcp://127.0.0.1:\(basePort + 4)" }
+    /// A key of this stack's directory: the admin client's, or a service's (`report`, `segment`, …).
+    func credentials(_ name: String = "client") throws -> ClientCredentials {
+        try ClientCredentials.load(directory: keysDirectory, name: name)
+    }
+
+    /// The environment the CLI runs with: this stack's keys.
+    var cliEnvironment: [String: String] {
+        ProcessInfo.processInfo.environment.merging(["SAMIZDAT_KEYS": keysDirectory]) { $1 }
+    }
     var reportEndpoint: String { "tcp://127.0.0.1:\(basePort + 6)" }
 
     /// Runs the CLI against this pipeline; returns exit status, stdout and stderr.
@@ -43,7 +55,8 @@ final class Harness: @unchecked Sendable {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "\(bin)/samizdat")
         p.arguments = args + ["--ingest", ingestEndpoint, "--report", reportEndpoint]
-        if args.first == "segment" || args.first == "corpus" { p.arguments = args }
+        if ["segment", "corpus", "ping", "keys"].contains(args.first ?? "") { p.arguments = args }
+        p.environment = cliEnvironment
         let out = Pipe()
         let err = Pipe()
         p.standardOutput = out
@@ -89,6 +102,7 @@ final class Harness: @unchecked Sendable {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "\(bin)/samizdat")
         p.arguments = args + ["--ingest", ingestEndpoint, "--report", reportEndpoint]
+        p.environment = cliEnvironment
         FileManager.default.createFile(atPath: output.path, contents: nil)
         let h = try FileHandle(forWritingTo: output)
         p.standardOutput = h

@@ -1,5 +1,6 @@
 import Foundation
 import SamizdatModel
+import SamizdatService
 import Testing
 import ZeroMQ
 
@@ -12,7 +13,9 @@ import ZeroMQ
         #expect(try h.eventually(30) { try h.cli(["status", "--json", "--timeout", "2"]).status == 0 })
         let ctx = Context()
         let endpoint = h.ingestEndpoint
-        let sock = try AsyncSocket { try Socket.dealer(ctx, connecting: endpoint) }
+        var options = Socket.Options()
+        options.security = try h.credentials().security(for: .ingest)
+        let sock = try AsyncSocket { [options] in try Socket.dealer(ctx, connecting: endpoint, options: options) }
         var rng = SystemRandomNumberGenerator()
         let valid = try WireMessage(.ingest, IngestHeader(req: "seed", title: "t"), body: [Data("Fuzz seed text.".utf8)]).frames
         let n = 3000

@@ -130,7 +130,7 @@ let pythonHasZMQ: Bool = {
             .appendingPathComponent("docs/examples/ingest_and_search.py").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", script, h.ingestEndpoint, h.reportEndpoint, file.path, "Quuxwort"]
+        p.arguments = ["python3", script, h.ingestEndpoint, h.reportEndpoint, file.path, "Quuxwort", h.keysDirectory]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = out

@@ -58,6 +58,41 @@ import Testing
         #expect(try fixture.receive(timeoutMs: 800) == nil)
     }
 
+    @Test func theHandshakeMonitorNamesARefusedKeyAndAMissingKey() throws {
+        let fixture = try Fixture()
+        let stranger = try fixture.client(keys: try CurveKeyPair.generate())
+        let refused = try HandshakeMonitor(socket: stranger, context: fixture.context)
+        let plain = try Socket(fixture.context, .push)
+        let mismatched = try HandshakeMonitor(socket: plain, context: fixture.context)
+        try plain.connect(fixture.endpoint)
+        let allowed = try fixture.client(keys: fixture.allowedClient)
+        let succeeded = try HandshakeMonitor(socket: allowed, context: fixture.context)
+        try? stranger.send([Data("x".utf8)], wait: false)
+        try? plain.send([Data("x".utf8)], wait: false)
+        try allowed.send([Data("x".utf8)])
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, refused.recentFailure == nil || mismatched.recentFailure == nil {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        guard case .refused(_, let status) = try #require(refused.recentFailure) else {
+            Issue.record("expected a refusal, got \(String(describing: refused.recentFailure))")
+            return
+        }
+        #expect(status == 400)
+        #expect(try #require(mismatched.recentFailure).isMechanismMismatch)
+        #expect(try #require(mismatched.recentFailure).summary.contains("security mechanism mismatch"))
+        #expect(try fixture.receive(timeoutMs: 3000) != nil)
+        #expect(succeeded.recentFailure == nil)
+    }
+
+    @Test func monitorMessagesDecode() {
+        let refusal = Data([0x00, 0x40, 0x90, 0x01, 0x00, 0x00])  // HANDSHAKE_FAILED_AUTH, status 400
+        #expect(HandshakeMonitor.decode([refusal, Data("tcp://a:1".utf8)]) == .handshake(.refused(endpoint: "tcp://a:1", status: 400)))
+        let stopped = Data([0x00, 0x04, 0, 0, 0, 0])  // MONITOR_STOPPED
+        #expect(HandshakeMonitor.decode([stopped, Data()]) == .stopped)
+        #expect(HandshakeMonitor.decode([Data([1, 2])]) == .other)
+    }
+
     /// The requests a ZAP handler saw, shared with its thread.
     final class RequestLog: Sendable {
         let entries = Mutex<[ZAPRequest]>([])

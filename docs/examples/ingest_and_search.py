@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """A Samizdat client written from docs/PROTOCOL.md alone, with pyzmq.
 
-usage: ingest_and_search.py INGEST_ENDPOINT REPORT_ENDPOINT FILE WORD
+usage: ingest_and_search.py INGEST_ENDPOINT REPORT_ENDPOINT FILE WORD [KEY_DIR]
 Ingests FILE, waits until WORD finds it, prints one JSON line per step; exits 1 on any failure.
+With KEY_DIR (what `samizdat up` makes under DATA_DIR/keys) it speaks CurveZMQ: its key is
+KEY_DIR/client.key, the servers' public keys KEY_DIR/ingest.pub and KEY_DIR/report.pub.
 """
 import json
 import os
@@ -13,12 +15,24 @@ import uuid
 import zmq
 
 ingest_ep, report_ep, path, word = sys.argv[1:5]
+key_dir = sys.argv[5] if len(sys.argv) > 5 else None
 ctx = zmq.Context()
+
+
+def read_key(name):
+    with open(os.path.join(key_dir, name), "rb") as handle:
+        return handle.read().strip()
 
 
 def request(endpoint, frames, timeout_ms=10000):
     sock = ctx.socket(zmq.DEALER)
     sock.setsockopt(zmq.LINGER, 0)
+    if key_dir:
+        secret = read_key("client.key")
+        sock.curve_secretkey = secret
+        sock.curve_publickey = zmq.curve_public(secret)
+        server = "ingest.pub" if endpoint == ingest_ep else "report.pub"
+        sock.curve_serverkey = read_key(server)
     sock.connect(endpoint)
     sock.send_multipart(frames)
     if not sock.poll(timeout_ms):

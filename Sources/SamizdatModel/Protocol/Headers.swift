@@ -134,9 +134,12 @@ public struct ResultHeader: Codable, Sendable, Equatable {
 public struct DocumentRefHeader: Codable, Sendable, Equatable {
     public var req: String?
     public var doc: String
-    public init(req: String?, doc: String) {
+    /// On a `delete` that report forwards: the client key that asked (`client:admin:NAME`), for the log.
+    public var by: String?
+    public init(req: String?, doc: String, by: String? = nil) {
         self.req = req
         self.doc = doc
+        self.by = by
     }
 }
 

@@ -35,6 +35,9 @@ public struct ProtocolError: Error, Sendable, Hashable, Codable, CustomStringCon
         case unavailable
         /// The kind is known but this socket does not take it.
         case unexpectedKind = "unexpected_kind"
+        /// The sender's key may not do this: a query-only key that ingests, a key that is not admin
+        /// deleting, a service sending what its role never sends.
+        case forbidden
         /// A bug or a storage failure on the server's side.
         case `internal`
     }
