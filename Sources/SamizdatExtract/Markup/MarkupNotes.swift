@@ -72,12 +72,3 @@ struct MarkupNotes {
         return text == "↩" || text == "↩︎" || text == "^"
     }
 }
-
-extension String {
-    func trimmingSpaces() -> String {
-        var result = Substring(self)
-        while let first = result.first, first == " " { result.removeFirst() }
-        while let last = result.last, last == " " { result.removeLast() }
-        return String(result)
-    }
-}
