@@ -9,19 +9,21 @@ extension Samizdat.Corpus {
             abstract: "Write deterministic generated books as EPUB 3 (a page list, footnotes and endnotes linked both ways).",
             discussion: """
                 Writes DIR/book_NNN.epub; the same arguments give the same bytes. --pages says how the printed \
-                pages are given: page-list (the navigation document's page list), markers (pagebreak markers \
-                with their labels) or none.
+                pages are given: page-list (the navigation document's page list), ncx (an EPUB 2 NCX's page \
+                list), markers (pagebreak markers with their labels) or none.
                 """
         )
 
         enum Pages: String, ExpressibleByArgument, CaseIterable {
             case pageList = "page-list"
+            case ncx
             case markers
             case none
 
             var marking: EPUBBook.PageMarking {
                 switch self {
                 case .pageList: .pageList
+                case .ncx: .ncxPageList
                 case .markers: .pageBreakMarkers
                 case .none: .none
                 }
@@ -31,7 +33,7 @@ extension Samizdat.Corpus {
         @Option(help: "How many books.") var count: Int = 10
         @Option(help: "Chapters per book.") var chapters: Int = 8
         @Option(help: "Paragraphs per chapter.") var paragraphs: Int = 30
-        @Option(help: "page-list, markers or none.") var pages: Pages = .pageList
+        @Option(help: "page-list, ncx, markers or none.") var pages: Pages = .pageList
         @Option(help: "Seed.") var seed: UInt64 = 42
         @Option(help: "Output folder.") var out: String
 

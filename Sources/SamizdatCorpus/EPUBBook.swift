@@ -12,6 +12,8 @@ public struct EPUBBook: Sendable {
     public enum PageMarking: String, Sendable, CaseIterable {
         /// `pagebreak` markers with no label of their own, labelled by the navigation document's `page-list`.
         case pageList
+        /// `pagebreak` markers with no label of their own, labelled by an EPUB 2 NCX's `pageList`.
+        case ncxPageList
         /// `pagebreak` markers labelled by their `title`, no page list.
         case pageBreakMarkers
         /// No printed pages at all.
@@ -152,7 +154,7 @@ struct EPUBBookBuilder {
         wordsOnPage = 0
         let id = "page-\(labels.count)"
         switch marking {
-        case .pageList: return "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"\(id)\"></span>"
+        case .pageList, .ncxPageList: return "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"\(id)\"></span>"
         case .pageBreakMarkers: return "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"\(id)\" title=\"\(label)\"/>"
         case .none: return ""
         }
@@ -258,6 +260,10 @@ struct EPUBBookBuilder {
         entries.append(("META-INF/container.xml", Array(container.utf8)))
         var manifest = "    <item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n"
         var spine = ""
+        if marking == .ncxPageList {
+            manifest += "    <item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n"
+            entries.append(("OEBPS/toc.ncx", Array(ncx().utf8)))
+        }
         for (index, document) in documents.enumerated() {
             manifest += "    <item id=\"doc\(index)\" href=\"text/\(document.file)\" media-type=\"application/xhtml+xml\"/>\n"
             spine += "    <itemref idref=\"doc\(index)\"\(document.file == "notes.xhtml" ? " linear=\"no\"" : "")/>\n"
@@ -272,7 +278,7 @@ struct EPUBBookBuilder {
               </metadata>
               <manifest>
             \(manifest)  </manifest>
-              <spine>
+              <spine\(marking == .ncxPageList ? " toc=\"ncx\"" : "")>
             \(spine)  </spine>
             </package>
             """
@@ -291,6 +297,45 @@ struct EPUBBookBuilder {
         )
     }
 
+    /// Every page break's target in the content documents ("text/chapter-1.xhtml#page-3"), in order.
+    func pageTargets() -> [String] {
+        var targets: [String] = []
+        for document in documents {
+            var searchFrom = document.body.startIndex
+            while let range = document.body.range(of: "id=\"page-", range: searchFrom..<document.body.endIndex) {
+                let numberEnd = document.body[range.upperBound...].firstIndex(of: "\"")!
+                targets.append("text/\(document.file)#page-" + document.body[range.upperBound..<numberEnd])
+                searchFrom = numberEnd
+            }
+        }
+        return targets
+    }
+
+    /// An EPUB 2 NCX with the contents and the page list.
+    func ncx() -> String {
+        var points = ""
+        for (index, document) in documents.enumerated() {
+            points += "<navPoint id=\"n\(index)\" playOrder=\"\(index + 1)\"><navLabel><text>\(document.file)</text></navLabel>"
+            points += "<content src=\"text/\(document.file)\"/></navPoint>\n"
+        }
+        var pageList = ""
+        for (index, target) in pageTargets().enumerated() {
+            pageList += "<pageTarget id=\"pt\(index)\" type=\"normal\" value=\"\(index + 1)\"><navLabel><text>\(labels[index])</text></navLabel>"
+            pageList += "<content src=\"\(target)\"/></pageTarget>\n"
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1">
+            <head><meta name="dtb:uid" content="urn:samizdat:generated"/></head>
+            <docTitle><text>\(EPUBBookBuilder.escaped(title))</text></docTitle>
+            <navMap>
+            \(points)</navMap>
+            <pageList><navLabel><text>Pages</text></navLabel>
+            \(pageList)</pageList>
+            </ncx>
+            """
+    }
+
     /// The navigation document: the contents, and the page list when the book has one.
     func navigation() -> String {
         var toc = ""
@@ -299,16 +344,8 @@ struct EPUBBookBuilder {
         }
         var pageList = ""
         if marking == .pageList {
-            var pageIndex = 0
-            for document in documents {
-                var searchFrom = document.body.startIndex
-                while let range = document.body.range(of: "id=\"page-", range: searchFrom..<document.body.endIndex) {
-                    let numberEnd = document.body[range.upperBound...].firstIndex(of: "\"")!
-                    let id = "page-" + document.body[range.upperBound..<numberEnd]
-                    pageList += "<li><a href=\"text/\(document.file)#\(id)\">\(labels[pageIndex])</a></li>\n"
-                    pageIndex += 1
-                    searchFrom = numberEnd
-                }
+            for (index, target) in pageTargets().enumerated() {
+                pageList += "<li><a href=\"\(target)\">\(labels[index])</a></li>\n"
             }
             pageList = "<nav epub:type=\"page-list\" role=\"doc-pagelist\" hidden=\"\"><h2>Pages</h2><ol>\n\(pageList)</ol></nav>\n"
         }

@@ -5,8 +5,8 @@ import SamizdatText
 /// (`META-INF/container.xml` → the OPF → the spine in reading order), each content document's
 /// XHTML through libxml2 walked by `MarkupFlow` — headings as the structure, paragraphs, block
 /// quotations, footnotes and endnotes by their `epub:type` (or ARIA role) and the links that
-/// call them — and the printed page labels of the navigation document's `page-list` and of
-/// `pagebreak` markers. An EPUB that gives no printed pages yields one page with no label: no
+/// call them — and the printed page labels of the navigation document's `page-list` (else the
+/// NCX's `pageList`) and of `pagebreak` markers. An EPUB that gives no printed pages yields one page with no label: no
 /// label is invented. No I/O beyond the bytes it is given.
 public struct EPUBExtractor: Sendable {
     public init() {}
@@ -41,6 +41,9 @@ public struct EPUBExtractor: Sendable {
         if let navigation = package.navigation, let navigationBytes = try archive.read(navigation) {
             let root = try MarkupParser.html(navigationBytes, name: navigation)
             pageTargets = EPUBPageList.targets(navigation: root, path: navigation)
+        }
+        if pageTargets.isEmpty, let ncx = package.ncx, let ncxBytes = try archive.read(ncx) {
+            pageTargets = EPUBPageList.targets(ncx: try MarkupParser.xml(ncxBytes, name: ncx), path: ncx)
         }
         var flow = MarkupFlow(notes: MarkupNotes(documents: documents), pageTargets: pageTargets)
         for document in documents {

@@ -1,6 +1,6 @@
 /// What an EPUB's package says: where its package document is (`META-INF/container.xml`), its
 /// title, its spine (the content documents in reading order: the linear ones, then the others,
-/// which hold notes more often than not), and its navigation document. Whether its content is
+/// which hold notes more often than not), its navigation document and its EPUB 2 NCX. Whether its content is
 /// encrypted (`META-INF/encryption.xml` naming anything but font obfuscation) is checked first.
 struct EPUBPackage {
     /// The algorithms that obfuscate embedded fonts (IDPF's and Adobe's): not DRM, the text is clear.
@@ -10,6 +10,9 @@ struct EPUBPackage {
     var title: String?
     var spine: [String]
     var navigation: String?
+    /// The NCX (EPUB 2's navigation, kept by many EPUB 3 books too): the spine's `toc`, else the
+    /// manifest's `application/x-dtbncx+xml` item.
+    var ncx: String?
 
     init(archive: EPUBArchive) throws(ExtractionError) {
         try EPUBPackage.refuseEncrypted(archive)
@@ -41,6 +44,9 @@ struct EPUBPackage {
         guard let spineElement = package.first(where: { $0.name == "spine" }) else {
             throw ExtractionError.damagedDocument(reason: "\(packagePath) has no spine")
         }
+        ncx =
+            spineElement.attributes["toc"].flatMap { manifest[$0]?.path }
+            ?? manifest.values.first { $0.mediaType == "application/x-dtbncx+xml" }?.path
         var linear: [String] = []
         var nonLinear: [String] = []
         for itemref in spineElement.childElements where itemref.name == "itemref" {
