@@ -93,6 +93,12 @@ import Testing
         #expect(document.text(of: paragraphs[0]) == "First paragraph on seven, running over onto eight.")
     }
 
+    @Test func aPageNestedBeyondReasonIsReadToADepthNotRecursedWithoutBound() throws {
+        let html = "<html><body><p>Top words.</p>" + String(repeating: "<div>", count: 20_000) + "deep</body></html>"
+        let extracted = try HTMLExtractor().extract(Array(html.utf8))
+        #expect(extracted.pages.first?.lines.first?.text == "Top words.")
+    }
+
     @Test func ingestSniffsHTMLAndReadsTheDeclaredCharset() throws {
         let page = HTMLPage.make(seed: 21)
         #expect(DocumentFormat.sniff(Array(page.html.utf8)) == .html)

@@ -44,10 +44,14 @@ public enum MarkupParser {
         guard let root = xmlDocGetRootElement(document) else {
             throw ExtractionError.damagedDocument(reason: "\(name) has no root element")
         }
-        return element(root)
+        return element(root, depth: 0)
     }
 
-    private static func element(_ node: xmlNodePtr) -> MarkupElement {
+    /// How deep elements are read: below this, a (hostile or broken) document's elements are
+    /// dropped rather than recursed into without bound.
+    static let maximumDepth = 400
+
+    private static func element(_ node: xmlNodePtr, depth: Int) -> MarkupElement {
         var attributes: [String: String] = [:]
         var attribute = node.pointee.properties
         while let current = attribute {
@@ -68,7 +72,7 @@ public enum MarkupParser {
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                children.append(.element(element(current)))
+                if depth < maximumDepth { children.append(.element(element(current, depth: depth + 1))) }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { children.append(.text(String(cString: content))) }
             default:
