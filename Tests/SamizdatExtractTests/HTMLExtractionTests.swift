@@ -93,6 +93,30 @@ import Testing
         #expect(document.text(of: paragraphs[0]) == "First paragraph on seven, running over onto eight.")
     }
 
+    @Test func aTitleBlockHeaderIsKeptAndASiteHeaderIsNot() throws {
+        let html = """
+            <!DOCTYPE html><html><head><title>essay</title></head><body>
+            <header class="site"><a href="/">The Site Banner</a></header>
+            <header id="title-block-header"><h1 class="title">An Essay on Camps</h1></header>
+            <p>First paragraph with a note.<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a> More.</p>
+            <section class="footnotes" role="doc-endnotes"><hr /><ol>
+            <li id="fn1"><p>The first note.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+            </ol></section></body></html>
+            """
+        let extracted = try HTMLExtractor().extract(Array(html.utf8))
+        let document = try Segmenter().segment(
+            pages: extracted.pages,
+            id: "page",
+            version: 1,
+            contentHash: "x",
+            metadata: DocumentMetadata(title: "essay")
+        )
+        #expect(document.sections.map(\.title) == ["An Essay on Camps"])
+        #expect(!document.text.contains("Banner"))
+        #expect(document.notes.map(\.text) == ["The first note."])
+        #expect(document.notes.first?.marker != nil)
+    }
+
     @Test func aPageNestedBeyondReasonIsReadToADepthNotRecursedWithoutBound() throws {
         let html = "<html><body><p>Top words.</p>" + String(repeating: "<div>", count: 20_000) + "deep</body></html>"
         let extracted = try HTMLExtractor().extract(Array(html.utf8))

@@ -3,7 +3,8 @@ import SamizdatText
 
 /// Turns a web page's bytes into laid-out pages: parsed as browsers parse HTML (libxml2's HTML
 /// parser, linked), its main content chosen — `<main>` (or `role="main"`), else the longest
-/// `<article>`, else `<body>` without its `header`, `footer`, `nav`, `aside` and forms — and
+/// `<article>`, else `<body>` without its `header` (unless it holds the `h1`), `footer`, `nav`,
+/// `aside` and forms — and
 /// walked by `MarkupFlow` into headings, paragraphs, block quotations and notes (typed
 /// `doc-footnote` / `doc-endnote` / `epub:type`, or what a superscript link such as
 /// `<sup><a href="#fn1">1</a></sup>` points at, wherever on the page it sits). A page gives no
@@ -32,12 +33,12 @@ public struct HTMLExtractor: Sendable {
         let notes = MarkupNotes(documents: [(path, root)])
         let content = HTMLExtractor.mainContent(of: root)
         var flow = MarkupFlow(notes: notes, pageTargets: [:])
-        flow.skipped = content.isWholeBody ? HTMLExtractor.boilerplate.union(["header"]) : HTMLExtractor.boilerplate
+        flow.skipped = HTMLExtractor.boilerplate
         flow.skippedRoles = HTMLExtractor.boilerplateRoles
-        flow.walk(document: content.element, path: path)
+        flow.walk(document: content, path: path)
         // notes set outside the main content (a footnote list after the article) are still its notes
         var inside = Set<String>()
-        for element in content.element.all(where: { $0.attributes["id"] != nil }) {
+        for element in content.all(where: { $0.attributes["id"] != nil }) {
             inside.insert(MarkupPath.key(document: path, fragment: element.attributes["id"]!))
         }
         let body = root.first { $0.name == "body" } ?? root
@@ -57,15 +58,27 @@ public struct HTMLExtractor: Sendable {
     }
 
     /// The page's main content: `<main>` or `role="main"`, else its longest `<article>`, else its body.
-    static func mainContent(of root: MarkupElement) -> (element: MarkupElement, isWholeBody: Bool) {
+    static func mainContent(of root: MarkupElement) -> MarkupElement {
         if let main = root.first(where: { $0.name == "main" || $0.tokens("role").contains("main") }) {
-            return (main, false)
+            return main
         }
         let articles = root.all { $0.name == "article" }
         if let longest = articles.max(by: { $0.textContent.utf8.count < $1.textContent.utf8.count }) {
-            return (longest, false)
+            return longest
         }
-        return (root.first { $0.name == "body" } ?? root, true)
+        return HTMLExtractor.withoutSiteHeaders(root.first { $0.name == "body" } ?? root)
+    }
+
+    /// The body without its `<header>`s, but for one that holds an `<h1>` (a document's title
+    /// block, as pandoc writes it): a site's banner is no content, a title is.
+    static func withoutSiteHeaders(_ element: MarkupElement) -> MarkupElement {
+        var kept = element
+        kept.children = element.children.compactMap { child in
+            guard case .element(let inner) = child else { return child }
+            if inner.name == "header", inner.first(where: { $0.name == "h1" }) == nil { return nil }
+            return .element(withoutSiteHeaders(inner))
+        }
+        return kept
     }
 
     /// The note elements of the page that are not inside another note, in document order.
