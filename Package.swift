@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -38,7 +39,16 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
-        .target(name: "SamizdatExtract", dependencies: ["CPoppler", "SamizdatModel", "SamizdatText"], swiftSettings: strict),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "SamizdatExtract",
+            dependencies: ["CPoppler", "CLibXML2", "SamizdatModel", "SamizdatText", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         .target(
             name: "SamizdatModel",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -56,7 +66,11 @@ let package = Package(
             dependencies: ["SamizdatModel", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .target(name: "SamizdatCorpus", dependencies: ["SamizdatModel", "SamizdatText"], swiftSettings: strict),
+        .target(
+            name: "SamizdatCorpus",
+            dependencies: ["SamizdatModel", "SamizdatText", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         .target(
             name: "SamizdatService",
             dependencies: [

@@ -2,7 +2,7 @@
 # Installs the Debian packages Samizdat builds and tests against, if any is missing.
 # Needs root (or sudo). The Swift toolchain itself must already be on PATH (swift 6.2 or newer).
 set -euo pipefail
-packages=(libzmq3-dev libsqlite3-dev libpoppler-glib-dev poppler-utils pkg-config docker-compose)
+packages=(libzmq3-dev libsqlite3-dev libpoppler-glib-dev libxml2-dev zlib1g-dev poppler-utils pkg-config docker-compose)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -222,6 +222,25 @@ final class IngestLoop {
                         throw ProtocolError(.internal, "cannot read the metrics: \(error)")
                     }
                     send(socket, envelope, try WireMessage(.result, ResultHeader(req: message.requestID, of: .metrics), body: [Data(text.utf8)]))
+                case .original:
+                    let header = try message.header(as: DocumentRefHeader.self)
+                    let record: OriginalRecord?
+                    do {
+                        record = try core.journal.latestOriginal(id: header.doc)
+                    } catch {
+                        throw ProtocolError(.internal, "cannot read the journal: \(error)")
+                    }
+                    guard let record else {
+                        throw ProtocolError(.notFound, "document \(header.doc) has no original file (it came as text, or is unknown)")
+                    }
+                    let reply = OriginalHeader(
+                        req: header.req,
+                        doc: record.id,
+                        version: record.version,
+                        format: record.format,
+                        bytes: record.bytes.count
+                    )
+                    send(socket, envelope, try WireMessage(.result, reply, body: [record.bytes]))
                 case .delete:
                     let header = try message.header(as: DocumentRefHeader.self)
                     let found = try core.delete(id: header.doc)

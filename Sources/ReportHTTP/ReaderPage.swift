@@ -32,6 +32,8 @@ struct ReaderPage: Sendable {
     var title: String
     var author: String
     var source: String?
+    /// The link to the file the document came as, when its source names a PDF, EPUB or web page.
+    var originalHref: String?
     var pages: String
     var words: String
     var contents: [ContentsEntry]
@@ -57,6 +59,9 @@ struct ReaderPage: Sendable {
         title = displayTitle
         author = summary.author
         source = summary.source.isEmpty ? nil : summary.source
+        let sourceExtension = summary.source.contains(".") ? summary.source.split(separator: ".").last.map(String.init) ?? "" : ""
+        let cameAsFile = DocumentFormat(fileExtension: sourceExtension)?.isBinary == true
+        originalHref = cameAsFile ? "/documents/" + Figures.path(summary.id) + "/original" : nil
         pages = Figures.grouped(summary.pages)
         words = Figures.grouped(summary.tokens)
         let markup = ReaderMarkup(view)

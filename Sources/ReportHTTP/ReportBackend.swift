@@ -17,9 +17,16 @@ public protocol ReportBackend: Sendable {
     /// An analysis report (`wordlist`, `collocates`, `keywords`, …): the request's JSON in,
     /// index's result JSON out; throws index's refusal (`bad_parameter`, `not_found`, …).
     func report(_ kind: MessageKind, body: Data) async throws -> Data
+    /// The file a document came as (ingest's `original`); throws `not_found` when it came as text.
+    func original(id: String) async throws -> OriginalFile
 }
 
 extension ReportBackend {
+    /// A backend with no ingest to ask has no original files.
+    public func original(id: String) async throws -> OriginalFile {
+        throw ProtocolError(.notFound, "no original file is kept for document \(id) here")
+    }
+
     /// An analysis report, its request encoded and its answer decoded as the wire protocol does.
     func analysis<Answer: Decodable>(_ kind: MessageKind, _ request: some Encodable, as answer: Answer.Type) async throws -> Answer {
         let body = try WireCoding.encoder.encode(request)

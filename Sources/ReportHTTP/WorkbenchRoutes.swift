@@ -15,6 +15,7 @@ public enum WorkbenchRoutes {
         staticFiles: StaticFiles = .shared
     ) {
         registerPages(on: router, backend: backend, templates: templates)
+        registerOriginal(on: router, backend: backend)
         registerDownloads(on: router, backend: backend)
         registerAPI(on: router, backend: backend)
         AnalysisRoutes.add(to: router, backend: backend)

@@ -72,6 +72,17 @@ struct Backends: ReportBackend {
         return try RequestClient.result(reply, as: DocumentView.self)
     }
 
+    /// The file a document came as, from ingest's journal.
+    func original(id: String) async throws -> OriginalFile {
+        let reply = try await ingest.request(timeout: timeout) { try WireMessage(.original, DocumentRefHeader(req: $0, doc: id)) }
+        if reply.kind == .error { throw try reply.header(as: ErrorHeader.self).error }
+        let header = try reply.header(as: OriginalHeader.self)
+        guard let format = DocumentFormat(rawValue: header.format), reply.body.count == 1 else {
+            throw ProtocolError(.internal, "ingest's original of \(id) came malformed")
+        }
+        return OriginalFile(documentID: header.doc, version: header.version, format: format, bytes: reply.body[0])
+    }
+
     /// Deletes everywhere: from ingest's journal (so it is not redelivered; a tombstone stays) and from
     /// the index. `by` is the client key that asked, for ingest's log.
     func delete(id: String, by: String) async throws -> Bool {

@@ -7,7 +7,7 @@ extension Samizdat {
     struct Corpus: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Synthetic corpora with ground truth, for tests and benchmarks.",
-            subcommands: [Generate.self, Layouts.self, PDF.self]
+            subcommands: [Generate.self, Layouts.self, PDF.self, EPUB.self]
         )
 
         /// `samizdat corpus generate --mb N --seed S --out DIR`: the same arguments give the same bytes.

@@ -7,23 +7,24 @@ import Synchronization
 extension Samizdat {
     struct Ingest: AsyncParsableCommand, Sendable {
         static let configuration = CommandConfiguration(
-            abstract: "Stream texts and PDFs into the pipeline: files, directories (recursively) or - for standard input.",
+            abstract: "Stream texts, PDFs, EPUBs and web pages into the pipeline: files, directories (recursively) or - for standard input.",
             discussion: """
                 Prints one line per text: accepted or duplicate with the document id, or the reason it was refused.
                 Exits non-zero if any text was refused. Many files go with a bounded window of requests in flight. \
-                A PDF (by its extension or its first bytes) is sent as it is, declared `format: pdf`; ingest keeps \
-                the original and segment reads its pages, page labels and layout.
+                A PDF, an EPUB or an HTML page (by its extension or its first bytes) is sent as it is, declared \
+                `format: pdf`, `epub` or `html`; ingest keeps the original and segment reads its pages, page labels \
+                and structure.
                 """
         )
 
-        @Argument(help: "Files, directories (their .txt and .pdf files, recursively), or - for standard input.")
+        @Argument(help: "Files, directories (their .txt, .pdf, .epub, .html and .htm files, recursively), or - for standard input.")
         var paths: [String]
         @Option(help: "Title (default: the file name without extension).") var title: String?
         @Option(help: "Author.") var author: String?
         @Option(help: "Source (default: the file name).") var source: String?
         @Option(help: "Your own id for the text; new content under the same id makes a new version. Only with one input.")
         var externalID: String?
-        @Option(help: "File extensions taken from directories, comma-separated.") var ext = "txt,pdf"
+        @Option(help: "File extensions taken from directories, comma-separated.") var ext = "txt,pdf,epub,html,htm"
         @Option(help: "Input encoding: utf8, latin1, windows-1252 (transcoded to UTF-8 before sending).")
         var encoding: InputEncoding = .utf8
         @Option(help: "Requests in flight at once.") var window = 16

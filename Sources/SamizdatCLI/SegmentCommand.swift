@@ -11,6 +11,8 @@ extension Samizdat {
             discussion: """
                 A PDF (by its first bytes) is extracted through poppler first: its pages, their own labels and \
                 every line's role (running head, page number, note, heading, body) come from the file's layout. \
+                An EPUB is read from its spine: headings, paragraphs, notes by their links, and the printed pages \
+                of its page list (none when it has none). \
                 --format text prints the clean text as an outline with headings, page labels and notes; json \
                 prints the whole SegmentedDocument.
                 """
@@ -18,7 +20,7 @@ extension Samizdat {
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-        @Argument(help: "A text file or a PDF, or - for standard input.") var file: String
+        @Argument(help: "A text file, a PDF or an EPUB, or - for standard input.") var file: String
         @Option(help: "text or json.") var format: Format = .text
         @Option(help: "Input encoding: utf8, latin1, windows-1252.") var encoding: InputEncoding = .utf8
 

@@ -168,6 +168,17 @@ public final class DeliveryJournal: Sendable {
         }
     }
 
+    /// The original file of a document's highest version that came as a file (PDF, EPUB, HTML),
+    /// or nil when it has none (it came as text, or is deleted).
+    public func latestOriginal(id: String) throws -> OriginalRecord? {
+        try database.read { db in
+            try OriginalRecord
+                .filter(OriginalRecord.Columns.id == id)
+                .order(OriginalRecord.Columns.version.desc)
+                .fetchOne(db)
+        }
+    }
+
     /// The version's state row, or nil when the journal has none.
     public func state(_ key: DocumentKey) throws -> StateRecord? {
         try database.read { db in try StateRecord.fetchOne(db, key: ["id": key.id, "version": key.version]) }

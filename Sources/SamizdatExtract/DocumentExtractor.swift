@@ -6,13 +6,13 @@ public struct DocumentExtractor: Sendable {
 
     /// The pages of a document in `format`.
     ///
-    /// - Throws: `ExtractionError`; `unsupported_format` for plain text (it is segmented as text)
-    ///   and for the formats not read yet (EPUB, HTML).
+    /// - Throws: `ExtractionError`; `unsupported_format` for plain text (it is segmented as text).
     public func extract(_ bytes: [UInt8], format: DocumentFormat) throws(ExtractionError) -> ExtractedDocument {
         switch format {
         case .pdf: return try PDFExtractor().extract(bytes)
         case .text: throw ExtractionError.unsupportedFormat(reason: "plain text is segmented as text, not extracted")
-        case .epub, .html: throw ExtractionError.unsupportedFormat(reason: "\(format.rawValue) is not read yet; send PDF or plain text")
+        case .epub: return try EPUBExtractor().extract(bytes)
+        case .html: return try HTMLExtractor().extract(bytes)
         }
     }
 }

@@ -6,7 +6,7 @@ import SamizdatModel
 /// claims and can be opened.
 public enum FileValidation {
     /// The body's format, or the named reason it is refused: `unsupported_format` (an unknown
-    /// format, a body that is not the format declared, a format not read yet), `too_large`,
+    /// format, a body that is not the format declared), `too_large`,
     /// `encrypted_document`, `damaged_document`.
     public static func format(declared: String?, body: Data, maxBytes: Int) throws(ProtocolError) -> DocumentFormat {
         let sniffed = DocumentFormat.sniff(body)
@@ -16,7 +16,8 @@ public enum FileValidation {
                 let known = DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")
                 throw ProtocolError(.unsupportedFormat, "format '\(declared)' is not one of \(known)")
             }
-            if named.isBinary, named != sniffed {
+            let markupDeclared = named == .html && sniffed == .text && FileValidation.opensWithMarkup(body)
+            if named.isBinary, named != sniffed, !markupDeclared {
                 throw ProtocolError(
                     .unsupportedFormat,
                     "declared \(named.rawValue), but the bytes are not \(named.rawValue) (they look like \(sniffed.rawValue))"
@@ -35,12 +36,31 @@ public enum FileValidation {
             } catch {
                 throw FileValidation.protocolError(error)
             }
-        case .epub, .html:
-            throw ProtocolError(.unsupportedFormat, "\(format.rawValue) is not read yet; send PDF or plain text")
+        case .epub:
+            do {
+                _ = try EPUBExtractor().check([UInt8](body))
+            } catch {
+                throw FileValidation.protocolError(error)
+            }
+        case .html:
+            do {
+                _ = try HTMLExtractor().check([UInt8](body))
+            } catch {
+                throw FileValidation.protocolError(error)
+            }
         case .text:
             break
         }
         return format
+    }
+
+    /// A body whose first character (after a byte-order mark and white space) is `<`: a page
+    /// fragment declared HTML without `<!doctype html>` or `<html>`.
+    static func opensWithMarkup(_ body: Data) -> Bool {
+        var bytes = body.prefix(1024)[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let first = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        return first == UInt8(ascii: "<")
     }
 
     /// An extraction error as the wire names it.

@@ -21,6 +21,12 @@ struct Assembly {
     /// Where paragraphs start when the layout already says so (pages read from a PDF): then a body
     /// line starts a paragraph exactly when this says it does, and no boundary is guessed.
     var knownParagraphStarts: [Bool]? = nil
+    /// Note markers the markup names (an EPUB's noterefs), by line: when set, these are the
+    /// document's markers and none is guessed from the text.
+    var linkedMarkers: [Int: [KnownLayoutInput.LinkedMarker]]? = nil
+    /// Whether a paragraph's first line is a block quotation, where the markup says so
+    /// (`LaidOutLine.blockQuotation`); nil for a line to judge by its layout.
+    var knownQuotations: [Bool?]? = nil
 
     private var typical = 70
     /// The measure: how wide a full line runs.
@@ -221,6 +227,7 @@ struct Assembly {
                     kind = .body
                     if boundary == .colon || boundary == .indent || (boundary == .midSentence && !headings.paragraphPerLine) { kind = .blockQuote }
                     if lines[i].indent >= 2, typicalIndentIsSmall { kind = .blockQuote }
+                    if let known = knownQuotations?[i] { kind = known ? .blockQuote : .body }
                 }
                 appendContent(line: i)
                 prev = i
@@ -347,10 +354,11 @@ struct Assembly {
         }
         var k = kind
         let lineCount = (firstLine...lastLine).reduce(0) { $0 + (roles[$1] == .body ? 1 : 0) }
+        let kindKnown = (knownQuotations?[firstLine] ?? nil) != nil
         // a quotation closed by its source in brackets, when it is not run together with the text before it
-        if k == .body, lineCount <= 8, endsWithCitationAfterStop(start, out.count) { k = .blockQuote }
+        if !kindKnown, k == .body, lineCount <= 8, endsWithCitationAfterStop(start, out.count) { k = .blockQuote }
         // a single short line after a short line ("Helsinki" / "May 2015") is no quotation
-        if k == .blockQuote, lineCount == 1, lines[firstLine].width * 2 < typical, !headings.paragraphPerLine { k = .body }
+        if !kindKnown, k == .blockQuote, lineCount == 1, lines[firstLine].width * 2 < typical, !headings.paragraphPerLine { k = .body }
         let page = pageMap.label(ofLine: firstLine)
         let lastPage = pageMap.label(ofLine: lastLine)
         paragraphs.append(
@@ -384,6 +392,10 @@ struct Assembly {
     private mutating func appendContent(line l: Int) {
         let s = lines[l].contentStart
         let e = lines[l].contentEnd
+        if let linkedMarkers {
+            appendLinkedContent(line: l, markers: linkedMarkers[l] ?? [])
+            return
+        }
         let scope = Int(scopeOfLine[l])
         var copyFrom = s
         var k = s
@@ -424,6 +436,25 @@ struct Assembly {
             k = m.end
         }
         out.append(contentsOf: b[copyFrom..<e])
+    }
+
+    /// A line whose markers the markup names: each marker's place kept for its note, by key.
+    private mutating func appendLinkedContent(line l: Int, markers: [KnownLayoutInput.LinkedMarker]) {
+        let start = lines[l].contentStart
+        let end = lines[l].contentEnd
+        var copyFrom = start
+        for marker in markers.sorted(by: { $0.offset < $1.offset }) {
+            let at = max(copyFrom, min(marker.offset, end))
+            out.append(contentsOf: b[copyFrom..<at])
+            copyFrom = at
+            guard let entry = notes.entryOfKey[marker.note], markerOffset[entry] == nil else {
+                unmatchedMarkers.append(marker.label)
+                continue
+            }
+            markerOffset[entry] = out.count
+            markerSection[entry] = sections.isEmpty ? nil : sectionStack.last
+        }
+        out.append(contentsOf: b[copyFrom..<end])
     }
 
     private mutating func match(_ label: String, group g: Int) -> Int? {

@@ -25,6 +25,8 @@ struct NoteApparatus: Sendable {
     var groups: [Group] = []
     /// Lines where a page begins after a block of page-foot notes.
     var pageStarts: [Int] = []
+    /// For notes the markup names (`LaidOutLine.NoteStart`): each note's entry by its key.
+    var entryOfKey: [String: Int] = [:]
 
     init(lines: [SourceLine], bytes b: [UInt8], roles: inout [LineRole]) {
         let n = lines.count

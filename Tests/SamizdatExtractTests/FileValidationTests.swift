@@ -37,12 +37,14 @@ import Testing
         #expect(refusal("docx", Data("plain words".utf8)) == .unsupportedFormat)
     }
 
-    @Test func formatsNotReadYetAreRefusedByName() {
-        #expect(refusal(nil, Data("<!DOCTYPE html><html><body>x</body></html>".utf8)) == .unsupportedFormat)
+    @Test func webPagesAndEPUBsAreReadOrRefusedByName() {
+        #expect(refusal(nil, Data("<!DOCTYPE html><html><body>x</body></html>".utf8)) == nil)
+        #expect(refusal(nil, Data("<!DOCTYPE html><html><body><nav>Home</nav></body></html>".utf8)) == .damagedDocument)
+        // a ZIP header naming the EPUB mimetype, and nothing after it: no container to open
         var epub = Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 22) + [8, 0, 0, 0])
         epub += Data("mimetypeapplication/epub+zip".utf8) + Data(repeating: 0, count: 40)
         #expect(DocumentFormat.sniff(epub) == .epub)
-        #expect(refusal(nil, epub) == .unsupportedFormat)
+        #expect(refusal(nil, epub) == .damagedDocument)
     }
 
     @Test func aCutOffPDFIsDamagedAndATooLargeOneTooLarge() {

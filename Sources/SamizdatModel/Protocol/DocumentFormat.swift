@@ -12,7 +12,7 @@ public enum DocumentFormat: String, Codable, Sendable, Hashable, CaseIterable {
 
     /// The format the bytes show: `%PDF-` at the start (after up to 1 KiB of junk, as readers
     /// allow), a ZIP whose first entry is `mimetype` holding `application/epub+zip`, or markup
-    /// opening with `<!doctype html` or `<html` (after a BOM and white space). Anything else is text
+    /// opening with `<!doctype html` or `<html` (after a BOM, white space and an XML declaration). Anything else is text
     /// for the text checks to judge.
     public static func sniff(_ bytes: some Collection<UInt8>) -> DocumentFormat {
         let head = Array(bytes.prefix(1024))
@@ -34,6 +34,11 @@ public enum DocumentFormat: String, Codable, Sendable, Hashable, CaseIterable {
         var start = 0
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < head.count, head[start] == 0x20 || head[start] == 0x0A || head[start] == 0x0D || head[start] == 0x09 { start += 1 }
+        if head[start...].starts(with: Array("<?xml".utf8)), let close = DocumentFormat.find(Array("?>".utf8), in: Array(head[start...])) {
+            // an XHTML page: its XML declaration, then the doctype or the html element
+            start += close + 2
+            while start < head.count, head[start] == 0x20 || head[start] == 0x0A || head[start] == 0x0D || head[start] == 0x09 { start += 1 }
+        }
         let opening = String(decoding: head[start..<min(head.count, start + 15)], as: UTF8.self).lowercased()
         if opening.hasPrefix("<!doctype html") || opening.hasPrefix("<html") { return .html }
         return .text

@@ -130,6 +130,25 @@ public struct ResultHeader: Codable, Sendable, Equatable {
     }
 }
 
+/// The `result` of `original`: the file's format and length; body frame 0 is its bytes.
+public struct OriginalHeader: Codable, Sendable, Equatable {
+    public var req: String?
+    public var of: String
+    public var doc: String
+    public var version: Int
+    /// `pdf`, `epub` or `html`.
+    public var format: String
+    public var bytes: Int
+    public init(req: String?, doc: String, version: Int, format: String, bytes: Int) {
+        self.req = req
+        self.of = MessageKind.original.rawValue
+        self.doc = doc
+        self.version = version
+        self.format = format
+        self.bytes = bytes
+    }
+}
+
 /// `delete` and `document`: a request about one document. `deleted` is the reply to `delete`.
 public struct DocumentRefHeader: Codable, Sendable, Equatable {
     public var req: String?

@@ -2,6 +2,8 @@
 public enum MessageKind: String, Sendable, CaseIterable, Codable {
     // client ↔ ingest
     case ingest, accepted, duplicate, busy, error, ping, pong, status, delete, deleted
+    /// A document's original file, as ingest keeps it (report → ingest).
+    case original
     // segment worker ↔ ingest
     case ready, work, heartbeat, failed
     // segment → index

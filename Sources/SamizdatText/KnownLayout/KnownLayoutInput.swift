@@ -9,6 +9,24 @@ struct KnownLayoutInput {
     var starts: [Bool] = []
     var headingLevels: [Int?] = []
     var artifacts: [Artifact] = []
+    /// Note markers the markup names, by line: each at a byte offset into `bytes`.
+    var linkedMarkers: [Int: [LinkedMarker]] = [:]
+    /// Note lines that open a note the markup names, by line.
+    var noteStarts: [Int: LaidOutLine.NoteStart] = [:]
+    /// Every line's `LaidOutLine.blockQuotation`.
+    var quotations: [Bool?] = []
+    /// Whether any line says whether it is a block quotation.
+    var quotationsAreKnown = false
+
+    /// A marker of `LaidOutLine.noteMarkers` placed in the joined bytes.
+    struct LinkedMarker {
+        var offset: Int
+        var label: String
+        var note: String
+    }
+
+    /// Notes are linked by the markup's keys, not by labels read from the text.
+    var notesAreLinked: Bool { !linkedMarkers.isEmpty || !noteStarts.isEmpty }
 
     init(pages: [LaidOutPage]) {
         var first = true
@@ -17,9 +35,20 @@ struct KnownLayoutInput {
                 if !first { bytes.append(TextBytes.newline) }
                 first = false
                 let text = KnownLayoutInput.oneLine(line.text)
+                let lineStart = bytes.count
                 bytes.append(contentsOf: text.utf8)
                 let blank = !text.utf8.contains { $0 != TextBytes.space && $0 != TextBytes.tab }
                 let lineNumber = roles.count
+                if !line.noteMarkers.isEmpty {
+                    linkedMarkers[lineNumber] = line.noteMarkers.map { marker in
+                        LinkedMarker(
+                            offset: lineStart + KnownLayoutInput.normalizedOffset(marker.offset, in: line.text),
+                            label: marker.label,
+                            note: marker.note
+                        )
+                    }
+                }
+                if let start = line.noteStart { noteStarts[lineNumber] = start }
                 var level: Int? = nil
                 switch line.role {
                 case .body:
@@ -36,8 +65,18 @@ struct KnownLayoutInput {
                 pageOfLine.append(Int32(pageIndex))
                 starts.append(line.startsParagraph)
                 headingLevels.append(level)
+                quotations.append(line.blockQuotation)
+                if line.blockQuotation != nil { quotationsAreKnown = true }
             }
         }
+    }
+
+    /// Where a UTF-8 offset into a line's text falls once the line is normalised.
+    static func normalizedOffset(_ offset: Int, in text: String) -> Int {
+        let utf8 = Array(text.utf8)
+        let clamped = max(0, min(offset, utf8.count))
+        let prefix = String(decoding: utf8[0..<clamped], as: UTF8.self)
+        return oneLine(prefix).utf8.count
     }
 
     /// The line normalised (NFC, no control characters) with no line break left inside it.

@@ -4,7 +4,17 @@ extension NoteApparatus {
     /// its text, "3The", as superscripts extract) and the line starts a note, or the label is one that
     /// running text cannot start with ("3.", "[3]", "*"). A note line with no label at the top of a
     /// page's notes goes on with the last note (a note run over onto the next page).
-    init(knownNoteLines lines: [SourceLine], bytes b: [UInt8], roles: [LineRole], pageOfLine: [Int32], starts: [Bool]) {
+    ///
+    /// When the markup names its notes (`noteStarts` not empty), a note opens exactly at a line
+    /// that names one, with the label it gives, and every other note line goes on with the open note.
+    init(
+        knownNoteLines lines: [SourceLine],
+        bytes b: [UInt8],
+        roles: [LineRole],
+        pageOfLine: [Int32],
+        starts: [Bool],
+        noteStarts: [Int: LaidOutLine.NoteStart] = [:]
+    ) {
         entries = []
         groups = []
         pageStarts = []
@@ -18,6 +28,22 @@ extension NoteApparatus {
             let group = groups.count - 1
             groups[group].lastLine = line
             let source = lines[line]
+            if !noteStarts.isEmpty {
+                let text = TextBytes.string(b, source.contentStart, source.contentEnd)
+                if let start = noteStarts[line] {
+                    entries.append(Entry(label: start.label, text: text, firstLine: line, group: group))
+                    groups[group].entries.append(entries.count - 1)
+                    entryOfKey[start.key] = entries.count - 1
+                    openEntry = entries.count - 1
+                } else if let open = openEntry {
+                    entries[open].text = NoteApparatus.join(entries[open].text, text)
+                } else {
+                    entries.append(Entry(label: "", text: text, firstLine: line, group: group))
+                    groups[group].entries.append(entries.count - 1)
+                    openEntry = entries.count - 1
+                }
+                continue
+            }
             var found = NoteApparatus.label(b, source)
             if found == nil, starts[line] { found = NoteApparatus.gluedLabel(b, source) }
             if let found,

@@ -9,7 +9,8 @@ extension Segmenter {
     /// the page's notes (linked to their markers in the body), heading lines the section tree, and
     /// a body line starts a paragraph exactly when `startsParagraph` says so (a paragraph runs on
     /// across a page turn, its line-end hyphens undone). Every paragraph, note and section carries
-    /// the label of the page it was printed on.
+    /// the label of the page it was printed on. Where the markup names notes and their markers
+    /// (`LaidOutLine.noteMarkers`, `noteStart`), each note is linked to its marker by that alone.
     ///
     /// - Throws: `SegmentationError` when the pages hold no text, or none is left once the
     ///   artifacts are removed.
@@ -33,10 +34,19 @@ extension Segmenter {
             )
         }
         let pageMap = PageMap(pageOfLine: input.pageOfLine, labels: pages.map(\.label))
-        let notes = NoteApparatus(knownNoteLines: lines, bytes: bytes, roles: input.roles, pageOfLine: input.pageOfLine, starts: input.starts)
+        let notes = NoteApparatus(
+            knownNoteLines: lines,
+            bytes: bytes,
+            roles: input.roles,
+            pageOfLine: input.pageOfLine,
+            starts: input.starts,
+            noteStarts: input.noteStarts
+        )
         let headings = Headings(knownLines: lines, bytes: bytes, roles: input.roles, levels: input.headingLevels)
         var assembly = Assembly(bytes: bytes, lines: lines, roles: input.roles, pageMap: pageMap, headings: headings, notes: notes)
         assembly.knownParagraphStarts = input.starts
+        if input.notesAreLinked { assembly.linkedMarkers = input.linkedMarkers }
+        if input.quotationsAreKnown { assembly.knownQuotations = input.quotations }
         assembly.run()
         return try Self.finish(
             assembly,
