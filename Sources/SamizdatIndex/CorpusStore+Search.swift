@@ -313,7 +313,7 @@ extension CorpusStore {
             let names = analysisCache.citedAuthors(document: d.key, paragraph: p.index)
             fields[.cites] = analyzer.tokens(names.joined(separator: " ; "))
         }
-        return PassageMatcher(tokens: tokens, sentenceStarts: p.sentenceStarts, fields: fields)
+        return PassageMatcher(tokens: tokens, sentenceStarts: p.sentenceStarts, fields: fields, lemmas: parser.lemmaCache)
     }
 
     /// The paragraphs (row ids) holding a citation of an author whose name holds the leaf's words
