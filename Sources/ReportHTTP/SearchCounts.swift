@@ -128,14 +128,6 @@ struct SearchCounts: Sendable, Encodable {
         self.init(query: query, counts: counts)
     }
 
-    init(query: String, totalPassages: Int, partial: Bool, byChapter: Bool, rows: [Row]) {
-        self.query = query
-        self.totalPassages = totalPassages
-        self.partial = partial
-        self.byChapter = byChapter
-        self.rows = rows
-    }
-
     var table: CSVTable {
         var table = CSVTable(header: ["document_id", "title", "chapter", "passages", "first_paragraph"])
         for row in rows {
