@@ -64,7 +64,8 @@ struct QueryHandler {
             case .trends: return try result(store.trends(m.body(0, as: TrendsRequest.self)))
             case .compare: return try result(store.compare(m.body(0, as: CompareRequest.self)))
             case .stats: return try result(store.stats())
-            case .documents: return try result(store.documents())
+            case .documents:
+                return try WireMessage(.result, ResultHeader(req: req, of: m.kind), body: [store.documentsJSON()])
             case .document:
                 let h = try m.header(as: DocumentRefHeader.self)
                 guard let view = try store.document(id: h.doc) else { throw ProtocolError(.notFound, "no document '\(h.doc)'") }

@@ -5,12 +5,18 @@ import SamizdatModel
 import SamizdatService
 import ZeroMQ
 
-/// index's query thread: owns the query ROUTER and answers reads from the store's published
-/// state (the in-memory snapshot of the last commit and a reader connection of the WAL
-/// database), so a query never waits for the writer's commit. A request that writes (`delete`)
-/// is handed to the writer's thread over an inproc PAIR (`IndexLoop.writesEndpoint`), and its
-/// reply comes back the same way; each socket stays on the thread that made it.
+/// index's query thread: owns the query ROUTER and has reads answered from the store's
+/// published state (the in-memory snapshot of the last commit and reader connections of the WAL
+/// database), so a query never waits for the writer's commit. Reads are answered on a pool of
+/// `concurrency` threads, so that the reports a page asks for at once (the term page's four)
+/// are answered side by side; their replies come back to this thread (a queue and an eventfd),
+/// which alone sends on the ROUTER. A request that writes (`delete`) is handed to the writer's
+/// thread over an inproc PAIR (`IndexLoop.writesEndpoint`), and its reply comes back the same
+/// way; each socket stays on the thread that made it.
 final class QueryLoop {
+    /// Reads answered at once: one per core.
+    static let concurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
     let config: SamizdatConfig
     let logger: Logger
     let store: CorpusStore
@@ -38,14 +44,25 @@ final class QueryLoop {
             queries.close()
             writes.close()
         }
+        let answered = AnsweredQueries()
         var poller = Poller()
         poller.add(queries)
         poller.add(writes)
         poller.add(fd: stop.wakeup.fd)
+        poller.add(fd: answered.wakeup.fd)
         let handler = QueryHandler(store: store, metrics: metrics)
+        let pool = OperationQueue()
+        pool.name = "index-query-pool"
+        pool.maxConcurrentOperationCount = Self.concurrency
+        defer { pool.waitUntilAllOperationsAreFinished() }
         var nextStats = clock.now + .seconds(config.statsIntervalSeconds)
+        let logger = self.logger
         while !stop.requested {
             _ = try poller.poll(timeoutMs: 1000)
+            answered.wakeup.drain()
+            for reply in answered.take() {
+                try? queries.send(reply, wait: false)
+            }
             for frames in try queries.receiveBatch(limit: 64) {
                 windowQueries += 1
                 if Self.kind(of: frames).map(QueryHandler.writes) == true {
@@ -53,8 +70,10 @@ final class QueryLoop {
                     try? writes.send(frames, wait: false)
                     continue
                 }
-                if let reply = handler.reply(to: frames, logger: logger) {
-                    try? queries.send(reply, wait: false)
+                pool.addOperation {
+                    if let reply = handler.reply(to: frames, logger: logger) {
+                        answered.put(reply)
+                    }
                 }
             }
             for reply in try writes.receiveBatch(limit: 64) {

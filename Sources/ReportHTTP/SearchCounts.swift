@@ -27,18 +27,12 @@ struct SearchCounts: Sendable, Encodable {
     }
 
     /// Passages counted at most; a query with more says its counts are partial.
-    static let passageLimit = 10_000
-    /// Across the corpus, chapters are counted for a query with at most this many passages (each
-    /// passage is read back to find its chapter); above it, passages are counted per document,
-    /// exactly, from the ranking alone. Within one document chapters are always counted.
-    static let chapterPassageLimit = 2_000
+    static let passageLimit = PassageCounts.passageLimit
+    /// Across the corpus, chapters are counted for a query with at most this many passages;
+    /// above it, passages are counted per document. Within one document chapters are always counted.
+    static let chapterPassageLimit = PassageCounts.chapterPassageLimit
     /// Documents counted at most when counting by document.
-    static let documentLimit = 1_000
-
-    /// True when the counts go by chapter: within a document, or for a query with few passages.
-    static func countsChapters(documentID: String?, totalPassages: Int) -> Bool {
-        documentID != nil || totalPassages <= chapterPassageLimit
-    }
+    static let documentLimit = PassageCounts.documentLimit
 
     var query: String
     var totalPassages: Int
@@ -52,10 +46,39 @@ struct SearchCounts: Sendable, Encodable {
         case byChapter = "by_chapter"
     }
 
+    /// The counts index made beside a search (`SearchRequest.counts`), with each row's links.
+    init(query: String, counts: PassageCounts) {
+        self.query = query
+        totalPassages = counts.totalPassages
+        partial = counts.partial
+        byChapter = counts.byChapter
+        rows = counts.rows.map { counted in
+            let anchor = counted.inNote ? "#note-\(counted.firstParagraph + 1)" : "#para-\(counted.firstParagraph)"
+            var row = Row(
+                documentID: counted.documentID,
+                title: counted.title,
+                chapter: counted.chapter,
+                hasChapter: !counted.chapter.isEmpty,
+                passages: counted.passages,
+                readerHref: "/documents/" + Figures.path(counted.documentID) + anchor,
+                firstParagraph: counted.firstParagraph
+            )
+            row.hasBodyPassage = !counted.inNote
+            if !counts.byChapter {
+                row.isDocumentTotal = true
+                row.byChapterHref = "/search" + Figures.query([("q", query), ("doc", counted.documentID)])
+            }
+            return row
+        }
+    }
+
+    // MARK: from an index that does not count (protocol 1 before 2026-12-03)
+
     /// The request that lists every passage cheaply (no snippets), or with many passages across
-    /// the corpus every document with its count of passages.
+    /// the corpus every document with its count of passages: how the counts are made when
+    /// index's answer has none.
     static func request(query: String, documentID: String?, totalPassages: Int, totalDocuments: Int) -> SearchRequest {
-        guard countsChapters(documentID: documentID, totalPassages: totalPassages) else {
+        guard PassageCounts.countsChapters(withinDocument: documentID != nil, totalPassages: totalPassages) else {
             return SearchRequest(
                 query: query,
                 documentID: nil,
@@ -77,108 +100,32 @@ struct SearchCounts: Sendable, Encodable {
 
     /// The counts from `request`'s answer: by chapter when it listed every passage, else by document.
     init(query: String, documentID: String?, response: SearchResponse) {
-        guard !Self.countsChapters(documentID: documentID, totalPassages: response.totalPassages) else {
-            self.init(query: query, response: response)
-            return
-        }
-        var rows: [Row] = []
-        for document in response.documents {
-            let first: SearchHit? = document.hits.first
-            let title: String = document.title.isEmpty ? document.documentID : document.title
-            var anchor = ""
-            if let first {
-                anchor = HTMLPage.anchor(paragraph: first.paragraph, note: first.note)
-            }
-            let readerHref: String = "/documents/" + Figures.path(document.documentID) + anchor
-            let byChapterHref: String = "/search" + Figures.query([("q", query), ("doc", document.documentID)])
-            var row = Row(
-                documentID: document.documentID,
-                title: title,
-                chapter: "",
-                hasChapter: false,
-                passages: document.matchingPassages,
-                readerHref: readerHref,
-                firstParagraph: first?.paragraph ?? 0
-            )
-            row.hasBodyPassage = first?.note == nil
-            row.isDocumentTotal = true
-            row.byChapterHref = byChapterHref
-            rows.append(row)
-        }
-        rows.sort { first, second in
-            if first.passages != second.passages {
-                return first.passages > second.passages
-            }
-            return first.documentID < second.documentID
-        }
-        self.init(
-            query: query,
-            totalPassages: response.totalPassages,
-            partial: response.totalDocuments > response.documents.count,
-            byChapter: false,
-            rows: rows
-        )
-    }
-
-    init(query: String, totalPassages: Int, partial: Bool, byChapter: Bool, rows: [Row]) {
-        self.query = query
-        self.totalPassages = totalPassages
-        self.partial = partial
-        self.byChapter = byChapter
-        self.rows = rows
-    }
-
-    /// Rows ordered by the document's passages (most first), then by where the chapter starts.
-    init(query: String, response: SearchResponse) {
-        self.query = query
-        totalPassages = response.totalPassages
-        partial = response.totalPassages > response.hits.count
-        byChapter = true
-        struct Key: Hashable {
-            var documentID: String
-            var chapter: String
-        }
-        var rowsByKey: [Key: Row] = [:]
-        var perDocument: [String: Int] = [:]
-        for hit in response.hits {
-            let chapter = hit.chapter ?? hit.section ?? ""
-            let key = Key(documentID: hit.documentID, chapter: chapter)
-            var row =
-                rowsByKey[key]
-                ?? Row(
+        let counts: PassageCounts
+        if PassageCounts.countsChapters(withinDocument: documentID != nil, totalPassages: response.totalPassages) {
+            let passages = response.hits.map { hit in
+                PassageCounts.Passage(
                     documentID: hit.documentID,
-                    title: hit.title.isEmpty ? hit.documentID : hit.title,
-                    chapter: chapter,
-                    hasChapter: !chapter.isEmpty,
-                    passages: 0,
-                    readerHref: "",
-                    firstParagraph: hit.paragraph
+                    title: hit.title,
+                    chapter: hit.chapter ?? hit.section ?? "",
+                    paragraph: hit.paragraph,
+                    inNote: hit.note != nil
                 )
-            row.passages += 1
-            // the row's link: its first body passage, else its first note (a note's `paragraph`
-            // is the note's index, not a paragraph's)
-            if hit.note == nil {
-                row.firstParagraph = row.hasBodyPassage ? min(row.firstParagraph, hit.paragraph) : hit.paragraph
-                row.hasBodyPassage = true
-                row.readerHref = "/documents/" + Figures.path(hit.documentID) + "#para-\(row.firstParagraph)"
-            } else if !row.hasBodyPassage, row.readerHref.isEmpty || hit.paragraph < row.firstParagraph {
-                row.firstParagraph = hit.paragraph
-                row.readerHref = "/documents/" + Figures.path(hit.documentID) + HTMLPage.anchor(paragraph: hit.paragraph, note: hit.note)
             }
-            rowsByKey[key] = row
-            perDocument[hit.documentID, default: 0] += 1
+            counts = PassageCounts.byChapter(passages, totalPassages: response.totalPassages, totalDocuments: response.totalDocuments)
+        } else {
+            let documents = response.documents.map { document in
+                PassageCounts.Row(
+                    documentID: document.documentID,
+                    title: document.title,
+                    chapter: "",
+                    passages: document.matchingPassages,
+                    firstParagraph: document.hits.first?.paragraph ?? 0,
+                    inNote: document.hits.first?.note != nil
+                )
+            }
+            counts = PassageCounts.byDocument(documents, totalPassages: response.totalPassages, totalDocuments: response.totalDocuments)
         }
-        rows = rowsByKey.values.sorted { first, second in
-            let firstTotal = perDocument[first.documentID] ?? 0
-            let secondTotal = perDocument[second.documentID] ?? 0
-            if firstTotal != secondTotal {
-                return firstTotal > secondTotal
-            }
-            if first.documentID != second.documentID {
-                return first.documentID < second.documentID
-            }
-            return first.firstParagraph < second.firstParagraph
-        }
+        self.init(query: query, counts: counts)
     }
 
     var table: CSVTable {

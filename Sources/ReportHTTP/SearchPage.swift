@@ -34,6 +34,9 @@ struct SearchPage: Sendable {
     var totalDocuments: String
     var documents: [DocumentEntry]
     var hits: [Hit]
+    /// The results as HTML, escaped here: the documents, each with its passages, or the
+    /// passages of one document (a template section per hit cost a Mustache lookup per field).
+    var resultsHTML: String
     var pager: Pager?
     var counts: [SearchCounts.Row]
     /// The counts table's rows as HTML, escaped here (a template section per row of up to
@@ -99,6 +102,7 @@ struct SearchPage: Sendable {
             hits = []
             pager = nil
         }
+        resultsHTML = Self.html(documents) + Self.html(hits) + "\n"
         self.counts = counts?.rows ?? []
         countsHTML = Self.html(self.counts)
         hasCounts = !(counts?.rows.isEmpty ?? true)
@@ -123,6 +127,41 @@ struct SearchPage: Sendable {
             location: HTMLPage.location(hit),
             href: "/documents/" + Figures.path(hit.documentID) + HTMLPage.anchor(paragraph: hit.paragraph, note: hit.note)
         )
+    }
+
+    /// The documents of the results: each one's heading and figures, its first passages, and
+    /// the rest behind a disclosure.
+    static func html(_ documents: [DocumentEntry]) -> String {
+        var out = ""
+        out.reserveCapacity(documents.count * 4_000)
+        for document in documents {
+            out += "<section class=\"result-document\">\n"
+            out += "<h2><a href=\"\(HTMLPage.escape(document.readerHref))\">\(HTMLPage.escape(document.title))</a></h2>\n"
+            out += "<p class=\"loc\">\(HTMLPage.escape(document.author))"
+            if let source = document.source {
+                out += " · " + HTMLPage.escape(source)
+            }
+            out += " · \(HTMLPage.escape(document.passages)) passages · "
+            out += "<a href=\"\(HTMLPage.escape(document.withinHref))\">all passages in this document</a></p>\n"
+            out += html(document.firstHits) + "\n"
+            if document.hasMore {
+                out += "<details><summary>\(HTMLPage.escape(document.moreCount)) more passages</summary>\n"
+                out += html(document.moreHits) + "\n"
+                out += "</details>\n"
+            }
+            out += "</section>\n"
+        }
+        return out
+    }
+
+    /// Passages, each its snippet (already HTML, the matches marked) and its location linking to the reader.
+    static func html(_ hits: [Hit]) -> String {
+        var out = ""
+        for hit in hits {
+            out += "<div class=\"hit\"><p>\(hit.snippet)</p><p class=\"loc\"><a href=\"\(HTMLPage.escape(hit.href))\">"
+            out += HTMLPage.escape(hit.location) + "</a></p></div>"
+        }
+        return out
     }
 
     /// The rows of the counts table: the document, its chapter (or every chapter, with a link

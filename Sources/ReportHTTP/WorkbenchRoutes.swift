@@ -65,7 +65,8 @@ public enum WorkbenchRoutes {
                     documentID: documentID,
                     limit: limit,
                     offset: offset,
-                    passagesPerDocument: SearchPage.passagesPerDocument
+                    passagesPerDocument: SearchPage.passagesPerDocument,
+                    counts: true
                 )
                 let response: SearchResponse
                 do {
@@ -82,15 +83,7 @@ public enum WorkbenchRoutes {
                     )
                     throw RenderedPage(html: templates.render(view, page: "search"), status: .badRequest)
                 }
-                let everyPassage = try await backend.search(
-                    SearchCounts.request(
-                        query: query,
-                        documentID: documentID,
-                        totalPassages: response.totalPassages,
-                        totalDocuments: response.totalDocuments
-                    )
-                )
-                let counts = SearchCounts(query: query, documentID: documentID, response: everyPassage)
+                let counts = try await searchCounts(query: query, documentID: documentID, answer: response, backend)
                 return templates.render(
                     SearchPage(
                         query: query,
@@ -229,9 +222,20 @@ public enum WorkbenchRoutes {
         let parameters = RequestParameters(request)
         let query = try parameters.required("q")
         let documentID = parameters.nonEmpty("doc")
-        let first = try await backend.search(SearchRequest(query: query, documentID: documentID, limit: 1, passagesPerDocument: 1, highlight: false))
+        let answer = try await backend.search(
+            SearchRequest(query: query, documentID: documentID, limit: 0, passagesPerDocument: 1, highlight: false, counts: true)
+        )
+        return try await searchCounts(query: query, documentID: documentID, answer: answer, backend)
+    }
+
+    /// The counts of a search asked with `counts`: index's, or from an index that does not
+    /// count (protocol 1 before 2026-12-03), made from a second search listing every passage.
+    static func searchCounts(query: String, documentID: String?, answer: SearchResponse, _ backend: some ReportBackend) async throws -> SearchCounts {
+        if let counts = answer.counts {
+            return SearchCounts(query: query, counts: counts)
+        }
         let every = try await backend.search(
-            SearchCounts.request(query: query, documentID: documentID, totalPassages: first.totalPassages, totalDocuments: first.totalDocuments)
+            SearchCounts.request(query: query, documentID: documentID, totalPassages: answer.totalPassages, totalDocuments: answer.totalDocuments)
         )
         return SearchCounts(query: query, documentID: documentID, response: every)
     }

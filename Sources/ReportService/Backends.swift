@@ -9,6 +9,8 @@ struct Backends: ReportBackend {
     let ingest: RequestClient
     let index: RequestClient
     let timeout: Duration
+    /// The document list, decoded again only when index's answer changes.
+    let documentList = DocumentListDecoding()
 
     init(config: SamizdatConfig, context: Context, security: ServiceSecurity) throws {
         ingest = try RequestClient(context: context, endpoint: config.reportIngest, security: try security.client(of: .ingest))
@@ -64,7 +66,7 @@ struct Backends: ReportBackend {
 
     func documents() async throws -> [DocumentSummary] {
         let reply = try await index.request(timeout: timeout) { try WireMessage(.documents, RequestHeader(req: $0)) }
-        return try RequestClient.result(reply, as: [DocumentSummary].self)
+        return try documentList.documents(reply)
     }
 
     func document(id: String) async throws -> DocumentView {

@@ -27,6 +27,11 @@ extension CorpusStore {
     /// Ranked passage search: BM25 over paragraphs (our postings), grouped by document.
     /// Throws `QueryError` for a query that does not parse.
     public func search(_ request: SearchRequest) throws -> SearchResponse {
+        try search(request, countLimits: .standard)
+    }
+
+    /// `search`, its counts (when asked for) made within `countLimits`.
+    func search(_ request: SearchRequest, countLimits: PassageCounts.Limits) throws -> SearchResponse {
         let node = try parser.parse(request.query)
         let limit = max(0, request.limit)
         let offset = max(0, request.offset)
@@ -46,7 +51,15 @@ extension CorpusStore {
                     region: request.region
                 )
             else {
-                return SearchResponse(query: request.query, totalPassages: 0, totalDocuments: 0, documents: [], hits: [])
+                let none = PassageCounts(totalPassages: 0, totalDocuments: 0, byChapter: true, partial: false, rows: [])
+                return SearchResponse(
+                    query: request.query,
+                    totalPassages: 0,
+                    totalDocuments: 0,
+                    documents: [],
+                    hits: [],
+                    counts: request.counts ? none : nil
+                )
             }
             let pageDocuments = ranking.documents.dropFirst(offset).prefix(limit)
             let flat = Self.top(ranking.matches, offset + limit).dropFirst(offset)
@@ -83,12 +96,23 @@ extension CorpusStore {
                 )
             }
             let hits = try flat.compactMap(hit)
+            let counts =
+                request.counts
+                ? try self.passageCounts(
+                    db,
+                    snapshot,
+                    ranking.matches,
+                    documentCount: ranking.documentCount,
+                    withinDocument: request.documentID != nil,
+                    limits: countLimits
+                ) : nil
             return SearchResponse(
                 query: request.query,
                 totalPassages: ranking.matches.count,
                 totalDocuments: ranking.documentCount,
                 documents: grouped,
-                hits: hits
+                hits: hits,
+                counts: counts
             )
         }
     }
@@ -289,7 +313,7 @@ extension CorpusStore {
             let names = analysisCache.citedAuthors(document: d.key, paragraph: p.index)
             fields[.cites] = analyzer.tokens(names.joined(separator: " ; "))
         }
-        return PassageMatcher(tokens: tokens, sentenceStarts: p.sentenceStarts, fields: fields)
+        return PassageMatcher(tokens: tokens, sentenceStarts: p.sentenceStarts, fields: fields, lemmas: parser.lemmaCache)
     }
 
     /// The paragraphs (row ids) holding a citation of an author whose name holds the leaf's words

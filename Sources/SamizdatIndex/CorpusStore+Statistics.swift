@@ -292,6 +292,11 @@ extension CorpusStore {
         }
     }
 
+    /// `documents()` as JSON (`WireCoding`), encoded again only when the list changed.
+    public func documentsJSON() throws -> Data {
+        try documentList.json(try documents())
+    }
+
     /// One document with its structure and paragraphs, or nil.
     public func document(id: String) throws -> DocumentView? {
         try writer.read { db in

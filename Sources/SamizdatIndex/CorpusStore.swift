@@ -33,6 +33,8 @@ public final class CorpusStore: Sendable {
     let parser = QueryParser()
     let state = IndexState()
     let storedDocuments = StoredDocumentCache()
+    /// The `documents` answer's JSON, encoded once per list.
+    let documentList = DocumentListCache()
     /// The reports' view of the live documents, analysed on first use.
     let analysisCache = AnalysisCorpusCache()
     /// Checkpoints the WAL after writes (nil for a store in memory).

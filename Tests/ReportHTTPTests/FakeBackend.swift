@@ -11,8 +11,12 @@ final class FakeBackend: ReportBackend {
     let concordanceRequests = Mutex<[KWICRequest]>([])
     let reportKinds = Mutex<[MessageKind]>([])
     let dispersionRequests = Mutex<[DispersionRequest]>([])
+    /// Whether `search` answers the counts it is asked for, as index does since protocol 1
+    /// counts (otherwise as an older index, which ignores `counts`).
+    let answersCounts: Bool
 
-    init() {
+    init(answersCounts: Bool = false) {
+        self.answersCounts = answersCounts
         summaries = [
             FakeBackend.summary(id: "doc-b", title: "Beta <Book>", author: "Zola", tokens: 900, pages: 12),
             FakeBackend.summary(id: "doc-a", title: "Alpha", author: "Adorno", tokens: 5000, pages: 3),
@@ -162,13 +166,42 @@ final class FakeBackend: ReportBackend {
                 hits: Array(hits.suffix(5).prefix(request.passagesPerDocument))
             ),
         ]
+        // "common" stands for a query with more passages than chapters are counted for
+        let totalPassages = request.query == "common" ? 5000 : 25
+        var counts: PassageCounts?
+        if request.counts && answersCounts {
+            if PassageCounts.countsChapters(withinDocument: request.documentID != nil, totalPassages: totalPassages) {
+                let passages = hits.map { hit in
+                    PassageCounts.Passage(
+                        documentID: hit.documentID,
+                        title: hit.title,
+                        chapter: hit.chapter ?? "",
+                        paragraph: hit.paragraph,
+                        inNote: false
+                    )
+                }
+                counts = PassageCounts.byChapter(passages, totalPassages: totalPassages, totalDocuments: 2)
+            } else {
+                let rows = documents.map { document in
+                    PassageCounts.Row(
+                        documentID: document.documentID,
+                        title: document.title,
+                        chapter: "",
+                        passages: document.matchingPassages,
+                        firstParagraph: document.hits.first?.paragraph ?? 0,
+                        inNote: false
+                    )
+                }
+                counts = PassageCounts.byDocument(rows, totalPassages: totalPassages, totalDocuments: 2)
+            }
+        }
         return SearchResponse(
             query: request.query,
-            // "common" stands for a query with more passages than chapters are counted for
-            totalPassages: request.query == "common" ? 5000 : 25,
+            totalPassages: totalPassages,
             totalDocuments: 2,
             documents: Array(documents.dropFirst(request.offset).prefix(request.limit)),
-            hits: flat
+            hits: flat,
+            counts: counts
         )
     }
 

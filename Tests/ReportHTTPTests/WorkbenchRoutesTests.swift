@@ -120,6 +120,25 @@ import Testing
         #expect(requests.contains { $0.limit == 25 && !$0.highlight })
     }
 
+    @Test func countsIndexAnswersMakeTheSamePagesAndDownloadsInOneRequest() async throws {
+        let counting = FakeBackend(answersCounts: true)
+        for uri in [
+            "/search?q=state&limit=1", "/search?q=common", "/search?q=state&doc=doc-a", "/search/counts.csv?q=state",
+            "/search/counts.json?q=common", "/search/counts.json?q=state&doc=doc-a",
+        ] {
+            let before = counting.searchRequests.withLock { $0.count }
+            let router = Router(context: WorkbenchRequestContext.self)
+            WorkbenchRoutes.register(on: router, backend: counting, events: EventHub())
+            let answer = try await Application(router: router).test(.router) { client in
+                try await client.execute(uri: uri, method: .get) { response in String(buffer: response.body) }
+            }
+            #expect(answer == (try await get(uri)).body, "\(uri): the same as counted from every passage")
+            let asked = counting.searchRequests.withLock { Array($0.dropFirst(before)) }
+            let countedByIndex = asked.count == 1 && asked[0].counts
+            #expect(countedByIndex, "\(uri): one request, counted by index")
+        }
+    }
+
     @Test func withoutAQueryTheSearchPageShowsTheQueryHelp() async throws {
         let page = try await get("/search")
         #expect(page.status == .ok)

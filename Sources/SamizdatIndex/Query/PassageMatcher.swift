@@ -12,9 +12,12 @@ struct PassageMatcher {
     /// Token indices at each position.
     let byPosition: [[Int]]
     let fields: [QueryField: [Token]]
+    /// Lemmas of the forms met before (nil: each form lemmatized where it is met).
+    let lemmas: SharedLemmaCache?
 
     /// `sentenceStarts`: paragraph-relative start offsets of the paragraph's sentences, ascending.
-    init(tokens: [Token], sentenceStarts: [Int], fields: [QueryField: [Token]] = [:]) {
+    init(tokens: [Token], sentenceStarts: [Int], fields: [QueryField: [Token]] = [:], lemmas: SharedLemmaCache? = nil) {
+        self.lemmas = lemmas
         self.tokens = tokens
         var sentenceOf = [Int](repeating: 0, count: tokens.count)
         var s = 0
@@ -93,7 +96,7 @@ struct PassageMatcher {
     /// Does token `t` stand for word `k` of the leaf, in the leaf's unit: its folded form, its
     /// lemma (the same form always has the same lemma, so only other forms are lemmatized) or its
     /// stem.
-    static func tokenMatches(_ t: Token, _ l: QueryLeaf, _ k: Int) -> Bool {
+    static func tokenMatches(_ t: Token, _ l: QueryLeaf, _ k: Int, lemmas: SharedLemmaCache? = nil) -> Bool {
         switch l.kind {
         case .prefix:
             return t.term.utf8.starts(with: l.words[0].utf8)
@@ -101,7 +104,7 @@ struct PassageMatcher {
             switch l.unit {
             case .form: return t.term == l.words[k]
             case .stem: return t.stem == l.stems[k]
-            case .word: return t.term == l.words[k] || EnglishLemmatizer.lemma(t.term) == l.lemmas[k]
+            case .word: return t.term == l.words[k] || (lemmas?.lemma(t.term) ?? EnglishLemmatizer.lemma(t.term)) == l.lemmas[k]
             }
         }
     }
@@ -116,7 +119,7 @@ struct PassageMatcher {
             var lastIndex = -1
             var ok = true
             for k in 0..<n {
-                guard let hit = byPosition[p + k].first(where: { Self.tokenMatches(tokens[$0], l, k) }) else {
+                guard let hit = byPosition[p + k].first(where: { Self.tokenMatches(tokens[$0], l, k, lemmas: lemmas) }) else {
                     ok = false
                     break
                 }

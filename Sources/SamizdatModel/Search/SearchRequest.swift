@@ -17,6 +17,9 @@ public struct SearchRequest: Codable, Sendable, Hashable {
     /// still names its document, section, chapter, paragraph, the paragraph's page and first
     /// sentence, and its score — the cheap path for callers that only rank.
     public var highlight: Bool
+    /// Also count every matching passage by document and chapter (`SearchResponse.counts`),
+    /// from the matches alone. With `limit` 0 the answer is the counts and the totals only.
+    public var counts: Bool
 
     public init(
         query: String,
@@ -25,7 +28,8 @@ public struct SearchRequest: Codable, Sendable, Hashable {
         offset: Int = 0,
         passagesPerDocument: Int = 3,
         snippetWords: Int = 12,
-        highlight: Bool = true
+        highlight: Bool = true,
+        counts: Bool = false
     ) {
         self.query = query
         self.documentID = documentID
@@ -34,6 +38,7 @@ public struct SearchRequest: Codable, Sendable, Hashable {
         self.passagesPerDocument = passagesPerDocument
         self.snippetWords = snippetWords
         self.highlight = highlight
+        self.counts = counts
     }
 
     enum CodingKeys: String, CodingKey {
@@ -43,6 +48,7 @@ public struct SearchRequest: Codable, Sendable, Hashable {
         case passagesPerDocument = "passages_per_document"
         case snippetWords = "snippet_words"
         case highlight
+        case counts
     }
 
     public init(from decoder: any Decoder) throws {
@@ -54,7 +60,8 @@ public struct SearchRequest: Codable, Sendable, Hashable {
             offset: try c.decodeIfPresent(Int.self, forKey: .offset) ?? 0,
             passagesPerDocument: try c.decodeIfPresent(Int.self, forKey: .passagesPerDocument) ?? 3,
             snippetWords: try c.decodeIfPresent(Int.self, forKey: .snippetWords) ?? 12,
-            highlight: try c.decodeIfPresent(Bool.self, forKey: .highlight) ?? true
+            highlight: try c.decodeIfPresent(Bool.self, forKey: .highlight) ?? true,
+            counts: try c.decodeIfPresent(Bool.self, forKey: .counts) ?? false
         )
         region = try c.decodeIfPresent(TextRegion.self, forKey: .region) ?? .all
     }
