@@ -53,6 +53,14 @@ import Testing
                 store.wordList(WordListRequest(unit: unit, scope: ReportScope(region: .notes), limit: 10_000))
             )
             out["ngrams-\(unit)"] = try encoder.encode(store.ngrams(NGramsRequest(n: 3, unit: unit, minFrequency: 1, limit: 10_000)))
+            // the whole corpus's bigrams from the n-gram table, built on first request
+            out["bigrams-\(unit)"] = try encoder.encode(store.ngrams(NGramsRequest(n: 2, unit: unit, minFrequency: 2, limit: 5)))
+            out["collocates-top-\(unit)"] = try encoder.encode(
+                store.collocates(CollocatesRequest(node: "camp", unit: unit, minFrequency: 1, sort: .g2, limit: 3))
+            )
+            out["keywords-top-\(unit)"] = try encoder.encode(
+                store.keywords(KeywordsRequest(unit: unit, scope: ReportScope(document: "b"), limit: 3))
+            )
             out["collocates-\(unit)"] = try encoder.encode(
                 store.collocates(CollocatesRequest(node: "camp", unit: unit, minFrequency: 1, limit: 10_000))
             )

@@ -45,6 +45,11 @@ struct CooccurrenceFixture {
         corpus = AnalysisCorpus(vocabulary: vocabulary, documents: documents)
     }
 
+    /// A fixture over another corpus of the same vocabulary.
+    init(corpus: AnalysisCorpus) {
+        self.corpus = corpus
+    }
+
     /// One document: sections 0 (chapter), 1 (a section in it) and 2 (chapter); 8–14 body
     /// paragraphs of 0–40 tokens, then 2–4 notes of 1–15 tokens.
     static func document(_ number: Int, formsOfWord: [[Int]], random: inout SplitMix64) -> AnalysisDocument {

@@ -7,7 +7,7 @@ import Testing
 /// The n-grams report against a brute-force oracle that lists every run of n tokens of every
 /// counted block of the generated corpus.
 @Suite struct NGramsTests {
-    let fixture = CooccurrenceFixture()
+    var fixture = CooccurrenceFixture()
 
     /// The oracle's entries, sorted as the report sorts them.
     func oracle(
@@ -131,8 +131,14 @@ import Testing
 
     @Test func preparedBigramAndTrigramTablesMatchTheOracle() {
         for unit in CountingUnit.allCases {
-            fixture.corpus.prepare(unit)
             let table = UnitTable(fixture.corpus.vocabulary, unit: unit)
+            // not asked for: prepare leaves them out
+            fixture.corpus.prepare(unit)
+            for length in NGramTable.lengths {
+                #expect(fixture.corpus.cache.preparedNGrams(fixture.corpus, table, length: length) == nil, "\(unit) \(length)")
+            }
+            fixture.corpus.demand.askForNGramTables(unit)
+            fixture.corpus.prepare(unit)
             for length in NGramTable.lengths {
                 #expect(fixture.corpus.cache.preparedNGrams(fixture.corpus, table, length: length) != nil, "\(unit) \(length)")
             }
@@ -147,6 +153,61 @@ import Testing
                 let page = NGrams.compute(fixture.corpus, selection, request)
                 let counted = NGrams.compute(fixture.corpus, selection, node: nil, request, packing: .wide)
                 #expect(page == counted, "n \(n) offset \(offset) limit \(limit) range \(minRange)")
+            }
+        }
+    }
+
+    @Test func aWholeCorpusRequestBuildsTheTableAndLaterCorporaPrepareIt() {
+        let table = UnitTable(fixture.corpus.vocabulary, unit: .word)
+        let selection = CorpusSelection.everything(fixture.corpus)
+        #expect(!fixture.corpus.demand.wantsNGramTable(unit: .word, length: 2))
+        // a clusters request, a scope or a minimum below the floor asks for nothing
+        _ = NGrams.compute(fixture.corpus, selection, node: 0, NGramsRequest(n: 2, unit: .word, minFrequency: 2, node: "the"))
+        _ = NGrams.compute(fixture.corpus, selection, NGramsRequest(n: 2, unit: .word, minFrequency: 1))
+        _ = NGrams.compute(fixture.corpus, fixture.selections[1].selection, NGramsRequest(n: 2, unit: .word, minFrequency: 2))
+        #expect(!fixture.corpus.demand.wantsNGramTable(unit: .word, length: 2))
+        #expect(fixture.corpus.cache.preparedNGrams(fixture.corpus, table, length: 2) == nil)
+        _ = NGrams.compute(fixture.corpus, selection, NGramsRequest(n: 2, unit: .word, minFrequency: 3))
+        #expect(fixture.corpus.demand.wantsNGramTable(unit: .word, length: 2))
+        #expect(!fixture.corpus.demand.wantsNGramTable(unit: .word, length: 3))
+        #expect(fixture.corpus.cache.preparedNGrams(fixture.corpus, table, length: 2) != nil)
+
+        // the next corpus (a document deleted, another replaced by a new version) shares the
+        // demand: prepare builds its table, which matches the oracle over it
+        var documents = fixture.corpus.documents
+        documents.remove(at: 1)
+        documents[0] = CooccurrenceFixture(seed: 99, documents: 1).corpus.documents[0]
+        let next = AnalysisCorpus(vocabulary: fixture.corpus.vocabulary, documents: documents, demand: fixture.corpus.demand)
+        next.prepare(.word)
+        #expect(next.cache.preparedNGrams(next, table, length: 2) != nil)
+        #expect(next.cache.preparedNGrams(next, table, length: 3) == nil)
+        #expect(next.cache.preparedNGrams(fixture.corpus, table, length: 2) == nil)
+        var nextTests = self
+        nextTests.fixture = CooccurrenceFixture(corpus: next)
+        nextTests.check("next corpus, prepared", CorpusSelection.everything(next), packing: .narrowest)
+    }
+
+    @Test func countingARangeOfFirstTypesAtATimeCountsAsOnePass() {
+        let selection = CorpusSelection.everything(fixture.corpus)
+        for unit in CountingUnit.allCases {
+            let table = UnitTable(fixture.corpus.vocabulary, unit: unit)
+            for n in [2, 3, 4] {
+                let request = NGramsRequest(n: n, unit: unit, minFrequency: 2, minRange: 1)
+                let whole = NGrams.count(fixture.corpus, selection, node: nil, request, table: table, packing: .narrowest)
+                #expect(whole.frequencies.count > 5)
+                // one type a pass, a few types a pass, every type in one pass
+                for keysPerPass in [1, 40, 300, Int.max / 2] {
+                    let passes = NGrams.countEverything(fixture.corpus, request, table: table, keysPerPass: keysPerPass)
+                    let context = "\(unit) n \(n), \(keysPerPass) keys a pass"
+                    #expect(passes.types == whole.types, "\(context)")
+                    #expect(passes.frequencies == whole.frequencies, "\(context)")
+                    #expect(passes.ranges == whole.ranges, "\(context)")
+                }
+                if n <= 3 {
+                    let small = NGramTable.build(fixture.corpus, table, length: n, keysPerPass: 40)
+                    let large = NGramTable.build(fixture.corpus, table, length: n)
+                    #expect(small.types == large.types && small.frequencies == large.frequencies && small.ranges == large.ranges)
+                }
             }
         }
     }

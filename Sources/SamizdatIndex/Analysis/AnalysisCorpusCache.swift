@@ -29,12 +29,14 @@ final class AnalysisCorpusCache: Sendable {
 
     private let state = Mutex(State())
     private let analyzer = Analyzer()
+    /// What reports have asked to be kept ready (the n-gram tables), for every corpus handed out.
+    private let demand = AnalysisDemand()
     /// A background refresh is running; another is asked for while it runs.
     private let refresh = Mutex((running: false, again: false))
 
     /// Analyses newly committed documents on another thread, and prepares the corpus's counts,
-    /// ranked word list, postings and ranked bigrams and trigrams under the default unit
-    /// (`AnalysisCorpus.prepare`), so that
+    /// ranked word list, postings (and its ranked bigrams and trigrams once an n-grams report
+    /// has asked for them) under the default unit (`AnalysisCorpus.prepare`), so that
     /// the next report finds them ready. One refresh runs at a time; asking while one runs makes it go round once more.
     func refreshInBackground(_ reader: any DatabaseReader) {
         let start = refresh.withLock { flags -> Bool in
@@ -134,7 +136,7 @@ final class AnalysisCorpusCache: Sendable {
                 }
                 documents.append(document)
             }
-            let corpus = AnalysisCorpus(vocabulary: current.vocabulary.snapshot, documents: documents)
+            let corpus = AnalysisCorpus(vocabulary: current.vocabulary.snapshot, documents: documents, demand: demand)
             current.last = (keys, corpus, citations)
             return (corpus, citations)
         }

@@ -43,17 +43,18 @@ final class AnalysisCache: Sendable {
 
     init() {}
 
-    /// Builds the n-gram table of `length` for `corpus` under `table`'s unit unless it is there.
-    func prepareNGrams(_ corpus: AnalysisCorpus, _ table: UnitTable, length: Int) {
-        guard preparedNGrams(corpus, table, length: length) == nil else {
-            return
+    /// The n-gram table of `length` for `corpus` under `table`'s unit, built unless it is there.
+    @discardableResult
+    func prepareNGrams(_ corpus: AnalysisCorpus, _ table: UnitTable, length: Int) -> NGramTable {
+        if let kept = preparedNGrams(corpus, table, length: length) {
+            return kept
         }
         let built = NGramTable.build(corpus, table, length: length)
         ngrams.withLock { $0[NGramKey(unit: table.unit, length: length)] = built }
+        return built
     }
 
-    /// The n-gram table of `length` for `corpus` under `table`'s unit if `prepare` built it (a
-    /// report never builds one: it counts what it needs).
+    /// The n-gram table of `length` for `corpus` under `table`'s unit if it was built.
     func preparedNGrams(_ corpus: AnalysisCorpus, _ table: UnitTable, length: Int) -> NGramTable? {
         guard let kept = ngrams.withLock({ $0[NGramKey(unit: table.unit, length: length)] }),
             kept.typeCount == table.count, Self.sameDocuments(kept.documents, corpus.documents)

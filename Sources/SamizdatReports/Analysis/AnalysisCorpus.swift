@@ -11,23 +11,29 @@ public struct AnalysisCorpus: Sendable {
     /// Corpus-wide counts and name orders the reports built, kept for the next report over the
     /// same documents (checked against them on every use).
     let cache = AnalysisCache()
+    /// What reports have asked for that `prepare` keeps ready beyond its defaults: shared by the
+    /// corpora one index hands out one after another, so that a structure built on a report's
+    /// first request is rebuilt for each later corpus.
+    public let demand: AnalysisDemand
 
-    public init(vocabulary: AnalysisVocabulary, documents: [AnalysisDocument]) {
+    public init(vocabulary: AnalysisVocabulary, documents: [AnalysisDocument], demand: AnalysisDemand = AnalysisDemand()) {
         self.vocabulary = vocabulary
         self.documents = documents
+        self.demand = demand
     }
 
     /// Builds what the reports keep for the whole corpus under `unit` (its totals, its types in
-    /// name order, its postings, its ranked word list, its ranked bigrams and trigrams), so that
-    /// the next report finds them ready. The index calls it
-    /// in the background after each commit; reports build whatever is missing themselves.
+    /// name order, its postings, its ranked word list, and the ranked bigrams and trigrams once
+    /// an n-grams report has asked for them, `demand`), so that the next report finds them
+    /// ready. The index calls it in the background after each commit; reports build whatever is
+    /// missing themselves.
     public func prepare(_ unit: CountingUnit) {
         let table = UnitTable(vocabulary, unit: unit)
         _ = cache.totals(self, table, region: .all)
         _ = cache.nameOrder(table)
         _ = cache.postings(self, table)
         _ = cache.rankedTypes(self, table, region: .all)
-        for length in NGramTable.lengths {
+        for length in NGramTable.lengths where demand.wantsNGramTable(unit: unit, length: length) {
             cache.prepareNGrams(self, table, length: length)
         }
     }

@@ -94,8 +94,37 @@ public enum Collocates {
         let order = corpus.cache.nameOrder(table)
         var collector = TopRanked.Collector(wanted: request.offset + request.limit)
         let nodeCount = Double(nodeFrequency)
+        // ranked by G²: no O22 clipped at 0 (N ≥ R1 + C1 for every candidate) lets a candidate's
+        // O11 bound its G² (`CeilingScan`)
+        var ceilingHolds = request.sort == .g2
+        if ceilingHolds {
+            for type in candidates where contingency(type).collocateFrequency + windows.windowTokens > scopeTokens {
+                ceilingHolds = false
+                break
+            }
+        }
         LogLikelihoodBound.significandLogs.withUnsafeBufferPointer { logs in
             order.rankOfType.withUnsafeBufferPointer { rankOfType in
+                if ceilingHolds {
+                    let scan = CeilingScan(candidates: candidates, counts: windows.total, minimum: max(1, request.minFrequency))
+                    scan.run(into: &collector) { count in
+                        // G² of a collocate seen only in the windows, with every other token
+                        // of the scope outside them
+                        let observed = Double(count)
+                        let outside = Double(scopeTokens) - windowTokens + observed
+                        return KeynessMeasures.g2(observed, windowTokens - observed, 0, outside)
+                            + LogLikelihoodBound.roundingAllowance(Double(scopeTokens) + observed)
+                    } offer: { type, collector in
+                        let cells = contingency(type).table
+                        let bound = cells.o11 >= cells.e11 ? LogLikelihoodBound.unsignedG2(cells.o11, cells.o12, cells.o21, cells.o22, logs: logs) : 0
+                        if collector.excludes(bound: bound) {
+                            return
+                        }
+                        let value = Association.logLikelihood(cells)
+                        collector.offer(TopRanked.Candidate(score: value, rank: rankOfType[Int(type)], type: type))
+                    }
+                    return
+                }
                 for type in candidates {
                     let cells = contingency(type).table
                     if request.sort == .g2 {
@@ -201,6 +230,9 @@ struct WindowCounts {
         left leftSpan: Int,
         right rightSpan: Int
     ) -> Int {
+        if !postings.stream.isEmpty {
+            return addEveryWindow(postings, node: node, left: leftSpan, right: rightSpan)
+        }
         let span = leftSpan + rightSpan
         let batch = 64
         var buffer = [UInt32](repeating: 0, count: batch * max(span, 1))
@@ -283,6 +315,85 @@ struct WindowCounts {
         }
         windowTokens += tokens
         return postings.typeStarts[Int(node) + 1] - postings.typeStarts[Int(node)]
+    }
+
+    /// `addEveryWindow` from the postings' 16-bit stream of types: each window's tokens read at
+    /// its corpus positions, a batch of windows gathered before they are counted.
+    mutating func addEveryWindow(_ postings: CorpusPostings, node: UInt32, left leftSpan: Int, right rightSpan: Int) -> Int {
+        let span = max(leftSpan + rightSpan, 1)
+        let batch = 64
+        var buffer = [UInt16](repeating: 0, count: batch * span)
+        var leftEnds = [Int](repeating: 0, count: batch)
+        var windowEnds = [Int](repeating: 0, count: batch)
+        var tokens = 0
+        let first = postings.typeStarts[Int(node)]
+        let end = postings.typeStarts[Int(node) + 1]
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            postings.stream.withUnsafeBufferPointer { stream in
+                postings.clips.withUnsafeBufferPointer { clips in
+                    postings.positions.withUnsafeBufferPointer { positions in
+                        left.withUnsafeMutableBufferPointer { leftTotals in
+                            total.withUnsafeMutableBufferPointer { totals in
+                                var start = first
+                                while start < end {
+                                    let last = min(end, start + batch)
+                                    // gather: each window's tokens, left side then right side
+                                    for slot in 0..<(last - start) {
+                                        let here = Int(positions[start + slot])
+                                        let clip = Int(clips[start + slot])
+                                        let before = min(leftSpan, clip >> 4)
+                                        let after = min(rightSpan, clip & 0xF)
+                                        var out = slot * span
+                                        var token = here - before
+                                        while token < here {
+                                            buffer[out] = stream[token]
+                                            out += 1
+                                            token += 1
+                                        }
+                                        leftEnds[slot] = out
+                                        token = here + 1
+                                        while token <= here + after {
+                                            buffer[out] = stream[token]
+                                            out += 1
+                                            token += 1
+                                        }
+                                        windowEnds[slot] = out
+                                    }
+                                    // count
+                                    for slot in 0..<(last - start) {
+                                        let windowStart = slot * span
+                                        let leftEnd = leftEnds[slot]
+                                        let windowEnd = windowEnds[slot]
+                                        tokens += windowEnd - windowStart
+                                        var index = windowStart
+                                        while index < leftEnd {
+                                            let type = Int(buffer[index])
+                                            if totals[type] == 0 {
+                                                touched.append(UInt32(type))
+                                            }
+                                            totals[type] &+= 1
+                                            leftTotals[type] &+= 1
+                                            index += 1
+                                        }
+                                        while index < windowEnd {
+                                            let type = Int(buffer[index])
+                                            if totals[type] == 0 {
+                                                touched.append(UInt32(type))
+                                            }
+                                            totals[type] &+= 1
+                                            index += 1
+                                        }
+                                    }
+                                    start = last
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        windowTokens += tokens
+        return end - first
     }
 
     /// Counts the windows of the node occurrences at `positions` (ascending; token indices of

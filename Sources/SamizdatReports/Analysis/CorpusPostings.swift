@@ -24,6 +24,11 @@ struct CorpusPostings: Sendable {
     /// `clipLimit`. A collocation window of at most `clipLimit` tokens a side reads its edges here
     /// rather than searching the document's blocks.
     let clips: [UInt8]
+    /// The type of every token of the corpus (the documents' streams concatenated, in corpus
+    /// order) in 16 bits, when the unit has at most 2¹⁶ types; else empty. Half the size of the
+    /// documents' 32-bit form streams, it fits a large last-level cache (15.7 MB on the 50 MB
+    /// bench corpus), so the collocation windows read there instead of in the documents.
+    let stream: [UInt16]
     let entryStarts: [Int]
     /// Per type, the documents holding it (ascending) and its count in each.
     let entryDocuments: [UInt32]
@@ -116,6 +121,17 @@ struct CorpusPostings: Sendable {
                 }
             }
         }
+        var stream: [UInt16] = []
+        if table.count <= Int(UInt16.max) + 1 {
+            stream.reserveCapacity(documentStarts[documents.count])
+            table.typeOfForm.withUnsafeBufferPointer { types in
+                for document in documents {
+                    for form in document.forms {
+                        stream.append(UInt16(truncatingIfNeeded: types[Int(form)]))
+                    }
+                }
+            }
+        }
         var chapterStarts = [Int](repeating: 0, count: documents.count + 1)
         var chapterSizes: [Double] = []
         var documentSizes: [Double] = []
@@ -153,6 +169,7 @@ struct CorpusPostings: Sendable {
             typeStarts: typeStarts,
             positions: positions,
             clips: clips,
+            stream: stream,
             entryStarts: entryStarts,
             entryDocuments: entryDocuments,
             entryCounts: entryCounts,

@@ -251,8 +251,11 @@ extension Dispersion {
         let runs = postings.runPositions[postings.runStarts[document]..<postings.runStarts[document + 1]]
         var run = runs.startIndex
         for position in positions {
-            // the last run starting at or before the hit, searched from the previous hit's run
-            run = max(runs.partitionPoint(from: run) { $0 <= position } - 1, run)
+            // the last run starting at or before the hit: the previous hit's run unless the next
+            // run starts at or before it, else searched from there
+            if run + 1 < runs.endIndex, runs[run + 1] <= position {
+                run = runs.partitionPoint(from: run + 1) { $0 <= position } - 1
+            }
             let chapter = Int(postings.runChapters[run])
             if counts[chapter] == 0 {
                 held.append(chapter)

@@ -99,7 +99,40 @@ struct KeywordRanking {
                     TopRanked.Candidate(score: Self.strength(value, sort: sort, polarity: polarity), rank: order.rankOfType[type], type: UInt32(type))
                 )
             }
-            if polarity == .positive {
+            if polarity == .positive, sort == .g2, maxP >= 1 {
+                // positive keywords by G²: every positive type of count ≥ minFrequency matches;
+                // the candidates are offered largest target count first, and those whose count
+                // cannot reach the page under G² with no occurrence in the reference are skipped
+                for type in targetTypes {
+                    let aCount = Int(target[Int(type)])
+                    if aCount >= minFrequency && aCount * referenceTokens > Int(reference[Int(type)]) * targetTokens {
+                        matched += 1
+                    }
+                }
+                let scan = CeilingScan(candidates: targetTypes, counts: target, minimum: max(1, minFrequency))
+                scan.run(into: &collector) { count in
+                    KeynessMeasures.g2(Double(count), 0, c - Double(count), d) + LogLikelihoodBound.roundingAllowance(c + d)
+                } offer: { type, collector in
+                    let aCount = Int(target[Int(type)])
+                    let bCount = Int(reference[Int(type)])
+                    guard aCount * referenceTokens > bCount * targetTokens else {
+                        return
+                    }
+                    let a = Double(aCount)
+                    let b = Double(bCount)
+                    // G² = 2N·KL ≤ 2N·χ² divergence = 2 X² (Pearson's), without a logarithm
+                    let cross = a * d - b * c
+                    let pearson = (c + d) * cross * cross / ((a + b) * (c + d - a - b) * c * d)
+                    if collector.excludes(bound: 2 * pearson + LogLikelihoodBound.roundingAllowance(c + d)) {
+                        return
+                    }
+                    if collector.excludes(bound: LogLikelihoodBound.unsignedG2(a, b, c - a, d - b, logs: logs)) {
+                        return
+                    }
+                    let value = KeynessMeasures.signedG2(a: a, b: b, c: c, d: d)
+                    collector.offer(TopRanked.Candidate(score: value, rank: order.rankOfType[Int(type)], type: type))
+                }
+            } else if polarity == .positive {
                 for type in targetTypes {
                     consider(Int(type))
                 }

@@ -28,9 +28,9 @@ struct NGramTable: Sendable {
     let tokensBefore: [Int]
 
     /// The n-grams of length `length` of every whole document of `corpus` under `table`.
-    static func build(_ corpus: AnalysisCorpus, _ table: UnitTable, length: Int) -> NGramTable {
+    static func build(_ corpus: AnalysisCorpus, _ table: UnitTable, length: Int, keysPerPass: Int = NGrams.keysPerPass) -> NGramTable {
         let request = NGramsRequest(n: length, unit: table.unit, minFrequency: floor, minRange: 1)
-        let counted = NGrams.count(corpus, CorpusSelection.everything(corpus), node: nil, request, table: table, packing: .narrowest)
+        let counted = NGrams.countEverything(corpus, request, table: table, keysPerPass: keysPerPass)
         let rankOfType = corpus.cache.nameOrder(table).rankOfType
         let order = counted.frequencies.indices.sorted { first, second in
             if counted.frequencies[first] != counted.frequencies[second] {
@@ -71,10 +71,10 @@ struct NGramTable: Sendable {
         )
     }
 
-    /// True when the table holds every n-gram `request` (without a node, over the whole corpus)
-    /// can list.
-    func answers(_ request: NGramsRequest) -> Bool {
-        request.n == length && request.minFrequency >= Self.floor
+    /// True when a table of `request.n` holds every n-gram `request` (without a node, over the
+    /// whole corpus) can list.
+    static func answers(_ request: NGramsRequest) -> Bool {
+        lengths.contains(request.n) && request.minFrequency >= floor
     }
 
     /// The response to `request` (which `answers`), its entries named by `names`.

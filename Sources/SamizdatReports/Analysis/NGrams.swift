@@ -41,11 +41,11 @@ public enum NGrams {
         packing: Packing
     ) -> NGramsResponse {
         let table = UnitTable(corpus.vocabulary, unit: request.unit)
-        // the whole corpus's bigrams and trigrams, ranked at index time (`NGramTable`)
-        if packing == .narrowest, node == nil, CorpusPostings.covers(selection, corpus),
-            let prepared = corpus.cache.preparedNGrams(corpus, table, length: request.n), prepared.answers(request)
-        {
-            return prepared.response(request, names: table.names)
+        // the whole corpus's bigrams and trigrams, ranked once (`NGramTable`): by `prepare` once
+        // asked for, else now, and asked for from then on
+        if packing == .narrowest, node == nil, NGramTable.answers(request), CorpusPostings.covers(selection, corpus) {
+            corpus.demand.askForNGramTable(unit: request.unit, length: request.n)
+            return corpus.cache.prepareNGrams(corpus, table, length: request.n).response(request, names: table.names)
         }
         let counted = count(corpus, selection, node: node, request, table: table, packing: packing)
         let page = counted.page(names: table.names, offset: request.offset, limit: request.limit)
@@ -118,6 +118,22 @@ public enum NGrams {
         }
         RadixSort.sort(&keys, bits: length * typeBits + partBits)
         var counted = CountedNGrams(length: length)
+        appendRuns(keys, typeBits: typeBits, partBits: partBits, request: request, into: &counted)
+        return counted
+    }
+
+    /// Appends each run of equal n-grams in the sorted `keys` that meets the request's filters
+    /// to `counted`, with its frequency and range.
+    /// `firstTypeBase` is added to each n-gram's first type id as the keys hold it.
+    static func appendRuns<Key: FixedWidthInteger & UnsignedInteger>(
+        _ keys: [Key],
+        typeBits: Int,
+        partBits: Int,
+        request: NGramsRequest,
+        firstTypeBase: UInt32 = 0,
+        into counted: inout CountedNGrams
+    ) {
+        let length = request.n
         let typeMask = Key(1) << typeBits - 1
         let partMask = Key(1) << partBits - 1
         var ids = [UInt32](repeating: 0, count: length)
@@ -142,9 +158,74 @@ public enum NGrams {
                     ids[offset] = UInt32(truncatingIfNeeded: rest & typeMask)
                     rest >>= typeBits
                 }
+                ids[0] += firstTypeBase
                 counted.append(ids, frequency: frequency, range: range)
             }
             index = end
+        }
+    }
+
+    /// The keys of one counting pass of `countEverything` at most.
+    static let keysPerPass = 1 << 21
+
+    /// The n-grams of every whole document of `corpus` (no node) that meet the request's
+    /// filters, as `count` finds them, counted a range of first types at a time: each pass
+    /// packs, sorts and tallies only the n-grams whose first type is in its range, the ranges cut
+    /// so that a pass holds at most about `keysPerPass` keys (a single type may hold more). The
+    /// keys, and the sort's scratch as long, are what counting holds at its peak; one pass over
+    /// the corpus's tokens per range pays for holding a fraction of them.
+    static func countEverything(
+        _ corpus: AnalysisCorpus,
+        _ request: NGramsRequest,
+        table: UnitTable,
+        keysPerPass: Int = keysPerPass
+    ) -> CountedNGrams {
+        let selection = CorpusSelection.everything(corpus)
+        let typeBits = max(1, bitWidth(table.count - 1))
+        let partBits = bitWidth(selection.parts.count - 1)
+        guard request.n * typeBits + partBits <= 64 else {
+            return count(corpus, selection, node: nil, request, table: table, packing: .narrowest)
+        }
+        let enumerator = StartEnumerator(
+            corpus: corpus,
+            selection: selection,
+            table: table,
+            length: request.n,
+            node: nil,
+            nodePosition: nil
+        )
+        // a type's tokens bound the n-grams it starts
+        let weights = corpus.cache.totals(corpus, table, region: .all).counts
+        var counted = CountedNGrams(length: request.n)
+        var first = 0
+        while first < table.count {
+            var end = first
+            var weight = 0
+            while end < table.count, end == first || weight + Int(weights[end]) <= keysPerPass {
+                weight += Int(weights[end])
+                end += 1
+            }
+            if weight > 0 {
+                var keys = enumerator.packedKeys(
+                    UInt64.self,
+                    typeBits: typeBits,
+                    partBits: partBits,
+                    firstTypes: UInt32(first)..<UInt32(end),
+                    capacity: weight
+                )
+                // the first type is held less the range's first, so the sort's top bits vary
+                let firstBits = bitWidth(end - 1 - first)
+                RadixSort.sort(&keys, bits: (request.n - 1) * typeBits + firstBits + partBits)
+                appendRuns(
+                    keys,
+                    typeBits: typeBits,
+                    partBits: partBits,
+                    request: request,
+                    firstTypeBase: UInt32(first),
+                    into: &counted
+                )
+            }
+            first = end
         }
         return counted
     }
@@ -220,6 +301,56 @@ struct StartEnumerator {
                                 gram = (gram << typeBits | Key(types[Int(forms[token])])) & gramMask
                                 keys[next] = gram << partBits | partKey
                                 next += 1
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = next
+        }
+    }
+
+    /// The packed keys (as `packedKeys(_:typeBits:partBits:)` packs them, but with the first
+    /// type less `firstTypes.lowerBound`) of the n-grams whose first type is in `firstTypes`, in
+    /// selection order; `capacity` must be at least their number.
+    func packedKeys<Key: FixedWidthInteger & UnsignedInteger>(
+        _ keyType: Key.Type,
+        typeBits: Int,
+        partBits: Int,
+        firstTypes: Range<UInt32>,
+        capacity: Int
+    ) -> [Key] {
+        let gramBits = length * typeBits
+        let gramMask: Key = gramBits >= Key.bitWidth ? ~0 : (Key(1) << gramBits) - 1
+        let firstShift = (length - 1) * typeBits
+        let lowest = Key(firstTypes.lowerBound)
+        let beyond = Key(firstTypes.upperBound)
+        return [Key](unsafeUninitializedCapacity: capacity) { keys, initialized in
+            var next = 0
+            table.typeOfForm.withUnsafeBufferPointer { types in
+                for (ordinal, part) in selection.parts.enumerated() {
+                    let document = corpus.documents[part.document]
+                    let filter = BlockFilter(part, region: selection.region)
+                    let partKey = Key(ordinal)
+                    document.forms.withUnsafeBufferPointer { forms in
+                        for block in document.blocks where filter.includes(block) {
+                            let start = Int(block.start)
+                            let end = Int(block.end)
+                            guard end - start >= length else {
+                                continue
+                            }
+                            var gram: Key = 0
+                            for token in start..<start + length - 1 {
+                                gram = gram << typeBits | Key(types[Int(forms[token])])
+                            }
+                            for token in start + length - 1..<end {
+                                gram = (gram << typeBits | Key(types[Int(forms[token])])) & gramMask
+                                let first = gram >> firstShift
+                                if first >= lowest && first < beyond {
+                                    precondition(next < capacity, "n-gram keys beyond the capacity given")
+                                    keys[next] = (gram &- lowest << firstShift) << partBits | partKey
+                                    next += 1
+                                }
                             }
                         }
                     }

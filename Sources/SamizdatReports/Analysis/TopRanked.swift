@@ -44,7 +44,8 @@ struct TopRanked {
         }
 
         /// True when no candidate scoring at most `bound` can enter: the heap is full and its
-        /// worst score is above `bound` by more than the rounding of either (a relative 1e−9).
+        /// worst score is above `bound` by more than the rounding of either (a relative 1e−7:
+        /// a bound sums terms much larger than a small G², so its rounding is generous).
         func excludes(bound: Double) -> Bool {
             guard wanted > 0 else {
                 return true
@@ -53,7 +54,7 @@ struct TopRanked {
                 return false
             }
             let worst = heap[0].score
-            return bound + 1e-9 * max(1, abs(bound), abs(worst)) < worst
+            return bound + 1e-7 * max(1, abs(bound), abs(worst)) < worst
         }
 
         mutating func offer(_ candidate: Candidate) {

@@ -4,10 +4,12 @@ import Foundation
 /// ranking by G² computes the exact value (four logarithms) only for the candidates whose bound
 /// can still reach its page.
 ///
-/// Each cell's O ln(O / E) is bounded by O times the smaller of two upper bounds of ln x,
-/// x = O / E: x − 1 (tight near 1, where the large cells of a table are), and e ln 2 + ln(1 +
-/// (k + 1) / 1024) for x = 2^e · m with m in [1 + k/1024, 1 + (k + 1)/1024) (off by less than
-/// 1/1024 anywhere, so tight for the cell of the observed pair). The expected values come from
+/// Each cell's O ln(O / E) is bounded by O times the least of three upper bounds of ln x,
+/// x = O / E, u = x − 1: u, and u − u²/2 + u³/3 (both tight near 1, where the large cells of a
+/// table are; the cubic off by about u⁴/4, so that a large cell whose ratio differs from 1 by a
+/// percent adds almost nothing to the bound), and e ln 2 + ln(1 + (k + 1) / 1024) for
+/// x = 2^e · m with m in [1 + k/1024, 1 + (k + 1)/1024) (off by less than 1/1024 anywhere, so
+/// tight for the cell of the observed pair). The expected values come from
 /// the cells' own margins, as `Association.logLikelihood` and `KeynessMeasures.g2` take them.
 /// A bound is a bound of the exact figures, not of their rounding: callers compare it with a
 /// slack (`TopRanked.Collector.excludes`).
@@ -38,7 +40,15 @@ enum LogLikelihoodBound {
         sum += cell(o12, o12 * perRow1 * perColumn2, logs: logs)
         sum += cell(o21, o21 * perRow2 * perColumn1, logs: logs)
         sum += cell(o22, o22 * perRow2 * perColumn2, logs: logs)
-        return 2 * sum
+        return 2 * sum + roundingAllowance(total)
+    }
+
+    /// What rounding can add to a G² computed in doubles over a table of `total` tokens: each
+    /// cell's O ln(O/E) carries an error of a few units in the last place of ln times O, which
+    /// near independence (ratios within 10⁻⁸ of 1 in cells of 10⁹) is far above the bound's own
+    /// slack. A bound or ceiling compared with computed G² values adds it.
+    static func roundingAllowance(_ total: Double) -> Double {
+        1e-13 * total
     }
 
     /// An upper bound of O ln(x), x = O / E, 0 when O is 0; infinity when x is not a finite
@@ -52,7 +62,9 @@ enum LogLikelihoodBound {
             return .infinity
         }
         let linear = ratio - 1
+        // ln(1 + u) ≤ u − u²/2 + u³/3 for every u > −1
+        let cubic = linear * (1 + linear * (linear / 3 - 0.5))
         let tabled = Double(ratio.exponent) * ln2 + logs[Int(truncatingIfNeeded: ratio.significandBitPattern >> 42)]
-        return observed * min(linear, tabled)
+        return observed * min(linear, min(cubic, tabled))
     }
 }
