@@ -30,36 +30,24 @@ extension Samizdat.Corpus {
             }
         }
 
-        @Option(help: "How many books.") var count: Int = 10
-        @Option(help: "Chapters per book.") var chapters: Int = 8
-        @Option(help: "Paragraphs per chapter.") var paragraphs: Int = 30
+        @OptionGroup var books: GeneratedBookOptions
         @Option(help: "page-list, ncx, markers or none.") var pages: Pages = .pageList
-        @Option(help: "Seed.") var seed: UInt64 = 42
-        @Option(help: "Output folder.") var out: String
-
-        func validate() throws {
-            guard count >= 1, count <= 100_000 else { throw ValidationError("--count must be in 1...100000") }
-            guard chapters >= 1, chapters <= 200 else { throw ValidationError("--chapters must be in 1...200") }
-            guard paragraphs >= 1, paragraphs <= 1_000 else { throw ValidationError("--paragraphs must be in 1...1000") }
-        }
 
         func run() throws {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             var bytes = 0
             var pageCount = 0
-            for index in 0..<count {
+            for index in 0..<books.count {
                 let book = try EPUBBook.make(
-                    seed: seed &+ UInt64(index),
-                    chapters: chapters,
-                    paragraphsPerChapter: paragraphs,
+                    seed: books.seed(of: index),
+                    chapters: books.chapters,
+                    paragraphsPerChapter: books.paragraphs,
                     pages: pages.marking
                 )
-                let name = String(format: "book_%03d.epub", index)
-                try Data(book.epub).write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent(name)))
+                try books.write(book.epub, index: index, fileExtension: "epub")
                 bytes += book.epub.count
                 pageCount += book.pageLabels.count
             }
-            print("wrote \(count) EPUBs, \(pageCount) printed pages, \(bytes) bytes to \(out)")
+            print("wrote \(books.count) EPUBs, \(pageCount) printed pages, \(bytes) bytes to \(books.out)")
         }
     }
 }

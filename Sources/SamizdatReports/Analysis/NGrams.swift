@@ -277,37 +277,8 @@ struct StartEnumerator {
                 count += max(0, Int(block.end) - Int(block.start) - length + 1)
             }
         }
-        let gramBits = length * typeBits
-        let gramMask: Key = gramBits >= Key.bitWidth ? ~0 : (Key(1) << gramBits) - 1
-        return [Key](unsafeUninitializedCapacity: count) { keys, initialized in
-            var next = 0
-            table.typeOfForm.withUnsafeBufferPointer { types in
-                for (ordinal, part) in selection.parts.enumerated() {
-                    let document = corpus.documents[part.document]
-                    let filter = BlockFilter(part, region: selection.region)
-                    let partKey = Key(ordinal)
-                    document.forms.withUnsafeBufferPointer { forms in
-                        for block in document.blocks where filter.includes(block) {
-                            let start = Int(block.start)
-                            let end = Int(block.end)
-                            guard end - start >= length else {
-                                continue
-                            }
-                            var gram: Key = 0
-                            for token in start..<start + length - 1 {
-                                gram = gram << typeBits | Key(types[Int(forms[token])])
-                            }
-                            for token in start + length - 1..<end {
-                                gram = (gram << typeBits | Key(types[Int(forms[token])])) & gramMask
-                                keys[next] = gram << partBits | partKey
-                                next += 1
-                            }
-                        }
-                    }
-                }
-            }
-            initialized = next
-        }
+        // every type is a first type: the keys as packed below, with nothing taken off the first type
+        return packedKeys(keyType, typeBits: typeBits, partBits: partBits, firstTypes: 0..<UInt32(table.names.count), capacity: count)
     }
 
     /// The packed keys (as `packedKeys(_:typeBits:partBits:)` packs them, but with the first
