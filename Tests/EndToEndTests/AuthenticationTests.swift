@@ -96,9 +96,12 @@ import ZeroMQ
         // The admin client's key may not reach index's intake: a forged document never gets in.
         var clientOptions = Socket.Options()
         clientOptions.security = try harness.credentials().security(for: .index)
-        let forger = try AsyncSocket { [clientOptions] in try Socket.push(context, connecting: intake, options: clientOptions) }
+        clientOptions.lingerMs = 0
+        // Not a blocking send: the refused connection never takes the message.
+        let forger = try Socket(context, .push, options: clientOptions)
+        try forger.connect(intake)
         let forgedDocument = try WireMessage(.segmented, RequestHeader(req: "forged"), body: [Data("{}".utf8)])
-        Task { try? await forger.send(forgedDocument.frames) }
+        try? forger.send(forgedDocument.frames, wait: false)
         let clientKey = try harness.credentials().keys.publicKey
         #expect(
             try harness.eventually(10) {
@@ -106,7 +109,7 @@ import ZeroMQ
             },
             "\(harness.logText.suffix(2000))"
         )
-        await forger.close()
+        forger.close()
 
         // segment's key reaches the ack socket, but an `indexed` ack from it is refused: only index acks.
         var segmentOptions = Socket.Options()
