@@ -103,6 +103,7 @@ start() {
     ip netns exec "$PREFIX-$host" env "${COMMON[@]}" "SAMIZDAT_INSTANCE=$name" "$@" "$BIN_DIR/$executable" \
         >"$WORK/logs/$name.log" 2>&1 &
     echo "$! $name $host" >>"$PIDS_FILE"
+    disown "$!"  # killed on purpose later: no job-control notice
 }
 cli() { ip netns exec "$PREFIX-a" "$BIN_DIR/samizdat" "$@" --keys "$WORK/keys" --ingest "tcp://$A:5550" --report "tcp://$A:5556"; }
 
@@ -189,7 +190,7 @@ if problems:
 print("indexed exactly once: %d documents, %d paragraphs, %d redeliveries" % (texts, paragraphs, pipeline["redeliveries"]))
 PY
 step "$(cat "$WORK/logs/check.txt")"
-word=$(head -n 1 "$WORK/corpus/queries.txt" | awk '{print $1}')
+word=$(grep -ohE '\b[A-Za-z]{6,}\b' "$WORK"/corpus/doc_00000.txt | awk 'NR == 1')  # awk reads to the end: no SIGPIPE under pipefail
 hits=$(cli search "$word" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["documents"]))')
 [ "$hits" -gt 0 ] || die "search '$word' found nothing"
 step "search '$word' from host A: $hits documents"
