@@ -267,7 +267,19 @@ public enum WorkbenchRoutes {
             }
         }
         router.get("api/kwic") { request, _ -> Response in
-            await HTTPResponses.jsonResult {
+            // format=csv answers the same lines as the concordance page's CSV; anything else is named.
+            let format = request.uri.queryParameters["format"].map(String.init) ?? "json"
+            guard format == "json" || format == "csv" else {
+                return AnalysisRoutes.errorResponse(ProtocolError.badParameter("format", "'\(format)' is not json or csv"))
+            }
+            if format == "csv" {
+                return await download {
+                    var kwic = try concordanceRequest(RequestParameters(request), requireQuery: true)
+                    kwic.limit = try RequestParameters(request).integer("limit", default: 100, in: 1...10_000)
+                    return HTTPResponses.csv(ConcordancePage.table(try await backend.concordance(kwic)), filename: "kwic.csv")
+                }
+            }
+            return await HTTPResponses.jsonResult {
                 var kwic = try concordanceRequest(RequestParameters(request), requireQuery: true)
                 kwic.limit = try RequestParameters(request).integer("limit", default: 100, in: 1...10_000)
                 return try await backend.concordance(kwic)

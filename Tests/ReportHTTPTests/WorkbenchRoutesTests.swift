@@ -208,6 +208,17 @@ import Testing
         let good = try await get("/api/kwic?q=state&sort=left2&limit=3")
         #expect(good.status == .ok)
         #expect(backend.concordanceRequests.withLock { $0.last?.sort } == .left2)
+        let badFormat = try await get("/api/kwic?q=state&format=xml")
+        #expect(badFormat.status == .badRequest)
+        #expect(errorObject(badFormat.body)["parameter"] as? String == "format")
+    }
+
+    @Test func theKWICAPIAnswersCSVWhenAsked() async throws {
+        let csv = try await get("/api/kwic?q=state&sort=right1&format=csv")
+        #expect(csv.status == .ok)
+        #expect(csv.contentType == "text/csv; charset=utf-8")
+        #expect(csv.body.contains("doc-a,Alpha,Chapter One,,205,1,and then the,state,apple pie,0,5\r\n"))
+        #expect(csv.disposition.contains("kwic.csv"))
     }
 
     @Test func theConcordanceDownloadsAsCSVAndJSON() async throws {
