@@ -61,23 +61,9 @@ extension CorpusStore {
         document: (Int64) throws -> StoredDocument?
     ) throws -> PassageCounts {
         var ranked: [RankedDocument] = []
-        let ids = matches.ids
-        let scores = matches.scores
-        var position = 0
-        while position < ids.count {
-            let key = Self.documentKey(paragraphRowID: ids[position])
-            let start = position
-            var best = scores[position]
-            var bestAt = position
-            position += 1
-            while position < ids.count, Self.documentKey(paragraphRowID: ids[position]) == key {
-                if scores[position] > best {
-                    best = scores[position]
-                    bestAt = position
-                }
-                position += 1
-            }
-            ranked.append(RankedDocument(key: key, best: best, count: position - start, top: [ScoredPassage(id: ids[bestAt], score: best)]))
+        Self.forEachDocumentRun(matches) { key, run, bestAt in
+            let best = matches.scores[bestAt]
+            ranked.append(RankedDocument(key: key, best: best, count: run.count, top: [ScoredPassage(id: matches.ids[bestAt], score: best)]))
         }
         if ranked.count > documentLimit {
             ranked.sort { $0.best != $1.best ? $0.best > $1.best : $0.key < $1.key }

@@ -193,28 +193,16 @@ extension CorpusStore {
         var documentCount = 0
         let ids = matches.ids
         let scores = matches.scores
-        var i = 0
-        while i < ids.count {
-            let key = Self.documentKey(paragraphRowID: ids[i])
-            let start = i
-            var best = scores[i]
-            var bestAt = i
-            i += 1
-            while i < ids.count, Self.documentKey(paragraphRowID: ids[i]) == key {
-                if scores[i] > best {
-                    best = scores[i]
-                    bestAt = i
-                }
-                i += 1
-            }
+        Self.forEachDocumentRun(matches) { key, run, bestAt in
             documentCount += 1
-            guard keep > 0 else { continue }
-            if top.count == keep, let last = top.last, !(best > last.best || (best == last.best && key < last.key)) { continue }
-            var g = RankedDocument(key: key, best: best, count: i - start, top: [])
+            guard keep > 0 else { return }
+            let best = scores[bestAt]
+            if top.count == keep, let last = top.last, !(best > last.best || (best == last.best && key < last.key)) { return }
+            var g = RankedDocument(key: key, best: best, count: run.count, top: [])
             if perDocument == 1 {
                 g.top = [ScoredPassage(id: ids[bestAt], score: best)]
             } else {
-                for j in start..<i { Self.keepBest(&g.top, ScoredPassage(id: ids[j], score: scores[j]), perDocument) }
+                for j in run { Self.keepBest(&g.top, ScoredPassage(id: ids[j], score: scores[j]), perDocument) }
             }
             // insert in order, drop the last beyond `keep`
             var at = top.count
@@ -223,6 +211,28 @@ extension CorpusStore {
             if top.count > keep { top.removeLast() }
         }
         return Ranking(matches: matches, documents: top, documentCount: documentCount, verified: verified)
+    }
+
+    /// Calls `body` for each document's run of matches (matches ascend by id, so each document's
+    /// passages are one run) with the document's key, the run's positions and the position of its
+    /// best score (the first of equal scores).
+    static func forEachDocumentRun(_ matches: ScoredMatches, _ body: (Int64, Range<Int>, Int) throws -> Void) rethrows {
+        let ids = matches.ids
+        let scores = matches.scores
+        var position = 0
+        while position < ids.count {
+            let key = documentKey(paragraphRowID: ids[position])
+            let start = position
+            var bestAt = position
+            position += 1
+            while position < ids.count, documentKey(paragraphRowID: ids[position]) == key {
+                if scores[position] > scores[bestAt] {
+                    bestAt = position
+                }
+                position += 1
+            }
+            try body(key, start..<position, bestAt)
+        }
     }
 
     /// The key of a document named by its id or by the file name it was ingested from. An unknown
