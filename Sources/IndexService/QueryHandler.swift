@@ -64,6 +64,13 @@ struct QueryHandler {
             case .trends: return try result(store.trends(m.body(0, as: TrendsRequest.self)))
             case .compare: return try result(store.compare(m.body(0, as: CompareRequest.self)))
             case .stats: return try result(store.stats())
+            case .partial:
+                let header = try m.header(as: PartialHeader.self)
+                guard let kind = MessageKind(rawValue: header.of) else {
+                    throw ProtocolError(.badHeader, "partial: unknown kind '\(header.of)'")
+                }
+                guard let body = m.body.first else { throw ProtocolError(.truncatedMessage, "partial: no request body") }
+                return try WireMessage(.result, ResultHeader(req: req, of: .partial), body: [store.partial(of: kind, body: body)])
             case .documents:
                 return try WireMessage(.result, ResultHeader(req: req, of: m.kind), body: [store.documentsJSON()])
             case .document:

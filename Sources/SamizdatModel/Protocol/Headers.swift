@@ -130,6 +130,16 @@ public struct ResultHeader: Codable, Sendable, Equatable {
     }
 }
 
+/// A `partial` request: which query or report kind the shard answers its part of.
+public struct PartialHeader: Codable, Sendable, Equatable {
+    public var req: String?
+    public var of: String
+    public init(req: String?, of: MessageKind) {
+        self.req = req
+        self.of = of.rawValue
+    }
+}
+
 /// The `result` of `original`: the file's format and length; body frame 0 is its bytes.
 public struct OriginalHeader: Codable, Sendable, Equatable {
     public var req: String?

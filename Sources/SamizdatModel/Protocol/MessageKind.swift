@@ -14,6 +14,9 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case search, kwic, terms, stats, documents, document
     // analysis reports (queries to index, and through report)
     case wordlist, ngrams, collocates, keywords, dispersion, trends, compare, citations
+    /// One index shard's part of a query or report that report merges across shards (report →
+    /// index shard; `PartialHeader` names the kind, the body is that kind's partial request).
+    case partial
     /// The answer to any query kind.
     case result
     /// A service's metrics (ingest, index, report): the `result` body is Prometheus text, not JSON.
